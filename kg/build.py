@@ -1,0 +1,167 @@
+"""`kg build` as a library call: inputs in, graph files out, with a report.
+
+ingest → nlp (Stanza, cached) → mentions → linking → relations → graph → exporters.
+One broken article is reported and skipped; outputs are staged and moved into place at the
+end, so a failed or killed build leaves the previous output whole.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
+
+from kg.export.atomic import staged_outputs
+from kg.export.html import write_html
+from kg.export.rdf import write_jsonld, write_trig, write_turtle
+from kg.gazetteer import load_gazetteer
+from kg.graph import ArticleGraphInput, build_dataset, facts_graph
+from kg.ingest import read_inputs
+from kg.iris import DEFAULT_BASE, IriMinter
+from kg.lexicon import load_lexicon
+from kg.linking import resolve
+from kg.mentions import find_mentions
+from kg.nlp import Annotator
+from kg.records import ENTITY_TYPES, PREDICATES, AnnotatedArticle, Skipped
+from kg.relations import RelationExtractor
+from kg.vocab import KG
+
+OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.html", "report.md", "report.json")
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    articles: int
+    skipped: list[Skipped]
+    counts: dict[str, dict[str, int]]
+    timings: dict[str, float]
+    graph: Graph = field(repr=False)
+    dataset: Dataset = field(repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+class BuildError(RuntimeError):
+    """The build could not produce a graph (no usable input, or --strict and a skip)."""
+
+
+def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None) -> Annotator:
+    from kg.models.loader import load_pipeline, resolve_models
+
+    models = resolve_models()
+    return Annotator(lambda: load_pipeline(models=models, device=device), models.version, cache_dir)
+
+
+def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri: str = DEFAULT_BASE,
+          strict: bool = False, annotator: Optional[Annotator] = None, progress: bool = False,
+          cache: bool = True, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> BuildResult:
+    out_dir = Path(output)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    minter = IriMinter(base_iri)
+    ingested = read_inputs(inputs)
+    skipped = list(ingested.skipped)
+    for s in skipped:
+        log(f"skipped {s.source}: {s.reason}")
+    if strict and skipped:
+        raise BuildError(f"--strict: {len(skipped)} input(s) skipped, first: {skipped[0].source}: {skipped[0].reason}")
+    if not ingested.articles:
+        raise BuildError("no usable article in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
+    timings["ingest"] = time.perf_counter() - t0
+
+    annotator = annotator or default_annotator(cache_dir=(out_dir / ".cache" / "nlp") if cache else None)
+    t = time.perf_counter()
+    annotated: list[AnnotatedArticle] = []
+    articles = ingested.articles
+    iterator = articles
+    if progress:
+        from tqdm import tqdm
+        iterator = tqdm(articles, desc="stanza", unit="article", file=sys.stderr)
+    for article in iterator:
+        try:
+            annotated.append(annotator.annotate(article))
+        except Exception as err:  # one broken article never costs the others
+            reason = f"NLP failed: {type(err).__name__}: {err}"
+            log(f"skipped {article.source}: {reason}")
+            skipped.append(Skipped(article.source, reason))
+            if strict:
+                raise BuildError(f"--strict: {article.source}: {reason}") from err
+    timings["model_load"] = annotator.load_seconds
+    timings["stanza"] = time.perf_counter() - t - annotator.load_seconds
+
+    t = time.perf_counter()
+    gazetteer, lexicon = load_gazetteer(), load_lexicon()
+    mentions = [find_mentions(a, gazetteer, lexicon) for a in annotated]
+    timings["mentions"] = time.perf_counter() - t
+    t = time.perf_counter()
+    resolution = resolve(mentions, gazetteer)
+    timings["linking"] = time.perf_counter() - t
+    t = time.perf_counter()
+    extractor = RelationExtractor(lexicon, resolution)
+    graph_inputs = []
+    for am in mentions:
+        facts = extractor.extract(am)
+        facts.facts = [f for f in facts.facts if f.subject in resolution.entities and f.object in resolution.entities]
+        cited = {f.evidence.sentence for f in facts.facts} | {e.evidence.sentence for e in facts.events}
+        sentences = {s.index: (s.start_char, s.end_char, s.text) for s in am.annotated.sentences if s.index in cited}
+        events = [e for e in facts.events]
+        for e in events:
+            e.participants = {r: [k for k in ks if k in resolution.entities] for r, ks in e.participants.items()}
+            if e.place and e.place not in resolution.entities:
+                e.place = None
+        graph_inputs.append(ArticleGraphInput(am.annotated.article, facts.facts, events, sentences))
+    timings["relations"] = time.perf_counter() - t
+    t = time.perf_counter()
+    dataset = build_dataset(graph_inputs, resolution.entities, minter, annotator.model_version)
+    graph = facts_graph(dataset)
+    timings["graph"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    counts = count_graph(graph)
+    with staged_outputs(out_dir) as staging:
+        write_turtle(graph, staging / "graph.ttl")
+        write_trig(dataset, staging / "graph.trig")
+        write_jsonld(graph, staging / "graph.jsonld")
+        write_html(graph, staging / "graph.html", title=f"kg: {len(annotated)} articles")
+        timings["export"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - t0
+        report = {"articles": len(annotated), "skipped": [s.to_dict() for s in skipped],
+                  "counts": counts, "models": annotator.model_version,
+                  "nlp_cache": {"hits": annotator.cache_hits, "misses": annotator.cache_misses}}
+        (staging / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+                                             encoding="utf-8")
+        (staging / "report.md").write_text(format_report(report, timings), encoding="utf-8")
+    return BuildResult(out_dir, len(annotated), skipped, counts, timings, graph, dataset)
+
+
+def count_graph(graph: Graph) -> dict[str, dict[str, int]]:
+    classes = Counter()
+    for _, o in graph.subject_objects(RDF.type):
+        if str(o).startswith(str(KG)):
+            classes[str(o)[len(str(KG)):]] += 1
+    predicates = {p: len(list(graph.subject_objects(KG[p]))) for p in PREDICATES}
+    return {"classes": dict(sorted(classes.items())), "predicates": predicates,
+            "entities": {t: classes.get(t, 0) for t in ENTITY_TYPES}, "triples": {"total": len(graph)}}
+
+
+def format_report(report: dict, timings: dict[str, float]) -> str:
+    lines = ["# kg build report", "", f"Articles built: {report['articles']}  ",
+             f"Models: {report['models']}  ", f"Triples: {report['counts']['triples']['total']}", "",
+             "## Classes", "", "| class | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in report["counts"]["classes"].items()]
+    lines += ["", "## Predicates", "", "| predicate | facts |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in report["counts"]["predicates"].items()]
+    lines += ["", "## Skipped inputs", ""]
+    lines += [f"- `{s['source']}`: {s['reason']}" for s in report["skipped"]] or ["None."]
+    lines += ["", "## Time (seconds)", "", "| stage | seconds |", "|---|---|"]
+    lines += [f"| {k} | {v:.2f} |" for k, v in timings.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,138 @@
+"""The `kg` command: a thin layer that parses arguments, calls the library, sets the exit code.
+
+Exit codes: 0 success; 1 the build finished but skipped inputs (or evaluation targets were
+missed when asked to check them); 2 usage or fatal errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
+
+
+def _err(message: str) -> int:
+    print(f"kg: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import BuildError, build
+
+    try:
+        result = build(args.inputs, output=args.output, base_iri=args.base_iri, strict=args.strict,
+                       progress=not args.quiet and sys.stderr.isatty(), cache=not args.no_cache)
+    except BuildError as err:
+        return _err(str(err))
+    except ValueError as err:
+        return _err(str(err))
+    c = result.counts
+    print(f"kg: {result.articles} article(s) -> {result.output}/ "
+          f"({c['triples']['total']} triples; "
+          + ", ".join(f"{n} {t}" for t, n in c["entities"].items() if n) + "; "
+          + f"{sum(c['predicates'].values())} facts) in {result.timings['total']:.1f} s "
+          f"(model load {result.timings['model_load']:.1f} s, stanza {result.timings['stanza']:.1f} s)")
+    if result.skipped:
+        print(f"kg: {len(result.skipped)} input(s) skipped; see {result.output}/report.md", file=sys.stderr)
+        return EXIT_SKIPPED
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluation import format_scores, load_gold, read_prediction, score
+
+    try:
+        scores = score(load_gold(args.gold), read_prediction(args.graph))
+    except (OSError, ValueError) as err:
+        return _err(str(err))
+    if args.json:
+        print(json.dumps(scores.to_dict(), indent=1, sort_keys=True))
+    else:
+        print(format_scores(scores))
+    return EXIT_OK
+
+
+def cmd_models_train(args: argparse.Namespace) -> int:
+    from kg.models.training import STEPS, TrainConfig, train
+
+    steps = tuple(args.steps.split(",")) if args.steps else STEPS
+    budgets = {}
+    for item in args.budget or []:
+        step, _, minutes = item.partition("=")
+        budgets[step] = float(minutes)
+    cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
+                      threads=args.threads, budgets=budgets)
+    try:
+        train(cfg, steps)
+    except (FileNotFoundError, ValueError, RuntimeError) as err:
+        return _err(str(err))
+    return EXIT_OK
+
+
+def cmd_models_eval(args: argparse.Namespace) -> int:
+    from kg.models.evaluation import evaluate_models
+    from kg.models.loader import resolve_models
+
+    try:
+        scores = evaluate_models(Path(args.data), resolve_models(args.models), ner=not args.skip_ner,
+                                 ud=not args.skip_ud)
+    except (FileNotFoundError, ValueError, RuntimeError) as err:
+        return _err(str(err))
+    print(scores.format())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from kg.iris import DEFAULT_BASE
+    from kg.models.registry import SHIPPED_DIR
+
+    parser = argparse.ArgumentParser(prog="kg", description="Italian news to an RDF knowledge graph.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="build the graph from articles (.txt, .md, folders, .jsonl)")
+    p.add_argument("inputs", nargs="+", help="files or folders")
+    p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
+    p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of minted IRIs (default {DEFAULT_BASE})")
+    p.add_argument("--strict", action="store_true", help="fail when any input is skipped")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the NLP cache")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("eval", help="score a graph against gold facts (JSONL)")
+    p.add_argument("--gold", required=True, help="gold JSONL file")
+    p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld)")
+    p.add_argument("--json", action="store_true", help="print scores as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    models = sub.add_parser("models", help="train or evaluate the Italian Stanza models")
+    msub = models.add_subparsers(dest="models_command", required=True)
+    p = msub.add_parser("train", help="train the models from the public corpora")
+    p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")
+    p.add_argument("--out", default=str(SHIPPED_DIR), help="where the model files go (default: the package)")
+    p.add_argument("--work", default="build/train", help="scratch folder for converted data and logs")
+    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,ner,pos,lemma,depparse")
+    p.add_argument("--device", default="cpu", help="cpu or cuda")
+    p.add_argument("--threads", type=int, default=None, help="torch threads per trainer")
+    p.add_argument("--budget", action="append", metavar="STEP=MINUTES",
+                   help="stop a step after this many minutes, keeping its best checkpoint")
+    p.set_defaults(func=cmd_models_train)
+    p = msub.add_parser("eval", help="score the models on the test-only splits")
+    p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")
+    p.add_argument("--models", default=None, help="model folder (default: the shipped models)")
+    p.add_argument("--skip-ner", action="store_true")
+    p.add_argument("--skip-ud", action="store_true")
+    p.set_defaults(func=cmd_models_eval)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Turtle, TriG and JSON-LD writers with deterministic output.
+
+rdflib's serializers sort subjects and predicates, but prefix and blank-node handling can
+vary; kg emits no blank nodes and binds a fixed prefix set, and ``write_turtle`` sorts
+N-Triples-ordered statements into subject blocks itself so the bytes never depend on
+hash seeds or insertion order.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.export.atomic import write_atomic
+
+
+def _term(term, prefixes: list[tuple[str, str]], nsm=None) -> str:
+    if isinstance(term, URIRef):
+        value = str(term)
+        if term == RDF.type:
+            return "a"
+        for prefix, ns in prefixes:
+            if value.startswith(ns):
+                local = value[len(ns):]
+                if local and _safe_local(local):
+                    return f"{prefix}:{local}"
+        return term.n3()
+    if isinstance(term, Literal):
+        return term.n3(nsm)
+    raise ValueError(f"kg never writes blank nodes; found {term!r}")
+
+
+def _safe_local(local: str) -> bool:
+    import re
+    return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", local) is not None
+
+
+def turtle_text(graph: Graph) -> str:
+    """Canonical Turtle: fixed prefixes, subjects and statements in sorted order."""
+    prefixes = sorted(((p, str(ns)) for p, ns in graph.namespaces() if p and str(ns)),
+                      key=lambda x: (-len(x[1]), x[0]))
+    used = set()
+    blocks = []
+    by_subject: dict = {}
+    for s, p, o in graph:
+        by_subject.setdefault(s, []).append((p, o))
+    for s in sorted(by_subject, key=lambda t: t.n3()):
+        pairs = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, po[0].n3(), po[1].n3()))
+        lines = []
+        current = None
+        objs: list[str] = []
+        for p, o in pairs:
+            if p != current:
+                if current is not None:
+                    lines.append(f"    {_term(current, prefixes)} {', '.join(objs)}")
+                current, objs = p, []
+            objs.append(_term(o, prefixes, graph.namespace_manager))
+        lines.append(f"    {_term(current, prefixes)} {', '.join(objs)}")
+        blocks.append(_term(s, prefixes) + "\n" + " ;\n".join(lines) + " .\n")
+    body = "\n".join(blocks)
+    for prefix, ns in prefixes:
+        if f"{prefix}:" in body:
+            used.add((prefix, ns))
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used))
+    return header + "\n" + body
+
+
+def write_turtle(graph: Graph, path: Path) -> None:
+    write_atomic(path, turtle_text(graph))
+
+
+def write_trig(ds: Dataset, path: Path) -> None:
+    """TriG with the default graph first, then each named graph, all in canonical order."""
+    parts = []
+    default = Graph()
+    for prefix, ns in ds.namespaces():
+        default.bind(prefix, ns, override=True, replace=True)
+    for s, p, o in ds.default_context if hasattr(ds, "default_context") else ds.default_graph:
+        default.add((s, p, o))
+    text = turtle_text(default)
+    header, _, body = text.partition("\n\n")
+    prefixes = {line for line in header.splitlines() if line}
+    parts.append(body)
+    for ctx in sorted((c for c in ds.contexts() if isinstance(c.identifier, URIRef)
+                       and c.identifier != ds.default_context.identifier), key=lambda c: str(c.identifier)):
+        g = Graph()
+        for prefix, ns in ds.namespaces():
+            g.bind(prefix, ns, override=True, replace=True)
+        for triple in ctx:
+            g.add(triple)
+        if not len(g):
+            continue
+        t = turtle_text(g)
+        h, _, b = t.partition("\n\n")
+        prefixes |= {line for line in h.splitlines() if line}
+        indented = "\n".join(("    " + line) if line else "" for line in b.rstrip("\n").splitlines())
+        parts.append(f"{ctx.identifier.n3()} {{\n{indented}\n}}\n")
+    write_atomic(path, "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(parts))
+
+
+def write_jsonld(graph: Graph, path: Path) -> None:
+    """JSON-LD with the same prefixes as the Turtle as its @context, keys sorted."""
+    context = {p: str(ns) for p, ns in graph.namespaces() if p}
+    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    if isinstance(data, dict) and "@graph" in data:
+        data["@graph"] = sorted(data["@graph"], key=lambda n: str(n.get("@id", "")))
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")

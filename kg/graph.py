@@ -1,0 +1,173 @@
+"""The graph stage: entities, facts, events and provenance as an RDF Dataset.
+
+One named graph per article (its facts, events, sentences and the entity descriptions read
+from it); the default graph describes the named graphs with PROV-O. ``facts_graph`` is the
+union that graph.ttl holds. Shape: docs/graph.md; terms: ontology/kg.ttl.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from kg.iris import IriMinter, wikidata
+from kg.records import Article, Entity, Event, Fact
+from kg.timex import xsd_datatype
+from kg.vocab import KG, PROV, SCHEMA
+
+PREFIXES = {"kg": str(KG), "schema": str(SCHEMA), "prov": str(PROV), "wd": "http://www.wikidata.org/entity/",
+            "skos": str(SKOS), "owl": str(OWL), "rdfs": str(RDFS), "xsd": str(XSD)}
+FACTUALITY = {"asserted": "Asserted", "reported": "Reported", "negated": "Negated",
+              "hypothetical": "Hypothetical", "planned": "Planned"}
+IN_FACT_GRAPH = {"asserted", "reported"}
+
+
+@dataclass
+class ArticleGraphInput:
+    """What the graph stage needs about one article."""
+
+    article: Article
+    facts: list[Fact]
+    events: list[Event]
+    sentences: dict[int, tuple[int, int, str]]   # index -> (start, end, text) of cited sentences
+
+
+def bind_prefixes(graph: Graph, minter: IriMinter) -> None:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    graph.bind("ent", minter.base + "entity/", override=True)
+
+
+def date_literal(value: str) -> Literal:
+    return Literal(value, datatype=XSD[xsd_datatype(value)])
+
+
+def build_dataset(inputs: Iterable[ArticleGraphInput], entities: dict[str, Entity], minter: IriMinter,
+                  model_version: str) -> Dataset:
+    ds = Dataset()
+    bind_prefixes(ds, minter)
+    build_iri = minter.build(model_version)
+    ds.add((build_iri, RDF.type, PROV.Activity))
+    ds.add((build_iri, RDFS.label, Literal(f"kg build with models {model_version}")))
+    for item in inputs:
+        aid = item.article.id
+        g = ds.graph(minter.graph(aid))
+        _article(g, item.article, minter)
+        for key in sorted({k for k, e in entities.items() if aid in e.articles}):
+            _entity(g, entities[key], minter)
+        for index, (start, end, text) in sorted(item.sentences.items()):
+            s = minter.sentence(aid, index)
+            g.add((s, RDF.type, KG.Sentence))
+            g.add((s, KG.text, Literal(text, lang="it")))
+            g.add((s, KG.beginIndex, Literal(start, datatype=XSD.integer)))
+            g.add((s, KG.endIndex, Literal(end, datatype=XSD.integer)))
+            g.add((s, SCHEMA.isPartOf, minter.article(aid)))
+        for index, event in enumerate(item.events):
+            _event(g, minter.event(aid, index), event, minter)
+        for fact in item.facts:
+            _fact(g, fact, item, minter)
+        graph_iri = minter.graph(aid)
+        ds.add((graph_iri, RDF.type, PROV.Entity))
+        ds.add((graph_iri, PROV.wasDerivedFrom, minter.article(aid)))
+        ds.add((graph_iri, PROV.wasGeneratedBy, build_iri))
+    return ds
+
+
+def _article(g: Graph, article: Article, minter: IriMinter) -> None:
+    a = minter.article(article.id)
+    g.add((a, RDF.type, SCHEMA.NewsArticle))
+    g.add((a, RDF.type, PROV.Entity))
+    if article.title:
+        g.add((a, SCHEMA.headline, Literal(article.title, lang="it")))
+    if article.date:
+        g.add((a, SCHEMA.datePublished, Literal(article.date[:10], datatype=XSD.date)))
+    if article.url:
+        g.add((a, SCHEMA.url, URIRef(article.url) if "://" in article.url and " " not in article.url
+               else Literal(article.url)))
+    if article.author:
+        g.add((a, SCHEMA.author, Literal(article.author)))
+    if article.publisher:
+        g.add((a, SCHEMA.publisher, Literal(article.publisher)))
+    g.add((a, SCHEMA.inLanguage, Literal("it")))
+    g.add((a, KG.sourceFile, Literal(article.source)))
+
+
+def _entity(g: Graph, entity: Entity, minter: IriMinter) -> None:
+    e = minter.entity(entity.key)
+    g.add((e, RDF.type, KG[entity.type]))
+    g.add((e, RDFS.label, Literal(entity.label, lang="it")))
+    for alt in entity.alt_labels:
+        g.add((e, SKOS.altLabel, Literal(alt, lang="it")))
+    if entity.wikidata:
+        g.add((e, OWL.sameAs, wikidata(entity.wikidata)))
+    for aid in entity.articles:
+        g.add((e, KG.mentionedIn, minter.article(aid)))
+
+
+def _event(g: Graph, node: URIRef, event: Event, minter: IriMinter) -> None:
+    g.add((node, RDF.type, KG[event.type]))
+    roles = {"agent": KG.agent, "recipient": KG.recipient, "participant": KG.participant, "treaty": KG.treaty}
+    for role, keys in sorted(event.participants.items()):
+        for key in keys:
+            g.add((node, roles.get(role, KG.participant), minter.entity(key)))
+    if event.date:
+        g.add((node, KG.date, date_literal(event.date)))
+    if event.place:
+        g.add((node, KG.place, minter.entity(event.place)))
+    if event.quantity:
+        number = _number(event.quantity)
+        if number is not None:
+            g.add((node, KG.quantity, Literal(number, datatype=XSD.decimal)))
+        g.add((node, KG.quantityText, Literal(event.quantity, lang="it")))
+    if event.trigger:
+        g.add((node, KG.trigger, Literal(event.trigger, lang="it")))
+    g.add((node, KG.evidence, minter.sentence(event.evidence.article_id, event.evidence.sentence)))
+    g.add((node, PROV.wasDerivedFrom, minter.article(event.evidence.article_id)))
+
+
+def _fact(g: Graph, fact: Fact, item: ArticleGraphInput, minter: IriMinter) -> None:
+    s, o = minter.entity(fact.subject), minter.entity(fact.object)
+    p = KG[fact.predicate]
+    aid = fact.evidence.article_id
+    if fact.status in IN_FACT_GRAPH:
+        g.add((s, p, o))
+    node = minter.fact(aid, str(fact.evidence.sentence), fact.subject, fact.predicate, fact.object, fact.status)
+    g.add((node, RDF.type, KG.Assertion))
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, KG.confidence, Literal(Decimal(str(fact.confidence)), datatype=XSD.decimal)))
+    g.add((node, KG.factuality, KG[FACTUALITY[fact.status]]))
+    if fact.source:
+        g.add((node, KG.attributedTo, minter.entity(fact.source)))
+    if fact.role:
+        g.add((node, KG.role, Literal(fact.role, lang="it")))
+    if fact.date:
+        g.add((node, KG.date, date_literal(fact.date)))
+    if fact.event is not None:
+        g.add((node, KG.event, minter.event(aid, fact.event)))
+    g.add((node, KG.evidence, minter.sentence(aid, fact.evidence.sentence)))
+    g.add((node, PROV.wasDerivedFrom, minter.article(aid)))
+
+
+def _number(text: str) -> Optional[Decimal]:
+    """'10.000' (Italian thousands) -> 10000; words are left as text only."""
+    cleaned = text.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except Exception:
+        return None
+
+
+def facts_graph(ds: Dataset) -> Graph:
+    """All quads of the dataset as one graph (what graph.ttl holds)."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=True, replace=True)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g

@@ -1,0 +1,65 @@
+"""The one loader of kg's lexicons (role nouns, trigger words, transfer objects)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Role:
+    phrase: str
+    predicate: str      # leaderOf or holdsPosition
+    position: str       # head_of_state, head_of_government, foreign_minister, ... or other
+    role_en: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    roles: dict[str, Role]                  # phrase -> role
+    triggers: dict[tuple[str, str], str]    # (lemma, upos) -> frame
+    objects: dict[str, str]                 # lemma -> letter/message/troops/arms
+    stopwords: frozenset[str]
+
+    def frame(self, lemma: str | None, upos: str | None) -> str | None:
+        if not lemma:
+            return None
+        return self.triggers.get((lemma.lower(), upos or ""))
+
+    @property
+    def longest_role(self) -> int:
+        return max(len(p.split()) for p in self.roles)
+
+
+def read_tsv(path: Path, columns: int) -> list[list[str]]:
+    """Rows of a TSV data file; '#' lines are comments and the first row is the header."""
+    rows: list[list[str]] = []
+    header_seen = False
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != columns:
+            raise LexiconError(f"{path}:{lineno}: expected {columns} tab-separated columns, got {len(cells)}")
+        if not header_seen:
+            header_seen = True
+            continue
+        rows.append(cells)
+    return rows
+
+
+@functools.cache
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    roles = {r[0]: Role(*r) for r in read_tsv(directory / "roles.tsv", 4)}
+    triggers = {(r[0], r[1]): r[2] for r in read_tsv(directory / "triggers.tsv", 3)}
+    objects = {r[0]: r[1] for r in read_tsv(directory / "objects.tsv", 2)}
+    stop_path = directory / "italian_stopwords.txt"
+    stopwords = frozenset(w.strip() for w in stop_path.read_text(encoding="utf-8").split()
+                          if w.strip() and not w.startswith("#")) if stop_path.exists() else frozenset()
+    return Lexicon(roles, triggers, objects, stopwords)

@@ -1,0 +1,254 @@
+"""Mentions: every stretch of an article that refers to an entity, and role descriptions.
+
+Sources, in order of trust: gazetteer names (exact, linked), NER spans (typed by the model,
+retyped by the gazetteer when it knows the name), demonyms standing for a state
+("soldati nordcoreani"), treaty phrases ("il trattato di mutua difesa"), and role
+descriptions ("il presidente russo", "il presidente della Duma di Stato").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+from kg.records import AnnotatedArticle, Mention, RoleMention, Sentence
+
+NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protocoll[oi]"
+TREATY_RE = re.compile(rf"\b(?P<head>{TREATY_HEADS})\b", re.I)
+#: Words that may continue a treaty's name after its head ("di mutua difesa", "sulla ...").
+TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "sullo", "per", "e", "ed"}
+TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", "che", "nel", "nella",
+               "a", "in", "il", "la", "lo", "le", "gli", "i", "un", "una", "dal", "dalla", "al",
+               "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno"}
+ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
+LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
+
+
+@dataclass
+class ArticleMentions:
+    """The mentions and role descriptions of one article, in text order."""
+
+    annotated: AnnotatedArticle
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+
+    def at(self, sentence: int, start: int, end: int) -> Optional[int]:
+        """Index of the mention covering [start, end) in a sentence, the longest first."""
+        best = None
+        for i, m in enumerate(self.mentions):
+            if m.sentence == sentence and m.start_char <= start and end <= m.end_char:
+                if best is None or (m.end_char - m.start_char) > (self.mentions[best].end_char
+                                                                   - self.mentions[best].start_char):
+                    best = i
+        return best
+
+
+def tokens(sentence: Sentence) -> list[tuple[int, int]]:
+    """Surface token offsets (multiword tokens once) of a sentence."""
+    seen: list[tuple[int, int]] = []
+    for w in sentence.words:
+        span = (w.start_char, w.end_char)
+        if not seen or seen[-1] != span:
+            seen.append(span)
+    return seen
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Lexicon) -> ArticleMentions:
+    result = ArticleMentions(annotated)
+    text = annotated.article.text
+    for sentence in annotated.sentences:
+        toks = tokens(sentence)
+        found: list[Mention] = []
+        found += _gazetteer_matches(annotated.article.id, sentence, toks, text, gazetteer)
+        found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, found)
+        found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
+        found += _treaties(annotated.article.id, sentence, toks, text, found)
+        found.sort(key=lambda m: (m.start_char, -m.end_char))
+        base = len(result.mentions)
+        result.mentions.extend(found)
+        result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
+    return result
+
+
+def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+                       gazetteer: Gazetteer, max_len: int = 8) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        matched = None
+        for n in range(min(max_len, len(toks) - i), 0, -1):
+            start, end = toks[i][0], toks[i + n - 1][1]
+            surface = text[start:end]
+            if not surface[:1].isupper():
+                continue
+            entry = gazetteer.lookup(surface)
+            if entry is not None:
+                matched = (n, Mention(article_id, sentence.index, start, end, surface, entry.type,
+                                      "name", entry.key, 0.95))
+                break
+        if matched:
+            out.append(matched[1])
+            i += matched[0]
+        else:
+            i += 1
+    return out
+
+
+def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
+                  taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for span in sentence.entities:
+        start, end = span.start_char, span.end_char
+        surface = text[start:end]
+        etype = NER_TYPES.get(span.type)
+        if etype is None:
+            continue
+        overlapping = [m for m in taken if _overlaps((m.start_char, m.end_char), (start, end))]
+        # A gazetteer name inside a longer NER span ("Esercito popolare della Corea del Nord")
+        # yields to the span unless the span is a person carrying a title before the name.
+        if overlapping and all(m.start_char <= start and end <= m.end_char for m in overlapping):
+            continue
+        entry = gazetteer.lookup(surface)
+        key = entry.key if entry else None
+        if entry is not None:
+            etype = entry.type
+        elif etype == "Place" and gazetteer.metonym(surface) is not None:
+            pass  # a capital the gazetteer knows only as a metonym stays a place
+        if overlapping:
+            for m in overlapping:
+                taken.remove(m)
+        out.append(Mention(article_id, sentence.index, start, end, surface, etype, "name", key,
+                           0.9 if key else 0.8))
+    return out
+
+
+def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+              gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    upos = {(w.start_char, w.end_char): w.upos for w in sentence.words}
+    for start, end in toks:
+        surface = text[start:end]
+        if not surface.islower() or upos.get((start, end)) in ("VERB", "AUX", "DET", "ADP"):
+            continue
+        entry = gazetteer.demonym(surface)
+        if entry is None or any(_overlaps((m.start_char, m.end_char), (start, end)) for m in taken):
+            continue
+        out.append(Mention(article_id, sentence.index, start, end, surface, "State", "demonym",
+                           entry.key, 0.85))
+    return out
+
+
+def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+              taken: list[Mention]) -> list[Mention]:
+    """Treaty phrases: a treaty head noun and the words that name it ("di mutua difesa")."""
+    out: list[Mention] = []
+    for i, (start, end) in enumerate(toks):
+        word = text[start:end].lower()
+        if not TREATY_RE.fullmatch(word):
+            continue
+        j = i + 1
+        last = i
+        while j < len(toks):
+            w = text[toks[j][0]:toks[j][1]]
+            lw = w.lower()
+            if lw in TREATY_LINK and j + 1 < len(toks):
+                nxt = text[toks[j + 1][0]:toks[j + 1][1]]
+                if nxt.lower() in TREATY_STOP or not nxt[:1].isalpha():
+                    break
+                j += 1
+                continue
+            if lw == "," and j + 1 < len(toks) and text[toks[j + 1][0]:toks[j + 1][1]].isalpha() \
+                    and text[toks[j + 1][0]:toks[j + 1][1]].islower() and last > i:
+                j += 1
+                continue
+            if not w.isalpha() or lw in TREATY_STOP or (w[:1].isupper() and last == i and j > i + 1):
+                break
+            last = j
+            j += 1
+        # an adjective before the head ("storico accordo", "nuovo trattato")
+        first = i
+        if i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in {"storico", "nuovo", "storica", "nuova"}:
+            first = i - 1
+        span = (toks[first][0], toks[last][1])
+        if any(_overlaps((m.start_char, m.end_char), span) for m in taken):
+            continue
+        generic = last == i
+        out.append(Mention(article_id, sentence.index, span[0], span[1], text[span[0]:span[1]],
+                           "Treaty", "treaty_ref" if generic else "treaty", None,
+                           0.6 if generic else 0.8))
+    return out
+
+
+def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+           lexicon: Lexicon, found: ArticleMentions, base: int) -> list[RoleMention]:
+    """Role descriptions: a role phrase, then a demonym or 'di/della <state or org>'."""
+    out: list[RoleMention] = []
+    n_longest = lexicon.longest_role
+    i = 0
+    while i < len(toks):
+        role = None
+        for n in range(min(n_longest, len(toks) - i), 0, -1):
+            phrase = " ".join(text[s:e].lower() for s, e in toks[i:i + n])
+            if phrase in lexicon.roles:
+                role, width = lexicon.roles[phrase], n
+                break
+        if role is None:
+            i += 1
+            continue
+        j = i + width
+        holder = None
+        # "presidente russo" / "ministro degli Esteri russo": a demonym right after, or after
+        # the role's complement.
+        k = j
+        if k < len(toks):
+            holder = found.at(sentence.index, *toks[k])
+            if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
+                holder = None
+            if holder is None and text[toks[k][0]:toks[k][1]].lower() in LINK_WORDS | {"del", "dell"}:
+                k += 1
+                if k < len(toks) and text[toks[k][0]:toks[k][1]].lower() in ARTICLE_WORDS:
+                    k += 1
+                if k < len(toks):
+                    holder = found.at(sentence.index, *toks[k])
+                    if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
+                        holder = None
+        if holder is None:
+            i += width
+            continue
+        holder_mention = found.mentions[holder]
+        end = holder_mention.end_char
+        # A demonym after an organisation ("Consiglio di sicurezza russo") belongs to it.
+        after = _token_index(toks, end)
+        person = None
+        p = after
+        if p is not None and p < len(toks):
+            trailing = found.at(sentence.index, *toks[p])
+            if trailing is not None and found.mentions[trailing].kind == "demonym":
+                end = found.mentions[trailing].end_char
+                p += 1
+        if p is not None and p < len(toks) and text[toks[p][0]:toks[p][1]] == ",":
+            p += 1
+        if p is not None and p < len(toks):
+            candidate = found.at(sentence.index, *toks[p])
+            if candidate is not None and found.mentions[candidate].type == "Person" \
+                    and found.mentions[candidate].kind == "name":
+                person = candidate
+        out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
+                               role.phrase, role.predicate, role.position, role.role_en, holder, person))
+        i = max(i + width, after if after is not None else len(toks))
+    return out
+
+
+def _token_index(toks: list[tuple[int, int]], char: int) -> Optional[int]:
+    """Index of the first token starting at or after ``char``."""
+    for i, (s, _) in enumerate(toks):
+        if s >= char:
+            return i
+    return None

@@ -1,0 +1,166 @@
+"""`kg models eval`: score the shipped models on the test-only splits.
+
+NER: entity-level precision/recall/F1 per type and micro on KIND WN_test, tagging its gold
+tokens. Tokenizer, tagger, lemmatizer and parser: the CoNLL 2018 UD evaluation (udtools'
+port of conll18_ud_eval.py) on it_isdt-ud-test, from its raw text. Plus load time and
+tokens per second on this machine.
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from kg.models import corpora
+from kg.models.corpora import DataDir
+from kg.models.loader import ModelSet, load_pipeline, resolve_models
+
+UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class ModelScores:
+    ner: dict[str, PRF] = field(default_factory=dict)
+    ud: dict[str, float] = field(default_factory=dict)
+    speed: dict[str, float] = field(default_factory=dict)
+    sizes_mb: dict[str, float] = field(default_factory=dict)
+
+    def format(self) -> str:
+        lines = []
+        if self.ner:
+            lines.append("NER on KIND WN_test (entity level, exact span and type)")
+            lines.append(f"  {'type':<6} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
+            for name, s in self.ner.items():
+                label = "micro" if name == "micro" else name
+                lines.append(f"  {label:<6} {100*s.precision:7.2f} {100*s.recall:7.2f} {100*s.f1:7.2f} "
+                             f"{s.tp + s.fn:6d} {s.tp + s.fp:6d}")
+        if self.ud:
+            lines.append("it_isdt-ud-test (CoNLL 2018 UD evaluation, F1)")
+            for metric, value in self.ud.items():
+                lines.append(f"  {metric:<10} {value:7.2f}")
+        if self.speed:
+            lines.append("Speed (CPU)")
+            for name, value in self.speed.items():
+                lines.append(f"  {name:<34} {value:10.1f}")
+        if self.sizes_mb:
+            lines.append("Model sizes (MB)")
+            for name, value in self.sizes_mb.items():
+                lines.append(f"  {name:<34} {value:10.1f}")
+        return "\n".join(lines)
+
+
+def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """(start, end, type) spans from BIO, BIOES or bare IO tags."""
+    spans: set[tuple[int, int, str]] = set()
+    start: Optional[int] = None
+    kind: Optional[str] = None
+    for i, tag in enumerate([*tags, "O"]):
+        if tag == "O":
+            prefix, label = "O", None
+        elif "-" in tag:
+            prefix, label = tag.split("-", 1)
+        else:
+            prefix, label = "I", tag
+        if start is not None and (prefix in ("O", "B", "S") or label != kind):
+            spans.add((start, i, kind))  # type: ignore[arg-type]
+            start = None
+        if prefix != "O" and start is None:
+            start, kind = i, label
+        if prefix in ("E", "S"):
+            spans.add((start, i + 1, kind))  # type: ignore[arg-type]
+            start = None
+    return spans
+
+
+def eval_ner(data: DataDir, models: ModelSet, scores: ModelScores) -> None:
+    sentences = corpora.read_kind(data.kind_file(corpora.NER_TEST))
+    nlp = load_pipeline(["tokenize", "ner"], models, tokenize_pretokenized=True)
+    doc = nlp([[tok for tok, _ in sent] for sent in sentences])
+    per_type: dict[str, PRF] = {}
+    for sent, predicted in zip(sentences, doc.sentences):
+        gold = bio_spans([tag for _, tag in sent])
+        pred = bio_spans([tok.ner for tok in predicted.tokens])
+        for span in gold | pred:
+            prf = per_type.setdefault(span[2], PRF())
+            if span in gold and span in pred:
+                prf.tp += 1
+            elif span in pred:
+                prf.fp += 1
+            else:
+                prf.fn += 1
+    micro = PRF(sum(s.tp for s in per_type.values()), sum(s.fp for s in per_type.values()),
+                sum(s.fn for s in per_type.values()))
+    scores.ner = {k: per_type[k] for k in sorted(per_type)} | {"micro": micro}
+
+
+def eval_ud(data: DataDir, models: ModelSet, scores: ModelScores) -> None:
+    from stanza.utils.conll import CoNLL
+    from stanza.utils.datasets.conllu_to_text import convert_text
+    from udtools import udeval
+
+    gold = data.ud_file(corpora.UD_TEST)
+    with tempfile.TemporaryDirectory() as tmp:
+        txt = Path(tmp) / "test.txt"
+        convert_text(str(gold), str(txt))
+        text = txt.read_text(encoding="utf-8")
+        available = [p for p in models.available() if p != "ner"]
+        started = time.perf_counter()
+        nlp = load_pipeline(available, models)
+        scores.speed["load seconds (" + "+".join(available) + ")"] = time.perf_counter() - started
+        started = time.perf_counter()
+        doc = nlp(text)
+        elapsed = time.perf_counter() - started
+        scores.speed["tokens/s (" + "+".join(available) + ")"] = doc.num_tokens / elapsed
+        system = Path(tmp) / "system.conllu"
+        CoNLL.write_doc2conll(doc, str(system))
+        results = udeval.evaluate(udeval.load_conllu_file(str(gold)), udeval.load_conllu_file(str(system)))
+    wanted = {"tokenize": ("Tokens", "Sentences", "Words"), "pos": ("UPOS", "XPOS", "UFeats"),
+              "lemma": ("Lemmas",), "depparse": ("UAS", "LAS")}
+    for proc, metrics in wanted.items():
+        if proc in available:
+            for metric in metrics:
+                scores.ud[metric] = 100 * results[metric].f1
+    if "ner" in models.available():
+        full = [p for p in models.available()]
+        nlp = load_pipeline(full, models)
+        started = time.perf_counter()
+        doc = nlp(text)
+        scores.speed["tokens/s (" + "+".join(full) + ")"] = doc.num_tokens / (time.perf_counter() - started)
+
+
+def evaluate_models(data_dir: Path, models: Optional[ModelSet] = None, ner: bool = True,
+                    ud: bool = True) -> ModelScores:
+    data = DataDir(Path(data_dir))
+    models = models or resolve_models()
+    scores = ModelScores()
+    if models.source == "shipped":
+        for path in sorted(models.directory.glob("*.pt")):
+            scores.sizes_mb[path.name] = path.stat().st_size / 1e6
+        scores.sizes_mb["total"] = sum(scores.sizes_mb.values())
+    if ner and "ner" in models.available():
+        eval_ner(data, models, scores)
+    if ud and "tokenize" in models.available():
+        eval_ud(data, models, scores)
+    return scores

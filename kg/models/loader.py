@@ -1,0 +1,113 @@
+"""The one place kg builds a Stanza pipeline: shipped Italian models, never the network.
+
+``load_pipeline()`` gives an Italian ``stanza.Pipeline`` on the models shipped inside the
+package (``kg/models/shipped``) with ``download_method=None``. Users who have Stanza's
+official Italian models can point ``KG_STANZA_DIR`` (or ``models_dir=``) at a Stanza
+resources directory and set ``KG_STANZA_MODELS=official``; the default stays the shipped set.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Sequence
+
+from kg.models.registry import MODEL_FILES, MODEL_VERSION, SHIPPED_DIR
+
+#: Processors of the full shipped pipeline, in Stanza's order.
+FULL_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+
+
+class ModelsMissing(RuntimeError):
+    """A model file the pipeline needs is not there; the message says which and what to do."""
+
+
+@dataclass(frozen=True)
+class ModelSet:
+    """A directory of model files and which processors it can run."""
+
+    directory: Path
+    source: str                   # "shipped" or "official"
+    version: str
+
+    def available(self) -> tuple[str, ...]:
+        if self.source == "official":
+            return FULL_PROCESSORS
+        return tuple(p for p in FULL_PROCESSORS if (self.directory / MODEL_FILES[p]).is_file())
+
+
+def shipped_models(directory: Optional[Path] = None) -> ModelSet:
+    return ModelSet(Path(directory or SHIPPED_DIR), "shipped", MODEL_VERSION)
+
+
+def resolve_models(models_dir: Optional[Path] = None, source: Optional[str] = None) -> ModelSet:
+    """Pick the model set from arguments, then KG_STANZA_MODELS / KG_STANZA_DIR, then shipped."""
+    source = source or os.environ.get("KG_STANZA_MODELS", "shipped")
+    if source not in ("shipped", "official"):
+        raise ValueError(f"KG_STANZA_MODELS must be 'shipped' or 'official', not {source!r}")
+    if source == "official":
+        directory = models_dir or os.environ.get("KG_STANZA_DIR")
+        if not directory:
+            raise ModelsMissing("official Stanza models need KG_STANZA_DIR: the stanza_resources "
+                                "directory that holds the 'it' models (kg never downloads them)")
+        import stanza
+        return ModelSet(Path(directory), "official", f"stanza-official-{stanza.__version__}")
+    return shipped_models(Path(models_dir) if models_dir else None)
+
+
+def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[ModelSet] = None,
+                  device: str = "cpu", **overrides):
+    """An Italian stanza.Pipeline that never touches the network.
+
+    ``processors`` defaults to every processor the model set has (the full pipeline when all
+    are shipped). Raises ModelsMissing naming the absent file when one is requested but absent.
+    """
+    import stanza
+
+    models = models or resolve_models()
+    wanted = tuple(processors) if processors else models.available()
+    if not wanted:
+        raise ModelsMissing(f"no Stanza models in {models.directory}; train them with "
+                            "`kg models train --data DIR` (see the model card)")
+    for dependency, needs in (("mwt", "tokenize"), ("pos", "tokenize"), ("lemma", "pos"),
+                              ("depparse", "lemma"), ("ner", "tokenize")):
+        if dependency in wanted and needs not in wanted:
+            wanted = (needs, *wanted)
+    wanted = tuple(p for p in FULL_PROCESSORS if p in wanted)
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    use_gpu = device != "cpu"
+    if models.source == "official":
+        return stanza.Pipeline(lang="it", dir=str(models.directory), processors=",".join(wanted),
+                               download_method=None, use_gpu=use_gpu, device=device if use_gpu else None,
+                               logging_level="WARN", **overrides)
+    paths: dict[str, str] = {}
+    for proc in wanted:
+        path = models.directory / MODEL_FILES[proc]
+        if not path.is_file():
+            raise ModelsMissing(f"{path}: the shipped '{proc}' model is missing; reinstall kg or "
+                                "train it with `kg models train --data DIR`")
+        paths[f"{proc}_model_path"] = str(path)
+    pretrain = str(models.directory / MODEL_FILES["pretrain"])
+    for proc in ("pos", "depparse", "ner"):
+        if proc in wanted:
+            paths[f"{proc}_pretrain_path"] = pretrain
+    for proc in ("pos", "lemma", "depparse", "ner"):
+        if proc in wanted:
+            paths[f"{proc}_forward_charlm_path"] = None  # type: ignore[assignment]
+            paths[f"{proc}_backward_charlm_path"] = None  # type: ignore[assignment]
+    _ensure_resources(models.directory)
+    return stanza.Pipeline(lang="it", dir=str(models.directory), processors=",".join(wanted),
+                           download_method=None, allow_unknown_language=True,
+                           use_gpu=use_gpu, logging_level="WARN", **paths, **overrides)
+
+
+def _ensure_resources(directory: Path) -> None:
+    """Stanza reads resources.json even when every path is given; an empty one suffices."""
+    resources = directory / "resources.json"
+    if not resources.exists():
+        try:
+            resources.write_text(json.dumps({}), encoding="utf-8")
+        except OSError as err:
+            raise ModelsMissing(f"{resources}: missing and not writable ({err})") from err

@@ -1,0 +1,266 @@
+"""Train kg's Italian Stanza models from public corpora, offline and reproducibly.
+
+Each processor is one step (vectors, tokenize, mwt, ner, pos, lemma, depparse). Steps call
+Stanza's own trainers (``stanza.models.*``) in a subprocess with fixed seeds; the
+``stanza.utils.training`` wrappers are avoided because they try to download resources.
+A step can run under a time budget: Stanza saves the best dev checkpoint as it goes, so
+stopping a trainer at its budget keeps the best model found so far.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from kg.models import corpora
+from kg.models.corpora import DataDir
+from kg.models.registry import MODEL_FILES
+
+SEED = 1234
+STEPS = ("vectors", "tokenize", "mwt", "ner", "pos", "lemma", "depparse")
+
+
+@dataclass
+class TrainConfig:
+    """Settings of one training run; the model card records them."""
+
+    data: Path
+    out: Path
+    work: Path
+    device: str = "cpu"
+    threads: int | None = None
+    budgets: dict[str, float] = field(default_factory=dict)  # minutes per step
+    vector_dim: int = 100
+    vector_min_count: int = 2
+    ner_max_steps: int = 40000
+    tokenize_steps: int = 20000
+    pos_max_steps: int = 20000
+    depparse_max_steps: int = 20000
+    tagger_hidden: int = 200
+    tagger_char_hidden: int = 200
+    depparse_hidden: int = 200
+    depparse_deep_biaff_hidden: int = 200
+    depparse_transformed_dim: int = 75
+
+
+def log(message: str) -> None:
+    print(f"[kg train {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def run_stanza(module: str, args: list[str], cfg: TrainConfig, step: str) -> None:
+    """Run ``python -m module args`` under the step's time budget, streaming its log."""
+    env = dict(os.environ)
+    if cfg.threads:
+        env["OMP_NUM_THREADS"] = str(cfg.threads)
+        env["MKL_NUM_THREADS"] = str(cfg.threads)
+    cmd = [sys.executable, "-m", module, *args, "--seed", str(SEED)]
+    if cfg.device == "cpu":
+        cmd.append("--cpu")
+    log(f"{step}: {' '.join(cmd)}")
+    budget = cfg.budgets.get(step)
+    logfile = cfg.work / f"{step}.log"
+    start = time.monotonic()
+    with open(logfile, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True)
+        try:
+            proc.wait(timeout=budget * 60 if budget else None)
+        except subprocess.TimeoutExpired:
+            log(f"{step}: time budget of {budget} min reached; keeping the best checkpoint")
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait()
+            return
+    if proc.returncode != 0:
+        tail = logfile.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise RuntimeError(f"{step} training failed (exit {proc.returncode}); log {logfile}:\n{tail}")
+    log(f"{step}: done in {time.monotonic() - start:.0f} s")
+
+
+# ---------------------------------------------------------------- steps
+
+def train_vectors(cfg: TrainConfig, data: DataDir) -> None:
+    """word2vec on the corpora's text, written as the one shared Stanza pretrain file."""
+    from gensim.models import Word2Vec
+    from stanza.models.common.pretrain import Pretrain
+
+    sentences = list(corpora.vector_sentences(data))
+    log(f"vectors: {len(sentences)} sentences, {sum(map(len, sentences))} tokens")
+    model = Word2Vec(sentences, vector_size=cfg.vector_dim, window=5, min_count=cfg.vector_min_count,
+                     sg=1, epochs=10, seed=SEED, workers=1)
+    txt = cfg.work / "vectors.txt"
+    with open(txt, "w", encoding="utf-8") as handle:
+        words = sorted(model.wv.index_to_key, key=lambda w: (-model.wv.get_vecattr(w, "count"), w))
+        handle.write(f"{len(words)} {cfg.vector_dim}\n")
+        for w in words:
+            handle.write(w + " " + " ".join(f"{x:.5f}" for x in model.wv[w]) + "\n")
+    target = cfg.out / MODEL_FILES["pretrain"]
+    if target.exists():
+        target.unlink()
+    Pretrain(str(target), str(txt)).load()
+    log(f"vectors: {len(words)} words -> {target} ({target.stat().st_size / 1e6:.1f} MB)")
+
+
+def train_ner(cfg: TrainConfig, data: DataDir) -> None:
+    train = [s for name in corpora.NER_TRAIN for s in corpora.read_kind(data.kind_file(name))]
+    dev = [s for name in corpora.NER_DEV for s in corpora.read_kind(data.kind_file(name))]
+    corpora.write_ner_json(train, cfg.work / "ner.train.json")
+    corpora.write_ner_json(dev, cfg.work / "ner.dev.json")
+    log(f"ner: {len(train)} training sentences, {len(dev)} dev sentences")
+    run_stanza("stanza.models.ner_tagger", [
+        "--mode", "train", "--shorthand", "it_kg",
+        "--train_file", str(cfg.work / "ner.train.json"),
+        "--eval_file", str(cfg.work / "ner.dev.json"),
+        "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
+        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["ner"],
+        "--max_steps", str(cfg.ner_max_steps), "--eval_interval", "500",
+    ], cfg, "ner")
+
+
+def _tokenizer_data(cfg: TrainConfig, data: DataDir, split: str, names: tuple[str, ...]) -> dict[str, Path]:
+    from stanza.utils.datasets import prepare_tokenizer_data
+    from stanza.utils.datasets.conllu_to_text import convert_text
+
+    conllu = cfg.work / f"ud.{split}.conllu"
+    txt = cfg.work / f"ud.{split}.txt"
+    labels = cfg.work / f"ud.{split}.toklabels"
+    mwt = cfg.work / f"ud.{split}.mwt.json"
+    corpora.concat_conllu([data.ud_file(n) for n in names], conllu, paragraph_every=6)
+    convert_text(str(conllu), str(txt))
+    prepare_tokenizer_data.main([str(txt), str(conllu), "-o", str(labels), "-m", str(mwt)])
+    return {"conllu": conllu, "txt": txt, "labels": labels, "mwt": mwt}
+
+
+def train_tokenize(cfg: TrainConfig, data: DataDir) -> None:
+    train = _tokenizer_data(cfg, data, "train", corpora.UD_TOKENIZE_TRAIN)
+    dev = _tokenizer_data(cfg, data, "dev", corpora.UD_TOKENIZE_DEV)
+    run_stanza("stanza.models.tokenizer", [
+        "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
+        "--txt_file", str(train["txt"]), "--label_file", str(train["labels"]),
+        "--mwt_json_file", str(train["mwt"]),
+        "--dev_txt_file", str(dev["txt"]), "--dev_label_file", str(dev["labels"]),
+        "--dev_conll_gold", str(dev["conllu"]),
+        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["tokenize"],
+        "--steps", str(cfg.tokenize_steps),
+    ], cfg, "tokenize")
+
+
+def train_mwt(cfg: TrainConfig, data: DataDir) -> None:
+    train = cfg.work / "mwt.train.conllu"
+    dev = cfg.work / "mwt.dev.conllu"
+    corpora.concat_conllu([data.ud_file(n) for n in corpora.UD_TAGGER_TRAIN], train)
+    corpora.concat_conllu([data.ud_file(n) for n in corpora.UD_TAGGER_DEV], dev)
+    run_stanza("stanza.models.mwt_expander", [
+        "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
+        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+        "--output_file", str(cfg.work / "mwt.pred.conllu"),
+        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["mwt"],
+    ], cfg, "mwt")
+
+
+def _tagger_files(cfg: TrainConfig, data: DataDir) -> tuple[Path, Path]:
+    train = cfg.work / "tag.train.conllu"
+    dev = cfg.work / "tag.dev.conllu"
+    corpora.concat_conllu([data.ud_file(n) for n in corpora.UD_TAGGER_TRAIN], train)
+    corpora.concat_conllu([data.ud_file(n) for n in corpora.UD_TAGGER_DEV], dev)
+    return train, dev
+
+
+def train_pos(cfg: TrainConfig, data: DataDir) -> None:
+    train, dev = _tagger_files(cfg, data)
+    run_stanza("stanza.models.tagger", [
+        "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
+        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+        "--output_file", str(cfg.work / "pos.pred.conllu"),
+        "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
+        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["pos"],
+        "--max_steps", str(cfg.pos_max_steps),
+        "--hidden_dim", str(cfg.tagger_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
+    ], cfg, "pos")
+
+
+def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
+    train, dev = _tagger_files(cfg, data)
+    run_stanza("stanza.models.lemmatizer", [
+        "--mode", "train", "--shorthand", "it_kg",
+        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+        "--output_file", str(cfg.work / "lemma.pred.conllu"),
+        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["lemma"],
+        "--num_epoch", "20",
+    ], cfg, "lemma")
+
+
+def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
+    train, dev = _tagger_files(cfg, data)
+    run_stanza("stanza.models.parser", [
+        "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
+        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+        "--output_file", str(cfg.work / "depparse.pred.conllu"),
+        "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
+        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["depparse"],
+        "--max_steps", str(cfg.depparse_max_steps),
+        "--hidden_dim", str(cfg.depparse_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
+        "--deep_biaff_hidden_dim", str(cfg.depparse_deep_biaff_hidden),
+        "--transformed_dim", str(cfg.depparse_transformed_dim),
+    ], cfg, "depparse")
+
+
+TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
+    "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "ner": train_ner,
+    "pos": train_pos, "lemma": train_lemma, "depparse": train_depparse,
+}
+
+
+def train(cfg: TrainConfig, steps: tuple[str, ...] = STEPS) -> None:
+    """Run the requested steps in order; each writes its model file into ``cfg.out``."""
+    data = DataDir(cfg.data)
+    cfg.out.mkdir(parents=True, exist_ok=True)
+    cfg.work.mkdir(parents=True, exist_ok=True)
+    unknown = set(steps) - set(STEPS)
+    if unknown:
+        raise ValueError(f"unknown training steps {sorted(unknown)}; choose from {', '.join(STEPS)}")
+    needs_pretrain = {"ner", "pos", "depparse"} & set(steps)
+    if needs_pretrain and "vectors" not in steps and not (cfg.out / MODEL_FILES["pretrain"]).exists():
+        raise FileNotFoundError(f"{cfg.out / MODEL_FILES['pretrain']}: train 'vectors' first")
+    started = time.monotonic()
+    for step in STEPS:
+        if step in steps:
+            t0 = time.monotonic()
+            TRAINERS[step](cfg, data)
+            if step != "vectors" and (cfg.out / MODEL_FILES[step]).exists():
+                before, after = compact_model(cfg.out / MODEL_FILES[step])
+                log(f"{step}: model stored in float16, {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
+            log(f"{step}: finished after {time.monotonic() - t0:.0f} s "
+                f"(total {time.monotonic() - started:.0f} s)")
+    shutil.copy2(Path(__file__).with_name("resources.json"), cfg.out / "resources.json")
+
+
+def compact_model(path: Path) -> tuple[int, int]:
+    """Store a checkpoint's floating-point weights as float16 to halve what ships.
+
+    Stanza loads state dicts with ``load_state_dict``, which copies into the model's float32
+    parameters, so inference runs in float32 as trained; only storage precision changes.
+    Returns (bytes before, bytes after).
+    """
+    import torch
+
+    before = path.stat().st_size
+    checkpoint = torch.load(path, map_location="cpu", weights_only=False)
+    changed = False
+    for section in ("model",):
+        state = checkpoint.get(section)
+        if isinstance(state, dict):
+            for name, tensor in state.items():
+                if torch.is_tensor(tensor) and tensor.dtype == torch.float32 and tensor.numel() > 4096:
+                    state[name] = tensor.to(torch.float16)
+                    changed = True
+    if changed:
+        tmp = path.with_suffix(".tmp")
+        torch.save(checkpoint, tmp)
+        os.replace(tmp, path)
+    return before, path.stat().st_size

@@ -1,0 +1,439 @@
+"""Relations and events from the dependency parse and the trigger lexicons.
+
+A trigger (a verb such as "inviare", "firmare", or a noun such as "lettera", "sostegno") is
+found by lemma; its arguments come from its dependents: the subject (nsubj, or "da X" in a
+passive), the object, and prepositional attachments ("a X", "con X", "in X"), or for nouns
+the possessor ("la lettera di Putin a Kim"). Arguments map to entities through the mentions
+that cover them; capitals standing as actors map to their state. Role descriptions give
+leaderOf/holdsPosition; a demonym inside a place name gives locatedIn. Nothing here knows
+any article's wording: only the lexicons in kg/data/lexicon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from kg.lexicon import Lexicon
+from kg.linking import Resolution
+from kg.mentions import ArticleMentions
+from kg.records import Event, Evidence, Fact, Sentence, Word
+from kg import timex
+
+AGENT_RELS = ("nsubj", "nsubj:pass")
+TO_CASES = {"a", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all’", "verso"}
+IN_CASES = {"in", "nel", "nello", "nella", "nei", "negli", "nelle", "nell'", "nell’"}
+WITH_CASES = {"con", "col"}
+BETWEEN_CASES = {"tra", "fra"}
+OF_CASES = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "dell’", "da"}
+LIGHT_VERBS = {"esprimere", "manifestare", "ribadire", "confermare", "offrire", "garantire",
+               "dare", "fornire", "inviare", "avere", "tenere", "fare", "rinnovare", "assicurare",
+               "promettere", "rivolgere", "porgere", "mandare", "ricevere", "avviare", "condurre"}
+REPORT_VERBS = {"riferire", "riportare", "affermare", "dichiarare", "annunciare", "rivelare",
+                "sostenere", "secondo", "scrivere", "comunicare", "spiegare", "precisare"}
+PLANNED_MODIFIERS = {"previsto", "prevista", "previsti", "previste", "futuro", "futura",
+                     "possibile", "eventuale", "probabile", "atteso", "attesa"}
+KIND_OF_FRAME = {"letter": "letter", "message": "message", "phone_call": "phone_call",
+                 "meeting": "meeting", "statement": "statement"}
+EVENT_CLASS = {"letter": "Letter", "message": "Message", "phone_call": "PhoneCall", "meeting": "Meeting",
+               "statement": "Statement", "visit": "Visit", "sign": "Signing", "troops": "TroopDeployment",
+               "arms": "ArmsTransfer", "support": "Support", "praise": "Praise", "criticize": "Criticism",
+               "alliance": "Alliance"}
+SYMMETRIC_KINDS = {"phone_call", "meeting"}
+
+
+@dataclass
+class ArticleFacts:
+    facts: list[Fact] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+class SentenceView:
+    """Dependency helpers over one parsed sentence."""
+
+    def __init__(self, sentence: Sentence):
+        self.sentence = sentence
+        self.words = {w.id: w for w in sentence.words}
+        self.children: dict[int, list[Word]] = {}
+        for w in sentence.words:
+            if w.head is not None:
+                self.children.setdefault(w.head, []).append(w)
+
+    def kids(self, word: Word, *rels: str) -> list[Word]:
+        out = self.children.get(word.id, [])
+        return [c for c in out if not rels or (c.deprel or "").split(":")[0] in rels or c.deprel in rels]
+
+    def head(self, word: Word) -> Optional[Word]:
+        return self.words.get(word.head) if word.head else None
+
+    def case_of(self, word: Word) -> str:
+        cases = [c.text.lower() for c in self.kids(word, "case")]
+        return " ".join(cases)
+
+    def conjuncts(self, word: Word) -> list[Word]:
+        return [word] + [c for c in self.kids(word, "conj")]
+
+    def negated(self, word: Word) -> bool:
+        for w in [word] + ([self.head(word)] if word.deprel in ("xcomp", "ccomp") and self.head(word) else []):
+            if any(c.lemma == "non" or c.text.lower() == "non" for c in self.kids(w, "advmod")):
+                return True
+        return False
+
+
+class RelationExtractor:
+    def __init__(self, lexicon: Lexicon, resolution: Resolution):
+        self.lex = lexicon
+        self.res = resolution
+
+    # ------------------------------------------------------------ entry point
+    def extract(self, am: ArticleMentions) -> ArticleFacts:
+        out = ArticleFacts()
+        article = am.annotated.article
+        for sentence in am.annotated.sentences:
+            if not any(w.deprel for w in sentence.words):
+                continue
+            view = SentenceView(sentence)
+            ctx = _Context(am, sentence, view, self.res, article.date)
+            for word in sentence.words:
+                frame = self.lex.frame(word.lemma, word.upos)
+                if frame:
+                    self._trigger(ctx, word, frame, out)
+                if (word.upos == "NOUN" and (word.lemma or "").lower() in self.lex.objects
+                        and self.lex.objects[(word.lemma or "").lower()] in ("troops", "arms")):
+                    self._flow_noun(ctx, word, self.lex.objects[(word.lemma or "").lower()], out)
+            self._locations(ctx, out)
+        self._roles(am, out)
+        return _dedupe(out)
+
+    # ------------------------------------------------------------ triggers
+    def _trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts) -> None:
+        v = ctx.view
+        if t.upos == "VERB":
+            agents = ctx.agents(t)
+            objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)]
+            obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass")
+            to = ctx.obl(t, TO_CASES) + [e for o in v.kids(t, "iobj") for e in ctx.entities(o)]
+            with_ = ctx.obl(t, WITH_CASES)
+            where = ctx.obl(t, IN_CASES | TO_CASES)
+            if t.deprel == "acl" and not agents:
+                pass
+            if frame == "transfer" or frame == "supply":
+                classes = {self.lex.objects.get((o.lemma or "").lower()) for o in obj_words}
+                if classes & {"letter", "message"}:
+                    kind = "letter" if "letter" in classes else "message"
+                    self._add(ctx, out, agents, "communicatedWith", to, t, kind=kind, event=kind)
+                elif "troops" in classes:
+                    self._add(ctx, out, agents, "sentTroopsTo", where, t, event="troops",
+                              quantity=ctx.quantity(obj_words))
+                elif "arms" in classes:
+                    self._add(ctx, out, agents, "suppliedArmsTo", to, t, event="arms",
+                              quantity=ctx.quantity(obj_words))
+            elif frame in ("letter", "message", "statement"):
+                self._add(ctx, out, agents, "communicatedWith", to, t, kind=frame, event=frame)
+            elif frame in ("phone_call", "meeting"):
+                self._add(ctx, out, agents, "communicatedWith", objs + with_, t, kind=frame, event=frame)
+            elif frame == "visit":
+                targets = objs if (t.lemma or "") == "visitare" else where
+                people = [a for a in agents if ctx.type_of(a) == "Person"]
+                self._add(ctx, out, people, "visited", [x for x in targets if ctx.type_of(x) in ("Place", "State")],
+                          t, event="visit", keep_place=True)
+            elif frame == "sign":
+                treaties = [x for x in objs if ctx.type_of(x) == "Treaty"]
+                self._add(ctx, out, agents, "signed", treaties, t, event="sign")
+            elif frame == "support":
+                self._add(ctx, out, agents, "supports", [x for x in objs + to if ctx.type_of(x) == "State"], t)
+            elif frame == "praise":
+                self._add(ctx, out, agents, "praised", objs + to, t)
+            elif frame == "criticize":
+                self._add(ctx, out, agents, "criticized", objs, t)
+            elif frame == "deploy":
+                self._add(ctx, out, agents, "sentTroopsTo", where, t, event="troops",
+                          quantity=ctx.quantity(obj_words))
+            elif frame == "alliance":
+                self._add(ctx, out, agents, "alliedWith", with_, t)
+        elif t.upos in ("NOUN", "ADJ"):
+            self._noun_trigger(ctx, t, frame, out)
+
+    def _noun_trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts) -> None:
+        v = ctx.view
+        head = v.head(t)
+        # The light verb carrying the noun ("Kim ha espresso il suo sostegno") gives the agent;
+        # a transfer verb with this noun as object is handled by the verb's own frame.
+        if head is not None and t.deprel in ("obj", "nsubj:pass") and \
+                self.lex.frame(head.lemma, head.upos) in ("transfer", "supply") and frame in ("letter", "message"):
+            return
+        agents = ctx.possessors(t)
+        if not agents and head is not None and t.deprel in ("obj", "nsubj:pass") \
+                and (head.lemma or "") in LIGHT_VERBS:
+            agents = ctx.agents(head)
+        if not agents and head is not None and t.deprel == "nsubj":
+            agents = []
+        to = ctx.nmod(t, TO_CASES)
+        with_ = ctx.nmod(t, WITH_CASES)
+        between = ctx.nmod(t, BETWEEN_CASES)
+        if head is not None and t.deprel in ("obj",):
+            to = to or ctx.obl(head, TO_CASES)
+            with_ = with_ or ctx.obl(head, WITH_CASES)
+            between = between or ctx.obl(head, BETWEEN_CASES)
+        if frame in ("letter", "message", "statement"):
+            self._add(ctx, out, agents, "communicatedWith", to, t, kind=frame, event=frame)
+        elif frame in ("phone_call", "meeting"):
+            if between and not agents and len(between) >= 2:
+                agents, with_ = between[:1], between[1:]
+            self._add(ctx, out, agents, "communicatedWith", with_ + to, t, kind=frame, event=frame)
+        elif frame == "visit":
+            people = [a for a in agents if ctx.type_of(a) == "Person"]
+            where = to + ctx.nmod(t, IN_CASES)
+            self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
+                      t, event="visit", keep_place=True)
+        elif frame == "support":
+            self._add(ctx, out, agents, "supports", [x for x in to if ctx.type_of(x) == "State"], t)
+        elif frame == "praise":
+            self._add(ctx, out, agents, "praised", to, t)
+        elif frame == "criticize":
+            self._add(ctx, out, agents, "criticized", to + ctx.nmod(t, {"contro", "verso"}), t)
+        elif frame == "alliance":
+            if len(between) >= 2 and not agents:
+                agents, with_ = between[:1], between[1:]
+            self._add(ctx, out, agents, "alliedWith", with_ + between, t)
+        elif frame == "ally":
+            # "X è (un) alleato di Y", "Y, alleato di X", "X e il suo alleato Y"
+            subjects = [e for s in v.kids(t, "nsubj") for e in ctx.entities(s)]
+            if not subjects and t.deprel in ("appos", "conj") and head is not None:
+                subjects = ctx.entities(head)
+            if not subjects and head is not None and t.deprel in ("acl", "amod"):
+                subjects = ctx.entities(head)
+            partners = ctx.nmod(t, OF_CASES | WITH_CASES) or (ctx.possessor_words(t) and [])
+            self._add(ctx, out, subjects, "alliedWith", partners, t)
+
+    def _flow_noun(self, ctx: "_Context", noun: Word, cls: str, out: ArticleFacts) -> None:
+        """Troops or arms named with their origin ("soldati nordcoreani in Russia")."""
+        v = ctx.view
+        agents = [e for d in v.kids(noun, "amod", "nmod") for e in ctx.entities(d)
+                  if ctx.type_of(e) == "State" and (d.deprel == "amod" or v.case_of(d) in OF_CASES)]
+        if not agents:
+            return
+        head = v.head(noun)
+        places = ctx.nmod(noun, IN_CASES | TO_CASES)
+        if head is not None and head.upos == "VERB":
+            places += ctx.obl(head, IN_CASES | TO_CASES)
+            for h2 in [v.head(head)] if head.deprel in ("acl", "xcomp", "conj") and v.head(head) else []:
+                places += ctx.obl(h2, IN_CASES | TO_CASES)  # type: ignore[arg-type]
+        if cls == "troops":
+            self._add(ctx, out, agents, "sentTroopsTo",
+                      [p for p in places if ctx.type_of(p) in ("Place", "State")], noun, event="troops",
+                      quantity=ctx.quantity([noun]), confidence=0.7)
+        else:
+            recipients = [p for p in places if ctx.type_of(p) == "State"]
+            self._add(ctx, out, agents, "suppliedArmsTo", recipients, noun, event="arms",
+                      quantity=ctx.quantity([noun]), confidence=0.7)
+
+    def _locations(self, ctx: "_Context", out: ArticleFacts) -> None:
+        """A demonym inside a place's name gives locatedIn ("la regione russa di Kursk")."""
+        v = ctx.view
+        for w in ctx.sentence.words:
+            if w.deprel != "amod":
+                continue
+            states = [e for e in ctx.entities(w, demonyms=True) if ctx.type_of(e) == "State"]
+            head = v.head(w)
+            if not states or head is None:
+                continue
+            places = [e for e in ctx.entities(head) if ctx.type_of(e) == "Place"]
+            places += [e for n in v.kids(head, "nmod") for e in ctx.entities(n) if ctx.type_of(e) == "Place"]
+            self._add(ctx, out, places, "locatedIn", states, w, confidence=0.75)
+
+    def _roles(self, am: ArticleMentions, out: ArticleFacts) -> None:
+        aid = am.annotated.article.id
+        for r_index, role in enumerate(am.roles):
+            person = self.res.role_persons.get((aid, r_index))
+            holder = self.res.key_of(aid, role.holder)
+            if not person or not holder:
+                continue
+            holder_type = self.res.entities[holder].type if holder in self.res.entities else None
+            predicate = role.predicate if holder_type == "State" else "holdsPosition"
+            sentence = am.annotated.sentences[role.sentence]
+            out.facts.append(Fact(person, predicate, holder, _evidence(am, sentence),
+                                  0.9 if role.person is not None else 0.75,
+                                  role=role.phrase if predicate == "holdsPosition" else None))
+
+    # ------------------------------------------------------------ output
+    def _add(self, ctx: "_Context", out: ArticleFacts, subjects: Iterable[str], predicate: str,
+             objects: Iterable[str], trigger: Word, kind: Optional[str] = None,
+             event: Optional[str] = None, quantity: Optional[str] = None, keep_place: bool = False,
+             confidence: float = 0.8) -> None:
+        subjects = _unique(ctx.actor(s) for s in subjects)
+        objects = _unique(o if keep_place or predicate in ("sentTroopsTo", "locatedIn") else ctx.actor(o)
+                          for o in objects)
+        pairs = [(s, o) for s in subjects for o in objects if s != o]
+        if not pairs:
+            return
+        status, source = ctx.factuality(trigger)
+        date = ctx.date_near(trigger)
+        evidence = _evidence(ctx.am, ctx.sentence)
+        event_index = None
+        if event:
+            participants: dict[str, list[str]] = {"agent": list(subjects), "recipient": list(objects)}
+            if predicate == "signed":
+                participants = {"agent": list(subjects), "treaty": list(objects)}
+            place = None if predicate == "visited" else ctx.place_of(trigger)
+            out.events.append(Event(EVENT_CLASS[event], participants, evidence, date, place, quantity,
+                                    trigger.text))
+            event_index = len(out.events) - 1
+        for s, o in pairs:
+            out.facts.append(Fact(s, predicate, o, evidence, round(confidence * (0.9 if status == "reported" else 1), 2),
+                                  kind=kind, date=date, status=status, source=source, event=event_index))
+
+
+@dataclass
+class _Context:
+    am: ArticleMentions
+    sentence: Sentence
+    view: SentenceView
+    res: Resolution
+    article_date: Optional[str]
+
+    def entities(self, word: Word, demonyms: bool = True) -> list[str]:
+        """Entities a word refers to: the mention or role description covering it, and its
+        coordinated words ("Mosca e Pyongyang")."""
+        keys: list[str] = []
+        for w in self.view.conjuncts(word):
+            key = self._entity_at(w, demonyms)
+            if key:
+                keys.append(key)
+        return keys
+
+    def _entity_at(self, w: Word, demonyms: bool) -> Optional[str]:
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char:
+                person = self.res.role_persons.get((aid, r_index))
+                if person and w.start_char < (self.am.mentions[role.holder].start_char if role.holder is not None else role.end_char):
+                    return person
+        index = self.am.at(self.sentence.index, w.start_char, w.end_char)
+        if index is None:
+            return None
+        if not demonyms and self.am.mentions[index].kind == "demonym":
+            return None
+        return self.res.key_of(aid, index)
+
+    def type_of(self, key: str) -> Optional[str]:
+        entity = self.res.entities.get(key)
+        return entity.type if entity else None
+
+    def actor(self, key: str) -> str:
+        """A capital or seat acting ("Mosca ha firmato") stands for its state."""
+        return self.res.metonyms.get(key, key)
+
+    def agents(self, verb: Word) -> list[str]:
+        v = self.view
+        passive = v.kids(verb, "obl:agent") or [c for c in v.kids(verb, "obl") if v.case_of(c) in ("da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dall’")
+                                                  and v.kids(verb, "aux:pass")]
+        subjects = v.kids(verb, "nsubj") + passive
+        node, hops = verb, 0
+        while not subjects and hops < 3 and node.deprel in ("conj", "xcomp", "advcl", "ccomp", "acl", "acl:relcl") \
+                and v.head(node) is not None:
+            parent = v.head(node)
+            if node.deprel == "acl:relcl":
+                subjects = [parent]  # "la Corea, che ha inviato ..." : the antecedent
+                break
+            node = parent  # type: ignore[assignment]
+            subjects = v.kids(node, "nsubj")
+            hops += 1
+        return [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization", "Place")]
+
+    def possessors(self, noun: Word) -> list[str]:
+        return [e for w in self.possessor_words(noun) for e in self.entities(w)]
+
+    def possessor_words(self, noun: Word) -> list[Word]:
+        v = self.view
+        out = [c for c in v.kids(noun, "nmod") if v.case_of(c) in OF_CASES or v.case_of(c).startswith("da parte")]
+        out += [c for c in v.kids(noun, "amod") if self._entity_at(c, True)]
+        return out
+
+    def obl(self, verb: Word, cases: set[str]) -> list[str]:
+        v = self.view
+        return [e for c in v.kids(verb, "obl") if v.case_of(c) in cases for e in self.entities(c)]
+
+    def nmod(self, noun: Word, cases: set[str]) -> list[str]:
+        v = self.view
+        return [e for c in v.kids(noun, "nmod") if v.case_of(c) in cases for e in self.entities(c)]
+
+    def quantity(self, words: list[Word]) -> Optional[str]:
+        for w in words:
+            for n in self.view.kids(w, "nummod"):
+                return n.text
+        return None
+
+    def place_of(self, verb: Word) -> Optional[str]:
+        for key in self.obl(verb, IN_CASES | TO_CASES):
+            if self.type_of(key) == "Place":
+                return key
+        return None
+
+    def date_near(self, trigger: Word) -> Optional[str]:
+        times = timex.find_times(self.am.annotated.article.text[self.sentence.start_char:self.sentence.end_char],
+                                 self.article_date)
+        if not times:
+            return None
+        offset = trigger.start_char - self.sentence.start_char
+        return min(times, key=lambda t: abs(t.start - offset)).value
+
+    def factuality(self, trigger: Word) -> tuple[str, Optional[str]]:
+        v = self.view
+        if v.negated(trigger):
+            return "negated", None
+        chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
+        for w in chain:
+            feats = (w.feats or "") + "|" + "|".join(a.feats or "" for a in v.kids(w, "aux"))
+            if "Mood=Cnd" in feats or any(a.lemma in ("potere", "dovere") and "Mood=Cnd" in (a.feats or "")
+                                          for a in v.kids(w, "aux")):
+                return "hypothetical", None
+            if "Tense=Fut" in feats:
+                return "planned", None
+            if any(m.lemma == "se" for m in v.kids(w, "mark")):
+                return "hypothetical", None
+            if any((c.lemma or c.text.lower()) in PLANNED_MODIFIERS for c in v.kids(w, "amod", "acl")):
+                return "planned", None
+        if self.sentence.text.rstrip().endswith("?"):
+            return "hypothetical", None
+        # Attribution: "secondo X", or the trigger inside a reporting verb's complement.
+        for w in self.sentence.words:
+            if w.text.lower() == "secondo" and w.deprel == "case":
+                head = v.head(w)
+                if head is not None:
+                    sources = self.entities(head)
+                    if sources:
+                        return "reported", sources[0]
+        node = trigger
+        for _ in range(3):
+            parent = v.head(node)
+            if parent is None:
+                break
+            if (parent.lemma or "") in REPORT_VERBS and node.deprel in ("ccomp", "parataxis"):
+                sources = [e for s in v.kids(parent, "nsubj") for e in self.entities(s)]
+                return "reported", sources[0] if sources else None
+            node = parent
+        return "asserted", None
+
+
+def _evidence(am: ArticleMentions, sentence: Sentence) -> Evidence:
+    return Evidence(am.annotated.article.id, sentence.index, sentence.start_char, sentence.end_char,
+                    sentence.text)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _dedupe(out: ArticleFacts) -> ArticleFacts:
+    """One fact per (s, p, o, sentence, status); the most confident wins."""
+    best: dict[tuple, Fact] = {}
+    for fact in out.facts:
+        key = (fact.subject, fact.predicate, fact.object, fact.evidence.sentence, fact.status)
+        if key not in best or fact.confidence > best[key].confidence:
+            best[key] = fact
+    out.facts = sorted(best.values(), key=lambda f: (f.evidence.sentence, f.predicate, f.subject, f.object))
+    return out

@@ -1,0 +1,107 @@
+"""Italian time expressions normalised against the article's own date.
+
+Returns ISO values at the precision the text gives: ``yyyy-mm-dd`` (xsd:date), ``yyyy-mm``
+(xsd:gYearMonth) or ``yyyy`` (xsd:gYear). Relative expressions ("martedì", "ieri", "lo
+scorso anno", "ad aprile") need the article date; without it they are left unresolved.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+MONTHS = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+}
+WEEKDAYS = {"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
+            "domenica": 6, "lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4}
+
+_MONTH = "|".join(MONTHS)
+_DAY = "|".join(WEEKDAYS)
+PATTERNS = [
+    ("full", re.compile(rf"\b(\d{{1,2}})(?:°|º)?\s+({_MONTH})\s+(?:del\s+)?(\d{{4}})\b", re.I)),
+    ("month_year", re.compile(rf"\b({_MONTH})\s+(?:del\s+|di\s+)?(\d{{4}})\b", re.I)),
+    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:°|º)?\s+({_MONTH})\b(?!\s+(?:del\s+)?\d{{4}})", re.I)),
+    ("year", re.compile(r"\b(?:nel|del|dal|al|entro il|nell'anno|anno)\s+((?:19|20)\d{2})\b", re.I)),
+    ("weekday", re.compile(rf"\b({_DAY})\b(?:\s+scors[oa])?", re.I)),
+    ("yesterday", re.compile(r"\b(ieri|oggi|l'altro ieri|avantieri)\b", re.I)),
+    ("last_year", re.compile(r"\b(?:lo\s+)?scorso\s+anno\b|\banno\s+scorso\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:a|ad|in|nel(?:l')?|di|lo scorso|nel mese di)\s+({_MONTH})\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    text: str
+    start: int
+    end: int
+    value: str          # yyyy, yyyy-mm or yyyy-mm-dd
+
+
+def _parse_iso(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def find_times(text: str, article_date: Optional[str] = None) -> list[TimeExpression]:
+    """All time expressions in ``text``, non-overlapping, most specific first, in text order."""
+    anchor = _parse_iso(article_date)
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = _normalise(kind, m, anchor)
+            if value:
+                found.append(TimeExpression(m.group(0), m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _normalise(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[str]:
+    if kind == "full":
+        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "month_year":
+        return f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"
+    if kind == "year":
+        return m.group(1)
+    if anchor is None:
+        return None
+    if kind == "day_month":
+        month, day = MONTHS[m.group(2).lower()], int(m.group(1))
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "weekday":
+        # News uses a bare weekday for the most recent one before the article's date.
+        delta = (anchor.weekday() - WEEKDAYS[m.group(1).lower()]) % 7 or 7
+        return (anchor - timedelta(days=delta)).isoformat()
+    if kind == "yesterday":
+        word = m.group(1).lower()
+        days = {"oggi": 0, "ieri": 1}.get(word, 2)
+        return (anchor - timedelta(days=days)).isoformat()
+    if kind == "last_year":
+        return str(anchor.year - 1)
+    if kind == "month_only":
+        month = MONTHS[m.group(1).lower()]
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return f"{year:04d}-{month:02d}"
+    return None
+
+
+def xsd_datatype(value: str) -> str:
+    """The XSD datatype local name for a normalised value."""
+    return {4: "gYear", 7: "gYearMonth"}.get(len(value), "date")
