@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 #: KIND files used for NER training (train) and model selection (dev).
 NER_TRAIN = ("WN_train.tsv", "FIC_train.tsv", "ADG_train.tsv")
+NER_NEWS = ("WN_train.tsv",)
 NER_DEV = ("WN_dev.tsv",)
 NER_TEST = "WN_test.tsv"
 

@@ -23,7 +23,7 @@ from kg.models.corpora import DataDir
 from kg.models.registry import MODEL_FILES
 
 SEED = 1234
-STEPS = ("vectors", "tokenize", "mwt", "ner", "pos", "lemma", "depparse")
+STEPS = ("vectors", "tokenize", "mwt", "ner", "ner_news", "pos", "lemma", "depparse")
 
 
 @dataclass
@@ -39,6 +39,13 @@ class TrainConfig:
     vector_dim: int = 100
     vector_min_count: int = 2
     ner_max_steps: int = 40000
+    #: KIND training files for the ``ner`` step; ``ner_news`` then fine-tunes that model on
+    #: the news domain alone (WN), which is what kg reads.
+    ner_train_sets: tuple[str, ...] = corpora.NER_TRAIN
+    ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
+    ner_finetune: bool = False
+    ner_lr: float = 0.1
+    lemma_epochs: int = 20
     tokenize_steps: int = 20000
     pos_max_steps: int = 20000
     depparse_max_steps: int = 20000
@@ -106,20 +113,32 @@ def train_vectors(cfg: TrainConfig, data: DataDir) -> None:
     log(f"vectors: {len(words)} words -> {target} ({target.stat().st_size / 1e6:.1f} MB)")
 
 
-def train_ner(cfg: TrainConfig, data: DataDir) -> None:
-    train = [s for name in corpora.NER_TRAIN for s in corpora.read_kind(data.kind_file(name))]
+def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = None,
+              finetune: bool | None = None, step: str = "ner") -> None:
+    """NER on KIND; model selection on WN_dev. ``finetune`` continues from the saved model."""
+    sets = sets or cfg.ner_train_sets
+    finetune = cfg.ner_finetune if finetune is None else finetune
+    train = [s for name in sets for s in corpora.read_kind(data.kind_file(name))]
     dev = [s for name in corpora.NER_DEV for s in corpora.read_kind(data.kind_file(name))]
-    corpora.write_ner_json(train, cfg.work / "ner.train.json")
-    corpora.write_ner_json(dev, cfg.work / "ner.dev.json")
+    corpora.write_ner_json(train, cfg.work / f"{step}.train.json")
+    corpora.write_ner_json(dev, cfg.work / f"{step}.dev.json")
     log(f"ner: {len(train)} training sentences, {len(dev)} dev sentences")
-    run_stanza("stanza.models.ner_tagger", [
-        "--mode", "train", "--shorthand", "it_kg",
-        "--train_file", str(cfg.work / "ner.train.json"),
-        "--eval_file", str(cfg.work / "ner.dev.json"),
+    extra = ["--finetune"] if finetune else []
+    run_stanza("stanza.models.ner_tagger", [*extra,
+        "--mode", "train", "--shorthand", "it_kg", "--lr", str(cfg.ner_lr),
+        "--train_file", str(cfg.work / f"{step}.train.json"),
+        "--eval_file", str(cfg.work / f"{step}.dev.json"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["ner"],
         "--max_steps", str(cfg.ner_max_steps), "--eval_interval", "500",
-    ], cfg, "ner")
+    ], cfg, step)
+
+
+def train_ner_news(cfg: TrainConfig, data: DataDir) -> None:
+    """Fine-tune the NER model trained on every KIND domain on the news domain alone."""
+    if not (cfg.out / MODEL_FILES["ner"]).exists():
+        raise FileNotFoundError(f"{cfg.out / MODEL_FILES['ner']}: run the 'ner' step first")
+    train_ner(cfg, data, sets=cfg.ner_news_sets, finetune=True, step="ner_news")
 
 
 def _tokenizer_data(cfg: TrainConfig, data: DataDir, split: str, names: tuple[str, ...]) -> dict[str, Path]:
@@ -175,7 +194,7 @@ def train_pos(cfg: TrainConfig, data: DataDir) -> None:
     train, dev = _tagger_files(cfg, data)
     run_stanza("stanza.models.tagger", [
         "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
-        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+        "--train_file", str(train), "--eval_file", str(dev),
         "--output_file", str(cfg.work / "pos.pred.conllu"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["pos"],
@@ -188,10 +207,10 @@ def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
     train, dev = _tagger_files(cfg, data)
     run_stanza("stanza.models.lemmatizer", [
         "--mode", "train", "--shorthand", "it_kg",
-        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+        "--train_file", str(train), "--eval_file", str(dev),
         "--output_file", str(cfg.work / "lemma.pred.conllu"),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["lemma"],
-        "--num_epoch", "20",
+        "--num_epoch", str(cfg.lemma_epochs),
     ], cfg, "lemma")
 
 
@@ -199,7 +218,7 @@ def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
     train, dev = _tagger_files(cfg, data)
     run_stanza("stanza.models.parser", [
         "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
-        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+        "--train_file", str(train), "--eval_file", str(dev),
         "--output_file", str(cfg.work / "depparse.pred.conllu"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["depparse"],
@@ -212,6 +231,7 @@ def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
     "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "ner": train_ner,
+    "ner_news": train_ner_news,
     "pos": train_pos, "lemma": train_lemma, "depparse": train_depparse,
 }
 
@@ -224,7 +244,7 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = STEPS) -> None:
     unknown = set(steps) - set(STEPS)
     if unknown:
         raise ValueError(f"unknown training steps {sorted(unknown)}; choose from {', '.join(STEPS)}")
-    needs_pretrain = {"ner", "pos", "depparse"} & set(steps)
+    needs_pretrain = {"ner", "ner_news", "pos", "depparse"} & set(steps)
     if needs_pretrain and "vectors" not in steps and not (cfg.out / MODEL_FILES["pretrain"]).exists():
         raise FileNotFoundError(f"{cfg.out / MODEL_FILES['pretrain']}: train 'vectors' first")
     started = time.monotonic()
@@ -232,8 +252,9 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = STEPS) -> None:
         if step in steps:
             t0 = time.monotonic()
             TRAINERS[step](cfg, data)
-            if step != "vectors" and (cfg.out / MODEL_FILES[step]).exists():
-                before, after = compact_model(cfg.out / MODEL_FILES[step])
+            model_file = cfg.out / MODEL_FILES["ner" if step == "ner_news" else step] if step != "vectors" else None
+            if model_file is not None and model_file.exists():
+                before, after = compact_model(model_file)
                 log(f"{step}: model stored in float16, {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
             log(f"{step}: finished after {time.monotonic() - t0:.0f} s "
                 f"(total {time.monotonic() - started:.0f} s)")

@@ -1,0 +1,52 @@
+"""Hand-annotated documents for tests that need no model (like spaCy's Doc(words=, heads=)).
+
+``sentence(text, rows, ner)`` builds a Sentence record from a mini CoNLL-U: one row per
+word, "ID FORM LEMMA UPOS HEAD DEPREL [FEATS]", and "A-B SURFACE" rows for multiword tokens.
+Offsets are found by scanning ``text``.
+"""
+from __future__ import annotations
+
+from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
+
+
+def sentence(text: str, rows: str, ner: list[tuple[str, str]] = (), index: int = 0, offset: int = 0) -> Sentence:
+    words: list[Word] = []
+    pos = 0
+    mwt_end = 0
+    mwt_span = (0, 0)
+    for line in rows.strip().splitlines():
+        cols = line.split()
+        if "-" in cols[0]:
+            a, b = map(int, cols[0].split("-"))
+            start = text.index(cols[1], pos)
+            mwt_span = (start, start + len(cols[1]))
+            mwt_end = b
+            pos = mwt_span[1]
+            continue
+        wid = int(cols[0])
+        if wid <= mwt_end:
+            start, end = mwt_span
+        else:
+            start = text.index(cols[1], pos)
+            end = start + len(cols[1])
+            pos = end
+        words.append(Word(id=wid, text=cols[1], start_char=start + offset, end_char=end + offset,
+                          lemma=cols[2], upos=cols[3], head=int(cols[4]), deprel=cols[5],
+                          feats=cols[6] if len(cols) > 6 else None))
+    ents = []
+    for surface, etype in ner:
+        start = text.index(surface)
+        ents.append(NerSpan(surface, etype, start + offset, start + offset + len(surface)))
+    return Sentence(index=index, text=text, start_char=offset, end_char=offset + len(text),
+                    words=words, entities=ents)
+
+
+def article(*sentences_: tuple[str, str, list], article_id: str = "test", date: str | None = None) -> AnnotatedArticle:
+    """An AnnotatedArticle from (text, rows, ner) triples, sentences joined by a space."""
+    texts, built, offset = [], [], 0
+    for i, (text, rows, ner) in enumerate(sentences_):
+        built.append(sentence(text, rows, ner, index=i, offset=offset))
+        texts.append(text)
+        offset += len(text) + 1
+    art = Article(id=article_id, source=f"{article_id}.txt", text=" ".join(texts), date=date)
+    return AnnotatedArticle(art, built, "test")

@@ -1,0 +1,35 @@
+from kg.timex import find_times, xsd_datatype
+
+
+def values(text, anchor=None):
+    return [t.value for t in find_times(text, anchor)]
+
+
+def test_absolute_dates_at_their_precision():
+    assert values("firmato il 19 giugno 2024 a Pyongyang") == ["2024-06-19"]
+    assert values("il trattato firmato nel giugno del 2024") == ["2024-06"]
+    assert values("le truppe entrarono nel 1945 in Corea") == ["1945"]
+
+
+def test_relative_dates_need_the_article_date():
+    # 2025-08-13 is a Wednesday: "martedì" is the day before.
+    assert values("una conversazione telefonica avvenuta martedì", "2025-08-13") == ["2025-08-12"]
+    assert values("una conversazione telefonica avvenuta martedì") == []
+    assert values("ieri il ministro ha parlato", "2025-03-02") == ["2025-03-01"]
+    assert values("lo scorso anno", "2025-03-02") == ["2024"]
+    assert values("ad aprile si è recato a Mosca", "2025-08-13") == ["2025-04"]
+    assert values("a novembre si è recato a Mosca", "2025-08-13") == ["2024-11"]
+
+
+def test_day_and_month_take_the_article_year():
+    assert values("il 15 agosto si è tenuta la parata", "2025-08-20") == ["2025-08-15"]
+
+
+def test_datatypes():
+    assert xsd_datatype("2024") == "gYear"
+    assert xsd_datatype("2024-06") == "gYearMonth"
+    assert xsd_datatype("2024-06-19") == "date"
+
+
+def test_impossible_day_falls_back_to_the_month():
+    assert values("il 31 febbraio 2024") == ["2024-02"]

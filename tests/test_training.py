@@ -1,0 +1,92 @@
+"""The training command's own logic, on tiny corpora written by the test (no long training)."""
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.models import corpora
+from kg.models.corpora import CorpusError, DataDir
+from kg.models.evaluation import bio_spans
+from kg.models.training import STEPS, TrainConfig, compact_model, train
+
+KIND_SENTENCES = [
+    [("Il", "O"), ("presidente", "O"), ("Sergio", "B-PER"), ("Mattarella", "I-PER"), ("è", "O"),
+     ("a", "O"), ("Roma", "B-LOC"), (".", "O")],
+    [("La", "O"), ("Nato", "B-ORG"), ("si", "O"), ("riunisce", "O"), ("a", "O"), ("Bruxelles", "B-LOC"), (".", "O")],
+]
+
+
+def write_kind(path: Path, sentences, io_tags: bool = False) -> None:
+    lines = []
+    for sent in sentences:
+        for tok, tag in sent:
+            lines.append(f"{tok}\t{tag[2:] if io_tags and tag != 'O' else tag}")
+        lines.append("")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_io_tags_become_bio(tmp_path):
+    path = tmp_path / "silver.tsv"
+    write_kind(path, KIND_SENTENCES, io_tags=True)
+    sents = corpora.read_kind(path)
+    assert sents[0][2:4] == [("Sergio", "B-PER"), ("Mattarella", "I-PER")]
+    assert bio_spans([t for _, t in sents[0]]) == {(2, 4, "PER"), (6, 7, "LOC")}
+
+
+def test_malformed_kind_line_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("Roma\tB-LOC\nsenza-tag\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"bad.tsv:2"):
+        corpora.read_kind(path)
+
+
+def test_bio_spans_reads_bioes():
+    assert bio_spans(["S-PER", "O", "B-LOC", "I-LOC", "E-LOC", "B-ORG"]) == {(0, 1, "PER"), (2, 5, "LOC"), (5, 6, "ORG")}
+
+
+def test_missing_corpus_file_is_named(tmp_path):
+    with pytest.raises(CorpusError, match="WN_train.tsv"):
+        DataDir(tmp_path).kind_file("WN_train.tsv")
+
+
+def test_unknown_step_is_refused(tmp_path):
+    cfg = TrainConfig(data=tmp_path, out=tmp_path / "out", work=tmp_path / "work")
+    with pytest.raises(ValueError, match="unknown training steps"):
+        train(cfg, ("tokenise",))
+    assert "ner_news" in STEPS and STEPS.index("ner") < STEPS.index("ner_news")
+
+
+def test_cli_reports_missing_data(tmp_path, capsys):
+    assert main(["models", "train", "--data", str(tmp_path), "--out", str(tmp_path / "o"),
+                 "--work", str(tmp_path / "w"), "--steps", "ner"]) != 0
+    assert "it_kg.pretrain.pt" in capsys.readouterr().err
+
+
+def test_vectors_step_writes_a_loadable_pretrain(tmp_path):
+    pytest.importorskip("gensim")
+    from stanza.models.common.pretrain import Pretrain
+
+    data = tmp_path / "data"
+    (data / "kind").mkdir(parents=True)
+    (data / "ud-italian").mkdir()
+    for name in corpora.VECTOR_SOURCES_KIND:
+        write_kind(data / "kind" / name, KIND_SENTENCES * 5)
+    cfg = TrainConfig(data=data, out=tmp_path / "out", work=tmp_path / "work", vector_dim=8, vector_min_count=1)
+    train(cfg, ("vectors",))
+    pretrain = Pretrain(str(cfg.out / "it_kg.pretrain.pt"))
+    assert pretrain.emb.shape[1] == 8
+    assert "mattarella" in pretrain.vocab
+
+
+def test_compaction_halves_float_weights_and_keeps_values(tmp_path):
+    import torch
+
+    path = tmp_path / "m.pt"
+    weights = torch.randn(100, 100)
+    torch.save({"model": {"w": weights, "small": torch.ones(3)}, "config": {}}, path)
+    before, after = compact_model(path)
+    assert after < 0.6 * before
+    loaded = torch.load(path, weights_only=False)
+    assert loaded["model"]["w"].dtype == torch.float16
+    assert loaded["model"]["small"].dtype == torch.float32
+    assert torch.allclose(loaded["model"]["w"].float(), weights, atol=1e-2)
