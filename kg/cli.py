@@ -51,7 +51,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(scores.to_dict(), indent=1, sort_keys=True))
     else:
-        print(format_scores(scores))
+        print(format_scores(scores, verbose=args.verbose))
     return EXIT_OK
 
 
@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True, help="gold JSONL file")
     p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld)")
     p.add_argument("--json", action="store_true", help="print scores as JSON")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list misses and spurious predictions")
     p.set_defaults(func=cmd_eval)
 
     models = sub.add_parser("models", help="train or evaluate the Italian Stanza models")

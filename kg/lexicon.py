@@ -60,6 +60,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     triggers = {(r[0], r[1]): r[2] for r in read_tsv(directory / "triggers.tsv", 3)}
     objects = {r[0]: r[1] for r in read_tsv(directory / "objects.tsv", 2)}
     stop_path = directory / "italian_stopwords.txt"
-    stopwords = frozenset(w.strip() for w in stop_path.read_text(encoding="utf-8").split()
-                          if w.strip() and not w.startswith("#")) if stop_path.exists() else frozenset()
+    stopwords = frozenset(line.strip() for line in stop_path.read_text(encoding="utf-8").splitlines()
+                          if line.strip() and not line.startswith("#")) if stop_path.exists() else frozenset()
     return Lexicon(roles, triggers, objects, stopwords)

@@ -1,0 +1,420 @@
+"""The first stage: input files and folders -> :class:`Article` records.
+
+Reads .txt and .md files, folders of them, and .jsonl files (one article per line). Every
+input that cannot be used becomes a :class:`Skipped` record with a reason, so one bad file
+or line never costs the rest of a build. Header lines (title, byline, date) are read into
+the Article's metadata and cut from the text that NLP analyses.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path, PurePath
+from typing import Optional, Sequence
+
+from kg.iris import slug
+from kg.records import Article, Skipped
+from kg.timex import MONTHS, WEEKDAYS
+
+LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
+TEXT_SUFFIXES = (".txt", ".md")
+JSONL_SUFFIX = ".jsonl"
+MAX_TITLE_CHARS = 200
+MIN_ITALIAN_SHARE = 0.20      # Italian news prose runs at 35-50 % function words
+MIN_ITALIAN_RATIO = 3.0       # Italian markers must outnumber any other language's this much
+SHORT_TEXT_WORDS = 8          # below this, one Italian function word is enough
+NUL = b"\x00"
+
+
+@dataclass
+class IngestResult:
+    """What :func:`read_inputs` read: usable articles, and the inputs it had to skip."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+# --- language check -------------------------------------------------------------------
+
+@functools.cache
+def italian_stopwords() -> frozenset[str]:
+    """Italian function words from the data file ('#' lines are comments)."""
+    path = LEXICON_DIR / "italian_stopwords.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def other_markers() -> dict[str, frozenset[str]]:
+    """Marker words of the languages most often mistaken for Italian, minus Italian ones."""
+    path = LEXICON_DIR / "other_stopwords.tsv"
+    italian = italian_stopwords()
+    markers: dict[str, set[str]] = {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    for lang, word in rows[1:]:  # first row is the header
+        if word.strip() not in italian:
+            markers.setdefault(lang.strip(), set()).add(word.strip())
+    return {lang: frozenset(words) for lang, words in sorted(markers.items())}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def language_problem(text: str) -> Optional[str]:
+    """None when ``text`` reads as Italian, else the reason it does not."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    italian = italian_stopwords()
+    it_hits = sum(w in italian for w in words)
+    if len(words) < SHORT_TEXT_WORDS and it_hits:
+        return None
+    others = {lang: sum(w in marks for w in words) for lang, marks in other_markers().items()}
+    best_lang, best_hits = max(others.items(), key=lambda kv: kv[1], default=("", 0))
+    share = it_hits / len(words) if words else 0.0
+    if share >= MIN_ITALIAN_SHARE and it_hits >= MIN_ITALIAN_RATIO * best_hits:
+        return None
+    looks = f"; looks like {best_lang}" if best_hits > it_hits else ""
+    return f"not Italian ({share:.0%} Italian function words{looks})"
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_MONTH = "|".join(MONTHS)
+_WEEKDAY = "|".join(WEEKDAYS)
+_DATE_FORMS = [  # full dates only: a header date or a dateline gives the day
+    rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?",
+    rf"(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>\d{{4}})",
+    rf"(?P<d>\d{{1,2}})(?:°|º)?\s+(?P<mn>{_MONTH})\s+(?P<y>\d{{4}})",
+    rf"(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})",
+]
+_DATE = re.sub(r"\(\?P<\w+>", "(?:", "(?:" + "|".join(f"(?:{p})" for p in _DATE_FORMS) + ")")
+_DATE_LINE = re.compile(
+    rf"^(?:(?:pubblicato|aggiornato|data)(?:\s+il)?\s*:?\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})"
+    rf"(?:\s*(?:,|-|–|alle|ore)?\s*(?:ore\s+)?\d{{1,2}}[:.]\d{{2}})?\.?$", re.I)
+_DATELINE = re.compile(  # a capitalised place without digits, a comma, a full date, a dash
+    rf"^(?:(?-i:[A-ZÀ-Ý])[^,\n\d]{{0,40}},\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})\s*(?:[–—-]|:)", re.I)
+
+
+def parse_date(text: str) -> Optional[str]:
+    """An ISO yyyy-mm-dd for a full date written as ISO, dd/mm/yyyy or with an Italian month."""
+    for pattern in _DATE_FORMS:
+        m = re.fullmatch(pattern, text.strip(), re.I)
+        if m:
+            g = m.groupdict()
+            month = MONTHS[g["mn"].lower()] if g.get("mn") else int(g["m"])
+            try:
+                return date(int(g["y"]), month, int(g["d"])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+# --- text clean-up and header -----------------------------------------------------------
+
+_MARKDOWN = [
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),           # headings
+    (re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),                             # images
+    (re.compile(r"\[([^\]\n]+)\]\((?:<[^>\n]*>|[^()\s]+)(?:\s+\"[^\"\n]*\")?\)"), r"\1"),  # links
+    (re.compile(r"\*\*(?=\S)([^\n]+?)(?<=\S)\*\*"), r"\1"),                         # **bold**
+    (re.compile(r"(?<!\w)__(?=\S)([^\n]+?)(?<=\S)__(?!\w)"), r"\1"),                # __bold__
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *it*
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"), r"\1"),    # _it_
+]
+
+
+def clean_text(text: str) -> str:
+    """Unix line endings, Markdown marks removed, at most one blank line between paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for pattern, repl in _MARKDOWN:
+        text = pattern.sub(repl, text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def _fold(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", line).strip().casefold()
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?$")
+_PARTICLES = {"di", "de", "da", "del", "della", "van", "von", "der", "la", "le", "dos", "du"}
+_BYLINE_PREFIX = re.compile(r"^(?:di|by|a cura di|testo di)\s+", re.I)
+
+
+def byline_author(line: str) -> Optional[str]:
+    """The author's name when ``line`` is a byline: 2-4 capitalised name words."""
+    line = _BYLINE_PREFIX.sub("", line.strip())
+    words = line.split()
+    if not 2 <= len(words) <= 4 or len(line) > 60:
+        return None
+    capitalised = [w[0].isupper() and any(c.islower() for c in w) and bool(_NAME_WORD.match(w)) for w in words]
+    inner_ok = all(cap or (0 < i < len(words) - 1 and w.lower() in _PARTICLES)
+                   for i, (w, cap) in enumerate(zip(words, capitalised)))
+    return line if capitalised[0] and capitalised[-1] and inner_ok else None
+
+
+def date_line(line: str) -> Optional[str]:
+    """The date when ``line`` is nothing but a date (with an optional weekday, prefix or time)."""
+    m = _DATE_LINE.match(line.strip())
+    return parse_date(m.group("date")) if m else None
+
+
+def normalise_date(value: str) -> Optional[str]:
+    """A metadata date as ISO yyyy-mm-dd, or None when it is not a full date."""
+    return parse_date(value) or date_line(value)
+
+
+def dateline_date(body: str) -> Optional[str]:
+    """The date of a dateline opening the body ("Pechino, 15 agosto 2025 – ...")."""
+    m = _DATELINE.match(body.lstrip())
+    return parse_date(m.group("date")) if m else None
+
+
+@dataclass(frozen=True)
+class Header:
+    title: Optional[str]
+    author: Optional[str]
+    date: Optional[str]
+    body: str
+
+
+def split_header(text: str) -> Header:
+    """Title, byline and date read from the top lines; the body is what follows them."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return Header(None, None, None, "")
+    title = author = when = None
+    pos = 0
+    first = lines[filled[0]].strip()
+
+    nxt = lines[filled[0] + 1] if filled[0] + 1 < len(lines) else ""
+    follows_header = len(filled) > 1 and (not nxt.strip() or bool(date_line(nxt) or byline_author(nxt))
+                                          or _fold(nxt) == _fold(first))
+    byline_first = byline_author(first) and len(filled) > 1 and date_line(lines[filled[1]])
+    if (len(first) <= MAX_TITLE_CHARS and not first.endswith(".") and follows_header
+            and not date_line(first) and not byline_first):
+        title, pos = first, 1
+    while pos < len(filled):
+        line = lines[filled[pos]].strip()
+        if title is not None and _fold(line) == _fold(title):
+            pass
+        elif author is None and (name := byline_author(line)):
+            author = name
+        elif when is None and (found := date_line(line)):
+            when = found
+        else:
+            break
+        pos += 1
+    if pos >= len(filled):  # nothing left but header: keep it all as the body
+        return Header(None, None, None, text.strip("\n"))
+    body = "\n".join(lines[filled[pos]:]).strip("\n")
+    return Header(title, author, when or dateline_date(body), body)
+
+
+# --- reading files ----------------------------------------------------------------------
+
+def _decode(data: bytes, offset: int = 0) -> str | Skipped:
+    """UTF-8 text (BOM dropped) or the reason it is not text; offsets count from ``offset``."""
+    if NUL in data:
+        return Skipped("", f"binary file (NUL byte at offset {offset + data.index(NUL)})")
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as err:
+        bad = data[bom + err.start]
+        return Skipped("", f"not UTF-8 (invalid byte 0x{bad:02x} at offset {offset + bom + err.start})")
+
+
+def _read_bytes(path: Path, source: str) -> bytes | Skipped:
+    """The file's bytes, or why it cannot be used (unreadable, binary, empty)."""
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        return Skipped(source, "permission denied")
+    except OSError as err:
+        return Skipped(source, f"cannot read: {err.strerror or err}")
+    if NUL in data:
+        return Skipped(source, f"binary file (NUL byte at offset {data.index(NUL)})")
+    if not data.strip():
+        return Skipped(source, "empty file")
+    return data
+
+
+def _read(path: Path, source: str) -> str | Skipped:
+    data = _read_bytes(path, source)
+    if isinstance(data, Skipped):
+        return data
+    text = _decode(data)
+    if isinstance(text, Skipped):
+        return Skipped(source, text.reason)
+    if not text.strip():  # e.g. only a BOM and spaces
+        return Skipped(source, "empty file")
+    return text
+
+
+def _text_article(path: Path, source: str) -> Article | Skipped:
+    raw = _read(path, source)
+    if isinstance(raw, Skipped):
+        return raw
+    header = split_header(clean_text(raw))
+    if not header.body.strip():
+        return Skipped(source, "no article text after the header lines")
+    problem = language_problem(f"{header.title or ''}\n{header.body}")
+    if problem:
+        return Skipped(source, problem)
+    return Article(id=slug(path.stem), source=source, text=header.body, title=header.title,
+                   date=header.date, author=header.author)
+
+
+_JSONL_FIELDS = ("title", "date", "url", "source", "author")
+
+
+def _jsonl_record(line: str, stem: str, lineno: int, source: str) -> Article | Skipped:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return Skipped(source, f"invalid JSON: {err.msg} (column {err.colno})")
+    if not isinstance(record, dict):
+        return Skipped(source, f"not a JSON object (got {type(record).__name__})")
+    text = record.get("text")
+    if text is None:
+        return Skipped(source, 'missing "text"')
+    if not isinstance(text, str):
+        return Skipped(source, f'"text" must be a string, got {type(text).__name__}')
+    if not text.strip():
+        return Skipped(source, 'empty "text"')
+    for key in _JSONL_FIELDS:
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return Skipped(source, f'"{key}" must be a string, got {type(record[key]).__name__}')
+    rid = record.get("id")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
+        return Skipped(source, f'"id" must be a string or an integer, got {type(rid).__name__}')
+    body = clean_text(text)
+    title = (record.get("title") or "").strip() or None
+    problem = language_problem(f"{title or ''}\n{body}")
+    if problem:
+        return Skipped(source, problem)
+    when = normalise_date(record["date"]) if record.get("date") else dateline_date(body)
+    return Article(id=slug(str(rid)) if rid not in (None, "") else f"{slug(stem)}-{lineno}",
+                   source=source, text=body, title=title, date=when,
+                   url=(record.get("url") or "").strip() or None,
+                   author=(record.get("author") or "").strip() or None,
+                   publisher=(record.get("source") or "").strip() or None)
+
+
+def _jsonl_articles(path: Path, source: str) -> list[Article | Skipped]:
+    data = _read_bytes(path, source)
+    if isinstance(data, Skipped):
+        return [data]
+    out: list[Article | Skipped] = []
+    offset = 0
+    for lineno, raw in enumerate(data.split(b"\n"), 1):
+        line_source = f"{source}:{lineno}"
+        line = _decode(raw, offset)
+        offset += len(raw) + 1
+        if isinstance(line, Skipped):
+            out.append(Skipped(line_source, line.reason))
+        elif line.strip():
+            out.append(_jsonl_record(line, path.stem, lineno, line_source))
+    return out
+
+
+# --- finding inputs ---------------------------------------------------------------------
+
+def _display(path: str | Path) -> str:
+    return PurePath(path).as_posix()
+
+
+def _walk(folder: Path) -> tuple[list[tuple[PurePath, Path]], list[tuple[PurePath, str]]]:
+    """Readable files under ``folder`` (hidden ones skipped) and folders that could not be listed."""
+    files: list[tuple[PurePath, Path]] = []
+    errors: list[tuple[PurePath, str]] = []
+    visited: set[Path] = set()
+
+    def visit(directory: Path, rel: PurePath) -> None:
+        real = directory.resolve()
+        if real in visited:  # a symlink loop, or the same folder twice
+            return
+        visited.add(real)
+        try:
+            entries = list(os.scandir(directory))
+        except OSError as err:
+            errors.append((rel, f"cannot list folder: {err.strerror or err}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                visit(Path(entry.path), rel / entry.name)
+            elif entry.is_file() and entry.name.lower().endswith(TEXT_SUFFIXES + (JSONL_SUFFIX,)):
+                files.append((rel / entry.name, Path(entry.path)))
+
+    visit(folder, PurePath())
+    files.sort(key=lambda item: item[0].parts)
+    return files, errors
+
+
+def _join(shown: str, rel: PurePath) -> str:
+    """The source of a file found in a folder: the folder as given, then the relative path."""
+    if rel == PurePath():
+        return shown
+    return rel.as_posix() if shown in (".", "") else f"{shown.rstrip('/')}/{rel.as_posix()}"
+
+
+def _read_file(path: Path, source: str) -> list[Article | Skipped]:
+    suffix = path.suffix.lower()
+    if suffix == JSONL_SUFFIX:
+        return _jsonl_articles(path, source)
+    if suffix in TEXT_SUFFIXES:
+        return [_text_article(path, source)]
+    return [Skipped(source, f"unsupported file type '{path.suffix or '(none)'}' "
+                            "(expected .txt, .md, .jsonl or a folder)")]
+
+
+def read_inputs(inputs: Sequence[str | Path]) -> IngestResult:
+    """Articles from files and folders, in input order (folders sorted by relative path).
+
+    The same file reached twice (e.g. a folder and a file in it) is read once. Article ids
+    are unique in the result: a repeated id gets "-2", "-3", ... in input order.
+    """
+    result = IngestResult()
+    seen_files: set[Path] = set()
+    for given in inputs:
+        path, shown = Path(given), _display(given)
+        if path.is_dir():
+            files, errors = _walk(path)
+            result.skipped += [Skipped(_join(shown, rel), reason) for rel, reason in errors]
+            targets = [(file, _join(shown, rel)) for rel, file in files]
+        elif path.exists():
+            targets = [(path, shown)]
+        else:
+            result.skipped.append(Skipped(shown, "no such file or folder"))
+            continue
+        for file, source in targets:
+            key = file.resolve()
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+            for item in _read_file(file, source):
+                (result.skipped if isinstance(item, Skipped) else result.articles).append(item)
+    result.articles = _unique_ids(result.articles)
+    return result
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    used: set[str] = set()
+    out = []
+    for article in articles:
+        new_id, n = article.id, 1
+        while new_id in used:
+            n += 1
+            new_id = f"{article.id}-{n}"
+        used.add(new_id)
+        out.append(article if new_id == article.id else replace(article, id=new_id))
+    return out
