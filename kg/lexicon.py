@@ -26,6 +26,13 @@ class Lexicon:
     triggers: dict[tuple[str, str], str]    # (lemma, upos) -> frame
     objects: dict[str, str]                 # lemma -> letter/message/troops/arms
     stopwords: frozenset[str]
+    not_entities: frozenset[str] = frozenset()      # folded names that are never entities
+    credit_prefixes: tuple[str, ...] = ()            # lower-case starts of credit lines
+    locatives: frozenset[str] = frozenset()          # words that make a capital a place
+
+    def is_credit_line(self, sentence_text: str) -> bool:
+        start = sentence_text.strip().lower()
+        return any(start.startswith(p) for p in self.credit_prefixes)
 
     def frame(self, lemma: str | None, upos: str | None) -> str | None:
         if not lemma:
@@ -62,4 +69,21 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     stop_path = directory / "italian_stopwords.txt"
     stopwords = frozenset(line.strip() for line in stop_path.read_text(encoding="utf-8").splitlines()
                           if line.strip() and not line.startswith("#")) if stop_path.exists() else frozenset()
-    return Lexicon(roles, triggers, objects, stopwords)
+    return Lexicon(roles, triggers, objects, stopwords,
+                   not_entities=frozenset(_fold(w) for w in read_lines(directory / "not_entities.txt")),
+                   credit_prefixes=tuple(read_lines(directory / "credit_lines.txt")),
+                   locatives=frozenset(read_lines(directory / "locative_prepositions.txt")))
+
+
+def read_lines(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a one-entry-a-line data file."""
+    if not path.exists():
+        return []
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())

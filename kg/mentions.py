@@ -23,6 +23,7 @@ TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "s
 TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", "che", "nel", "nella",
                "a", "in", "il", "la", "lo", "le", "gli", "i", "un", "una", "dal", "dalla", "al",
                "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno"}
+EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
 ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
 LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
 
@@ -64,12 +65,15 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
     result = ArticleMentions(annotated)
     text = annotated.article.text
     for sentence in annotated.sentences:
+        if lexicon.is_credit_line(sentence.text):
+            continue  # "Fonte: ...", photo credits: no facts, no entities
         toks = tokens(sentence)
         found: list[Mention] = []
         found += _gazetteer_matches(annotated.article.id, sentence, toks, text, gazetteer)
-        found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, found)
+        found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, lexicon, found)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
+        found = [_as_metonym(m, toks, text, gazetteer, lexicon) for m in found]
         found.sort(key=lambda m: (m.start_char, -m.end_char))
         base = len(result.mentions)
         result.mentions.extend(found)
@@ -86,7 +90,7 @@ def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int
         for n in range(min(max_len, len(toks) - i), 0, -1):
             start, end = toks[i][0], toks[i + n - 1][1]
             surface = text[start:end]
-            if not surface[:1].isupper():
+            if not surface[:1].isupper() or not surface[-1].isalnum():
                 continue
             entry = gazetteer.lookup(surface)
             if entry is not None:
@@ -101,14 +105,35 @@ def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int
     return out
 
 
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop quotes and punctuation that a span picked up at its edges ("“eroici", "Kiev.")."""
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while start < end and text[end - 1] in EDGE_PUNCT:
+        if text[end - 1] == "." and text[start:end - 1].count(".") > 0:
+            break  # an abbreviation: "U.S.A."
+        end -= 1
+    return start, end
+
+
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
-                  taken: list[Mention]) -> list[Mention]:
+                  lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for span in sentence.entities:
-        start, end = span.start_char, span.end_char
+        start, end = _trim(text, span.start_char, span.end_char)
         surface = text[start:end]
         etype = NER_TYPES.get(span.type)
-        if etype is None:
+        if etype is None or not surface:
+            continue
+        # Names start with a capital or a digit: "esercito russo", "governo" are descriptions.
+        if not (surface[0].isupper() or surface[0].isdigit()) or gazetteer.fold(surface) in lexicon.not_entities:
+            continue
+        parts = _compound_parts(surface, start, gazetteer)
+        if parts:  # "Mosca-Pyongyang": two names joined by a hyphen
+            for p_start, p_end, entry in parts:
+                if not any(_overlaps((m.start_char, m.end_char), (p_start, p_end)) for m in taken):
+                    out.append(Mention(article_id, sentence.index, p_start, p_end, text[p_start:p_end],
+                                       entry.type, "name", entry.key, 0.9))
             continue
         overlapping = [m for m in taken if _overlaps((m.start_char, m.end_char), (start, end))]
         # A gazetteer name inside a longer NER span ("Esercito popolare della Corea del Nord")
@@ -127,6 +152,40 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         out.append(Mention(article_id, sentence.index, start, end, surface, etype, "name", key,
                            0.9 if key else 0.8))
     return out
+
+
+def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
+    """The parts of "A-B" when each part is a name the gazetteer knows, else []."""
+    if "-" not in surface or " " in surface:
+        return []
+    parts, offset = [], start
+    for piece in surface.split("-"):
+        entry = gazetteer.lookup(piece) if piece else None
+        if entry is None:
+            return []
+        parts.append((offset, offset + len(piece), entry))
+        offset += len(piece) + 1
+    return parts if len(parts) > 1 else []
+
+
+def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Gazetteer,
+                lexicon: Lexicon) -> Mention:
+    """A capital or seat named outside a locative phrase stands for its state's government.
+
+    "Mosca ha risposto", "appoggiare Mosca", "i media di Pyongyang" -> the state;
+    "a Pyongyang", "nella capitale" -> the place itself.
+    """
+    if m.type not in ("Place", "Organization") or m.kind != "name":
+        return m
+    state = gazetteer.metonym(m.text)
+    if state is None or state.type != "State":
+        return m
+    before = [t for t in toks if t[1] <= m.start_char]
+    previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
+    if previous in lexicon.locatives:
+        return m
+    return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
+                   state.key, min(m.confidence, 0.8))
 
 
 def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,

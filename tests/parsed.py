@@ -16,6 +16,8 @@ def sentence(text: str, rows: str, ner: list[tuple[str, str]] = (), index: int =
     mwt_span = (0, 0)
     for line in rows.strip().splitlines():
         cols = line.split()
+        if not cols:
+            continue
         if "-" in cols[0]:
             a, b = map(int, cols[0].split("-"))
             start = text.index(cols[1], pos)

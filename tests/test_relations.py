@@ -1,0 +1,109 @@
+"""Relation patterns on short sentences written for the tests, parsed by hand (no model)."""
+from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.linking import resolve
+from kg.mentions import find_mentions
+from kg.relations import RelationExtractor
+
+from parsed import article
+
+LETTER = ("Il presidente francese Emmanuel Macron ha inviato una lettera al cancelliere tedesco Olaf Scholz.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 appos
+5 Macron Macron PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 inviato inviare VERB 0 root
+8 una uno DET 9 det
+9 lettera lettera NOUN 7 obj
+10-11 al
+10 a a ADP 12 case
+11 il il DET 12 det
+12 cancelliere cancelliere NOUN 7 obl
+13 tedesco tedesco ADJ 12 amod
+14 Olaf Olaf PROPN 12 appos
+15 Scholz Scholz PROPN 14 flat:name
+16 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER")])
+
+SIGNING = ("Mosca e Pechino hanno firmato un accordo di cooperazione energetica.", """
+1 Mosca Mosca PROPN 5 nsubj
+2 e e CCONJ 3 cc
+3 Pechino Pechino PROPN 1 conj
+4 hanno avere AUX 5 aux
+5 firmato firmare VERB 0 root
+6 un uno DET 7 det
+7 accordo accordo NOUN 5 obj
+8 di di ADP 9 case
+9 cooperazione cooperazione NOUN 7 nmod
+10 energetica energetico ADJ 9 amod
+11 . . PUNCT 5 punct
+""", [("Mosca", "LOC"), ("Pechino", "LOC")])
+
+
+def troops(negated: bool) -> tuple:
+    text = "Secondo la Reuters, la Turchia " + ("non " if negated else "") + "ha inviato truppe in Siria."
+    n = 1 if negated else 0
+    rows = f"""
+1 Secondo secondo ADP 3 case
+2 la il DET 3 det
+3 Reuters Reuters PROPN {8 + n} obl
+4 , , PUNCT 3 punct
+5 la il DET 6 det
+6 Turchia Turchia PROPN {8 + n} nsubj
+""" + ("7 non non ADV 9 advmod\n" if negated else "") + f"""
+{7 + n} ha avere AUX {8 + n} aux
+{8 + n} inviato inviare VERB 0 root
+{9 + n} truppe truppa NOUN {8 + n} obj
+{10 + n} in in ADP {11 + n} case
+{11 + n} Siria Siria PROPN {8 + n} obl
+{12 + n} . . PUNCT {8 + n} punct
+"""
+    return text, rows, [("Reuters", "ORG"), ("Turchia", "LOC"), ("Siria", "LOC")]
+
+
+def extract(*sentences, date=None):
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(*sentences, date=date), gaz, lex)
+    res = resolve([am], gaz)
+    facts = RelationExtractor(lex, res).extract(am)
+    return res, facts
+
+
+def triples(res, facts, status=("asserted", "reported")):
+    label = lambda k: res.entities[k].label if k in res.entities else k
+    return {(label(f.subject), f.predicate, label(f.object)) for f in facts.facts if f.status in status}
+
+
+def test_letter_with_role_appositions():
+    res, facts = extract(LETTER)
+    got = triples(res, facts)
+    assert ("Emmanuel Macron", "communicatedWith", "Olaf Scholz") in got
+    assert ("Emmanuel Macron", "leaderOf", "Francia") in got
+    assert ("Olaf Scholz", "leaderOf", "Germania") in got
+    letter = [f for f in facts.facts if f.predicate == "communicatedWith"][0]
+    assert letter.kind == "letter" and facts.events[letter.event].type == "Letter"
+    assert "presidente francese" in res.entities[letter.subject].alt_labels
+
+
+def test_capitals_sign_for_their_states():
+    res, facts = extract(SIGNING)
+    got = triples(res, facts)
+    treaty = [e for e in res.entities.values() if e.type == "Treaty"]
+    assert [t.label for t in treaty] == ["accordo di cooperazione energetica"]
+    assert ("Russia", "signed", "accordo di cooperazione energetica") in got
+    assert ("Cina", "signed", "accordo di cooperazione energetica") in got
+
+
+def test_reported_claim_keeps_its_source():
+    res, facts = extract(troops(negated=False))
+    fact = [f for f in facts.facts if f.predicate == "sentTroopsTo"][0]
+    assert (res.entities[fact.subject].label, res.entities[fact.object].label) == ("Turchia", "Siria")
+    assert fact.status == "reported" and res.entities[fact.source].label == "Reuters"
+
+
+def test_denied_event_is_not_a_fact():
+    res, facts = extract(troops(negated=True))
+    assert triples(res, facts) == set()
+    assert [f.status for f in facts.facts if f.predicate == "sentTroopsTo"] == ["negated"]
