@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from kg.models.registry import MODEL_FILES, MODEL_VERSION, SHIPPED_DIR
+from kg.models.registry import MODEL_FILES, SHIPPED_DIR, model_version
 
 #: Processors of the full shipped pipeline, in Stanza's order.
 FULL_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
@@ -39,7 +39,8 @@ class ModelSet:
 
 
 def shipped_models(directory: Optional[Path] = None) -> ModelSet:
-    return ModelSet(Path(directory or SHIPPED_DIR), "shipped", MODEL_VERSION)
+    directory = Path(directory or SHIPPED_DIR)
+    return ModelSet(directory, "shipped", model_version(directory))
 
 
 def resolve_models(models_dir: Optional[Path] = None, source: Optional[str] = None) -> ModelSet:

@@ -1,6 +1,8 @@
 """Where kg's shipped Stanza models live and what their files are called."""
 from __future__ import annotations
 
+import functools
+import hashlib
 from pathlib import Path
 
 #: The directory inside the installed package that holds the shipped models.
@@ -18,3 +20,22 @@ MODEL_FILES = {
     "lemma": "it_kg_lemmatizer.pt",
     "depparse": "it_kg_parser.pt",
 }
+
+
+def model_version(directory: Path) -> str:
+    """MODEL_VERSION plus a digest of the model files, so retrained models never reuse the
+    NLP cache of older ones."""
+    files = tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                         for p in Path(directory).glob("*.pt")))
+    return _digest(str(Path(directory).resolve()), files)
+
+
+@functools.lru_cache(maxsize=8)
+def _digest(directory: str, files: tuple) -> str:
+    digest = hashlib.sha256()
+    for name, _, _ in files:
+        digest.update(name.encode("utf-8"))
+        with open(Path(directory) / name, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return f"{MODEL_VERSION}-{digest.hexdigest()[:12]}"
