@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
@@ -29,6 +30,20 @@ class Lexicon:
     not_entities: frozenset[str] = frozenset()      # folded names that are never entities
     credit_prefixes: tuple[str, ...] = ()            # lower-case starts of credit lines
     locatives: frozenset[str] = frozenset()          # words that make a capital a place
+    treaty_words: dict[str, str] = field(default_factory=dict)   # word -> normal form ("-" drops)
+    place_heads: frozenset[str] = frozenset()        # "piazza", "regione": nouns heading place names
+
+    def treaty_signature(self, phrase: str) -> tuple[str, ...]:
+        """The normalised content words of a treaty phrase; equal signatures, one treaty."""
+        words = re.findall(r"\w+", phrase.lower())
+        out = set()
+        for w in words:
+            if w in self.stopwords:
+                continue
+            normal = self.treaty_words.get(w, w)
+            if normal != "-":
+                out.add(normal)
+        return tuple(sorted(out))
 
     def is_credit_line(self, sentence_text: str) -> bool:
         start = sentence_text.strip().lower()
@@ -72,7 +87,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     return Lexicon(roles, triggers, objects, stopwords,
                    not_entities=frozenset(_fold(w) for w in read_lines(directory / "not_entities.txt")),
                    credit_prefixes=tuple(read_lines(directory / "credit_lines.txt")),
-                   locatives=frozenset(read_lines(directory / "locative_prepositions.txt")))
+                   locatives=frozenset(read_lines(directory / "locative_prepositions.txt")),
+                   place_heads=frozenset(read_lines(directory / "place_heads.txt")),
+                   treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 
 
 def read_lines(path: Path) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 from kg.gazetteer import Gazetteer
 from kg.iris import slug
+from kg.lexicon import Lexicon, load_lexicon
 from kg.mentions import ArticleMentions
 from kg.records import Entity, Mention
 
@@ -38,17 +39,48 @@ def _fold(gazetteer: Gazetteer, text: str) -> str:
     return gazetteer.fold(text)
 
 
-def resolve(articles: Iterable[ArticleMentions], gazetteer: Gazetteer) -> Resolution:
+def resolve(articles: Iterable[ArticleMentions], gazetteer: Gazetteer,
+            lexicon: Optional[Lexicon] = None) -> Resolution:
     res = Resolution()
     types: dict[str, str] = {}
     articles = list(articles)
+    lexicon = lexicon or load_lexicon()
     for am in articles:
-        _resolve_article(am, gazetteer, res, types)
+        _resolve_article(am, gazetteer, res, types, lexicon)
+    _merge_treaties(res, types)
     _build_entities(articles, gazetteer, res, types)
     return res
 
 
-def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types: dict[str, str]) -> None:
+TREATY_PREFIX = "x-treaty-"
+
+
+def _treaty_key(text: str, lexicon: Lexicon) -> str:
+    """Treaties are keyed by their normalised content words, so one treaty named several
+    ways ("patto di difesa reciproca", "trattato di mutua difesa") is one entity."""
+    signature = lexicon.treaty_signature(text)
+    return TREATY_PREFIX + slug("-".join(signature)) if signature else "x-" + slug(text)
+
+
+def _merge_treaties(res: Resolution, types: dict[str, str]) -> None:
+    """A treaty whose content words are a subset of exactly one other treaty's is that treaty
+    ("partenariato strategico" -> "partenariato strategico globale")."""
+    keys = sorted({k for k in res.mention_keys.values() if k.startswith(TREATY_PREFIX)})
+    words = {k: set(k[len(TREATY_PREFIX):].split("-")) for k in keys}
+    remap = {}
+    for k in keys:
+        supersets = [o for o in keys if o != k and words[k] < words[o]]
+        if len(supersets) == 1:
+            remap[k] = supersets[0]
+    for index, key in list(res.mention_keys.items()):
+        if key in remap:
+            res.mention_keys[index] = remap[key]
+            res.surfaces[remap[key]].update(res.surfaces.pop(key, Counter()))
+            res.role_labels[remap[key]] |= res.role_labels.pop(key, set())
+
+
+def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types: dict[str, str],
+                     lexicon: Lexicon) -> None:
     aid = am.annotated.article.id
     persons: list[tuple[int, list[str]]] = []    # (mention index, folded tokens) of full names
     places: dict[str, str] = {}
@@ -81,8 +113,27 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
             assign(i, local[(m.type, folded)], m.type)
             continue
         key = None
+        words = folded.split()
+        if m.type in ("Place", "Organization") and m.kind == "name" and len(words) == 1:
+            # NER typing a surname alone as a place ("Choïgou"): the article's person wins.
+            person = next((j for j, full in persons if len(full) > 1 and full[-1] == words[0]), None)
+            if person is not None:
+                assign(i, res.mention_keys[(aid, person)], "Person")
+                continue
+        if m.type == "Organization" and m.kind == "name":
+            # "Armata Rossa" and "Armata Rossa sovietica" in one article: one organisation.
+            for (etype, name), k in sorted(local.items()):
+                rest = name[len(folded) + 1:] if name.startswith(folded + " ") else None
+                if etype == "Organization" and rest and " " not in rest and gaz.demonym(rest) is not None:
+                    key = k
+                    break
+            if key is None and len(words) > 1 and gaz.demonym(words[-1]) is not None:
+                key = local.get(("Organization", " ".join(words[:-1])))
+            if key is not None:
+                assign(i, key, m.type)
+                local[(m.type, folded)] = key
+                continue
         if m.type == "Person":
-            words = folded.split()
             for j, full in persons:
                 if len(words) < len(full) and (full[:len(words)] == words or full[-len(words):] == words):
                     key = res.mention_keys[(aid, j)]
@@ -100,6 +151,8 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
                     break
             key = key or "x-" + slug(m.text)
             places[folded] = key
+        elif m.type == "Treaty":
+            key = _treaty_key(m.text, lexicon)
         else:
             key = "x-" + slug(m.text)
         assign(i, key, m.type)

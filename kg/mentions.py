@@ -19,10 +19,11 @@ NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protocoll[oi]"
 TREATY_RE = re.compile(rf"\b(?P<head>{TREATY_HEADS})\b", re.I)
 #: Words that may continue a treaty's name after its head ("di mutua difesa", "sulla ...").
-TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "sullo", "per", "e", "ed"}
+TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "sullo", "e", "ed"}
 TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", "che", "nel", "nella",
                "a", "in", "il", "la", "lo", "le", "gli", "i", "un", "una", "dal", "dalla", "al",
-               "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno"}
+               "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno", "per", "durante",
+               "contro", "stipulato", "stipulata", "firmati", "siglati", "ratificato", "ratificata"}
 EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
 ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
 LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
@@ -128,6 +129,9 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         # Names start with a capital or a digit: "esercito russo", "governo" are descriptions.
         if not (surface[0].isupper() or surface[0].isdigit()) or gazetteer.fold(surface) in lexicon.not_entities:
             continue
+        if etype == "Place":
+            start = _place_head(start, sentence, text, lexicon)
+            surface = text[start:end]
         parts = _compound_parts(surface, start, gazetteer)
         if parts:  # "Mosca-Pyongyang": two names joined by a hyphen
             for p_start, p_end, entry in parts:
@@ -154,6 +158,21 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
     return out
 
 
+def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> int:
+    """Extend a place name over a head noun before it: "piazza dell'|Arco di Trionfo"."""
+    before = [(w.start_char, w.end_char) for w in sentence.words if w.end_char <= start]
+    spans = sorted(set(before))
+    if not spans:
+        return start
+    k = len(spans) - 1
+    if text[spans[k][0]:spans[k][1]].lower().rstrip("'’") in {"di", "del", "dell", "della", "dello",
+                                                               "dei", "degli", "delle", "d"}:
+        k -= 1
+    if k >= 0 and text[spans[k][0]:spans[k][1]].lower() in lexicon.place_heads:
+        return spans[k][0]
+    return start
+
+
 def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
     """The parts of "A-B" when each part is a name the gazetteer knows, else []."""
     if "-" not in surface or " " in surface:
@@ -161,7 +180,8 @@ def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
     parts, offset = [], start
     for piece in surface.split("-"):
         entry = gazetteer.lookup(piece) if piece else None
-        if entry is None:
+        # Only states and the capitals that stand for them: "Asia-Pacifico" is one region.
+        if entry is None or not (entry.type == "State" or gazetteer.metonym(piece) is not None):
             return []
         parts.append((offset, offset + len(piece), entry))
         offset += len(piece) + 1
@@ -182,10 +202,18 @@ def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: G
         return m
     before = [t for t in toks if t[1] <= m.start_char]
     previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
-    if previous in lexicon.locatives:
+    if previous in lexicon.locatives or _is_dateline(m, toks, text):
         return m
     return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
                    state.key, min(m.confidence, 0.8))
+
+
+def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:
+    """"Pechino, 15 agosto 2025 –": a place name opening the text, then a comma and a date."""
+    if text[:m.start_char].strip():
+        return False
+    after = [text[s:e] for s, e in toks if s >= m.end_char][:2]
+    return len(after) == 2 and after[0] == "," and after[1][:1].isdigit()
 
 
 def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
@@ -206,34 +234,48 @@ def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
 
 def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
               taken: list[Mention]) -> list[Mention]:
-    """Treaty phrases: a treaty head noun and the words that name it ("di mutua difesa")."""
+    """Treaty phrases: a treaty head noun and the words that name it ("di mutua difesa").
+
+    With POS tags the name runs over nouns, adjectives and proper nouns joined by "di",
+    "e" or a comma, and stops at a verb ("firmato"), an adverb or another preposition
+    ("durante", "per"); without tags a stop list does the same.
+    """
     out: list[Mention] = []
+    upos: dict[tuple[int, int], str] = {}
+    for w in sentence.words:
+        upos.setdefault((w.start_char, w.end_char), w.upos or "")
+    tagged = any(upos.values())
+
+    def word(j: int) -> str:
+        return text[toks[j][0]:toks[j][1]]
+
+    def content(j: int) -> bool:
+        w = word(j)
+        if not w.isalpha() or w.lower() in TREATY_STOP:
+            return False
+        if tagged:
+            return upos.get(toks[j]) in ("NOUN", "ADJ", "PROPN")
+        return True
+
     for i, (start, end) in enumerate(toks):
-        word = text[start:end].lower()
-        if not TREATY_RE.fullmatch(word):
+        if not TREATY_RE.fullmatch(word(i).lower()):
             continue
         j = i + 1
         last = i
         while j < len(toks):
-            w = text[toks[j][0]:toks[j][1]]
-            lw = w.lower()
-            if lw in TREATY_LINK and j + 1 < len(toks):
-                nxt = text[toks[j + 1][0]:toks[j + 1][1]]
-                if nxt.lower() in TREATY_STOP or not nxt[:1].isalpha():
-                    break
-                j += 1
-                continue
-            if lw == "," and j + 1 < len(toks) and text[toks[j + 1][0]:toks[j + 1][1]].isalpha() \
-                    and text[toks[j + 1][0]:toks[j + 1][1]].islower() and last > i:
-                j += 1
-                continue
-            if not w.isalpha() or lw in TREATY_STOP or (w[:1].isupper() and last == i and j > i + 1):
+            lw = word(j).lower()
+            if lw in TREATY_LINK or (lw == "," and last > i):
+                if j + 1 < len(toks) and content(j + 1) and word(j + 1).islower() | (lw != ","):
+                    j += 1
+                    continue
+                break
+            if not content(j) or (word(j)[:1].isupper() and last == i and j > i + 1):
                 break
             last = j
             j += 1
         # an adjective before the head ("storico accordo", "nuovo trattato")
         first = i
-        if i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in {"storico", "nuovo", "storica", "nuova"}:
+        if i > 0 and word(i - 1).lower() in {"storico", "nuovo", "storica", "nuova"}:
             first = i - 1
         span = (toks[first][0], toks[last][1])
         if any(_overlaps((m.start_char, m.end_char), span) for m in taken):

@@ -49,6 +49,7 @@ class TrainConfig:
     tokenize_steps: int = 20000
     pos_max_steps: int = 20000
     depparse_max_steps: int = 20000
+    tagger_batch_size: int = 64
     tagger_hidden: int = 200
     tagger_char_hidden: int = 200
     depparse_hidden: int = 200
@@ -198,7 +199,7 @@ def train_pos(cfg: TrainConfig, data: DataDir) -> None:
         "--output_file", str(cfg.work / "pos.pred.conllu"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["pos"],
-        "--max_steps", str(cfg.pos_max_steps),
+        "--max_steps", str(cfg.pos_max_steps), "--batch_size", str(cfg.tagger_batch_size),
         "--hidden_dim", str(cfg.tagger_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
     ], cfg, "pos")
 

@@ -1,0 +1,77 @@
+"""The shipped Italian Stanza models: offline loading and what they must get right."""
+import socket
+
+import pytest
+
+from kg.models.loader import FULL_PROCESSORS, ModelsMissing, load_pipeline, shipped_models
+
+pytestmark = pytest.mark.model
+
+PUTIN = "Il presidente russo Vladimir Putin ha inviato una lettera a Kim Jong-un a Pyongyang."
+
+
+def test_every_processor_is_shipped():
+    assert shipped_models().available() == FULL_PROCESSORS
+
+
+def test_pipeline_loads_and_tags_with_every_connection_refused(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    nlp = load_pipeline(["tokenize", "mwt", "ner"])
+    doc = nlp(PUTIN)
+    assert {(e.text, e.type) for e in doc.ents} >= {("Vladimir Putin", "PER"), ("Kim Jong-un", "PER")}
+
+
+def test_named_entities(nlp):
+    ents = {(e.text, e.type) for e in nlp(PUTIN).ents}
+    assert {("Vladimir Putin", "PER"), ("Kim Jong-un", "PER"), ("Pyongyang", "LOC")} <= ents
+
+
+def test_multiword_tokens_expand(nlp):
+    doc = nlp("La visita della delegazione si è svolta nella capitale.")
+    words = [w.text.lower() for w in doc.sentences[0].words]
+    assert words[2:4] == ["di", "la"]
+    assert ["in", "la"] == words[words.index("svolta") + 1:words.index("svolta") + 3]
+
+
+def test_sentences_are_split(nlp):
+    doc = nlp("Il ministro è arrivato a Roma. Domani incontrerà il presidente.")
+    assert [s.text for s in doc.sentences] == ["Il ministro è arrivato a Roma.", "Domani incontrerà il presidente."]
+
+
+def test_parse_of_the_letter_sentence(nlp):
+    doc = nlp("Il presidente russo Vladimir Putin ha inviato una lettera a Kim Jong-un.")
+    words = {w.text: w for w in doc.sentences[0].words}
+    sent = doc.sentences[0]
+    head = lambda w: sent.words[w.head - 1] if w.head else None
+    subject = [w for w in sent.words if w.deprel.startswith("nsubj") and head(w).text == "inviato"]
+    assert subject, "inviato has no subject"
+    # UD attaches the appositive name to "presidente"; either is the subject chain of Putin.
+    subj = subject[0]
+    chain = {subj.text} | {w.text for w in sent.words if w.head == subj.id}
+    assert "Putin" in chain or "Vladimir" in chain
+    assert words["lettera"].deprel == "obj" and head(words["lettera"]).text == "inviato"
+    assert (words["ha"].lemma, words["inviato"].lemma) == ("avere", "inviare")
+
+
+def test_missing_model_file_is_named(tmp_path):
+    with pytest.raises(ModelsMissing, match="it_kg_tokenizer.pt"):
+        load_pipeline(["tokenize"], shipped_models(tmp_path))
+
+
+def test_models_eval_reports_every_score(data_dir, capsys):
+    from kg.cli import main
+
+    assert main(["models", "eval", "--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    micro = [line for line in out.splitlines() if "micro" in line]
+    assert len(micro) == 1
+    f1 = float(micro[0].split()[3])
+    assert f1 > 75, out
+    for metric in ("Tokens", "Sentences", "Words", "UPOS", "Lemmas", "UAS", "LAS", "tokens/s"):
+        assert metric in out
