@@ -79,6 +79,10 @@ def test_outputs_are_written_and_consistent(tmp_path):
     assert not [s for s in ttl.all_nodes() if not isinstance(s, (URIRef,)) and s.__class__.__name__ == "BNode"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["articles"] == 2 and report["skipped"] == []
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "vis.Network" in page or "new vis" in page
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?(https?:|//|\.\./)", page)
+    assert oct((out / "graph.ttl").stat().st_mode & 0o777) in ("0o644", "0o664", "0o666")
 
 
 def test_same_input_gives_byte_identical_turtle(tmp_path):

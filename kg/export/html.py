@@ -63,6 +63,7 @@ def render_html(graph: Graph, title: str = "kg graph") -> str:
     page = net.generate_html(notebook=False)
     page = re.sub(r'<link[^>]+bootstrap[^>]*>', "", page)
     page = re.sub(r'<script[^>]+bootstrap[^>]*></script>', "", page)
+    page = re.sub(r"<!--[^>]*node_modules.*?-->", "", page, flags=re.S)  # pyvis's dead local links
     page = page.replace("<title></title>", f"<title>{html.escape(title)}</title>", 1)
     return page
 
