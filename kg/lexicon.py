@@ -31,6 +31,7 @@ class Lexicon:
     credit_prefixes: tuple[str, ...] = ()            # lower-case starts of credit lines
     locatives: frozenset[str] = frozenset()          # words that make a capital a place
     treaty_words: dict[str, str] = field(default_factory=dict)   # word -> normal form ("-" drops)
+    frame_modifiers: dict[str, str] = field(default_factory=dict)  # "telefonico" -> phone_call
     place_heads: frozenset[str] = frozenset()        # "piazza", "regione": nouns heading place names
 
     def treaty_signature(self, phrase: str) -> tuple[str, ...]:
@@ -88,6 +89,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    not_entities=frozenset(_fold(w) for w in read_lines(directory / "not_entities.txt")),
                    credit_prefixes=tuple(read_lines(directory / "credit_lines.txt")),
                    locatives=frozenset(read_lines(directory / "locative_prepositions.txt")),
+                   frame_modifiers={r[0]: r[1] for r in read_tsv(directory / "frame_modifiers.tsv", 2)},
                    place_heads=frozenset(read_lines(directory / "place_heads.txt")),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 

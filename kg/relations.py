@@ -117,6 +117,10 @@ class RelationExtractor:
             if t.deprel == "acl" and not agents:
                 pass
             if frame == "transfer" or frame == "supply":
+                # "migliaia di droni": a quantity noun hands over to what it counts
+                obj_words = obj_words + [n for o in obj_words
+                                         if self.lex.objects.get((o.lemma or "").lower()) == "quantity"
+                                         for n in v.kids(o, "nmod")]
                 classes = {self.lex.objects.get((o.lemma or "").lower()) for o in obj_words}
                 if classes & {"letter", "message"}:
                     kind = "letter" if "letter" in classes else "message"
@@ -156,6 +160,8 @@ class RelationExtractor:
     def _noun_trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts) -> None:
         v = ctx.view
         head = v.head(t)
+        for mod in v.kids(t, "amod", "nmod"):
+            frame = self.lex.frame_modifiers.get((mod.lemma or mod.text).lower(), frame)
         # The light verb carrying the noun ("Kim ha espresso il suo sostegno") gives the agent;
         # a transfer verb with this noun as object is handled by the verb's own frame.
         if head is not None and t.deprel in ("obj", "nsubj:pass") and \
@@ -297,6 +303,9 @@ class _Context:
         keys: list[str] = []
         for w in self.view.conjuncts(word):
             key = self._entity_at(w, demonyms)
+            if not key:
+                # "il presidente Emmanuel Macron": the name in apposition to the head noun
+                key = next((k for a in self.view.kids(w, "appos") if (k := self._entity_at(a, demonyms))), None)
             if key:
                 keys.append(key)
         return keys

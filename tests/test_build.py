@@ -211,3 +211,15 @@ def test_seeds_build_has_the_people_states_and_letters(seeds_build):
     putin = URIRef("https://example.org/kg/entity/Q7747")
     assert (putin, URIRef("http://www.w3.org/2002/07/owl#sameAs"), URIRef("http://www.wikidata.org/entity/Q7747")) in g
     assert result.timings["stanza"] > 0 and result.timings["model_load"] > 0
+
+
+@pytest.mark.model
+def test_seeds_build_meets_the_extraction_targets(seeds_build):
+    """Issue targets on the seeds' gold (kg eval): entity F1 >= 0.85, relation F1 >= 0.60."""
+    from kg.evaluation import load_gold, read_prediction, score
+
+    _, out = seeds_build
+    scores = score(load_gold(ROOT / "tests" / "data" / "seeds_gold.jsonl"), read_prediction(out / "graph.ttl"))
+    result = scores.to_dict()
+    assert result["entities_micro"]["f1"] >= 0.85, result["entities_micro"]
+    assert result["relations_micro"]["f1"] >= 0.60, result["relations_micro"]

@@ -107,3 +107,122 @@ def test_denied_event_is_not_a_fact():
     res, facts = extract(troops(negated=True))
     assert triples(res, facts) == set()
     assert [f.status for f in facts.facts if f.predicate == "sentTroopsTo"] == ["negated"]
+
+
+SUPPORT = ("Il Brasile ha espresso il suo pieno sostegno all'Argentina.", """
+1 Il il DET 2 det
+2 Brasile Brasile PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 espresso esprimere VERB 0 root
+5 il il DET 8 det
+6 suo suo DET 8 det:poss
+7 pieno pieno ADJ 8 amod
+8 sostegno sostegno NOUN 4 obj
+9-10 all'
+9 a a ADP 11 case
+10 l' il DET 11 det
+11 Argentina Argentina PROPN 8 nmod
+12 . . PUNCT 4 punct
+""", [("Brasile", "LOC"), ("Argentina", "LOC")])
+
+PHONE_CALL = ("Xi Jinping ha avuto un colloquio telefonico con Emmanuel Macron martedì.", """
+1 Xi Xi PROPN 4 nsubj
+2 Jinping Jinping PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 avuto avere VERB 0 root
+5 un uno DET 6 det
+6 colloquio colloquio NOUN 4 obj
+7 telefonico telefonico ADJ 6 amod
+8 con con ADP 9 case
+9 Emmanuel Emmanuel PROPN 6 nmod
+10 Macron Macron PROPN 9 flat:name
+11 martedì martedì NOUN 4 obl
+12 . . PUNCT 4 punct
+""", [("Xi Jinping", "PER"), ("Emmanuel Macron", "PER")])
+
+VISIT = ("La visita di Olaf Scholz a Pechino è durata due giorni.", """
+1 La il DET 2 det
+2 visita visita NOUN 8 nsubj
+3 di di ADP 4 case
+4 Olaf Olaf PROPN 2 nmod
+5 Scholz Scholz PROPN 4 flat:name
+6 a a ADP 7 case
+7 Pechino Pechino PROPN 2 nmod
+8 è essere AUX 9 aux
+9 durata durare VERB 0 root
+10 due due NUM 11 nummod
+11 giorni giorno NOUN 9 obl
+12 . . PUNCT 9 punct
+""", [("Olaf Scholz", "PER"), ("Pechino", "LOC")])
+
+ARMS = ("L'Iran ha fornito alla Russia migliaia di droni.", """
+1 L' il DET 2 det
+2 Iran Iran PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 fornito fornire VERB 0 root
+5-6 alla
+5 a a ADP 7 case
+6 la il DET 7 det
+7 Russia Russia PROPN 4 obl
+8 migliaia migliaio NOUN 4 obj
+9 di di ADP 10 case
+10 droni drone NOUN 8 nmod
+11 . . PUNCT 4 punct
+""", [("Iran", "LOC"), ("Russia", "LOC")])
+
+CONDEMN = ("Il Giappone ha condannato la Corea del Nord.", """
+1 Il il DET 2 det
+2 Giappone Giappone PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 condannato condannare VERB 0 root
+5 la il DET 6 det
+6 Corea Corea PROPN 4 obj
+7 del di ADP 8 case
+8 Nord Nord PROPN 6 nmod
+9 . . PUNCT 4 punct
+""", [("Giappone", "LOC"), ("Corea del Nord", "LOC")])
+
+PLANNED = ("Il presidente Emmanuel Macron visiterà Kiev.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 5 nsubj
+3 Emmanuel Emmanuel PROPN 2 appos
+4 Macron Macron PROPN 3 flat:name
+5 visiterà visitare VERB 0 root Mood=Ind|Number=Sing|Person=3|Tense=Fut|VerbForm=Fin
+6 Kiev Kiev PROPN 5 obj
+7 . . PUNCT 5 punct
+""", [("Emmanuel Macron", "PER"), ("Kiev", "LOC")])
+
+
+def test_support_carried_by_a_light_verb():
+    res, facts = extract(SUPPORT)
+    assert ("Brasile", "supports", "Argentina") in triples(res, facts)
+
+
+def test_phone_call_from_a_modified_meeting_noun_with_its_date():
+    res, facts = extract(PHONE_CALL, date="2025-08-14")
+    call = [f for f in facts.facts if f.predicate == "communicatedWith"]
+    assert [(res.entities[f.subject].label, res.entities[f.object].label) for f in call] == [("Xi Jinping", "Emmanuel Macron")]
+    assert call[0].kind == "phone_call" and call[0].date == "2025-08-12"
+    assert facts.events[call[0].event].type == "PhoneCall"
+
+
+def test_visit_noun_with_visitor_and_destination():
+    res, facts = extract(VISIT)
+    assert ("Olaf Scholz", "visited", "Pechino") in triples(res, facts)
+    assert [e.type for e in facts.events] == ["Visit"]
+
+
+def test_arms_supply_with_recipient():
+    res, facts = extract(ARMS)
+    assert ("Iran", "suppliedArmsTo", "Russia") in triples(res, facts)
+
+
+def test_condemnation():
+    res, facts = extract(CONDEMN)
+    assert ("Giappone", "criticized", "Corea del Nord") in triples(res, facts)
+
+
+def test_future_visit_is_planned_not_a_fact():
+    res, facts = extract(PLANNED)
+    assert ("Emmanuel Macron", "visited", "Kiev") not in triples(res, facts)
+    assert [f.status for f in facts.facts if f.predicate == "visited"] == ["planned"]

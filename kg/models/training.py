@@ -45,13 +45,13 @@ class TrainConfig:
     ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
     ner_finetune: bool = False
     ner_lr: float = 0.1
-    lemma_epochs: int = 20
+    lemma_epochs: int = 3
     tokenize_steps: int = 20000
     pos_max_steps: int = 20000
     depparse_max_steps: int = 20000
     tagger_batch_size: int = 64
     tagger_hidden: int = 200
-    tagger_char_hidden: int = 200
+    tagger_char_hidden: int = 150
     depparse_hidden: int = 200
     depparse_deep_biaff_hidden: int = 200
     depparse_transformed_dim: int = 75
