@@ -85,6 +85,56 @@ def cmd_models_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import QueryError, canned_queries, format_result, parse_params, query_file
+
+    if args.query is None:
+        for q in canned_queries().values():
+            params = "".join(f" [--param {p}=...]" for p in q.params)
+            print(f"{q.name:10} {q.title}{params}")
+        return EXIT_OK
+    try:
+        result = query_file(args.graph, args.query, engine=args.engine, params=parse_params(args.param or []))
+    except QueryError as err:
+        return _err(str(err))
+    text = format_result(result, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.query import QueryError
+    from kg.serve import serve
+
+    try:
+        server = serve(args.graph, host=args.host, port=args.port, timeout=args.timeout, limit=args.limit)
+    except QueryError as err:
+        return _err(str(err))
+    except OSError as err:
+        return _err(f"cannot listen on {args.host}:{args.port}: {err}")
+    host, port = server.server_address[:2]
+    print(f"kg: serving {args.graph} at http://{host}:{port}/sparql (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from kg.view import view
+
+    try:
+        path = view(Path(args.graph), Path(args.output) if args.output else None, title=args.title,
+                    open_browser=args.open)
+    except (OSError, ValueError) as err:
+        return _err(str(err))
+    print(f"kg: explorer written to {path}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from kg.iris import DEFAULT_BASE
     from kg.models.registry import SHIPPED_DIR
@@ -108,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="also list misses and spurious predictions")
     p.set_defaults(func=cmd_eval)
 
+    p = sub.add_parser("view", help="write the graph's HTML explorer (self-contained, works offline)")
+    p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld, .nt, .nq)")
+    p.add_argument("-o", "--output", help="HTML file to write (default: the graph's name with .html)")
+    p.add_argument("--title", help="page title (default: kg: GRAPH)")
+    p.add_argument("--open", action="store_true", help="open the page in the web browser")
+    p.set_defaults(func=cmd_view)
+
     models = sub.add_parser("models", help="train or evaluate the Italian Stanza models")
     msub = models.add_subparsers(dest="models_command", required=True)
     p = msub.add_parser("train", help="train the models from the public corpora")
@@ -126,6 +183,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-ner", action="store_true")
     p.add_argument("--skip-ud", action="store_true")
     p.set_defaults(func=cmd_models_eval)
+
+    p = sub.add_parser("query", help="run SPARQL (a .rq file, a canned query name or inline text) on a graph")
+    p.add_argument("graph", help="graph file (.ttl, .trig, .nt, .nq, .jsonld)")
+    p.add_argument("query", nargs="?", help="a .rq file, a canned query (letters, treaties, leaders, flows, "
+                   "timeline, sources) or SPARQL text; leave out to list the canned queries")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"], default="table",
+                   help="result format (default table; CONSTRUCT/DESCRIBE always print Turtle)")
+    p.add_argument("--engine", choices=["oxigraph", "rdflib"], default="oxigraph", help="default oxigraph")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="bind ?NAME to the string VALUE through the query's 'VALUES ?NAME { UNDEF }' "
+                   "(e.g. timeline --param entityLabel=Putin)")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", help="a read-only SPARQL endpoint over a graph file")
+    p.add_argument("graph", help="graph file (.ttl, .trig, .nt, .nq, .jsonld)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="default 8000")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds before a query is abandoned (default 10)")
+    p.add_argument("--limit", type=int, default=10000, help="most result rows returned (default 10000)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -1,0 +1,496 @@
+"""Query a built graph with SPARQL: loading, running, canned queries and result formats.
+
+pyoxigraph is the default engine (parse and query in milliseconds); rdflib answers the same
+queries and is kept for comparison. Results from either engine are converted to rdflib terms
+so that one set of formatters serves both, the CLI and the HTTP endpoint (``kg.serve``).
+
+>>> store = load_store("output/graph.ttl")                      # doctest: +SKIP
+>>> print(to_table(run_query(store, canned_queries()["letters"].sparql)))  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import threading
+import warnings
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Mapping, Optional, Sequence, Union
+from xml.sax.saxutils import escape as xml_escape
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+__all__ = ["QueryError", "CannedQuery", "Result", "load_store", "load_graph", "run_query",
+           "canned_queries", "resolve_query", "bind_params", "sparql_literal", "is_update", "uses_service",
+           "to_table", "to_csv", "to_tsv", "to_json", "to_xml", "to_turtle", "format_result",
+           "FORMATS", "ENGINES"]
+
+ENGINES = ("oxigraph", "rdflib")
+FORMATS = ("table", "csv", "tsv", "json", "xml")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# extension -> (pyoxigraph format, rdflib parser name)
+GRAPH_FORMATS = {
+    ".ttl": (ox.RdfFormat.TURTLE, "turtle"),
+    ".trig": (ox.RdfFormat.TRIG, "trig"),
+    ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
+    ".nq": (ox.RdfFormat.N_QUADS, "nquads"),
+    ".jsonld": (ox.RdfFormat.JSON_LD, "json-ld"),
+}
+
+PREFIXES = {
+    "kg": "https://w3id.org/kg-it/ontology#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "wd": "http://www.wikidata.org/entity/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+class QueryError(Exception):
+    """A graph or a query could not be read; the message names the file or the query."""
+
+
+class QueryCancelled(Exception):
+    """Raised inside run_query when its cancel event is set (the endpoint's timeout)."""
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    title: str
+    sparql: str
+    description: str = ""
+    params: tuple[str, ...] = ()
+
+
+@dataclass
+class Result:
+    """One query's answer. ``kind`` is 'select', 'ask' or 'graph' (CONSTRUCT/DESCRIBE)."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Optional[Node], ...]] = field(default_factory=list)
+    boolean: Optional[bool] = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    truncated: bool = False
+
+    def values(self) -> list[tuple]:
+        """Rows as plain Python values (str, Decimal, date...), None where unbound."""
+        return [tuple(None if t is None else t.toPython() for t in row) for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.kind == "select" else len(self.triples)
+
+
+# ---------------------------------------------------------------- loading
+
+def _graph_format(path: Path):
+    fmt = GRAPH_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise QueryError(f"{path}: unknown graph format (expected one of {', '.join(GRAPH_FORMATS)})")
+    if not path.is_file():
+        raise QueryError(f"{path}: no such graph file")
+    return fmt
+
+
+def load_store(path: Union[str, Path]) -> ox.Store:
+    """An in-memory pyoxigraph Store with the file bulk-loaded (TriG keeps its named graphs)."""
+    path = Path(path)
+    fmt, _ = _graph_format(path)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as err:
+        raise QueryError(f"{path}: cannot parse graph: {err.msg if hasattr(err, 'msg') else err}") from err
+    except (OSError, ValueError) as err:
+        raise QueryError(f"{path}: cannot read graph: {err}") from err
+    return store
+
+
+def load_graph(path: Union[str, Path]) -> Graph:
+    """The same file as an rdflib Dataset whose default graph is the union of all graphs."""
+    from rdflib import Dataset
+
+    path = Path(path)
+    _, fmt = _graph_format(path)
+    ds = Dataset(default_union=True)
+    try:
+        with warnings.catch_warnings():  # rdflib 7 warns about its own ConjunctiveGraph use
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ds.parse(str(path), format=fmt)
+    except OSError as err:
+        raise QueryError(f"{path}: cannot read graph: {err}") from err
+    except Exception as err:  # rdflib's parsers raise many unrelated types
+        raise QueryError(f"{path}: cannot parse graph: {err}") from err
+    return ds
+
+
+# ---------------------------------------------------------------- running
+
+_PROLOGUE = re.compile(r"""\A(?:\s+|\#[^\n]*\n?|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*""", re.I)
+_UPDATE_OPS = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+
+
+def is_update(sparql: str) -> bool:
+    """True when the text reads as a SPARQL Update (first keyword after the prologue)."""
+    rest = sparql[_PROLOGUE.match(sparql).end():]
+    return bool(_UPDATE_OPS.match(rest))
+
+
+_STRINGS_IRIS_COMMENTS = re.compile("|".join([
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',      # long strings
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n]|\\.)*"',              # short strings
+    r"'(?:[^'\\\n]|\\.)*'",
+    r'<[^<>"{}|^`\\\s]*>',              # IRIs
+    r"\#[^\n]*",                      # comments
+]))
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.I)
+
+
+def uses_service(sparql: str) -> bool:
+    """True when the query has a SERVICE clause (federation makes the engine fetch URLs)."""
+    return bool(_SERVICE.search(_STRINGS_IRIS_COMMENTS.sub(" ", sparql)))
+
+
+def _from_ox(term) -> Optional[Node]:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == XSD_STRING else URIRef(dt))
+    return Literal(str(term))  # RDF 1.2 triple terms: shown as text
+
+
+def _check(cancel: Optional[threading.Event]) -> None:
+    if cancel is not None and cancel.is_set():
+        raise QueryCancelled()
+
+
+def run_query(store_or_graph: Union[ox.Store, Graph], sparql: str, *, limit: Optional[int] = None,
+              cancel: Optional[threading.Event] = None, source: str = "query") -> Result:
+    """Run one SPARQL query on a pyoxigraph Store or an rdflib Graph/Dataset.
+
+    ``limit`` truncates rows (or triples) and sets ``Result.truncated``; ``cancel`` is checked
+    between rows so a caller that gave up can stop the work. kg's prefixes (kg:, schema:,
+    prov:, rdfs:...) are predeclared. Syntax errors raise QueryError prefixed with ``source``
+    (the file or canned query name).
+    """
+    if isinstance(store_or_graph, ox.Store):
+        try:
+            answer = store_or_graph.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        except SyntaxError as err:
+            raise QueryError(f"{source}: SPARQL syntax error: {err}") from err
+        if isinstance(answer, ox.QueryBoolean):
+            return Result("ask", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows, truncated = _take(((tuple(_from_ox(s[v]) for v in variables)) for s in answer), limit, cancel)
+            return Result("select", variables, rows, truncated=truncated)
+        triples, truncated = _take(((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+                                    for t in answer), limit, cancel)
+        return Result("graph", triples=triples, truncated=truncated)
+    return _run_rdflib(store_or_graph, sparql, limit, cancel, source)
+
+
+def _run_rdflib(graph: Graph, sparql: str, limit, cancel, source: str) -> Result:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            answer = graph.query(sparql, initNs=PREFIXES)
+            rows = list(answer) if answer.type != "ASK" else []
+    except Exception as err:  # pyparsing's ParseException and friends
+        if type(err).__name__ in ("ParseException", "ParseSyntaxException", "ParseFatalException"):
+            raise QueryError(f"{source}: SPARQL syntax error: {err}") from err
+        raise QueryError(f"{source}: {type(err).__name__}: {err}") from err
+    if answer.type == "ASK":
+        return Result("ask", boolean=bool(answer.askAnswer))
+    if answer.type == "SELECT":
+        variables = [str(v) for v in answer.vars]
+        rows, truncated = _take((tuple(row) for row in rows), limit, cancel)
+        return Result("select", variables, rows, truncated=truncated)
+    triples, truncated = _take(iter(rows), limit, cancel)
+    return Result("graph", triples=triples, truncated=truncated)
+
+
+def _take(items, limit, cancel):
+    out = []
+    for item in items:
+        _check(cancel)
+        if limit is not None and len(out) >= limit:
+            return out, True
+        out.append(item)
+    return out, False
+
+
+# ---------------------------------------------------------------- canned queries and parameters
+
+def canned_queries() -> dict[str, CannedQuery]:
+    """The shipped queries in kg/queries/*.rq, by file stem; leading '#' lines give the title."""
+    out = {}
+    folder = resources.files("kg") / "queries"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        comments = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            comments.append(line.lstrip("#").strip())
+        name = entry.name[:-3]
+        title = comments[0] if comments else name
+        params = tuple(dict.fromkeys(m.group(1) for m in _PLACEHOLDER_ANY.finditer(text)))
+        out[name] = CannedQuery(name, title, text, "\n".join(comments[1:]).strip(), params)
+    return out
+
+
+def resolve_query(query: str) -> tuple[str, str]:
+    """(SPARQL text, source name) for a canned query name, a query file or inline SPARQL."""
+    canned = canned_queries()
+    if query in canned:
+        return canned[query].sparql, f"canned query '{query}'"
+    path = Path(query) if "\n" not in query and len(query) < 4096 else None
+    if path is not None and _is_file(path):
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError) as err:
+            raise QueryError(f"{path}: cannot read query: {err}") from err
+    if re.search(r"[\s{}]", query.strip()):
+        return query, "inline query"
+    if path is not None and path.suffix in (".rq", ".sparql"):
+        raise QueryError(f"{path}: no such query file")
+    raise QueryError(f"'{query}' is neither a query file nor a canned query (canned: {', '.join(canned)})")
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # e.g. a one-line inline query longer than a file name may be
+        return False
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_PLACEHOLDER_ANY = re.compile(r"VALUES\s+\?(\w+)\s*\{\s*UNDEF\s*\}", re.I)
+
+
+def sparql_literal(value: str) -> str:
+    """A SPARQL string literal for any text: quotes, backslashes and newlines are escaped."""
+    return '"' + "".join(_ESCAPES.get(ch, ch) for ch in value) + '"'
+
+
+def bind_params(sparql: str, params: Mapping[str, str], source: str = "query") -> str:
+    """Bind ``?NAME`` to a string by filling its ``VALUES ?NAME { UNDEF }`` placeholder.
+
+    The value only ever enters the query as an escaped string literal, so text such as
+    ``"} ; DROP ALL`` stays data. A parameter the query does not declare is an error.
+    """
+    for name, value in params.items():
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"bad parameter name {name!r}: use letters, digits and _")
+        pattern = re.compile(r"VALUES\s+\?" + name + r"\s*\{\s*UNDEF\s*\}", re.I)
+        literal = sparql_literal(value)
+        sparql, count = pattern.subn(lambda _m: f"VALUES ?{name} {{ {literal} }}", sparql)
+        if not count:
+            raise QueryError(f"{source}: has no 'VALUES ?{name} {{ UNDEF }}' placeholder for --param {name}")
+    return sparql
+
+
+# ---------------------------------------------------------------- formats
+
+def _compact(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and re.fullmatch(r"[\w.-]*", iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _plain(term: Optional[Node]) -> str:
+    """Lexical value: what CSV and the table show."""
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def to_table(result: Result, max_width: int = 80) -> str:
+    """A fixed-width text table for people; IRIs shortened to known prefixes."""
+    if result.kind == "ask":
+        return "true" if result.boolean else "false"
+    if result.kind == "graph":
+        return to_turtle(result)
+    header = list(result.variables)
+
+    def cell(t):
+        text = _compact(str(t)) if isinstance(t, URIRef) else _plain(t)
+        text = " ".join(text.split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    body = [[cell(t) for t in row] for row in result.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in body]
+    n = len(result.rows)
+    lines.append(f"({n} row{'s' if n != 1 else ''}{', truncated' if result.truncated else ''})")
+    return "\n".join(lines)
+
+
+def to_csv(result: Result) -> str:
+    """SPARQL 1.1 Query Results CSV: lexical values only, CRLF line ends."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    if result.kind == "ask":
+        writer.writerow(["_askResult"])
+        writer.writerow(["true" if result.boolean else "false"])
+        return buf.getvalue()
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([_plain(t) for t in row])
+    return buf.getvalue()
+
+
+def _nt(term: Optional[Node]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = sparql_literal(str(term))
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype and str(term.datatype) != XSD_STRING:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def to_tsv(result: Result) -> str:
+    """SPARQL 1.1 Query Results TSV: '?var' header, terms in SPARQL/N-Triples syntax."""
+    if result.kind == "ask":
+        return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    lines += ["\t".join(_nt(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _json_term(term: Node) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and str(term.datatype) != XSD_STRING:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def to_json(result: Result, indent: Optional[int] = 1) -> str:
+    """SPARQL 1.1 Query Results JSON (unbound variables are left out of a binding)."""
+    if result.kind == "ask":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=indent)
+    bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
+                for row in result.rows]
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+                      indent=indent, ensure_ascii=False)
+
+
+def to_xml(result: Result) -> str:
+    """SPARQL Query Results XML Format."""
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    if result.kind == "ask":
+        out += ["</head>", f"<boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
+        return "\n".join(out) + "\n"
+    out += [f'<variable name="{xml_escape(v)}"/>' for v in result.variables]
+    out += ["</head>", "<results>"]
+    for row in result.rows:
+        out.append("<result>")
+        for v, t in zip(result.variables, row):
+            if t is None:
+                continue
+            if isinstance(t, URIRef):
+                value = f"<uri>{xml_escape(str(t))}</uri>"
+            elif isinstance(t, BNode):
+                value = f"<bnode>{xml_escape(str(t))}</bnode>"
+            elif t.language:
+                value = f'<literal xml:lang="{xml_escape(t.language)}">{xml_escape(str(t))}</literal>'
+            elif t.datatype and str(t.datatype) != XSD_STRING:
+                value = f'<literal datatype="{xml_escape(str(t.datatype))}">{xml_escape(str(t))}</literal>'
+            else:
+                value = f"<literal>{xml_escape(str(t))}</literal>"
+            out.append(f'<binding name="{xml_escape(v)}">{value}</binding>')
+        out.append("</result>")
+    out += ["</results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+def _triples_graph(result: Result) -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    for triple in result.triples:
+        g.add(triple)
+    return g
+
+
+def to_turtle(result: Result) -> str:
+    """CONSTRUCT/DESCRIBE answers as Turtle with kg's prefixes."""
+    return _triples_graph(result).serialize(format="turtle")
+
+
+def to_ntriples(result: Result) -> str:
+    return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in result.triples))
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """Dispatch on the format name; graph answers are always Turtle."""
+    if result.kind == "graph":
+        return to_turtle(result)
+    writers = {"table": to_table, "csv": to_csv, "tsv": to_tsv, "json": to_json, "xml": to_xml}
+    if fmt not in writers:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(writers)})")
+    return writers[fmt](result)
+
+
+def query_file(graph_path: Union[str, Path], query: str, *, engine: str = "oxigraph",
+               params: Optional[Mapping[str, str]] = None) -> Result:
+    """What ``kg query`` does: load the graph, resolve and bind the query, run it."""
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    sparql, source = resolve_query(query)
+    if params:
+        sparql = bind_params(sparql, params, source)
+    store = load_store(graph_path) if engine == "oxigraph" else load_graph(graph_path)
+    return run_query(store, sparql, source=source)
+
+
+def parse_params(items: Sequence[str]) -> dict[str, str]:
+    """['NAME=VALUE', ...] -> dict; the value may contain '='."""
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise QueryError(f"bad --param {item!r}: expected NAME=VALUE")
+        out[name] = value
+    return out
