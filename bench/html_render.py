@@ -1,0 +1,124 @@
+"""First-render time of the HTML explorer in headless Chromium, on synthetic graphs.
+
+    python3 bench/html_render.py [--sizes 100,1000,5000] [--json results.json]
+
+Each graph has N entities (the five classes in turn), about 1.5 N facts with one kg:Assertion,
+sentence and article each (N/20 articles), drawn with a fixed seed. For each size it reports
+the Python side (graph -> page: data, layout, JSON) and, in Debian's Chromium driven by
+Playwright, the time from navigation to the first frame vis-network draws (the page's own
+performance.now() at its first afterDrawing event) and the wall time until then.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rdflib import Graph, Literal, URIRef  # noqa: E402
+from rdflib.namespace import RDF, RDFS, XSD  # noqa: E402
+
+from kg.export.html import render_html  # noqa: E402
+from kg.records import ENTITY_TYPES, PREDICATES  # noqa: E402
+from kg.vocab import KG, PROV, SCHEMA  # noqa: E402
+
+BASE = "https://example.org/kg/"
+SEED = 20251123
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def synthetic_graph(n: int, seed: int = SEED) -> Graph:
+    """N entities and ~1.5 N facts, hubs included (preferential attachment), fixed seed."""
+    rng = random.Random(seed)
+    g = Graph()
+    articles = []
+    for a in range(max(1, n // 20)):
+        art = URIRef(f"{BASE}article/{a:05d}")
+        g.add((art, RDF.type, SCHEMA.NewsArticle))
+        g.add((art, SCHEMA.headline, Literal(f"Articolo {a}", lang="it")))
+        g.add((art, SCHEMA.datePublished, Literal(f"2025-{1 + a % 12:02d}-{1 + a % 28:02d}", datatype=XSD.date)))
+        articles.append(art)
+    nodes = []
+    for i in range(n):
+        node = URIRef(f"{BASE}entity/x-{i:05d}")
+        g.add((node, RDF.type, KG[ENTITY_TYPES[i % len(ENTITY_TYPES)]]))
+        g.add((node, RDFS.label, Literal(f"Entità {i}", lang="it")))
+        g.add((node, KG.mentionedIn, rng.choice(articles)))
+        nodes.append(node)
+    targets = []  # preferential attachment: endpoints drawn from earlier endpoints
+    for k in range(int(1.5 * n)):
+        s = rng.choice(nodes)
+        o = rng.choice(targets) if targets and rng.random() < 0.6 else rng.choice(nodes)
+        if s == o:
+            continue
+        p = rng.choice(PREDICATES)
+        g.add((s, KG[p], o))
+        targets += [s, o]
+        art = rng.choice(articles)
+        sentence = URIRef(f"{art}/sentence/{k}")
+        fact = URIRef(f"{BASE}fact/{k:06d}")
+        g.add((sentence, RDF.type, KG.Sentence))
+        g.add((sentence, KG.text, Literal(f"Frase {k} su {p}.", lang="it")))
+        g.add((sentence, SCHEMA.isPartOf, art))
+        for t, v in ((RDF.type, KG.Assertion), (RDF.subject, s), (RDF.predicate, KG[p]), (RDF.object, o),
+                     (KG.confidence, Literal("0.9", datatype=XSD.decimal)), (KG.factuality, KG.Asserted),
+                     (KG.evidence, sentence), (PROV.wasDerivedFrom, art)):
+            g.add((fact, t, v))
+    return g
+
+
+def measure(sizes: list[int], runs: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for n in sizes:
+            graph = synthetic_graph(n)
+            t0 = time.perf_counter()
+            page_text = render_html(graph, f"synthetic {n}")
+            python_s = time.perf_counter() - t0
+            path = Path(tmp) / f"g{n}.html"
+            path.write_text(page_text, encoding="utf-8")
+            draws, walls = [], []
+            for _ in range(runs):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                t0 = time.perf_counter()
+                page.goto(path.as_uri())
+                page.wait_for_function("window.kgView && window.kgView.ready", timeout=120_000, polling=20)
+                walls.append(time.perf_counter() - t0)
+                draws.append(page.evaluate("kgView.firstDrawMs") / 1000)
+                counts = page.evaluate("[kgView.nodes.length, kgView.edges.length]")
+                page.close()
+            rows.append({"nodes": counts[0], "edges": counts[1], "page_mb": round(len(page_text.encode()) / 1e6, 2),
+                         "python_s": round(python_s, 2), "first_draw_s": round(min(draws), 2),
+                         "wall_s": round(min(walls), 2), "physics": n <= 300})
+        browser.close()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--runs", type=int, default=3, help="page loads per size; the best is reported")
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args()
+    rows = measure([int(s) for s in args.sizes.split(",")], args.runs)
+    print(f"{'nodes':>6} {'edges':>6} {'page MB':>8} {'python s':>9} {'first draw s':>13} {'wall s':>7}")
+    for r in rows:
+        print(f"{r['nodes']:>6} {r['edges']:>6} {r['page_mb']:>8} {r['python_s']:>9} {r['first_draw_s']:>13} "
+              f"{r['wall_s']:>7}")
+    print(json.dumps(rows))
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
