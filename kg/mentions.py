@@ -26,6 +26,7 @@ TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", 
                "contro", "stipulato", "stipulata", "firmati", "siglati", "ratificato", "ratificata"}
 EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
 ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
+AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
 LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
 
 
@@ -222,7 +223,9 @@ def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
     upos = {(w.start_char, w.end_char): w.upos for w in sentence.words}
     for start, end in toks:
         surface = text[start:end]
-        if not surface.islower() or upos.get((start, end)) in ("VERB", "AUX", "DET", "ADP"):
+        # Demonyms are adjectives or nouns; a weak tagger may call "nordcoreano" a verb, so only
+        # function-word tags rule a word out.
+        if not surface.islower() or upos.get((start, end)) in ("DET", "ADP", "PRON", "CCONJ", "SCONJ"):
             continue
         entry = gazetteer.demonym(surface)
         if entry is None or any(_overlaps((m.start_char, m.end_char), (start, end)) for m in taken):
@@ -312,7 +315,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             holder = found.at(sentence.index, *toks[k])
             if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
                 holder = None
-            if holder is None and text[toks[k][0]:toks[k][1]].lower() in LINK_WORDS | {"del", "dell"}:
+            if holder is None and text[toks[k][0]:toks[k][1]].lower() in LINK_WORDS | AT_WORDS | {"del", "dell"}:
                 k += 1
                 if k < len(toks) and text[toks[k][0]:toks[k][1]].lower() in ARTICLE_WORDS:
                     k += 1
@@ -341,6 +344,16 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             if candidate is not None and found.mentions[candidate].type == "Person" \
                     and found.mentions[candidate].kind == "name":
                 person = candidate
+        if person is None:
+            # The role after the name: "Sergei Shoigu, segretario del Consiglio di sicurezza"
+            q = i - 1
+            if q >= 0 and text[toks[q][0]:toks[q][1]].lower() in ARTICLE_WORDS:
+                q -= 1
+            if q >= 1 and text[toks[q][0]:toks[q][1]] == ",":
+                candidate = found.at(sentence.index, *toks[q - 1])
+                if candidate is not None and found.mentions[candidate].type == "Person" \
+                        and found.mentions[candidate].kind == "name":
+                    person = candidate
         out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
         i = max(i + width, after if after is not None else len(toks))

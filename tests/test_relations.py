@@ -226,3 +226,31 @@ def test_future_visit_is_planned_not_a_fact():
     res, facts = extract(PLANNED)
     assert ("Emmanuel Macron", "visited", "Kiev") not in triples(res, facts)
     assert [f.status for f in facts.facts if f.predicate == "visited"] == ["planned"]
+
+
+ROLE_AFTER_NAME = ("Lim Eul-chul, professore all'Università di Kyungnam, ha criticato il governo.", """
+1 Lim Lim PROPN 10 nsubj
+2 Eul-chul Eul-chul PROPN 1 flat:name
+3 , , PUNCT 4 punct
+4 professore professore NOUN 1 appos
+5-6 all'
+5 a a ADP 7 case
+6 l' il DET 7 det
+7 Università Università PROPN 4 nmod
+8 di di ADP 9 case
+9 Kyungnam Kyungnam PROPN 7 nmod
+10 , , PUNCT 4 punct
+11 ha avere AUX 12 aux
+12 criticato criticare VERB 0 root
+13 il il DET 14 det
+14 governo governo NOUN 12 obj
+15 . . PUNCT 12 punct
+""", [("Lim Eul-chul", "PER"), ("Università di Kyungnam", "ORG")])
+
+
+def test_role_after_the_name_gives_the_position():
+    res, facts = extract(ROLE_AFTER_NAME)
+    got = triples(res, facts)
+    assert ("Lim Eul-chul", "holdsPosition", "Università di Kyungnam") in got
+    fact = [f for f in facts.facts if f.predicate == "holdsPosition"][0]
+    assert fact.role == "professore"

@@ -26,7 +26,7 @@ def model_version(directory: Path) -> str:
     """MODEL_VERSION plus a digest of the model files, so retrained models never reuse the
     NLP cache of older ones."""
     files = tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                         for p in Path(directory).glob("*.pt")))
+                         for p in Path(directory).glob("*.pt") if p.name in MODEL_FILES.values()))
     return _digest(str(Path(directory).resolve()), files)
 
 

@@ -45,7 +45,8 @@ class TrainConfig:
     ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
     ner_finetune: bool = False
     ner_lr: float = 0.1
-    lemma_epochs: int = 3
+    lemma_epochs: int = 1
+    lemma_batch_size: int = 200
     tokenize_steps: int = 20000
     pos_max_steps: int = 20000
     depparse_max_steps: int = 20000
@@ -211,7 +212,7 @@ def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
         "--train_file", str(train), "--eval_file", str(dev),
         "--output_file", str(cfg.work / "lemma.pred.conllu"),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["lemma"],
-        "--num_epoch", str(cfg.lemma_epochs),
+        "--num_epoch", str(cfg.lemma_epochs), "--batch_size", str(cfg.lemma_batch_size),
     ], cfg, "lemma")
 
 
@@ -253,6 +254,8 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = STEPS) -> None:
         if step in steps:
             t0 = time.monotonic()
             TRAINERS[step](cfg, data)
+            for leftover in cfg.out.glob("*_checkpoint.pt"):
+                leftover.unlink()  # Stanza's resumable training state: optimizer included, never shipped
             model_file = cfg.out / MODEL_FILES["ner" if step == "ner_news" else step] if step != "vectors" else None
             if model_file is not None and model_file.exists():
                 before, after = compact_model(model_file)
