@@ -55,6 +55,17 @@ class Lexicon:
             return None
         return self.triggers.get((lemma.lower(), upos or ""))
 
+    def trigger(self, lemma: str | None, upos: str | None) -> tuple[str, str] | None:
+        """(frame, part of speech the lexicon gives) for a word; when the tagger's part of
+        speech has no entry, the lemma's only entry ("gratitudine" tagged ADJ is the noun)."""
+        if not lemma:
+            return None
+        lemma = lemma.lower()
+        if (lemma, upos or "") in self.triggers:
+            return self.triggers[(lemma, upos or "")], upos or ""
+        entries = [(f, u) for (l, u), f in self.triggers.items() if l == lemma]
+        return entries[0] if len(entries) == 1 else None
+
     @property
     def longest_role(self) -> int:
         return max(len(p.split()) for p in self.roles)

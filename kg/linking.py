@@ -228,7 +228,9 @@ def _build_entities(articles: list[ArticleMentions], gaz: Gazetteer, res: Resolu
         entry = gaz.get(key) if not key.startswith("x-") else None
         surfaces = res.surfaces.get(key, Counter())
         names = [s for s, n in surfaces.items() if n > 0]
-        if names:
+        if entry is not None and entry.name_it in names:
+            label = entry.name_it  # the usual name ("Corea del Nord"), when the text uses it
+        elif names:
             label = sorted(names, key=lambda s: (-len(s.split()), -surfaces[s], s))[0]
         elif entry is not None:
             label = entry.name_it

@@ -39,6 +39,11 @@ EVENT_CLASS = {"letter": "Letter", "message": "Message", "phone_call": "PhoneCal
                "arms": "ArmsTransfer", "support": "Support", "praise": "Praise", "criticize": "Criticism",
                "alliance": "Alliance"}
 SYMMETRIC_KINDS = {"phone_call", "meeting"}
+CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–", "«", "»", "“", "”", '"'}
+ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
+            "suoi", "sue", "loro"}
+PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
+    "per", "su", "sul", "sulla", "contro", "verso", "dopo", "durante", "presso", "senza", "tra", "secondo"}
 
 
 @dataclass
@@ -94,9 +99,9 @@ class RelationExtractor:
             view = SentenceView(sentence)
             ctx = _Context(am, sentence, view, self.res, article.date)
             for word in sentence.words:
-                frame = self.lex.frame(word.lemma, word.upos)
-                if frame:
-                    self._trigger(ctx, word, frame, out)
+                found = self.lex.trigger(word.lemma, word.upos)
+                if found:
+                    self._trigger(ctx, word, found[0], out, verb=found[1] == "VERB")
                 if (word.upos == "NOUN" and (word.lemma or "").lower() in self.lex.objects
                         and self.lex.objects[(word.lemma or "").lower()] in ("troops", "arms")):
                     self._flow_noun(ctx, word, self.lex.objects[(word.lemma or "").lower()], out)
@@ -105,15 +110,16 @@ class RelationExtractor:
         return _dedupe(out)
 
     # ------------------------------------------------------------ triggers
-    def _trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts) -> None:
+    def _trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts, verb: bool = True) -> None:
         v = ctx.view
-        if t.upos == "VERB":
-            agents = ctx.agents(t)
-            objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)]
-            obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass")
-            to = ctx.obl(t, TO_CASES) + [e for o in v.kids(t, "iobj") for e in ctx.entities(o)]
-            with_ = ctx.obl(t, WITH_CASES)
-            where = ctx.obl(t, IN_CASES | TO_CASES)
+        if verb:
+            agents = ctx.agents(t) or ctx.left_actor(t)
+            objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)] or ctx.right_entities(t, None)
+            obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass") + ctx.right_words(t)
+            to = (ctx.obl(t, TO_CASES) + [e for o in v.kids(t, "iobj") for e in ctx.entities(o)]) \
+                or ctx.right_entities(t, TO_CASES)
+            with_ = ctx.obl(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES)
+            where = ctx.obl(t, IN_CASES | TO_CASES) or ctx.right_entities(t, IN_CASES | TO_CASES)
             if t.deprel == "acl" and not agents:
                 pass
             if frame == "transfer" or frame == "supply":
@@ -154,7 +160,7 @@ class RelationExtractor:
                           quantity=ctx.quantity(obj_words))
             elif frame == "alliance":
                 self._add(ctx, out, agents, "alliedWith", with_, t)
-        elif t.upos in ("NOUN", "ADJ"):
+        else:
             self._noun_trigger(ctx, t, frame, out)
 
     def _noun_trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts) -> None:
@@ -165,17 +171,19 @@ class RelationExtractor:
         # The light verb carrying the noun ("Kim ha espresso il suo sostegno") gives the agent;
         # a transfer verb with this noun as object is handled by the verb's own frame.
         if head is not None and t.deprel in ("obj", "nsubj:pass") and \
-                self.lex.frame(head.lemma, head.upos) in ("transfer", "supply") and frame in ("letter", "message"):
+                (self.lex.trigger(head.lemma, head.upos) or ("",))[0] in ("transfer", "supply") and frame in ("letter", "message"):
             return
         agents = ctx.possessors(t)
-        if not agents and head is not None and t.deprel in ("obj", "nsubj:pass") \
+        if not agents and head is not None and t.deprel in ("obj", "nsubj:pass", "obl") \
                 and (head.lemma or "") in LIGHT_VERBS:
-            agents = ctx.agents(head)
+            agents = ctx.agents(head) or ctx.left_actor(head)
         if not agents and head is not None and t.deprel == "nsubj":
             agents = []
-        to = ctx.nmod(t, TO_CASES)
-        with_ = ctx.nmod(t, WITH_CASES)
-        between = ctx.nmod(t, BETWEEN_CASES)
+        to = ctx.nmod(t, TO_CASES) or ctx.right_entities(t, TO_CASES, adjacent=True)
+        with_ = ctx.nmod(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES, adjacent=True)
+        between = ctx.nmod(t, BETWEEN_CASES) or ctx.right_entities(t, BETWEEN_CASES, adjacent=True)
+        if not agents:
+            agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
         if head is not None and t.deprel in ("obj",):
             to = to or ctx.obl(head, TO_CASES)
             with_ = with_ or ctx.obl(head, WITH_CASES)
@@ -197,6 +205,13 @@ class RelationExtractor:
             self._add(ctx, out, agents, "praised", to, t)
         elif frame == "criticize":
             self._add(ctx, out, agents, "criticized", to + ctx.nmod(t, {"contro", "verso"}), t)
+        elif frame == "sign":
+            # "la firma del trattato tra Mosca e Pyongyang", "la firma di un patto da parte di X"
+            treaties = [x for x in ctx.nmod(t, OF_CASES) + ctx.right_entities(t, OF_CASES, adjacent=True)
+                        if ctx.type_of(x) == "Treaty"]
+            parties = [x for x in between + ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) != "Treaty"]
+            signers = [x for x in agents if ctx.type_of(x) != "Treaty"] or parties
+            self._add(ctx, out, signers, "signed", _unique(treaties), t, event="sign")
         elif frame == "alliance":
             if len(between) >= 2 and not agents:
                 agents, with_ = between[:1], between[1:]
@@ -348,6 +363,74 @@ class _Context:
             subjects = v.kids(node, "nsubj")
             hops += 1
         return [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization", "Place")]
+
+    # -- shallow fallbacks, used only where the parse gives a trigger no argument
+    def _mention_start_word(self, w: Word) -> int:
+        """Index in the sentence's words of the first word of the mention covering ``w``."""
+        words = self.sentence.words
+        index = self.am.at(self.sentence.index, w.start_char, w.end_char)
+        start = self.am.mentions[index].start_char if index is not None else w.start_char
+        for i, x in enumerate(words):
+            if x.end_char > start:
+                return i
+        return 0
+
+    def preposition_before(self, w: Word) -> str:
+        """The preposition introducing the phrase of ``w`` ("a", "di", "con"), or ""."""
+        words = self.sentence.words
+        i = self._mention_start_word(w) - 1
+        while i >= 0 and (words[i].upos == "DET" or words[i].text.lower() in ARTICLES):
+            i -= 1
+        if i >= 0 and (words[i].upos == "ADP" or words[i].text.lower() in PREPOSITIONS):
+            return words[i].text.lower()
+        return ""
+
+    def left_actor(self, trigger: Word) -> list[str]:
+        """The nearest person, state or organisation before the trigger in its clause that
+        no preposition introduces: "il leader Kim Jong-un [ha inviato]"."""
+        words = self.sentence.words
+        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        for j in range(position - 1, -1, -1):
+            w = words[j]
+            if w.text in CLAUSE_BREAKS or (w.text.lower() in {"che", "cui"} and j < position - 1):
+                break
+            key = self._entity_at(w, True)
+            if key and self.type_of(key) in ("Person", "State", "Organization") \
+                    and not self.preposition_before(w):
+                return [key]
+        return []
+
+    def right_words(self, trigger: Word) -> list[Word]:
+        words = self.sentence.words
+        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        out = []
+        for w in words[position + 1:position + 8]:
+            if w.text in CLAUSE_BREAKS or w.text == ",":
+                break
+            out.append(w)
+        return out
+
+    def right_entities(self, trigger: Word, cases: Optional[set[str]], adjacent: bool = False) -> list[str]:
+        """Entities after the trigger in its clause, introduced by one of ``cases`` (None: by
+        no preposition, a direct object). ``adjacent``: only within the trigger's phrase."""
+        words = self.sentence.words
+        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        out: list[str] = []
+        limit = position + (6 if adjacent else 14)
+        for w in words[position + 1:limit]:
+            if w.text in CLAUSE_BREAKS or (w.text.lower() in {"che", "cui"}):
+                break
+            if adjacent and w.upos == "VERB":
+                break
+            key = self._entity_at(w, True)
+            if not key or key in out:
+                continue
+            prep = self.preposition_before(w)
+            if (cases is None and not prep) or (cases is not None and prep in cases):
+                out.append(key)
+                if cases is None:
+                    break
+        return out
 
     def possessors(self, noun: Word) -> list[str]:
         return [e for w in self.possessor_words(noun) for e in self.entities(w)]
