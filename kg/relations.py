@@ -184,6 +184,8 @@ class RelationExtractor:
         between = ctx.nmod(t, BETWEEN_CASES) or ctx.right_entities(t, BETWEEN_CASES, adjacent=True)
         if not agents:
             agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
+        if not agents and not ctx.preposition_before(t):
+            agents = ctx.left_actor(t)
         if head is not None and t.deprel in ("obj",):
             to = to or ctx.obl(head, TO_CASES)
             with_ = with_ or ctx.obl(head, WITH_CASES)
@@ -394,11 +396,20 @@ class _Context:
             w = words[j]
             if w.text in CLAUSE_BREAKS or (w.text.lower() in {"che", "cui"} and j < position - 1):
                 break
-            key = self._entity_at(w, True)
+            key = self._role_person_at(w) or self._entity_at(w, True)
             if key and self.type_of(key) in ("Person", "State", "Organization") \
                     and not self.preposition_before(w):
                 return [key]
         return []
+
+    def _role_person_at(self, w: Word) -> Optional[str]:
+        """The person a role description stands for, for any word inside it ("il leader
+        nordcoreano" is Kim Jong-un, its demonym included)."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char:
+                return self.res.role_persons.get((aid, r_index))
+        return None
 
     def right_words(self, trigger: Word) -> list[Word]:
         words = self.sentence.words
