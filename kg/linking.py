@@ -30,6 +30,10 @@ class Resolution:
     metonyms: dict[str, str] = field(default_factory=dict)   # capital place key -> state key
     surfaces: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     role_labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: (role phrase, holder) -> people the corpus names in that role, for role descriptions
+    #: an article leaves unnamed; and those descriptions, resolved after every article is read.
+    corpus_roles: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    pending_roles: list[tuple] = field(default_factory=list)
 
     def key_of(self, article_id: str, index: Optional[int]) -> Optional[str]:
         return None if index is None else self.mention_keys.get((article_id, index))
@@ -47,6 +51,7 @@ def resolve(articles: Iterable[ArticleMentions], gazetteer: Gazetteer,
     lexicon = lexicon or load_lexicon()
     for am in articles:
         _resolve_article(am, gazetteer, res, types, lexicon)
+    _resolve_pending_roles(res)
     _merge_treaties(res, types)
     _build_entities(articles, gazetteer, res, types)
     return res
@@ -190,6 +195,7 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
         person = res.key_of(aid, role.person)
         if person and holder:
             by_role[(role.phrase, holder)] = person
+            res.corpus_roles.setdefault((role.phrase, holder), set()).add(person)
             res.role_persons[(aid, r_index)] = person
             res.role_labels[person].add(role.text)
         else:
@@ -200,6 +206,8 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
         if not holder:
             continue
         person = by_role.get((role.phrase, holder))
+        if person is None:
+            res.pending_roles.append((aid, r_index, role.phrase, holder, frozenset(article_people)))
         if person is None and hasattr(gaz, "people_in_office"):
             candidates = [e.key for e in gaz.people_in_office(holder, role.position)
                           if e.key in article_people]
@@ -207,6 +215,17 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
         if person:
             res.role_persons[(aid, r_index)] = person
             res.role_labels[person].add(role.text)
+
+
+def _resolve_pending_roles(res: Resolution) -> None:
+    """"il presidente della Duma" with no name beside it: the one person another article
+    names in that role, if this article mentions them too."""
+    for aid, r_index, phrase, holder, people in res.pending_roles:
+        if (aid, r_index) in res.role_persons:
+            continue
+        candidates = sorted(res.corpus_roles.get((phrase, holder), set()) & people)
+        if len(candidates) == 1:
+            res.role_persons[(aid, r_index)] = candidates[0]
 
 
 def _unique_key(key: str, etype: str, types: dict[str, str]) -> str:

@@ -146,6 +146,12 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         if overlapping and all(m.start_char <= start and end <= m.end_char for m in overlapping):
             continue
         entry = gazetteer.lookup(surface)
+        if entry is None and etype == "Place":
+            # "la regione russa di Kursk": the place the gazetteer knows without the demonym
+            words = surface.split()
+            plain = [w for w in words if not (w.islower() and gazetteer.demonym(w) is not None)]
+            if 0 < len(plain) < len(words):
+                entry = gazetteer.lookup(" ".join(plain))
         key = entry.key if entry else None
         if entry is not None:
             etype = entry.type
@@ -169,8 +175,14 @@ def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> 
     if text[spans[k][0]:spans[k][1]].lower().rstrip("'’") in {"di", "del", "dell", "della", "dello",
                                                                "dei", "degli", "delle", "d"}:
         k -= 1
+    else:
+        return start
     if k >= 0 and text[spans[k][0]:spans[k][1]].lower() in lexicon.place_heads:
         return spans[k][0]
+    # one adjective between: "la regione russa di Kursk"
+    if k >= 1 and text[spans[k][0]:spans[k][1]].islower() \
+            and text[spans[k - 1][0]:spans[k - 1][1]].lower() in lexicon.place_heads:
+        return spans[k - 1][0]
     return start
 
 

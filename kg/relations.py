@@ -39,6 +39,9 @@ EVENT_CLASS = {"letter": "Letter", "message": "Message", "phone_call": "PhoneCal
                "arms": "ArmsTransfer", "support": "Support", "praise": "Praise", "criticize": "Criticism",
                "alliance": "Alliance"}
 SYMMETRIC_KINDS = {"phone_call", "meeting"}
+#: Prepositions whose phrase modifies the clause, so a trigger noun inside it ("dopo la
+#: firma", "in una lettera") belongs to the clause's actor; "" is no preposition at all.
+ADJUNCT_PREPOSITIONS = {"", "dopo", "durante", "in", "nel", "nella", "con", "per", "attraverso", "tramite"}
 CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–", "«", "»", "“", "”", '"'}
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
@@ -116,6 +119,8 @@ class RelationExtractor:
             agents = ctx.agents(t) or ctx.left_actor(t)
             objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)] or ctx.right_entities(t, None)
             obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass") + ctx.right_words(t)
+            if (t.deprel or "").startswith("acl") and v.head(t) is not None:
+                obj_words.append(v.head(t))  # "una lettera inviata al leader": the noun it modifies
             to = (ctx.obl(t, TO_CASES) + [e for o in v.kids(t, "iobj") for e in ctx.entities(o)]) \
                 or ctx.right_entities(t, TO_CASES)
             with_ = ctx.obl(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES)
@@ -184,7 +189,7 @@ class RelationExtractor:
         between = ctx.nmod(t, BETWEEN_CASES) or ctx.right_entities(t, BETWEEN_CASES, adjacent=True)
         if not agents:
             agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
-        if not agents and not ctx.preposition_before(t):
+        if not agents and ctx.preposition_before(t) in ADJUNCT_PREPOSITIONS:
             agents = ctx.left_actor(t)
         if head is not None and t.deprel in ("obj",):
             to = to or ctx.obl(head, TO_CASES)
@@ -353,7 +358,7 @@ class _Context:
         v = self.view
         passive = v.kids(verb, "obl:agent") or [c for c in v.kids(verb, "obl") if v.case_of(c) in ("da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dall’")
                                                   and v.kids(verb, "aux:pass")]
-        subjects = v.kids(verb, "nsubj") + passive
+        subjects = [c for c in v.kids(verb, "nsubj") if v.case_of(c) != "secondo"] + passive
         node, hops = verb, 0
         while not subjects and hops < 3 and node.deprel in ("conj", "xcomp", "advcl", "ccomp", "acl", "acl:relcl") \
                 and v.head(node) is not None:
@@ -381,8 +386,16 @@ class _Context:
         """The preposition introducing the phrase of ``w`` ("a", "di", "con"), or ""."""
         words = self.sentence.words
         i = self._mention_start_word(w) - 1
-        while i >= 0 and (words[i].upos == "DET" or words[i].text.lower() in ARTICLES):
-            i -= 1
+        skipped_nouns = 0
+        while i >= 0:
+            if words[i].upos == "DET" or words[i].text.lower() in ARTICLES:
+                i -= 1
+            elif skipped_nouns < 2 and words[i].text.islower() and words[i].upos in ("NOUN", "ADJ") \
+                    and w.upos == "PROPN":
+                i -= 1  # a title before a name: "al leader Kim", "al presidente russo Putin"
+                skipped_nouns += 1
+            else:
+                break
         if i >= 0 and (words[i].upos == "ADP" or words[i].text.lower() in PREPOSITIONS):
             return words[i].text.lower()
         return ""
@@ -396,11 +409,43 @@ class _Context:
             w = words[j]
             if w.text in CLAUSE_BREAKS or (w.text.lower() in {"che", "cui"} and j < position - 1):
                 break
+            if self._in_unresolved_role(w):
+                break  # "il presidente della Duma [ha ringraziato]": an actor we cannot name
             key = self._role_person_at(w) or self._entity_at(w, True)
+            if key and self._is_modifier_demonym(j):
+                continue  # "la regione russa", "le truppe russe": an adjective, not an actor
             if key and self.type_of(key) in ("Person", "State", "Organization") \
                     and not self.preposition_before(w):
-                return [key]
+                return self._with_conjoined(j, key)
         return []
+
+    def _is_modifier_demonym(self, j: int) -> bool:
+        words = self.sentence.words
+        w = words[j]
+        index = self.am.at(self.sentence.index, w.start_char, w.end_char)
+        if index is None or self.am.mentions[index].kind != "demonym" or j == 0:
+            return False
+        before = words[j - 1]
+        return before.text.islower() and before.upos in ("NOUN", "ADJ", "PROPN", "VERB")
+
+    def _with_conjoined(self, j: int, key: str) -> list[str]:
+        """"Russia e Corea del Nord [hanno firmato]": the actors coordinated before ``key``."""
+        words = self.sentence.words
+        keys = [key]
+        i = self._mention_start_word(words[j]) - 1
+        while i >= 1 and words[i].text.lower() in ("e", ",", "ed"):
+            other = self._role_person_at(words[i - 1]) or self._entity_at(words[i - 1], True)
+            if not other or self.type_of(other) not in ("Person", "State", "Organization"):
+                break
+            keys.insert(0, other)
+            i = self._mention_start_word(words[i - 1]) - 1
+        return _unique(keys)
+
+    def _in_unresolved_role(self, w: Word) -> bool:
+        aid = self.am.annotated.article.id
+        return any(role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char
+                   and (aid, r_index) not in self.res.role_persons
+                   for r_index, role in enumerate(self.am.roles))
 
     def _role_person_at(self, w: Word) -> Optional[str]:
         """The person a role description stands for, for any word inside it ("il leader
@@ -480,6 +525,19 @@ class _Context:
         offset = trigger.start_char - self.sentence.start_char
         return min(times, key=lambda t: abs(t.start - offset)).value
 
+    def _secondo_source(self) -> Optional[str]:
+        """The entity in "secondo X" ("secondo i servizi sudcoreani" -> South Korea)."""
+        v = self.view
+        for w in self.sentence.words:
+            if w.text.lower() == "secondo" and w.deprel == "case":
+                head = v.head(w)
+                if head is not None:
+                    sources = self.entities(head) or [e for d in v.kids(head, "amod", "nmod")
+                                                      for e in self.entities(d)]
+                    if sources:
+                        return sources[0]
+        return None
+
     def factuality(self, trigger: Word) -> tuple[str, Optional[str]]:
         v = self.view
         if v.negated(trigger):
@@ -487,8 +545,13 @@ class _Context:
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
         for w in chain:
             feats = (w.feats or "") + "|" + "|".join(a.feats or "" for a in v.kids(w, "aux"))
-            if "Mood=Cnd" in feats or any(a.lemma in ("potere", "dovere") and "Mood=Cnd" in (a.feats or "")
-                                          for a in v.kids(w, "aux")):
+            modal = any(a.lemma in ("potere", "dovere", "volere") for a in v.kids(w, "aux"))
+            perfect = any(a.lemma in ("avere", "essere") and "Mood=Cnd" in (a.feats or "") for a in v.kids(w, "aux"))
+            if "Mood=Cnd" in feats and perfect and not modal:
+                # the journalistic conditional ("avrebbe inviato"): an alleged past fact
+                source = self._secondo_source()
+                return "reported", source
+            if "Mood=Cnd" in feats:
                 return "hypothetical", None
             if "Tense=Fut" in feats:
                 return "planned", None
@@ -499,13 +562,9 @@ class _Context:
         if self.sentence.text.rstrip().endswith("?"):
             return "hypothetical", None
         # Attribution: "secondo X", or the trigger inside a reporting verb's complement.
-        for w in self.sentence.words:
-            if w.text.lower() == "secondo" and w.deprel == "case":
-                head = v.head(w)
-                if head is not None:
-                    sources = self.entities(head)
-                    if sources:
-                        return "reported", sources[0]
+        source = self._secondo_source()
+        if source:
+            return "reported", source
         node = trigger
         for _ in range(3):
             parent = v.head(node)
