@@ -42,7 +42,9 @@ SYMMETRIC_KINDS = {"phone_call", "meeting"}
 #: Prepositions whose phrase modifies the clause, so a trigger noun inside it ("dopo la
 #: firma", "in una lettera") belongs to the clause's actor; "" is no preposition at all.
 ADJUNCT_PREPOSITIONS = {"", "dopo", "durante", "in", "nel", "nella", "con", "per", "attraverso", "tramite"}
-CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–", "«", "»", "“", "”", '"'}
+CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–"}
+#: Words that open a new clause: a shallow argument never crosses them.
+CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
 PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
@@ -116,8 +118,10 @@ class RelationExtractor:
     def _trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts, verb: bool = True) -> None:
         v = ctx.view
         if verb:
-            agents = ctx.agents(t) or ctx.left_actor(t)
+            agents = ctx.agents(t) or ctx.infinitive_owner(t) or ctx.left_actor(t)
             objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)] or ctx.right_entities(t, None)
+            if (t.deprel or "").startswith("acl") and v.head(t) is not None:
+                objs = ctx.entities(v.head(t)) + objs  # "il trattato firmato a Pyongyang"
             obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass") + ctx.right_words(t)
             if (t.deprel or "").startswith("acl") and v.head(t) is not None:
                 obj_words.append(v.head(t))  # "una lettera inviata al leader": the noun it modifies
@@ -351,14 +355,16 @@ class _Context:
         return entity.type if entity else None
 
     def actor(self, key: str) -> str:
-        """A capital or seat acting ("Mosca ha firmato") stands for its state."""
+        """A capital standing as a party ("la lettera da Mosca a Pyongyang") is its state."""
         return self.res.metonyms.get(key, key)
 
     def agents(self, verb: Word) -> list[str]:
         v = self.view
+        participle = "VerbForm=Part" in (verb.feats or "") and (verb.deprel or "").startswith("acl")
         passive = v.kids(verb, "obl:agent") or [c for c in v.kids(verb, "obl") if v.case_of(c) in ("da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dall’")
-                                                  and v.kids(verb, "aux:pass")]
-        subjects = [c for c in v.kids(verb, "nsubj") if v.case_of(c) != "secondo"] + passive
+                                                  and (v.kids(verb, "aux:pass") or participle)]
+        subjects = [c for c in v.kids(verb, "nsubj")
+                    if v.case_of(c) != "secondo" and self.preposition_before(c) != "secondo"] + passive
         node, hops = verb, 0
         while not subjects and hops < 3 and node.deprel in ("conj", "xcomp", "advcl", "ccomp", "acl", "acl:relcl") \
                 and v.head(node) is not None:
@@ -369,7 +375,7 @@ class _Context:
             node = parent  # type: ignore[assignment]
             subjects = v.kids(node, "nsubj")
             hops += 1
-        return [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization", "Place")]
+        return [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization")]
 
     # -- shallow fallbacks, used only where the parse gives a trigger no argument
     def _mention_start_word(self, w: Word) -> int:
@@ -407,7 +413,7 @@ class _Context:
         position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
         for j in range(position - 1, -1, -1):
             w = words[j]
-            if w.text in CLAUSE_BREAKS or (w.text.lower() in {"che", "cui"} and j < position - 1):
+            if w.text in CLAUSE_BREAKS or (w.text.lower() in CLAUSE_WORDS and j < position - 1):
                 break
             if self._in_unresolved_role(w):
                 break  # "il presidente della Duma [ha ringraziato]": an actor we cannot name
@@ -474,7 +480,7 @@ class _Context:
         out: list[str] = []
         limit = position + (6 if adjacent else 14)
         for w in words[position + 1:limit]:
-            if w.text in CLAUSE_BREAKS or (w.text.lower() in {"che", "cui"}):
+            if w.text in CLAUSE_BREAKS or w.text.lower() in CLAUSE_WORDS:
                 break
             if adjacent and w.upos == "VERB":
                 break
@@ -487,6 +493,14 @@ class _Context:
                 if cases is None:
                     break
         return out
+
+    def infinitive_owner(self, verb: Word) -> list[str]:
+        """"la volontà della Corea del Nord di sostenere": the owner of the noun an
+        infinitive completes is its subject."""
+        head = self.view.head(verb)
+        if "VerbForm=Inf" not in (verb.feats or "") or head is None or head.upos != "NOUN":
+            return []
+        return [e for e in self.possessors(head) if self.type_of(e) in ("Person", "State", "Organization")]
 
     def possessors(self, noun: Word) -> list[str]:
         return [e for w in self.possessor_words(noun) for e in self.entities(w)]
