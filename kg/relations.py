@@ -118,7 +118,7 @@ class RelationExtractor:
     def _trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts, verb: bool = True) -> None:
         v = ctx.view
         if verb:
-            agents = ctx.agents(t) or ctx.infinitive_owner(t) or ctx.left_actor(t)
+            agents = ctx.infinitive_owner(t) or ctx.agents(t) or ctx.left_actor(t)
             objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)] or ctx.right_entities(t, None)
             if (t.deprel or "").startswith("acl") and v.head(t) is not None:
                 objs = ctx.entities(v.head(t)) + objs  # "il trattato firmato a Pyongyang"
@@ -183,7 +183,7 @@ class RelationExtractor:
                 (self.lex.trigger(head.lemma, head.upos) or ("",))[0] in ("transfer", "supply") and frame in ("letter", "message"):
             return
         agents = ctx.possessors(t)
-        if not agents and head is not None and t.deprel in ("obj", "nsubj:pass", "obl") \
+        if not agents and head is not None and t.deprel in ("obj", "nsubj:pass") \
                 and (head.lemma or "") in LIGHT_VERBS:
             agents = ctx.agents(head) or ctx.left_actor(head)
         if not agents and head is not None and t.deprel == "nsubj":
@@ -439,7 +439,7 @@ class _Context:
         words = self.sentence.words
         keys = [key]
         i = self._mention_start_word(words[j]) - 1
-        while i >= 1 and words[i].text.lower() in ("e", ",", "ed"):
+        while i >= 1 and words[i].text.lower() in ("e", "ed"):
             other = self._role_person_at(words[i - 1]) or self._entity_at(words[i - 1], True)
             if not other or self.type_of(other) not in ("Person", "State", "Organization"):
                 break
@@ -478,7 +478,7 @@ class _Context:
         words = self.sentence.words
         position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
         out: list[str] = []
-        limit = position + (6 if adjacent else 14)
+        limit = position + (8 if adjacent else 14)
         for w in words[position + 1:limit]:
             if w.text in CLAUSE_BREAKS or w.text.lower() in CLAUSE_WORDS:
                 break
