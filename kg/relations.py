@@ -120,7 +120,7 @@ class RelationExtractor:
         if verb:
             agents = ctx.infinitive_owner(t) or ctx.agents(t) or ctx.left_actor(t)
             objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)] or ctx.right_entities(t, None)
-            if (t.deprel or "").startswith("acl") and v.head(t) is not None:
+            if (t.deprel or "").startswith("acl") and v.head(t) is not None and "VerbForm=Part" in (t.feats or ""):
                 objs = ctx.entities(v.head(t)) + objs  # "il trattato firmato a Pyongyang"
             obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass") + ctx.right_words(t)
             if (t.deprel or "").startswith("acl") and v.head(t) is not None:
@@ -498,9 +498,15 @@ class _Context:
         """"la volontà della Corea del Nord di sostenere": the owner of the noun an
         infinitive completes is its subject."""
         head = self.view.head(verb)
-        if "VerbForm=Inf" not in (verb.feats or "") or head is None or head.upos != "NOUN":
+        if "VerbForm=Inf" not in (verb.feats or "") or head is None or not (verb.deprel or "").startswith("acl"):
             return []
-        return [e for e in self.possessors(head) if self.type_of(e) in ("Person", "State", "Organization")]
+        if head.upos == "PROPN":  # attached to the owner's own name
+            owners = self.entities(head)
+        elif head.upos == "NOUN":
+            owners = self.possessors(head)
+        else:
+            return []
+        return [e for e in owners if self.type_of(e) in ("Person", "State", "Organization")]
 
     def possessors(self, noun: Word) -> list[str]:
         return [e for w in self.possessor_words(noun) for e in self.entities(w)]
