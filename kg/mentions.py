@@ -240,7 +240,9 @@ def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         if not surface.islower() or upos.get((start, end)) in ("DET", "ADP", "PRON", "CCONJ", "SCONJ"):
             continue
         entry = gazetteer.demonym(surface)
-        if entry is None or any(_overlaps((m.start_char, m.end_char), (start, end)) for m in taken):
+        # nested inside a place's name is fine: "la regione russa di Kursk" says where it is
+        if entry is None or any(_overlaps((m.start_char, m.end_char), (start, end)) and m.type != "Place"
+                                for m in taken):
             continue
         out.append(Mention(article_id, sentence.index, start, end, surface, "State", "demonym",
                            entry.key, 0.85))

@@ -31,7 +31,9 @@ LIGHT_VERBS = {"esprimere", "manifestare", "ribadire", "confermare", "offrire", 
 REPORT_VERBS = {"riferire", "riportare", "affermare", "dichiarare", "annunciare", "rivelare",
                 "sostenere", "secondo", "scrivere", "comunicare", "spiegare", "precisare"}
 PLANNED_MODIFIERS = {"previsto", "prevista", "previsti", "previste", "futuro", "futura",
-                     "possibile", "eventuale", "probabile", "atteso", "attesa"}
+                     "possibile", "eventuale", "probabile", "atteso", "attesa", "imminente",
+                     "prossimo", "prossima", "programmato", "programmata", "annunciato", "annunciata",
+                     "ipotizzato", "ipotizzata", "ipotetico", "ipotetica"}
 KIND_OF_FRAME = {"letter": "letter", "message": "message", "phone_call": "phone_call",
                  "meeting": "meeting", "statement": "statement"}
 EVENT_CLASS = {"letter": "Letter", "message": "Message", "phone_call": "PhoneCall", "meeting": "Meeting",
@@ -265,7 +267,8 @@ class RelationExtractor:
         for w in ctx.sentence.words:
             if w.deprel != "amod":
                 continue
-            states = [e for e in ctx.entities(w, demonyms=True) if ctx.type_of(e) == "State"]
+            states = [e for e in ctx.entities(w, demonyms=True) if ctx.type_of(e) == "State"] \
+                or ctx.demonym_at(w)
             head = v.head(w)
             if not states or head is None:
                 continue
@@ -350,6 +353,13 @@ class _Context:
             return None
         return self.res.key_of(aid, index)
 
+    def demonym_at(self, w: Word) -> list[str]:
+        """The state of a demonym nested in a place's name ("regione russa di Kursk")."""
+        aid = self.am.annotated.article.id
+        return [k for i, m in enumerate(self.am.mentions)
+                if m.sentence == self.sentence.index and m.kind == "demonym"
+                and m.start_char == w.start_char and (k := self.res.key_of(aid, i))]
+
     def type_of(self, key: str) -> Optional[str]:
         entity = self.res.entities.get(key)
         return entity.type if entity else None
@@ -375,7 +385,14 @@ class _Context:
             node = parent  # type: ignore[assignment]
             subjects = v.kids(node, "nsubj")
             hops += 1
-        return [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization")]
+        found = [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization")]
+        if not found:
+            # "la delegazione guidata da Volodin [è arrivata]": the group's leader
+            for s in subjects:
+                for acl in v.kids(s, "acl"):
+                    found += [e for c in v.kids(acl, "obl", "obl:agent") if v.case_of(c).startswith("da")
+                              for e in self.entities(c) if self.type_of(e) in ("Person", "State", "Organization")]
+        return found
 
     # -- shallow fallbacks, used only where the parse gives a trigger no argument
     def _mention_start_word(self, w: Word) -> int:
