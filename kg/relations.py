@@ -389,9 +389,10 @@ class _Context:
         if not found:
             # "la delegazione guidata da Volodin [è arrivata]": the group's leader
             for s in subjects:
-                for acl in v.kids(s, "acl"):
-                    found += [e for c in v.kids(acl, "obl", "obl:agent") if v.case_of(c).startswith("da")
-                              for e in self.entities(c) if self.type_of(e) in ("Person", "State", "Organization")]
+                leaders = [c for acl in v.kids(s, "acl") for c in v.kids(acl, "obl", "obl:agent")]
+                leaders += v.kids(s, "nmod")
+                found += [e for c in leaders if v.case_of(c).startswith("da")
+                          for e in self.entities(c) if self.type_of(e) in ("Person", "State", "Organization")]
         return found
 
     # -- shallow fallbacks, used only where the parse gives a trigger no argument
