@@ -45,6 +45,8 @@ SYMMETRIC_KINDS = {"phone_call", "meeting"}
 #: firma", "in una lettera") belongs to the clause's actor; "" is no preposition at all.
 ADJUNCT_PREPOSITIONS = {"", "dopo", "durante", "in", "nel", "nella", "con", "per", "attraverso", "tramite"}
 CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–"}
+OPENING_QUOTES = {"“", "«"}
+CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
 CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
@@ -272,8 +274,9 @@ class RelationExtractor:
             head = v.head(w)
             if not states or head is None:
                 continue
+            # only a demonym inside the place's own name: "l'occupazione sovietica della Corea"
+            # says nothing about where Korea is
             places = [e for e in ctx.entities(head) if ctx.type_of(e) == "Place"]
-            places += [e for n in v.kids(head, "nmod") for e in ctx.entities(n) if ctx.type_of(e) == "Place"]
             self._add(ctx, out, places, "locatedIn", states, w, confidence=0.75)
 
     def _roles(self, am: ArticleMentions, out: ArticleFacts) -> None:
@@ -429,8 +432,19 @@ class _Context:
         no preposition introduces: "il leader Kim Jong-un [ha inviato]"."""
         words = self.sentence.words
         position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        quoted = False
         for j in range(position - 1, -1, -1):
             w = words[j]
+            if w.text[-1:] in CLOSING_QUOTES and not quoted:
+                quoted = True  # quoted speech has its own actors: skip it
+                if w.text[:1] in OPENING_QUOTES and len(w.text) > 1:
+                    quoted = False  # a quoted single word: “eroici”
+                continue
+            if w.text[:1] in OPENING_QUOTES:
+                quoted = False
+                continue
+            if quoted:
+                continue
             if w.text in CLAUSE_BREAKS or (w.text.lower() in CLAUSE_WORDS and j < position - 1):
                 break
             if self._in_unresolved_role(w):
