@@ -254,3 +254,52 @@ def test_role_after_the_name_gives_the_position():
     assert ("Lim Eul-chul", "holdsPosition", "Università di Kyungnam") in got
     fact = [f for f in facts.facts if f.predicate == "holdsPosition"][0]
     assert fact.role == "professore"
+
+
+WILL_OF = ("La KCNA ha sottolineato la volontà della Corea del Nord di sostenere la Russia.", """
+1 La il DET 2 det
+2 KCNA KCNA PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 sottolineato sottolineare VERB 0 root VerbForm=Part
+5 la il DET 6 det
+6 volontà volontà NOUN 4 obj
+7-8 della
+7 di di ADP 9 case
+8 la il DET 9 det
+9 Corea Corea PROPN 6 nmod
+10-11 del
+10 di di ADP 12 case
+11 il il DET 12 det
+12 Nord Nord PROPN 9 nmod
+13 di di ADP 14 mark
+14 sostenere sostenere VERB 6 acl VerbForm=Inf
+15 la il DET 16 det
+16 Russia Russia PROPN 14 obj
+17 . . PUNCT 4 punct
+""", [("KCNA", "ORG"), ("Corea del Nord", "LOC"), ("Russia", "LOC")])
+
+LED_BY = ("La delegazione guidata da Sergej Lavrov è arrivata a Pechino.", """
+1 La il DET 2 det
+2 delegazione delegazione NOUN 8 nsubj
+3 guidata guidare VERB 2 acl VerbForm=Part
+4 da da ADP 5 case
+5 Sergej Sergej PROPN 3 obl:agent
+6 Lavrov Lavrov PROPN 5 flat:name
+7 è essere AUX 8 aux
+8 arrivata arrivare VERB 0 root
+9 a a ADP 10 case
+10 Pechino Pechino PROPN 8 obl
+11 . . PUNCT 8 punct
+""", [("Sergej Lavrov", "PER"), ("Pechino", "LOC")])
+
+
+def test_infinitive_completing_a_noun_takes_its_owner_not_the_reporter():
+    res, facts = extract(WILL_OF)
+    got = triples(res, facts)
+    assert ("Corea del Nord", "supports", "Russia") in got
+    assert not [t for t in got if t[0] == "KCNA"]
+
+
+def test_a_delegation_acts_through_its_leader():
+    res, facts = extract(LED_BY)
+    assert ("Sergej Lavrov", "visited", "Pechino") in triples(res, facts)
