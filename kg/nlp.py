@@ -18,16 +18,18 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "3"
+ANNOTATION_SCHEME = "4"
 
 #: Characters the models never saw in training (UD and KIND write straight apostrophes), each
 #: replaced one for one so that character offsets still index the original text.
-_TAGGING_CHARS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_TAGGING_CHARS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+                                "„": '"'})
 
 
 def text_for_tagging(text: str) -> str:
-    """The text as the models read it: typographic apostrophes made straight, so that
-    "l’Unione" splits into "l'" + "Unione" as in the training data. Same length as ``text``."""
+    """The text as the models read it: typographic apostrophes and quotes made straight, so
+    that "l’Unione" splits into "l'" + "Unione" and “trattato” into '"' + "trattato" as in
+    the training data. Same length as ``text``."""
     return text.translate(_TAGGING_CHARS)
 
 

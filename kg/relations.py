@@ -160,7 +160,9 @@ class RelationExtractor:
                 self._add(ctx, out, people, "visited", [x for x in targets if ctx.type_of(x) in ("Place", "State")],
                           t, event="visit", keep_place=True)
             elif frame == "sign":
-                treaties = [x for x in objs if ctx.type_of(x) == "Treaty"]
+                treaties = [x for x in objs if ctx.type_of(x) == "Treaty"] or ctx.nearest_treaty(t)
+                if not ctx.agents(t) and "VerbForm=Part" in (t.feats or ""):
+                    agents = ctx.right_entities(t, {"da", "dal", "dalla", "dai", "dagli", "dalle"}) or agents
                 self._add(ctx, out, agents, "signed", treaties, t, event="sign")
             elif frame == "support":
                 self._add(ctx, out, agents, "supports", [x for x in objs + to if ctx.type_of(x) == "State"], t)
@@ -494,6 +496,14 @@ class _Context:
                 return self.res.role_persons.get((aid, r_index))
         return None
 
+    def nearest_treaty(self, trigger: Word) -> list[str]:
+        """The treaty named nearest to a signing verb in its sentence."""
+        aid = self.am.annotated.article.id
+        found = [(abs(m.start_char - trigger.start_char), k) for i, m in enumerate(self.am.mentions)
+                 if m.sentence == self.sentence.index and m.type == "Treaty"
+                 and (k := self.res.key_of(aid, i)) and self.type_of(k) == "Treaty"]
+        return [min(found)[1]] if found else []
+
     def right_words(self, trigger: Word) -> list[Word]:
         words = self.sentence.words
         position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
@@ -520,8 +530,11 @@ class _Context:
             if not key or key in out:
                 continue
             prep = self.preposition_before(w)
-            if (cases is None and not prep) or (cases is not None and prep in cases):
-                out.append(key)
+            first = self._mention_start_word(w)
+            coordinated = bool(out) and first > 0 and words[first - 1].text.lower() in ("e", "ed")
+            if (cases is None and not prep and not coordinated) or (cases is not None and prep in cases) \
+                    or (cases is not None and coordinated):
+                out.append(key)  # "da Kim e Putin": the coordinated name shares the preposition
                 if cases is None:
                     break
         return out
