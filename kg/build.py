@@ -25,11 +25,11 @@ from kg.graph import ArticleGraphInput, build_dataset, facts_graph
 from kg.ingest import read_inputs
 from kg.iris import DEFAULT_BASE, IriMinter
 from kg.lexicon import load_lexicon
-from kg.linking import resolve
+from kg.linking import merge_entities, resolve, treaties_by_signing
 from kg.mentions import find_mentions
 from kg.nlp import Annotator
 from kg.records import ENTITY_TYPES, PREDICATES, AnnotatedArticle, Skipped
-from kg.relations import RelationExtractor
+from kg.relations import RelationExtractor, remap_facts
 from kg.vocab import KG
 
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.html", "report.md", "report.json")
@@ -108,8 +108,11 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
     t = time.perf_counter()
     extractor = RelationExtractor(lexicon, resolution)
     graph_inputs = []
-    for am in mentions:
-        facts = extractor.extract(am)
+    extracted = [extractor.extract(am) for am in mentions]
+    remap = treaties_by_signing([f for x in extracted for f in x.facts], resolution)
+    merge_entities(resolution, remap)
+    for am, facts in zip(mentions, extracted):
+        facts = remap_facts(facts, remap)
         facts.facts = [f for f in facts.facts if f.subject in resolution.entities and f.object in resolution.entities]
         cited = {f.evidence.sentence for f in facts.facts} | {e.evidence.sentence for e in facts.events}
         sentences = {s.index: (s.start_char, s.end_char, s.text) for s in am.annotated.sentences if s.index in cited}

@@ -262,3 +262,58 @@ def _build_entities(articles: list[ArticleMentions], gaz: Gazetteer, res: Resolu
         wikidata = entry.wikidata if entry is not None else None
         res.entities[key] = Entity(key=key, type=etype, label=label, alt_labels=sorted(alts),
                                    wikidata=wikidata, articles=sorted(seen_in[key]))
+
+
+def treaties_by_signing(facts: Iterable, resolution: Resolution) -> dict[str, str]:
+    """Treaties named differently but signed by the same parties in the same year are one
+    treaty ("trattato di partenariato strategico globale" signed by Putin and Kim in 2024 is
+    the "patto di mutua difesa" Russia and North Korea signed in 2024). A leader counts as
+    the state they lead. Returns treaty key -> the key it merges into (the one with most
+    mentions), to apply to facts and events."""
+    facts = list(facts)
+    leads = {f.subject: f.object for f in facts if f.predicate == "leaderOf"}
+    parties: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # treaty -> year -> parties
+    for f in facts:
+        if f.predicate == "signed" and f.date and f.status in ("asserted", "reported"):
+            parties[f.object][f.date[:4]].add(leads.get(f.subject, f.subject))
+    keys = sorted(parties)
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if any(parties[a][y] & parties[b].get(y, set()) for y in parties[a]):
+                parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        groups[root(k)].append(k)
+    remap = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        weight = lambda k: (-sum(resolution.surfaces.get(k, Counter()).values()), k)
+        target = sorted(members, key=weight)[0]
+        for k in members:
+            if k != target:
+                remap[k] = target
+    return remap
+
+
+def merge_entities(resolution: Resolution, remap: dict[str, str]) -> None:
+    """Fold entities into the ones ``remap`` names: their names become other names."""
+    for old, new in sorted(remap.items()):
+        gone = resolution.entities.pop(old, None)
+        keep = resolution.entities.get(new)
+        if gone is None or keep is None:
+            continue
+        alts = set(keep.alt_labels) | set(gone.alt_labels) | {gone.label}
+        alts.discard(keep.label)
+        keep.alt_labels = sorted(alts)
+        keep.articles = sorted(set(keep.articles) | set(gone.articles))
+    for index, key in list(resolution.mention_keys.items()):
+        if key in remap:
+            resolution.mention_keys[index] = remap[key]

@@ -18,6 +18,7 @@ from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Event, Evidence, Fact, Sentence, Word
 from kg import timex
+from kg.vocab import predicate_signatures
 
 AGENT_RELS = ("nsubj", "nsubj:pass")
 TO_CASES = {"a", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all’", "verso"}
@@ -300,9 +301,15 @@ class RelationExtractor:
              objects: Iterable[str], trigger: Word, kind: Optional[str] = None,
              event: Optional[str] = None, quantity: Optional[str] = None, keep_place: bool = False,
              confidence: float = 0.8) -> None:
+        domain, range_ = predicate_signatures()[predicate]
         subjects = _unique(ctx.actor(s) for s in subjects)
+        # "Kim ha inviato truppe": a head of state acting where only a state can -> the state
+        subjects = _unique(s if ctx.type_of(s) in domain else
+                           (ctx.led_state(s) if ctx.type_of(s) == "Person" and "State" in domain else None)
+                           for s in subjects)
         objects = _unique(o if keep_place or predicate in ("sentTroopsTo", "locatedIn") else ctx.actor(o)
                           for o in objects)
+        objects = [o for o in objects if ctx.type_of(o) in range_]
         pairs = [(s, o) for s in subjects for o in objects if s != o]
         if not pairs:
             return
@@ -357,6 +364,16 @@ class _Context:
         if not demonyms and self.am.mentions[index].kind == "demonym":
             return None
         return self.res.key_of(aid, index)
+
+    def led_state(self, person: str) -> Optional[str]:
+        """The state the article says this person leads ("il presidente russo Putin")."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.predicate == "leaderOf" and self.res.role_persons.get((aid, r_index)) == person:
+                holder = self.res.key_of(aid, role.holder)
+                if holder and self.type_of(holder) == "State":
+                    return holder
+        return None
 
     def demonym_at(self, w: Word) -> list[str]:
         """The state of a demonym nested in a place's name ("regione russa di Kursk")."""
@@ -437,12 +454,13 @@ class _Context:
         quoted = False
         for j in range(position - 1, -1, -1):
             w = words[j]
-            if w.text[-1:] in CLOSING_QUOTES and not quoted:
+            surface = self.am.annotated.article.text[w.start_char:w.end_char]  # typographic quotes kept
+            if surface[-1:] in CLOSING_QUOTES and not quoted:
                 quoted = True  # quoted speech has its own actors: skip it
-                if w.text[:1] in OPENING_QUOTES and len(w.text) > 1:
+                if surface[:1] in OPENING_QUOTES and len(surface) > 1:
                     quoted = False  # a quoted single word: “eroici”
                 continue
-            if w.text[:1] in OPENING_QUOTES:
+            if surface[:1] in OPENING_QUOTES:
                 quoted = False
                 continue
             if quoted:
@@ -664,3 +682,16 @@ def _dedupe(out: ArticleFacts) -> ArticleFacts:
             best[key] = fact
     out.facts = sorted(best.values(), key=lambda f: (f.evidence.sentence, f.predicate, f.subject, f.object))
     return out
+
+
+def remap_facts(out: ArticleFacts, remap: dict[str, str]) -> ArticleFacts:
+    """Entity keys merged after extraction (one treaty named two ways) replaced everywhere."""
+    if not remap:
+        return out
+    for fact in out.facts:
+        fact.subject = remap.get(fact.subject, fact.subject)
+        fact.object = remap.get(fact.object, fact.object)
+    for event in out.events:
+        event.participants = {r: _unique(remap.get(k, k) for k in ks) for r, ks in event.participants.items()}
+        event.place = remap.get(event.place, event.place) if event.place else None
+    return _dedupe(out)

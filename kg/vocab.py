@@ -131,3 +131,30 @@ def validate(data: Graph, *, inference: str = "rdfs") -> tuple[bool, Graph, str]
         data, shacl_graph=_parse(SHAPES_FILE), ont_graph=_parse(ONTOLOGY_FILE), inference=inference,
         abort_on_first=False, allow_warnings=False, advanced=True, meta_shacl=False)
     return bool(conforms), results_graph, str(results_text)
+
+
+@functools.cache
+def predicate_signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Domain and range of each relation predicate, as entity class local names, read from
+    the ontology (owl:unionOf lists expanded; kg:Entity stands for every entity class), so
+    the extractor never writes a fact the SHACL shapes would reject."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    g = _parse("kg.ttl")
+    every = frozenset(("Person", "State", "Organization", "Place", "Treaty"))
+
+    def classes(node) -> frozenset[str]:
+        if node is None:
+            return every
+        union = g.value(node, OWL.unionOf)
+        members = list(Collection(g, union)) if union is not None else [node]
+        names = {str(m)[len(ONTOLOGY_NS):] for m in members if str(m).startswith(ONTOLOGY_NS)}
+        return every if "Entity" in names else frozenset(names)
+
+    out = {}
+    for prop in g.subjects(RDF.type, OWL.ObjectProperty):
+        name = str(prop)[len(ONTOLOGY_NS):] if str(prop).startswith(ONTOLOGY_NS) else None
+        if name:
+            out[name] = (classes(g.value(prop, RDFS.domain)), classes(g.value(prop, RDFS.range)))
+    return out

@@ -1,0 +1,39 @@
+"""Entity resolution after extraction: treaties one event shows to be the same."""
+from kg.linking import Resolution, merge_entities, treaties_by_signing
+from kg.records import Entity, Evidence, Fact
+
+EV = Evidence("a", 0, 0, 10, "x")
+
+
+def fact(s, p, o, date=None, status="asserted"):
+    return Fact(s, p, o, EV, 0.8, date=date, status=status)
+
+
+def test_treaties_signed_by_the_same_party_in_the_same_year_merge():
+    res = Resolution()
+    res.surfaces["x-treaty-a"]["patto di mutua difesa"] = 3
+    res.surfaces["x-treaty-b"]["trattato di partenariato"] = 1
+    facts = [fact("Q7747", "leaderOf", "Q159"),
+             fact("Q7747", "signed", "x-treaty-b", "2024-06"),
+             fact("Q159", "signed", "x-treaty-a", "2024"),
+             fact("Q159", "signed", "x-treaty-c", "1961")]
+    assert treaties_by_signing(facts, res) == {"x-treaty-b": "x-treaty-a"}
+
+
+def test_other_years_or_parties_or_unasserted_signings_do_not_merge():
+    res = Resolution()
+    facts = [fact("Q159", "signed", "x-treaty-a", "2024"), fact("Q159", "signed", "x-treaty-b", "2023"),
+             fact("Q148", "signed", "x-treaty-c", "2024"),
+             fact("Q159", "signed", "x-treaty-d", "2024", status="planned")]
+    assert treaties_by_signing(facts, res) == {}
+
+
+def test_merged_entity_keeps_the_other_names():
+    res = Resolution()
+    res.entities["a"] = Entity("a", "Treaty", "patto di mutua difesa", ["trattato"], None, ["x"])
+    res.entities["b"] = Entity("b", "Treaty", "trattato di partenariato", [], None, ["y"])
+    res.mention_keys[("y", 1)] = "b"
+    merge_entities(res, {"b": "a"})
+    assert list(res.entities) == ["a"]
+    assert res.entities["a"].alt_labels == ["trattato", "trattato di partenariato"]
+    assert res.entities["a"].articles == ["x", "y"] and res.mention_keys[("y", 1)] == "a"
