@@ -1,0 +1,142 @@
+"""notebooks/explore.ipynb runs top to bottom on a small hand-made graph (no models needed)."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (pip install -e '.[test]')")
+nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (pip install -e '.[test]')")
+pytest.importorskip("ipykernel", reason="ipykernel is not installed (pip install -e '.[test]')")
+
+from kg.query import canned_queries  # noqa: E402
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOK = NOTEBOOKS / "explore.ipynb"
+
+# Shaped like docs/graph.md: entities, facts with their kg:Assertion, events, sentences, article.
+GRAPH = """\
+@prefix kg: <https://w3id.org/kg-it/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ent: <https://example.org/kg/entity/> .
+@prefix art: <https://example.org/kg/article/> .
+
+ent:Q7747 a kg:Person ; rdfs:label "Vladimir Putin"@it ; skos:altLabel "Putin"@it ;
+    owl:sameAs wd:Q7747 ; kg:mentionedIn art:a1 .
+ent:Q56226 a kg:Person ; rdfs:label "Kim Jong-un"@it ; owl:sameAs wd:Q56226 ; kg:mentionedIn art:a1 .
+ent:Q159 a kg:State ; rdfs:label "Russia"@it ; owl:sameAs wd:Q159 ; kg:mentionedIn art:a1 .
+ent:Q423 a kg:State ; rdfs:label "Corea del Nord"@it ; owl:sameAs wd:Q423 ; kg:mentionedIn art:a1 .
+ent:x-trattato-di-amicizia a kg:Treaty ; rdfs:label "trattato di amicizia"@it ; kg:mentionedIn art:a1 .
+
+ent:Q7747 kg:leaderOf ent:Q159 ; kg:communicatedWith ent:Q56226 .
+ent:Q56226 kg:leaderOf ent:Q423 .
+ent:Q159 kg:signed ent:x-trattato-di-amicizia .
+ent:Q423 kg:signed ent:x-trattato-di-amicizia .
+
+<https://example.org/kg/fact/f1> a kg:Assertion, rdf:Statement ;
+    rdf:subject ent:Q7747 ; rdf:predicate kg:communicatedWith ; rdf:object ent:Q56226 ;
+    kg:confidence "0.85"^^xsd:decimal ; kg:factuality kg:Asserted ;
+    kg:evidence <https://example.org/kg/article/a1/sentence/0> ;
+    kg:event <https://example.org/kg/event/a1/0> ;
+    prov:wasDerivedFrom art:a1 .
+<https://example.org/kg/fact/f2> a kg:Assertion, rdf:Statement ;
+    rdf:subject ent:Q7747 ; rdf:predicate kg:leaderOf ; rdf:object ent:Q159 ;
+    kg:confidence "0.9"^^xsd:decimal ; kg:factuality kg:Asserted ;
+    kg:evidence <https://example.org/kg/article/a1/sentence/0> ;
+    prov:wasDerivedFrom art:a1 .
+<https://example.org/kg/fact/f3> a kg:Assertion, rdf:Statement ;
+    rdf:subject ent:Q56226 ; rdf:predicate kg:leaderOf ; rdf:object ent:Q423 ;
+    kg:confidence "0.9"^^xsd:decimal ; kg:factuality kg:Asserted ;
+    kg:evidence <https://example.org/kg/article/a1/sentence/0> ;
+    prov:wasDerivedFrom art:a1 .
+<https://example.org/kg/fact/f4> a kg:Assertion, rdf:Statement ;
+    rdf:subject ent:Q159 ; rdf:predicate kg:signed ; rdf:object ent:x-trattato-di-amicizia ;
+    kg:confidence "0.8"^^xsd:decimal ; kg:factuality kg:Asserted ;
+    kg:evidence <https://example.org/kg/article/a1/sentence/1> ;
+    kg:event <https://example.org/kg/event/a1/1> ;
+    prov:wasDerivedFrom art:a1 .
+
+<https://example.org/kg/event/a1/0> a kg:Letter ;
+    kg:agent ent:Q7747 ; kg:recipient ent:Q56226 ;
+    kg:date "2025-08-15"^^xsd:date ; kg:trigger "lettera"@it ;
+    kg:evidence <https://example.org/kg/article/a1/sentence/0> ;
+    prov:wasDerivedFrom art:a1 .
+<https://example.org/kg/event/a1/1> a kg:Signing ;
+    kg:agent ent:Q159 ; kg:treaty ent:x-trattato-di-amicizia ;
+    kg:date "1961"^^xsd:gYear ;
+    kg:evidence <https://example.org/kg/article/a1/sentence/1> ;
+    prov:wasDerivedFrom art:a1 .
+
+<https://example.org/kg/article/a1/sentence/0> a kg:Sentence ;
+    kg:text "Il presidente russo Vladimir Putin ha inviato una lettera a Kim Jong-un."@it ;
+    kg:beginIndex 0 ; kg:endIndex 71 ; schema:isPartOf art:a1 .
+<https://example.org/kg/article/a1/sentence/1> a kg:Sentence ;
+    kg:text "Mosca e Pyongyang firmarono un trattato di amicizia nel 1961."@it ;
+    kg:beginIndex 72 ; kg:endIndex 133 ; schema:isPartOf art:a1 .
+
+art:a1 a schema:NewsArticle, prov:Entity ;
+    schema:headline "Putin scrive a Kim <b>&</b>"@it ;
+    schema:datePublished "2025-08-15"^^xsd:date ;
+    schema:inLanguage "it" ; kg:sourceFile "seeds/a1.txt" .
+"""
+
+
+def _outputs(nb) -> list[str]:
+    texts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                texts.append(out.get("text", ""))
+            data = out.get("data", {})
+            texts.extend(str(data[k]) for k in ("text/html", "text/plain") if k in data)
+    return texts
+
+
+def test_notebook_is_committed_without_outputs():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, "clear the notebook's outputs"
+    assert 'os.environ.get("KG_GRAPH"' in nb.cells[1].source
+
+
+def test_notebook_runs_on_a_small_graph(tmp_path, monkeypatch):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(GRAPH, encoding="utf-8")
+    monkeypatch.setenv("KG_GRAPH", str(graph))
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()  # raises CellExecutionError on the first failing cell
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out.get("output_type") != "error", f"{out.get('ename')}: {out.get('evalue')}"
+    html_out = "\n".join(_outputs(nb))
+
+    assert f"{graph}: " in html_out  # the notebook read our graph, not ../output/graph.ttl
+    for name in canned_queries():
+        assert f'data-table="{name}"' in html_out, f"no table for canned query {name}"
+    # the letters query found the letter
+    letters = re.search(r'data-table="letters".*?</table>', html_out, re.S).group(0)
+    assert "Vladimir Putin" in letters and "Kim Jong-un" in letters and "Letter" in letters
+    # escaped, never raw markup from the data
+    assert "<b>&</b>" not in html_out
+
+    centrality = re.search(r'data-table="centrality".*?</table>', html_out, re.S).group(0)
+    assert any(name in centrality for name in ("Vladimir Putin", "Russia", "Kim Jong-un", "Corea del Nord"))
+    assert 'data-table="communities"' in html_out
+
+    events = re.search(r'data-table="events".*?</table>', html_out, re.S).group(0)
+    assert events.index("1961") < events.index("2025-08-15")
+    assert "<iframe srcdoc=" in html_out and 'sandbox="allow-scripts"' in html_out
