@@ -109,7 +109,8 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
     extractor = RelationExtractor(lexicon, resolution)
     graph_inputs = []
     extracted = [extractor.extract(am) for am in mentions]
-    remap = treaties_by_signing([f for x in extracted for f in x.facts], resolution)
+    remap = treaties_by_signing([f for x in extracted for f in x.facts], resolution,
+                                [e for x in extracted for e in x.events])
     merge_entities(resolution, remap)
     for am, facts in zip(mentions, extracted):
         facts = remap_facts(facts, remap)

@@ -264,7 +264,7 @@ def _build_entities(articles: list[ArticleMentions], gaz: Gazetteer, res: Resolu
                                    wikidata=wikidata, articles=sorted(seen_in[key]))
 
 
-def treaties_by_signing(facts: Iterable, resolution: Resolution) -> dict[str, str]:
+def treaties_by_signing(facts: Iterable, resolution: Resolution, events: Iterable = ()) -> dict[str, str]:
     """Treaties named differently but signed by the same parties in the same year are one
     treaty ("trattato di partenariato strategico globale" signed by Putin and Kim in 2024 is
     the "patto di mutua difesa" Russia and North Korea signed in 2024). A leader counts as
@@ -276,7 +276,13 @@ def treaties_by_signing(facts: Iterable, resolution: Resolution) -> dict[str, st
     for f in facts:
         if f.predicate == "signed" and f.date and f.status in ("asserted", "reported"):
             parties[f.object][f.date[:4]].add(leads.get(f.subject, f.subject))
-    keys = sorted(parties)
+    # a signing in the same month at the same place is the same treaty whoever the text names
+    occasions: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for e in events:
+        if e.type == "Signing" and e.date and len(e.date) >= 7 and e.place:
+            for treaty in e.participants.get("treaty", []):
+                occasions[treaty].add((e.date[:7], e.place))
+    keys = sorted(set(parties) | set(occasions))
     parent = {k: k for k in keys}
 
     def root(k: str) -> str:
@@ -286,7 +292,8 @@ def treaties_by_signing(facts: Iterable, resolution: Resolution) -> dict[str, st
 
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if any(parties[a][y] & parties[b].get(y, set()) for y in parties[a]):
+            if any(parties[a][y] & parties[b].get(y, set()) for y in parties.get(a, {})) \
+                    or occasions.get(a, set()) & occasions.get(b, set()):
                 parent[root(b)] = root(a)
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:

@@ -37,3 +37,12 @@ def test_merged_entity_keeps_the_other_names():
     assert list(res.entities) == ["a"]
     assert res.entities["a"].alt_labels == ["trattato", "trattato di partenariato"]
     assert res.entities["a"].articles == ["x", "y"] and res.mention_keys[("y", 1)] == "a"
+
+
+def test_signings_in_the_same_month_and_place_merge_their_treaties():
+    from kg.records import Event
+
+    res = Resolution()
+    signing = lambda treaty, date: Event("Signing", {"agent": [], "treaty": [treaty]}, EV, date, "Q18808")
+    events = [signing("x-treaty-a", "2024-06-19"), signing("x-treaty-b", "2024-06"), signing("x-treaty-c", "2024")]
+    assert treaties_by_signing([], res, events) == {"x-treaty-b": "x-treaty-a"}
