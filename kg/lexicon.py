@@ -33,6 +33,7 @@ class Lexicon:
     treaty_words: dict[str, str] = field(default_factory=dict)   # word -> normal form ("-" drops)
     frame_modifiers: dict[str, str] = field(default_factory=dict)  # "telefonico" -> phone_call
     place_heads: frozenset[str] = frozenset()        # "piazza", "regione": nouns heading place names
+    appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
 
     def treaty_signature(self, phrase: str) -> tuple[str, ...]:
         """The normalised content words of a treaty phrase; equal signatures, one treaty."""
@@ -101,6 +102,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    credit_prefixes=tuple(read_lines(directory / "credit_lines.txt")),
                    locatives=frozenset(read_lines(directory / "locative_prepositions.txt")),
                    frame_modifiers={r[0]: r[1] for r in read_tsv(directory / "frame_modifiers.tsv", 2)},
+                   appointing_verbs=frozenset(read_lines(directory / "appointing_verbs.txt")),
                    place_heads=frozenset(read_lines(directory / "place_heads.txt")),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 

@@ -338,6 +338,15 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                     if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
                         holder = None
         if holder is None:
+            appointed = _appointing_state(sentence, toks, text, i, j, found, lexicon)
+            if appointed is not None:
+                state, person = appointed
+                end = toks[j - 1][1]
+                out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
+                                       role.phrase, role.predicate, role.position, role.role_en, state, person))
+                i += width
+                continue
+        if holder is None:
             i += width
             continue
         holder_mention = found.mentions[holder]
@@ -372,6 +381,29 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
         i = max(i + width, after if after is not None else len(toks))
     return out
+
+
+def _appointing_state(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int, j: int,
+                      found: ArticleMentions, lexicon: Lexicon) -> Optional[tuple[int, int]]:
+    """"la Corea del Sud ha eletto un nuovo presidente, Lee Jae-myung": a role named with a
+    person right after it, object of an appointing verb whose subject is a state."""
+    if not (j + 1 < len(toks) and text[toks[j][0]:toks[j][1]] == ","):
+        return None
+    person = found.at(sentence.index, *toks[j + 1])
+    if person is None or found.mentions[person].type != "Person":
+        return None
+    lemma_at = {(w.start_char, w.end_char): (w.lemma or "").lower() for w in sentence.words}
+    verb = next((k for k in range(i - 1, max(i - 4, -1), -1)
+                 if lemma_at.get(toks[k]) in lexicon.appointing_verbs), None)
+    if verb is None:
+        return None
+    for k in range(verb - 1, -1, -1):
+        index = found.at(sentence.index, *toks[k])
+        if index is not None and found.mentions[index].type == "State" and found.mentions[index].kind != "demonym":
+            return index, person
+        if text[toks[k][0]:toks[k][1]] in {",", ";", ":"}:
+            return None
+    return None
 
 
 def _token_index(toks: list[tuple[int, int]], char: int) -> Optional[int]:

@@ -46,6 +46,7 @@ SYMMETRIC_KINDS = {"phone_call", "meeting"}
 #: firma", "in una lettera") belongs to the clause's actor; "" is no preposition at all.
 ADJUNCT_PREPOSITIONS = {"", "dopo", "durante", "in", "nel", "nella", "con", "per", "attraverso", "tramite"}
 CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–"}
+LEADING_VERBS = {"guidare", "capeggiare", "presiedere", "condurre", "dirigere"}
 OPENING_QUOTES = {"“", "«"}
 CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
@@ -473,9 +474,15 @@ class _Context:
             if key and self._is_modifier_demonym(j):
                 continue  # "la regione russa", "le truppe russe": an adjective, not an actor
             if key and self.type_of(key) in ("Person", "State", "Organization") \
-                    and not self.preposition_before(w):
+                    and (not self.preposition_before(w) or self._leads_the_subject(w)):
                 return self._with_conjoined(j, key)
         return []
+
+    def _leads_the_subject(self, w: Word) -> bool:
+        """"[la delegazione] guidata da Volodin": the leader acts for the group."""
+        words = self.sentence.words
+        i = self._mention_start_word(w) - 1
+        return i >= 1 and words[i].text.lower() == "da" and (words[i - 1].lemma or "").lower() in LEADING_VERBS
 
     def _is_modifier_demonym(self, j: int) -> bool:
         words = self.sentence.words

@@ -215,14 +215,13 @@ def test_seeds_build_has_the_people_states_and_letters(seeds_build):
 
 @pytest.mark.model
 def test_seeds_build_meets_the_extraction_targets(seeds_build):
-    """The seeds' gold (kg eval). Entity F1 meets the build's target (0.85); relation F1 is
-    held at the level this release measures (0.58 with P 0.88) so it cannot slip back, below
-    the 0.60 target, which the extraction-quality work has still to reach."""
+    """The build's targets on the seeds' gold (kg eval): entity F1 >= 0.85, relation F1 >= 0.60,
+    with the precision this release measures (0.89) held so recall is not bought with noise."""
     from kg.evaluation import load_gold, read_prediction, score
 
     _, out = seeds_build
     scores = score(load_gold(ROOT / "tests" / "data" / "seeds_gold.jsonl"), read_prediction(out / "graph.ttl"))
     result = scores.to_dict()
     assert result["entities_micro"]["f1"] >= 0.85, result["entities_micro"]
-    assert result["relations_micro"]["f1"] >= 0.55, result["relations_micro"]
-    assert result["relations_micro"]["precision"] >= 0.80, result["relations_micro"]
+    assert result["relations_micro"]["f1"] >= 0.60, result["relations_micro"]
+    assert result["relations_micro"]["precision"] >= 0.85, result["relations_micro"]

@@ -303,3 +303,42 @@ def test_infinitive_completing_a_noun_takes_its_owner_not_the_reporter():
 def test_a_delegation_acts_through_its_leader():
     res, facts = extract(LED_BY)
     assert ("Sergej Lavrov", "visited", "Pechino") in triples(res, facts)
+
+
+APPOINTED = ("Il Cile ha eletto un nuovo presidente, Gabriel Boric.", """
+1 Il il DET 2 det
+2 Cile Cile PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 eletto eleggere VERB 0 root
+5 un uno DET 7 det
+6 nuovo nuovo ADJ 7 amod
+7 presidente presidente NOUN 4 obj
+8 , , PUNCT 9 punct
+9 Gabriel Gabriel PROPN 7 appos
+10 Boric Boric PROPN 9 flat:name
+11 . . PUNCT 4 punct
+""", [("Cile", "LOC"), ("Gabriel Boric", "PER")])
+
+LED_ARRIVAL = ("La delegazione guidata da Sergej Lavrov è giunta a Pechino.", """
+1 La il DET 2 det
+2 delegazione delegazione NOUN 3 nsubj
+3 guidata guidare VERB 8 advcl
+4 da da ADP 5 case
+5 Sergej Sergej PROPN 3 obl
+6 Lavrov Lavrov PROPN 5 flat:name
+7 è essere AUX 8 aux
+8 giunta giungere VERB 0 root
+9 a a ADP 10 case
+10 Pechino Pechino PROPN 8 obl
+11 . . PUNCT 8 punct
+""", [("Sergej Lavrov", "PER"), ("Pechino", "LOC")])
+
+
+def test_a_state_appointing_someone_to_a_role_makes_them_its_leader():
+    res, facts = extract(APPOINTED)
+    assert ("Gabriel Boric", "leaderOf", "Cile") in triples(res, facts)
+
+
+def test_the_leader_of_a_group_is_found_even_when_the_parse_misses_the_subject():
+    res, facts = extract(LED_ARRIVAL)
+    assert ("Sergej Lavrov", "visited", "Pechino") in triples(res, facts)
