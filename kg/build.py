@@ -63,7 +63,8 @@ def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None) -> 
 
 def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri: str = DEFAULT_BASE,
           strict: bool = False, annotator: Optional[Annotator] = None, progress: bool = False,
-          cache: bool = True, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> BuildResult:
+          cache: bool = True, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+          threads: Optional[int] = None) -> BuildResult:
     out_dir = Path(output)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -78,6 +79,11 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         raise BuildError("no usable article in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
     timings["ingest"] = time.perf_counter() - t0
 
+    if threads:
+        # PyTorch's default (one thread per core) slows to a crawl when other work shares the
+        # cores; a user on a busy machine pins it.
+        import torch
+        torch.set_num_threads(threads)
     annotator = annotator or default_annotator(cache_dir=(out_dir / ".cache" / "nlp") if cache else None)
     t = time.perf_counter()
     annotated: list[AnnotatedArticle] = []

@@ -24,7 +24,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     try:
         result = build(args.inputs, output=args.output, base_iri=args.base_iri, strict=args.strict,
-                       progress=not args.quiet and sys.stderr.isatty(), cache=not args.no_cache)
+                       progress=not args.quiet and sys.stderr.isatty(), cache=not args.no_cache,
+                       threads=args.threads)
     except BuildError as err:
         return _err(str(err))
     except ValueError as err:
@@ -148,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of minted IRIs (default {DEFAULT_BASE})")
     p.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the NLP cache")
+    p.add_argument("--threads", type=int, default=None,
+                   help="CPU threads for the models (default: PyTorch's, one per core)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_build)
 

@@ -225,3 +225,16 @@ def test_seeds_build_meets_the_extraction_targets(seeds_build):
     assert result["entities_micro"]["f1"] >= 0.85, result["entities_micro"]
     assert result["relations_micro"]["f1"] >= 0.60, result["relations_micro"]
     assert result["relations_micro"]["precision"] >= 0.85, result["relations_micro"]
+
+
+def test_threads_option_pins_torch(tmp_path, monkeypatch):
+    import torch
+
+    monkeypatch.setattr("kg.build.default_annotator", lambda **kw: WhitespaceAnnotator())
+    before = torch.get_num_threads()
+    write(tmp_path / "in" / "a.txt", GOOD)
+    try:
+        assert main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q", "--threads", "1"]) == 0
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)
