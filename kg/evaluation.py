@@ -9,15 +9,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from kg.export.rdf import read_graph
 from kg.records import ENTITY_TYPES, PREDICATES
 
 KG_NS = "https://w3id.org/kg-it/ontology#"
@@ -27,8 +27,6 @@ KIND_CLASSES = {"Letter": "letter", "Message": "message", "PhoneCall": "phone_ca
 FACT_FACTUALITIES = {URIRef(KG_NS + "Asserted"), URIRef(KG_NS + "Reported")}
 SYMMETRIC = {"alliedWith"}                    # either direction, always
 UNDIRECTED_KINDS = {"meeting", "phone_call"}  # communicatedWith of these kinds: either direction
-FORMATS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
-           ".nt": "nt", ".nq": "nquads"}
 
 
 def _kg(local: str) -> URIRef:
@@ -162,24 +160,7 @@ class Prediction:
 
 def read_prediction(path: str | Path) -> Prediction:
     """Entities and facts of a graph file (.ttl, .trig, .jsonld, .nt, .nq; all graphs merged)."""
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"{path}: unsupported graph format {path.suffix!r} "
-                         f"(expected one of {', '.join(sorted(FORMATS))})")
-    if not path.is_file():
-        raise ValueError(f"{path}: no such file")
-    dataset = Dataset()
-    try:
-        with warnings.catch_warnings():  # rdflib's parsers use its own deprecated API
-            warnings.simplefilter("ignore", DeprecationWarning)
-            dataset.parse(str(path), format=fmt)
-    except Exception as err:  # rdflib raises many parser-specific types
-        raise ValueError(f"{path}: cannot parse as {fmt}: {type(err).__name__}: {err}") from err
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return prediction_from_graph(graph, str(path))
+    return prediction_from_graph(read_graph(path), str(path))
 
 
 def prediction_from_graph(graph: Graph, path: str = "<graph>") -> Prediction:

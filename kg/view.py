@@ -6,45 +6,14 @@ PosixPath('out/graph.html')
 """
 from __future__ import annotations
 
-import warnings
 import webbrowser
 from pathlib import Path
 from typing import Optional
 
-from rdflib import Dataset, Graph
-
 from kg.export.html import write_html
+from kg.export.rdf import read_graph
 
-__all__ = ["FORMATS", "load_graph", "output_path", "view"]
-
-FORMATS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
-           ".nt": "nt", ".nq": "nquads"}
-
-
-def load_graph(path: Path) -> Graph:
-    """All triples of a graph file (named graphs merged into one).
-
-    Raises:
-        ValueError: unknown extension, missing file, or a file that does not parse.
-    """
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"{path}: unsupported graph format {path.suffix!r} "
-                         f"(expected one of {', '.join(sorted(FORMATS))})")
-    if not path.is_file():
-        raise ValueError(f"{path}: no such file")
-    dataset = Dataset()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            dataset.parse(str(path), format=fmt)
-    except Exception as err:  # rdflib raises many parser-specific types
-        raise ValueError(f"{path}: cannot parse as {fmt}: {type(err).__name__}: {err}") from err
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
+__all__ = ["output_path", "view"]
 
 
 def output_path(graph_path: Path) -> Path:
@@ -59,7 +28,7 @@ def view(graph_path: Path, output: Optional[Path] = None, *, title: Optional[str
     target = Path(output) if output else output_path(graph_path)
     if target.resolve() == graph_path.resolve():
         raise ValueError(f"{target}: the output would overwrite the graph; pass -o FILE.html")
-    write_html(load_graph(graph_path), target, title=title or f"kg: {graph_path.name}")
+    write_html(read_graph(graph_path), target, title=title or f"kg: {graph_path.name}")
     if open_browser:
         webbrowser.open(target.resolve().as_uri())
     return target

@@ -1,4 +1,4 @@
-"""Turtle, TriG and JSON-LD writers with deterministic output.
+"""Turtle, TriG and JSON-LD writers with deterministic output, and the one reader of graph files.
 
 rdflib's serializers sort subjects and predicates, but prefix and blank-node handling can
 vary; kg emits no blank nodes and binds a fixed prefix set, and ``write_turtle`` sorts
@@ -8,12 +8,43 @@ hash seeds or insertion order.
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg.export.atomic import write_atomic
+
+#: Graph file extensions kg reads, with their rdflib parser names.
+READ_FORMATS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
+                ".nt": "nt", ".nq": "nquads"}
+
+
+def read_graph(path: str | Path) -> Graph:
+    """All triples of a graph file, named graphs merged into one.
+
+    Raises:
+        ValueError: unknown extension, missing file, or a file that does not parse.
+    """
+    path = Path(path)
+    fmt = READ_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{path}: unsupported graph format {path.suffix!r} "
+                         f"(expected one of {', '.join(sorted(READ_FORMATS))})")
+    if not path.is_file():
+        raise ValueError(f"{path}: no such file")
+    dataset = Dataset()
+    try:
+        with warnings.catch_warnings():  # rdflib's parsers use its own deprecated API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset.parse(str(path), format=fmt)
+    except Exception as err:  # rdflib raises many parser-specific types
+        raise ValueError(f"{path}: cannot parse as {fmt}: {type(err).__name__}: {err}") from err
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
 
 
 def _term(term, prefixes: list[tuple[str, str]], nsm=None) -> str:

@@ -43,8 +43,7 @@ class TrainConfig:
     #: the news domain alone (WN), which is what kg reads.
     ner_train_sets: tuple[str, ...] = corpora.NER_TRAIN
     ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
-    ner_finetune: bool = False
-    ner_lr: float = 0.1
+    ner_lr: float = 0.1            # from scratch; a fine-tune keeps the saved model's settings
     lemma_epochs: int = 1
     lemma_batch_size: int = 200
     tokenize_steps: int = 20000
@@ -116,10 +115,9 @@ def train_vectors(cfg: TrainConfig, data: DataDir) -> None:
 
 
 def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = None,
-              finetune: bool | None = None, step: str = "ner") -> None:
+              finetune: bool = False, step: str = "ner") -> None:
     """NER on KIND; model selection on WN_dev. ``finetune`` continues from the saved model."""
     sets = sets or cfg.ner_train_sets
-    finetune = cfg.ner_finetune if finetune is None else finetune
     train = [s for name in sets for s in corpora.read_kind(data.kind_file(name))]
     dev = [s for name in corpora.NER_DEV for s in corpora.read_kind(data.kind_file(name))]
     corpora.write_ner_json(train, cfg.work / f"{step}.train.json")
