@@ -124,6 +124,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from kg.push import PushError, push
+
+    password = args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
+    if (args.user is None) != (password is None):
+        return _err("give both --user and --password (or KG_PUSH_PASSWORD), or neither")
+    try:
+        result = push(args.graph, args.endpoint, args.graph_iri, per_article=args.per_article, mode=args.mode,
+                      auth=(args.user, password) if args.user is not None else None,
+                      graph_param=args.graph_param, body_format=args.body_format, timeout=args.timeout)
+    except PushError as err:
+        return _err(str(err))
+    where = (f"{len(result.graphs)} graphs" if len(result.graphs) > 1
+             else (f"graph <{result.graphs[0].graph}>" if result.graphs[0].graph else "the default graph"))
+    verb = "replaced" if args.mode == "replace" else "appended to"
+    print(f"kg: {result.triples} triples sent to {args.endpoint}: {verb} {where}")
+    return EXIT_OK
+
+
 def cmd_view(args: argparse.Namespace) -> int:
     from kg.view import view
 
@@ -206,6 +227,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=10.0, help="seconds before a query is abandoned (default 10)")
     p.add_argument("--limit", type=int, default=10000, help="most result rows returned (default 10000)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("push", help="load a graph file into a store over the SPARQL 1.1 Graph Store Protocol")
+    p.add_argument("graph", help="graph file (.ttl, .trig, .nt, .nq, .jsonld)")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the store's Graph Store endpoint, used as given (e.g. http://127.0.0.1:8890/sparql-graph-crud-auth "
+                   "for Virtuoso, http://127.0.0.1:3030/ds/data for Fuseki)")
+    p.add_argument("--graph", dest="graph_iri", metavar="IRI",
+                   help="the named graph to write (default: the store's default graph)")
+    p.add_argument("--per-article", action="store_true",
+                   help="one named graph per article, from a .trig or .nq file's named graphs")
+    p.add_argument("--mode", choices=["replace", "append"], default="replace",
+                   help="replace (HTTP PUT, the default) or append (HTTP POST)")
+    p.add_argument("--user", help="user name for HTTP Basic or Digest authentication")
+    p.add_argument("--password", help="password (or set KG_PUSH_PASSWORD, which other users cannot see)")
+    p.add_argument("--graph-param", choices=["graph", "graph-uri"], default=None,
+                   help="query parameter naming the graph (default: graph-uri for Virtuoso's "
+                   "/sparql-graph-crud paths, else the standard graph)")
+    p.add_argument("--format", dest="body_format", choices=["turtle", "ntriples"], default="turtle",
+                   help="what to send (default turtle)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for each answer (default 300)")
+    p.set_defaults(func=cmd_push)
     return parser
 
 
