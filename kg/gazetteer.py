@@ -123,8 +123,10 @@ class Gazetteer:
                  names: dict[str, list[tuple[str, bool]]],
                  demonyms: dict[str, set[str]],
                  metonyms: dict[str, list[tuple[str, bool]]],
-                 surnames: dict[str, set[str]]):
+                 surnames: dict[str, set[str]],
+                 periods: dict[str, tuple[int, int]] | None = None):
         self._entries = entries
+        self._periods = periods or {}  # historical state key -> (from year, until year)
         self._names = names            # folded name -> [(key, written in lower case)]
         self._demonyms = demonyms      # folded demonym -> state keys
         self._metonyms = metonyms      # folded capital/seat -> [(state key, lower case)]
@@ -176,13 +178,20 @@ class Gazetteer:
         keys = self._demonyms.get(fold(word), set())
         return self._entries[next(iter(keys))] if len(keys) == 1 else None
 
-    def metonym(self, surface: str) -> GazetteerEntry | None:
+    def metonym(self, surface: str, year: int | None = None) -> GazetteerEntry | None:
         """The State a capital or seat stands for ("Mosca", "Cremlino", "Casa Bianca"), or None.
+
+        ``year``, the time the sentence speaks of, picks among states that shared the capital:
+        the historical state (periods.tsv) that existed then, else the states after it.
 
         A name that is the capital of several states (Moscow: Russia and the Soviet Union)
         goes to the state its place entry lies in; failing that it resolves to nothing.
         """
         keys = self._candidates(self._metonyms, surface)
+        if len(keys) > 1 and year is not None:
+            # "Mosca" in a sentence about 1961 is the Soviet Union's government, in 2024 Russia's
+            then = {k for k in keys if k in self._periods and self._periods[k][0] <= year <= self._periods[k][1]}
+            keys = then or {k for k in keys if k not in self._periods or year > self._periods[k][1]}
         if len(keys) > 1:
             place = self.lookup(surface)
             if place is not None and place.type == "Place" and place.state in keys:
@@ -420,7 +429,26 @@ def _build(directory: Path) -> Gazetteer:
             family_first = any(o.state in FAMILY_NAME_FIRST for o in entry.positions)
             for word in _surname_words(entry, family_first):
                 surnames[word].add(key)
-    return Gazetteer(entries, dict(names), dict(demonyms), dict(metonyms), dict(surnames))
+    return Gazetteer(entries, dict(names), dict(demonyms), dict(metonyms), dict(surnames),
+                     _read_periods(directory / "periods.tsv", entries))
+
+
+def _read_periods(path: Path, entries: dict[str, GazetteerEntry]) -> dict[str, tuple[int, int]]:
+    periods: dict[str, tuple[int, int]] = {}
+    if not path.exists():
+        return periods
+    for row in _read(path, "State", ("key", "from", "until")):
+        key = row.cells["key"]
+        if key not in entries or entries[key].type != "State":
+            raise GazetteerError(f"{row.where()}: {key} is not a state key")
+        try:
+            start, end = int(row.cells["from"]), int(row.cells["until"])
+        except ValueError:
+            raise GazetteerError(f"{row.where()}: from and until must be years") from None
+        if start > end:
+            raise GazetteerError(f"{row.where()}: from {start} is after until {end}")
+        periods[key] = (start, end)
+    return periods
 
 
 @functools.lru_cache(maxsize=8)

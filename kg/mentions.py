@@ -14,6 +14,7 @@ from typing import Optional
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.records import AnnotatedArticle, Mention, RoleMention, Sentence
+from kg.timex import find_times
 
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protocoll[oi]"
@@ -75,7 +76,8 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, lexicon, found)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
-        found = [_as_metonym(m, toks, text, gazetteer, lexicon) for m in found]
+        times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
+        found = [_as_metonym(m, toks, text, gazetteer, lexicon, _year_near(m, sentence, times)) for m in found]
         found.sort(key=lambda m: (m.start_char, -m.end_char))
         base = len(result.mentions)
         result.mentions.extend(found)
@@ -201,8 +203,16 @@ def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
     return parts if len(parts) > 1 else []
 
 
+def _year_near(m: Mention, sentence: Sentence, times: list) -> Optional[int]:
+    """The year of the time expression nearest a mention in its sentence, if any."""
+    if not times:
+        return None
+    offset = m.start_char - sentence.start_char
+    return int(min(times, key=lambda t: abs(t.start - offset)).value[:4])
+
+
 def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Gazetteer,
-                lexicon: Lexicon) -> Mention:
+                lexicon: Lexicon, year: Optional[int] = None) -> Mention:
     """A capital or seat named outside a locative phrase stands for its state's government.
 
     "Mosca ha risposto", "appoggiare Mosca", "i media di Pyongyang" -> the state;
@@ -210,7 +220,7 @@ def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: G
     """
     if m.type not in ("Place", "Organization") or m.kind != "name":
         return m
-    state = gazetteer.metonym(m.text)
+    state = gazetteer.metonym(m.text, year)
     if state is None or state.type != "State":
         return m
     before = [t for t in toks if t[1] <= m.start_char]

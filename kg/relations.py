@@ -602,9 +602,25 @@ class _Context:
         return None
 
     def place_of(self, verb: Word) -> Optional[str]:
+        """Where the event happened: a place in "a"/"in" attached to the verb, or deeper in its
+        nominal modifiers, where parsers often hang it ("firmato nel giugno del 2024 a
+        Pyongyang", "firmato durante la visita a Pyongyang")."""
         for key in self.obl(verb, IN_CASES | TO_CASES):
             if self.type_of(key) == "Place":
                 return key
+        frontier, seen = self.view.kids(verb, "obl"), set()
+        for _ in range(3):
+            nxt = []
+            for w in frontier:
+                if w.id in seen:
+                    continue
+                seen.add(w.id)
+                if self.view.case_of(w) in IN_CASES | TO_CASES:
+                    for key in self.entities(w, demonyms=False):
+                        if self.type_of(key) == "Place":
+                            return key
+                nxt += self.view.kids(w, "nmod")
+            frontier = nxt
         return None
 
     def date_near(self, trigger: Word) -> Optional[str]:

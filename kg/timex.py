@@ -18,7 +18,13 @@ MONTHS = {
 WEEKDAYS = {"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
             "domenica": 6, "lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4}
 
+#: Counts written out in words, for "sei mesi fa", "due anni fa".
+NUMBER_WORDS = {"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
+                "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12,
+                "quindici": 15, "venti": 20, "trenta": 30}
+
 _MONTH = "|".join(MONTHS)
+_COUNT = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
 _DAY = "|".join(WEEKDAYS)
 PATTERNS = [
     ("full", re.compile(rf"\b(\d{{1,2}})(?:°|º)?\s+({_MONTH})\s+(?:del\s+)?(\d{{4}})\b", re.I)),
@@ -27,6 +33,8 @@ PATTERNS = [
     ("year", re.compile(r"\b(?:nel|del|dal|al|entro il|nell'anno|anno)\s+((?:19|20)\d{2})\b", re.I)),
     ("weekday", re.compile(rf"\b({_DAY})\b(?:\s+scors[oa])?", re.I)),
     ("yesterday", re.compile(r"\b(ieri|oggi|l'altro ieri|avantieri)\b", re.I)),
+    ("ago", re.compile(rf"\b({_COUNT})\s+(giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b", re.I)),
+    ("last_month", re.compile(r"\b(?:il\s+)?(?:mese\s+scorso|scorso\s+mese)\b", re.I)),
     ("last_year", re.compile(r"\b(?:lo\s+)?scorso\s+anno\b|\banno\s+scorso\b", re.I)),
     ("month_only", re.compile(rf"\b(?:a|ad|in|nel(?:l')?|di|lo scorso|nel mese di)\s+({_MONTH})\b", re.I)),
 ]
@@ -93,6 +101,23 @@ def _normalise(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[str]:
         word = m.group(1).lower()
         days = {"oggi": 0, "ieri": 1}.get(word, 2)
         return (anchor - timedelta(days=days)).isoformat()
+    if kind == "ago":
+        # "sei mesi fa": the value keeps the precision the unit gives (days → date, weeks and
+        # months → month, years → year).
+        count_word, unit = m.group(1).lower(), m.group(2).lower()
+        count = int(count_word) if count_word.isdigit() else NUMBER_WORDS[count_word]
+        if unit.startswith("giorn"):
+            return (anchor - timedelta(days=count)).isoformat()
+        if unit.startswith("settiman"):
+            back = anchor - timedelta(days=7 * count)
+            return f"{back.year:04d}-{back.month:02d}"
+        if unit.startswith("mes"):
+            months = anchor.year * 12 + anchor.month - 1 - count
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        return str(anchor.year - count)
+    if kind == "last_month":
+        months = anchor.year * 12 + anchor.month - 2
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
     if kind == "last_year":
         return str(anchor.year - 1)
     if kind == "month_only":

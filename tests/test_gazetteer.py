@@ -116,6 +116,26 @@ def test_capital_shared_with_a_historical_state_goes_to_the_current_one(gaz):
     assert gaz.metonym("Mosca").key == "Q159"
 
 
+def test_capital_shared_with_a_historical_state_follows_the_year(gaz):
+    assert gaz.metonym("Mosca", 1961).key == "Q15180"
+    assert gaz.metonym("Mosca", 1922).key == "Q15180"
+    assert gaz.metonym("Mosca", 1995).key == "Q159"
+    assert gaz.metonym("Mosca", 2024).key == "Q159"
+    assert gaz.metonym("Belgrado", 1970).key == "Q36704"
+    assert gaz.metonym("Pyongyang", 1961).key == "Q423"  # no historical rival: the year changes nothing
+
+
+def test_periods_name_known_states_with_ordered_years(tmp_path):
+    (tmp_path / "states.tsv").write_text(STATES_HDR + "Q15180\tUnione Sovietica\tUnione Sovietica\tSoviet Union"
+                                         "\tsovietico\t\t\t\tQ15180\n", encoding="utf-8")
+    (tmp_path / "periods.tsv").write_text("key\tfrom\tuntil\nQ15180\t1991\t1922\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"periods.tsv:2: from 1991 is after until 1922"):
+        load_gazetteer(tmp_path)
+    (tmp_path / "periods.tsv").write_text("key\tfrom\tuntil\nQ999\t1922\t1991\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"periods.tsv:2: Q999 is not a state key"):
+        load_gazetteer(tmp_path)
+
+
 def test_lookup_people_by_transliteration_variants(gaz):
     shoigu = gaz.lookup("Sergei Shoigu")
     assert shoigu is not None and shoigu.type == "Person"

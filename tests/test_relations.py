@@ -342,3 +342,34 @@ def test_a_state_appointing_someone_to_a_role_makes_them_its_leader():
 def test_the_leader_of_a_group_is_found_even_when_the_parse_misses_the_subject():
     res, facts = extract(LED_ARRIVAL)
     assert ("Sergej Lavrov", "visited", "Pechino") in triples(res, facts)
+
+
+SIGNED_IN_1961 = ("Mosca firmò un trattato di amicizia nel giugno del 1961 a Pyongyang.", """
+1 Mosca Mosca PROPN 2 nsubj
+2 firmò firmare VERB 0 root
+3 un uno DET 4 det
+4 trattato trattato NOUN 2 obj
+5 di di ADP 6 case
+6 amicizia amicizia NOUN 4 nmod
+7 nel nel ADP 8 case
+8 giugno giugno NOUN 2 obl
+9 del del ADP 10 case
+10 1961 1961 NUM 8 nmod
+11 a a ADP 12 case
+12 Pyongyang Pyongyang PROPN 10 nmod
+13 . . PUNCT 2 punct
+""", [("Mosca", "LOC"), ("Pyongyang", "LOC")])
+
+
+def test_a_capital_in_a_sentence_about_1961_stands_for_the_soviet_union():
+    res, facts = extract(SIGNED_IN_1961, date="2025-08-15")
+    signed = {(s, o) for s, p, o in triples(res, facts) if p == "signed"}
+    assert [s for s, _ in signed] == ["Unione Sovietica"]
+
+
+def test_the_place_of_a_signing_is_found_where_the_parser_hangs_it():
+    """"a Pyongyang" hangs from the year, not the verb: the signing still happened there."""
+    res, facts = extract(SIGNED_IN_1961, date="2025-08-15")
+    [signing] = [e for e in facts.events if e.type == "Signing"]
+    assert res.entities[signing.place].label == "Pyongyang"
+    assert signing.date == "1961-06"

@@ -33,3 +33,12 @@ def test_datatypes():
 
 def test_impossible_day_falls_back_to_the_month():
     assert values("il 31 febbraio 2024") == ["2024-02"]
+
+
+def test_spans_ago_keep_the_precision_of_their_unit():
+    assert values("l'accordo firmato sei mesi fa", "2024-12-27") == ["2024-06"]
+    assert values("arrivato tre giorni fa", "2025-03-02") == ["2025-02-27"]
+    assert values("un mese fa", "2025-01-10") == ["2024-12"]
+    assert values("eletto 2 anni fa", "2025-01-10") == ["2023"]
+    assert values("il mese scorso", "2025-01-10") == ["2024-12"]
+    assert values("sei mesi fa") == []
