@@ -33,6 +33,7 @@ class Lexicon:
     treaty_words: dict[str, str] = field(default_factory=dict)   # word -> normal form ("-" drops)
     frame_modifiers: dict[str, str] = field(default_factory=dict)  # "telefonico" -> phone_call
     place_heads: frozenset[str] = frozenset()        # "piazza", "regione": nouns heading place names
+    organization_heads: frozenset[str] = frozenset() # "ministero", "istituto": nouns heading organisation names
     appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
 
     def treaty_signature(self, phrase: str) -> tuple[str, ...]:
@@ -104,6 +105,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    frame_modifiers={r[0]: r[1] for r in read_tsv(directory / "frame_modifiers.tsv", 2)},
                    appointing_verbs=frozenset(read_lines(directory / "appointing_verbs.txt")),
                    place_heads=frozenset(read_lines(directory / "place_heads.txt")),
+                   organization_heads=frozenset(read_lines(directory / "organization_heads.txt")),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 
 

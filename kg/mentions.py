@@ -73,6 +73,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         toks = tokens(sentence)
         found: list[Mention] = []
         found += _gazetteer_matches(annotated.article.id, sentence, toks, text, gazetteer)
+        found = _organization_names(annotated.article.id, sentence, toks, text, gazetteer, lexicon, found)
         found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, lexicon, found)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
@@ -107,6 +108,69 @@ def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int
         else:
             i += 1
     return out
+
+
+_OF = {"di", "del", "della", "dello", "dell'", "dei", "degli", "delle", "d'"}
+
+
+def _organization_names(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+                        gazetteer: Gazetteer, lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Organisation names built on a head noun and "di": "ministero della Difesa", "Istituto
+    di studi dell'Estremo Oriente", "Dipartimento di Stato". NER tends to keep only the
+    capitalised tail ("Estremo Oriente", a place); the whole name is the organisation.
+
+    Returns ``taken`` with the new names, minus the mentions they contain. A lower-case head
+    before a known state or place ("l'esercito della Russia") is a description, not a name.
+    """
+    word = lambda j: text[toks[j][0]:toks[j][1]] if 0 <= j < len(toks) else ""
+    of = lambda j: word(j).lower().replace("’", "'") in _OF
+    lower = lambda j: word(j).isalpha() and word(j).islower()
+    capital = lambda j: word(j)[:1].isupper() and word(j)[:1].isalpha() \
+        and word(j).lower() not in lexicon.organization_heads
+    names: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if word(i).lower() not in lexicon.organization_heads:
+            i += 1
+            continue
+        j = i + 1
+        if lower(j) and of(j + 1):          # "Esercito popolare della ..."
+            j += 1
+        if not of(j):
+            i += 1
+            continue
+        j += 1
+        if lower(j) and of(j + 1):          # "Istituto di studi dell'..."
+            j += 2
+        if not capital(j):
+            i += 1
+            continue
+        first = j
+        while capital(j):
+            j += 1
+        while of(j) and capital(j + 1):     # "... della Difesa del Popolo"
+            k = j + 1
+            while capital(k):
+                k += 1
+            tails = (gazetteer.lookup(text[toks[j + 1][0]:toks[e][1]]) for e in range(j + 1, min(j + 6, len(toks))))
+            if any(t is not None and t.type in ("State", "Place") for t in tails):
+                break                       # "ministero della Difesa della Corea del Sud": the state stays
+            j = k
+        complement = gazetteer.lookup(text[toks[first][0]:toks[j - 1][1]])
+        if word(i).islower() and complement is not None and complement.type in ("State", "Place"):
+            i = j
+            continue
+        start, end = toks[i][0], toks[j - 1][1]
+        if any(m.start_char < start < m.end_char or m.start_char < end < m.end_char for m in taken):
+            i = j                           # crosses a name already found
+            continue
+        surface = text[start:end]
+        entry = gazetteer.lookup(surface)
+        names.append(Mention(article_id, sentence.index, start, end, surface, "Organization", "name",
+                             entry.key if entry is not None and entry.type == "Organization" else None, 0.85))
+        i = j
+    kept = [m for m in taken if not any(n.start_char <= m.start_char and m.end_char <= n.end_char for n in names)]
+    return kept + names
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
