@@ -34,6 +34,8 @@ class Lexicon:
     frame_modifiers: dict[str, str] = field(default_factory=dict)  # "telefonico" -> phone_call
     place_heads: frozenset[str] = frozenset()        # "piazza", "regione": nouns heading place names
     organization_heads: frozenset[str] = frozenset() # "ministero", "istituto": nouns heading organisation names
+    evaluations: dict[str, str] = field(default_factory=dict)  # "imprudente" -> negative
+    spokesperson_nouns: frozenset[str] = frozenset()  # "fonte", "portavoce": speak for their "di X"
     appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
 
     def treaty_signature(self, phrase: str) -> tuple[str, ...]:
@@ -106,6 +108,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    appointing_verbs=frozenset(read_lines(directory / "appointing_verbs.txt")),
                    place_heads=frozenset(read_lines(directory / "place_heads.txt")),
                    organization_heads=frozenset(read_lines(directory / "organization_heads.txt")),
+                   evaluations={r[0]: r[1] for r in read_tsv(directory / "evaluations.tsv", 2)},
+                   spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 
 

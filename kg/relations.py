@@ -51,6 +51,8 @@ OPENING_QUOTES = {"“", "«"}
 CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
 CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
+RELATIVE_PRONOUNS = {"che", "quale", "il quale", "la quale", "i quali", "le quali"}
+POSSESSIVES = {"suo", "sua", "suoi", "sue"}
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
 PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
@@ -108,7 +110,7 @@ class RelationExtractor:
             if not any(w.deprel for w in sentence.words):
                 continue
             view = SentenceView(sentence)
-            ctx = _Context(am, sentence, view, self.res, article.date)
+            ctx = _Context(am, sentence, view, self.res, article.date, self.lex)
             for word in sentence.words:
                 found = self.lex.trigger(word.lemma, word.upos)
                 if found:
@@ -177,8 +179,28 @@ class RelationExtractor:
                           quantity=ctx.quantity(obj_words))
             elif frame == "alliance":
                 self._add(ctx, out, agents, "alliedWith", with_, t)
+            elif frame == "characterise":
+                self._characterise(ctx, t, agents, out)
         else:
             self._noun_trigger(ctx, t, frame, out)
+
+    def _characterise(self, ctx: "_Context", t: Word, agents: list[str], out: ArticleFacts) -> None:
+        """"X ha definito 'imprudente' la partecipazione nordcoreana": calling something by an
+        evaluative word (evaluations.tsv) criticises or praises whoever the clause names."""
+        window = ctx.clause_after(t)
+        polarities = {self.lex.evaluations.get((w.lemma or "").lower()) or self.lex.evaluations.get(w.text.lower())
+                      for w in window} - {None}
+        if len(polarities) != 1:
+            return  # no evaluation, or a mixed one
+        targets: list[str] = []
+        for w in window:
+            if w.upos == "DET" and (w.lemma or "").lower() in POSSESSIVES:
+                targets += ctx.recent_person(t, exclude=agents)
+            else:
+                keys = [k for k in [ctx._role_person_at(w) or ctx._entity_at(w, True)] if k] + ctx.names_within(w)
+                targets += [k for k in keys if ctx.type_of(k) != "Place"]
+        predicate = "criticized" if polarities == {"negative"} else "praised"
+        self._add(ctx, out, agents, predicate, targets, t, confidence=0.7)
 
     def _noun_trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts) -> None:
         v = ctx.view
@@ -338,6 +360,7 @@ class _Context:
     view: SentenceView
     res: Resolution
     article_date: Optional[str]
+    lexicon: Optional[Lexicon] = None
 
     def entities(self, word: Word, demonyms: bool = True) -> list[str]:
         """Entities a word refers to: the mention or role description covering it, and its
@@ -410,6 +433,15 @@ class _Context:
             hops += 1
         found = [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization")]
         if not found:
+            # "Emmanuel Macron, che aveva definito ...": a relative pronoun stands for the name before it
+            found = [e for s in subjects if s.upos == "PRON" and (s.lemma or "").lower() in RELATIVE_PRONOUNS
+                     for e in self.antecedent(s) if self.type_of(e) in ("Person", "State", "Organization")]
+        if not found:
+            # "fonti della Nato hanno definito", "il portavoce del ministero ha detto": the body speaks
+            found = [e for s in subjects if self.lexicon and (s.lemma or "").lower() in self.lexicon.spokesperson_nouns
+                     for c in v.kids(s, "nmod") if v.case_of(c) in OF_CASES
+                     for e in self.entities(c) if self.type_of(e) in ("State", "Organization")]
+        if not found:
             # "la delegazione guidata da Volodin [è arrivata]": the group's leader
             for s in subjects:
                 leaders = [c for acl in v.kids(s, "acl") for c in v.kids(acl, "obl", "obl:agent")]
@@ -417,6 +449,63 @@ class _Context:
                 found += [e for c in leaders if v.case_of(c).startswith("da")
                           for e in self.entities(c) if self.type_of(e) in ("Person", "State", "Organization")]
         return found
+
+    def antecedent(self, pronoun: Word) -> list[str]:
+        """The entity named just before a relative pronoun, a comma between at most."""
+        words = self.sentence.words
+        i = next((k for k, w in enumerate(words) if w.id == pronoun.id), 0) - 1
+        while i >= 0 and words[i].upos == "PUNCT":
+            i -= 1
+        if i < 0:
+            return []
+        key = self._role_person_at(words[i]) or self._entity_at(words[i], False)
+        return [key] if key else []
+
+    def clause_after(self, trigger: Word) -> list[Word]:
+        """The words after a trigger up to the end of its clause; quoted text counts whole."""
+        text = self.am.annotated.article.text
+        words = self.sentence.words
+        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        out: list[Word] = []
+        quoted = False
+        for j in range(position + 1, len(words)):
+            w = words[j]
+            surface = text[w.start_char:w.end_char]
+            if surface[:1] in OPENING_QUOTES or (surface == '"' and not quoted):
+                quoted = not (surface[-1:] in CLOSING_QUOTES and len(surface) > 1)
+                out.append(w)
+                continue
+            if surface[-1:] in CLOSING_QUOTES or (surface == '"' and quoted):
+                quoted = False
+                out.append(w)
+                continue
+            if not quoted:
+                if w.text in CLAUSE_BREAKS or w.text == "," or w.upos == "AUX" \
+                        or (w.text.lower() in CLAUSE_WORDS and w.upos != "PRON"):
+                    break
+                if w.upos == "CCONJ" and j + 1 < len(words) and words[j + 1].upos in ("AUX", "VERB"):
+                    break
+            out.append(w)
+        return out
+
+    def names_within(self, w: Word) -> list[str]:
+        """Every name inside one word: "Mosca-Pyongyang" is Russia and North Korea."""
+        aid = self.am.annotated.article.id
+        return [k for index, m in enumerate(self.am.mentions)
+                if m.sentence == self.sentence.index and w.start_char <= m.start_char and m.end_char <= w.end_char
+                and (k := self.res.key_of(aid, index))]
+
+    def recent_person(self, before: Word, exclude: Iterable[str] = ()) -> list[str]:
+        """The person named last before ``before`` in the article ("le sue parole" -> Macron)."""
+        exclude = set(exclude)
+        best = None
+        for index, m in enumerate(self.am.mentions):
+            if m.start_char >= before.start_char:
+                break
+            key = self.res.key_of(self.am.annotated.article.id, index)
+            if key and self.type_of(key) == "Person" and key not in exclude:
+                best = key
+        return [best] if best else []
 
     # -- shallow fallbacks, used only where the parse gives a trigger no argument
     def _mention_start_word(self, w: Word) -> int:

@@ -373,3 +373,118 @@ def test_the_place_of_a_signing_is_found_where_the_parser_hangs_it():
     [signing] = [e for e in facts.events if e.type == "Signing"]
     assert res.entities[signing.place].label == "Pyongyang"
     assert signing.date == "1961-06"
+
+
+CALLED_RECKLESS = ("Il ministro Emmanuel Macron, che aveva definito “imprudente” la partecipazione nordcoreana al conflitto.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 0 root
+3 Emmanuel Emmanuel PROPN 2 appos
+4 Macron Macron PROPN 3 flat:name
+5 , , PUNCT 8 punct
+6 che che PRON 8 nsubj
+7 aveva avere AUX 8 aux
+8 definito definire VERB 3 acl:relcl
+9 “ “ PUNCT 10 punct
+10 imprudente imprudente ADJ 8 xcomp
+11 ” ” PUNCT 10 punct
+12 la il DET 13 det
+13 partecipazione partecipazione NOUN 8 obj
+14 nordcoreana nordcoreano ADJ 13 amod
+15 al a ADP 16 case
+16 conflitto conflitto NOUN 13 nmod
+17 . . PUNCT 2 punct
+""", [("Emmanuel Macron", "PER")])
+
+SOURCES_CALLED_A_THREAT = ("Fonti della Nato hanno definito la collaborazione Mosca-Pyongyang come “una minaccia”.", """
+1 Fonti fonte NOUN 5 nsubj
+2 della di ADP 3 case
+3 Nato Nato PROPN 1 nmod
+4 hanno avere AUX 5 aux
+5 definito definire VERB 0 root
+6 la il DET 7 det
+7 collaborazione collaborazione NOUN 5 obj
+8 Mosca-Pyongyang Mosca-Pyongyang PROPN 7 nmod
+9 come come ADP 12 case
+10 “ “ PUNCT 12 punct
+11 una uno DET 12 det
+12 minaccia minaccia NOUN 7 nmod
+13 ” ” PUNCT 12 punct
+14 . . PUNCT 5 punct
+""", [("Nato", "ORG"), ("Mosca-Pyongyang", "LOC")])
+
+CALLED_HIS_WORDS_TRIFLES = ("La Kcna ha replicato definendo le sue parole “inezie”.", """
+1 La il DET 2 det
+2 Kcna Kcna PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 replicato replicare VERB 0 root
+5 definendo definire VERB 4 advcl
+6 le il DET 8 det
+7 sue suo DET 8 det:poss
+8 parole parola NOUN 5 obj
+9 “ “ PUNCT 10 punct
+10 inezie inezia NOUN 8 nmod
+11 ” ” PUNCT 10 punct
+12 . . PUNCT 4 punct
+""", [("Kcna", "ORG")])
+
+CALLED_HEROIC = ("Putin ha definito “eroico” l'intervento dei soldati nordcoreani.", """
+1 Putin Putin PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 definito definire VERB 0 root
+4 “ “ PUNCT 5 punct
+5 eroico eroico ADJ 3 xcomp
+6 ” ” PUNCT 5 punct
+7 l' il DET 8 det
+8 intervento intervento NOUN 3 obj
+9 dei di ADP 10 case
+10 soldati soldato NOUN 8 nmod
+11 nordcoreani nordcoreano ADJ 10 amod
+12 . . PUNCT 3 punct
+""", [("Putin", "PER")])
+
+CALLED_NEUTRAL = ("Putin ha definito “storico” l'accordo con la Corea del Nord.", """
+1 Putin Putin PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 definito definire VERB 0 root
+4 “ “ PUNCT 5 punct
+5 storico storico ADJ 3 xcomp
+6 ” ” PUNCT 5 punct
+7 l' il DET 8 det
+8 accordo accordo NOUN 3 obj
+9 con con ADP 11 case
+10 la il DET 11 det
+11 Corea Corea PROPN 8 nmod
+12 del di ADP 13 case
+13 Nord Nord PROPN 11 nmod
+14 . . PUNCT 3 punct
+""", [("Putin", "PER"), ("Corea del Nord", "LOC")])
+
+
+def keyed(facts):
+    return {(f.subject, f.predicate, f.object) for f in facts.facts}
+
+
+def test_calling_something_by_a_negative_word_criticises_whoever_it_names():
+    res, facts = extract(CALLED_RECKLESS)
+    assert ("Q3052772", "criticized", "Q423") in keyed(facts)
+
+
+def test_sources_speak_for_their_organisation_and_a_hyphenated_pair_is_two_states():
+    res, facts = extract(SOURCES_CALLED_A_THREAT)
+    assert {t for t in keyed(facts) if t[1] == "criticized"} == {("Q7184", "criticized", "Q159"),
+                                                                  ("Q7184", "criticized", "Q423")}
+
+
+def test_a_possessive_in_the_evaluated_phrase_is_the_person_named_last():
+    res, facts = extract(CALLED_RECKLESS, CALLED_HIS_WORDS_TRIFLES)
+    assert ("x-kcna", "criticized", "Q3052772") in keyed(facts)
+
+
+def test_calling_something_by_a_positive_word_praises_it():
+    res, facts = extract(CALLED_HEROIC)
+    assert ("Q7747", "praised", "Q423") in keyed(facts)
+
+
+def test_a_word_without_a_fixed_polarity_says_nothing():
+    res, facts = extract(CALLED_NEUTRAL)
+    assert not [f for f in facts.facts if f.predicate in ("praised", "criticized")]
