@@ -36,6 +36,7 @@ class Lexicon:
     organization_heads: frozenset[str] = frozenset() # "ministero", "istituto": nouns heading organisation names
     evaluations: dict[str, str] = field(default_factory=dict)  # "imprudente" -> negative
     spokesperson_nouns: frozenset[str] = frozenset()  # "fonte", "portavoce": speak for their "di X"
+    harsh_manner: frozenset[str] = frozenset()        # "durezza": a reaction that criticises
     appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
 
     def treaty_signature(self, phrase: str) -> tuple[str, ...]:
@@ -110,6 +111,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    organization_heads=frozenset(read_lines(directory / "organization_heads.txt")),
                    evaluations={r[0]: r[1] for r in read_tsv(directory / "evaluations.tsv", 2)},
                    spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),
+                   harsh_manner=frozenset(read_lines(directory / "harsh_manner.txt")),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 
 

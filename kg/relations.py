@@ -51,6 +51,10 @@ OPENING_QUOTES = {"“", "«"}
 CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
 CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
+REASON_PREPOSITIONS = {"per", "verso"}
+#: Verbs that address what they carry to someone: "esprimere gratitudine a X" speaks to X.
+ADDRESSING_VERBS = {"esprimere", "rivolgere", "porgere", "manifestare", "rinnovare"}
+COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}
 RELATIVE_PRONOUNS = {"che", "quale", "il quale", "la quale", "i quali", "le quali"}
 POSSESSIVES = {"suo", "sua", "suoi", "sue"}
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
@@ -156,6 +160,9 @@ class RelationExtractor:
                               quantity=ctx.quantity(obj_words))
             elif frame in ("letter", "message", "statement"):
                 self._add(ctx, out, agents, "communicatedWith", to, t, kind=frame, event=frame)
+            elif frame == "appeal":
+                # "ha invitato la Cina a frenare": the addressee is the object
+                self._add(ctx, out, agents, "communicatedWith", objs + to, t, kind="statement", event="statement")
             elif frame in ("phone_call", "meeting"):
                 self._add(ctx, out, agents, "communicatedWith", objs + with_, t, kind=frame, event=frame)
             elif frame == "visit":
@@ -179,6 +186,12 @@ class RelationExtractor:
                           quantity=ctx.quantity(obj_words))
             elif frame == "alliance":
                 self._add(ctx, out, agents, "alliedWith", with_, t)
+            elif frame == "react":
+                window = ctx.clause_after(t)
+                if any(w.text.lower() in self.lex.harsh_manner for w in window):
+                    targets = [k for w in window for k in [ctx._role_person_at(w) or ctx._entity_at(w, False)]
+                               if k and ctx.type_of(k) != "Place"]
+                    self._add(ctx, out, agents, "criticized", targets, t, confidence=0.7)
             elif frame == "characterise":
                 self._characterise(ctx, t, agents, out)
         else:
@@ -242,16 +255,29 @@ class RelationExtractor:
                       t, event="visit", keep_place=True)
         elif frame == "support":
             self._add(ctx, out, agents, "supports", [x for x in to if ctx.type_of(x) == "State"], t)
-        elif frame == "praise":
-            self._add(ctx, out, agents, "praised", to, t)
-        elif frame == "criticize":
-            self._add(ctx, out, agents, "criticized", to + ctx.nmod(t, {"contro", "verso"}), t)
+        elif frame in ("praise", "criticize"):
+            targets = to + (ctx.nmod(t, {"contro", "verso"}) if frame == "criticize" else [])
+            if not targets and ctx.next_word_is(t, REASON_PREPOSITIONS):
+                # "apprezzamento per il coraggio mostrato dai soldati dell'Esercito popolare"
+                window = ctx.clause_after(t)
+                stop = next((i for i, w in enumerate(window) if w.text.lower() in IN_CASES | {"durante", "contro"}),
+                            len(window))  # "... dei militari nordcoreani | nelle operazioni russe"
+                targets = [k for w in window[:stop] for k in [ctx._entity_at(w, True)]
+                           if k and ctx.type_of(k) != "Place"]
+            self._add(ctx, out, agents, "praised" if frame == "praise" else "criticized", targets, t)
+            if to and ((head is not None and (head.lemma or "") in ADDRESSING_VERBS)
+                       or ctx.previous_lemma(t) in ADDRESSING_VERBS):
+                # "ha espresso gratitudine a Kim": said to Kim
+                self._add(ctx, out, agents, "communicatedWith", to, t, kind="statement", event="statement")
         elif frame == "sign":
-            # "la firma del trattato tra Mosca e Pyongyang", "la firma di un patto da parte di X"
+            # "la firma del trattato tra Mosca e Pyongyang", "la firma di un patto da parte di X",
+            # "X e Y hanno rafforzato i legami dopo la firma di un patto": the clause's actors
             treaties = [x for x in ctx.nmod(t, OF_CASES) + ctx.right_entities(t, OF_CASES, adjacent=True)
                         if ctx.type_of(x) == "Treaty"]
             parties = [x for x in between + ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) != "Treaty"]
             signers = [x for x in agents if ctx.type_of(x) != "Treaty"] or parties
+            if not signers and ctx.preposition_before(t) in ADJUNCT_PREPOSITIONS:
+                signers = ctx.left_actor(t)
             self._add(ctx, out, signers, "signed", _unique(treaties), t, event="sign")
         elif frame == "alliance":
             if len(between) >= 2 and not agents:
@@ -265,6 +291,10 @@ class RelationExtractor:
             if not subjects and head is not None and t.deprel in ("acl", "amod"):
                 subjects = ctx.entities(head)
             partners = ctx.nmod(t, OF_CASES | WITH_CASES) or (ctx.possessor_words(t) and [])
+            if not subjects and ctx.after_copula(t):
+                # "Mosca fu uno dei principali alleati militari di Pyongyang"
+                subjects = ctx.left_actor(t)
+                partners = partners or ctx.right_entities(t, OF_CASES - {"da"})
             self._add(ctx, out, subjects, "alliedWith", partners, t)
 
     def _flow_noun(self, ctx: "_Context", noun: Word, cls: str, out: ArticleFacts) -> None:
@@ -488,6 +518,29 @@ class _Context:
             out.append(w)
         return out
 
+    def previous_lemma(self, w: Word) -> str:
+        """The lemma of the word before ``w``, articles and possessives skipped."""
+        words = self.sentence.words
+        i = next((k for k, x in enumerate(words) if x.id == w.id), 0) - 1
+        while i >= 0 and (words[i].upos == "DET" or words[i].text.lower() in ARTICLES):
+            i -= 1
+        return (words[i].lemma or "").lower() if i >= 0 else ""
+
+    def next_word_is(self, w: Word, forms: set[str]) -> bool:
+        words = self.sentence.words
+        i = next((k for k, x in enumerate(words) if x.id == w.id), len(words))
+        return i + 1 < len(words) and words[i + 1].text.lower() in forms
+
+    def after_copula(self, trigger: Word) -> bool:
+        """A copula ("è", "fu", "rimane", "rappresenta") before the trigger in its clause."""
+        words = self.sentence.words
+        i = next((k for k, x in enumerate(words) if x.id == trigger.id), 0) - 1
+        while i >= 0 and words[i].text not in CLAUSE_BREAKS and words[i].text != ",":
+            if (words[i].lemma or "").lower() in COPULAS:
+                return True
+            i -= 1
+        return False
+
     def names_within(self, w: Word) -> list[str]:
         """Every name inside one word: "Mosca-Pyongyang" is Russia and North Korea."""
         aid = self.am.annotated.article.id
@@ -556,6 +609,9 @@ class _Context:
             if quoted:
                 continue
             if w.text in CLAUSE_BREAKS or (w.text.lower() in CLAUSE_WORDS and j < position - 1):
+                if w.upos == "PRON" and (w.lemma or "").lower() in RELATIVE_PRONOUNS:
+                    # "Macron, che aveva definito ... e aveva invitato la Cina": the antecedent
+                    return [k for k in self.antecedent(w) if self.type_of(k) in ("Person", "State", "Organization")]
                 break
             if self._in_unresolved_role(w):
                 break  # "il presidente della Duma [ha ringraziato]": an actor we cannot name

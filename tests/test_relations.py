@@ -488,3 +488,174 @@ def test_calling_something_by_a_positive_word_praises_it():
 def test_a_word_without_a_fixed_polarity_says_nothing():
     res, facts = extract(CALLED_NEUTRAL)
     assert not [f for f in facts.facts if f.predicate in ("praised", "criticized")]
+
+
+URGED = ("Il presidente Emmanuel Macron ha invitato la Cina a frenare la guerra.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 6 nsubj
+3 Emmanuel Emmanuel PROPN 2 appos
+4 Macron Macron PROPN 3 flat:name
+5 ha avere AUX 6 aux
+6 invitato invitare VERB 0 root
+7 la il DET 8 det
+8 Cina Cina PROPN 6 obj
+9 a a ADP 10 mark
+10 frenare frenare VERB 6 advcl
+11 la il DET 12 det
+12 guerra guerra NOUN 10 obj
+13 . . PUNCT 6 punct
+""", [("Emmanuel Macron", "PER"), ("Cina", "LOC")])
+
+SIGNED_BEFORE = ("Russia e Corea del Nord hanno rafforzato i legami dopo la firma di un patto di difesa reciproca.", """
+1 Russia Russia PROPN 6 nsubj
+2 e e CCONJ 3 cc
+3 Corea Corea PROPN 1 conj
+4 del di ADP 5 case
+5 Nord Nord PROPN 3 nmod
+6 hanno avere AUX 7 aux
+7 rafforzato rafforzare VERB 0 root
+8 i il DET 9 det
+9 legami legame NOUN 7 obj
+10 dopo dopo ADP 12 case
+11 la il DET 12 det
+12 firma firma NOUN 7 obl
+13 di di ADP 15 case
+14 un uno DET 15 det
+15 patto patto NOUN 12 nmod
+16 di di ADP 17 case
+17 difesa difesa NOUN 15 nmod
+18 reciproca reciproco ADJ 17 amod
+19 . . PUNCT 7 punct
+""", [("Russia", "LOC"), ("Corea del Nord", "LOC")])
+
+ALLY_BY_COPULA = ("Mosca fu uno dei principali alleati di Pyongyang.", """
+1 Mosca Mosca PROPN 3 nsubj
+2 fu essere AUX 3 cop
+3 uno uno PRON 0 root
+4 dei di ADP 5 case
+5 principali principale NOUN 3 nmod
+6 alleati alleato ADJ 5 amod
+7 di di ADP 8 case
+8 Pyongyang Pyongyang PROPN 6 nmod
+9 . . PUNCT 3 punct
+""", [("Mosca", "LOC"), ("Pyongyang", "LOC")])
+
+PRAISE_FOR = ("Putin ha espresso apprezzamento per il coraggio mostrato dal personale dell'Esercito popolare coreano nelle operazioni russe.", """
+1 Putin Putin PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 espresso esprimere VERB 0 root
+4 apprezzamento apprezzamento NOUN 3 obj
+5 per per ADP 7 case
+6 il il DET 7 det
+7 coraggio coraggio NOUN 4 nmod
+8 mostrato mostrare VERB 7 acl
+9 dal da ADP 11 case
+10 personale personale NOUN 8 obl
+11 dell' di ADP 12 case
+12 Esercito Esercito PROPN 10 nmod
+13 popolare popolare ADJ 12 amod
+14 coreano coreano ADJ 12 amod
+15 nelle in ADP 16 case
+16 operazioni operazione NOUN 8 obl
+17 russe russo ADJ 16 amod
+18 . . PUNCT 3 punct
+""", [("Putin", "PER"), ("Esercito popolare coreano", "ORG")])
+
+HARSH_REACTION = ("Pyongyang ha reagito con durezza alle dichiarazioni del presidente Emmanuel Macron.", """
+1 Pyongyang Pyongyang PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 reagito reagire VERB 0 root
+4 con con ADP 5 case
+5 durezza durezza NOUN 3 obl
+6 alle a ADP 7 case
+7 dichiarazioni dichiarazione NOUN 3 obl
+8 del di ADP 9 case
+9 presidente presidente NOUN 7 nmod
+10 Emmanuel Emmanuel PROPN 9 appos
+11 Macron Macron PROPN 10 flat:name
+12 . . PUNCT 3 punct
+""", [("Pyongyang", "LOC"), ("Emmanuel Macron", "PER")])
+
+CALM_REACTION = ("Pyongyang ha reagito alle dichiarazioni del presidente Emmanuel Macron.", """
+1 Pyongyang Pyongyang PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 reagito reagire VERB 0 root
+4 alle a ADP 5 case
+5 dichiarazioni dichiarazione NOUN 3 obl
+6 del di ADP 7 case
+7 presidente presidente NOUN 5 nmod
+8 Emmanuel Emmanuel PROPN 7 appos
+9 Macron Macron PROPN 8 flat:name
+10 . . PUNCT 3 punct
+""", [("Pyongyang", "LOC"), ("Emmanuel Macron", "PER")])
+
+THANKS_TO = ("Volodin ha espresso gratitudine a Kim Jong-un per i soldati.", """
+1 Volodin Volodin PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 espresso esprimere VERB 0 root
+4 gratitudine gratitudine ADJ 3 xcomp
+5 a a ADP 6 case
+6 Kim Kim PROPN 3 obl
+7 Jong-un Jong-un PROPN 6 flat:name
+8 per per ADP 10 case
+9 i il DET 10 det
+10 soldati soldato NOUN 3 obl
+11 . . PUNCT 3 punct
+""", [("Volodin", "PER"), ("Kim Jong-un", "PER")])
+
+FOUNDER = ("Kim Il-sung, fondatore della Corea del Nord, morì nel 1994.", """
+1 Kim Kim PROPN 7 nsubj
+2 Il-sung Il-sung PROPN 1 flat:name
+3 , , PUNCT 4 punct
+4 fondatore fondatore NOUN 1 appos
+5 della di ADP 6 case
+6 Corea Corea PROPN 4 nmod
+7 del di ADP 8 case
+8 Nord Nord PROPN 6 nmod
+9 , , PUNCT 4 punct
+10 morì morire VERB 0 root
+11 nel in ADP 12 case
+12 1994 1994 NUM 10 obl
+13 . . PUNCT 10 punct
+""", [("Kim Il-sung", "PER"), ("Corea del Nord", "LOC")])
+
+
+def test_urging_someone_is_a_statement_to_them():
+    res, facts = extract(URGED)
+    assert ("Q3052772", "communicatedWith", "Q148") in keyed(facts)
+    assert {f.kind for f in facts.facts if f.predicate == "communicatedWith"} == {"statement"}
+
+
+def test_signing_in_an_adjunct_belongs_to_the_clause_actors():
+    res, facts = extract(SIGNED_BEFORE)
+    assert {(f.subject, f.predicate) for f in facts.facts} == {("Q159", "signed"), ("Q423", "signed")}
+
+
+def test_ally_after_a_copula_links_the_subject_and_the_di_phrase():
+    res, facts = extract(ALLY_BY_COPULA, date="2025-01-01")
+    assert ("Q159", "alliedWith", "Q423") in keyed(facts)
+
+
+def test_praise_for_a_deed_goes_to_who_did_it_not_to_where():
+    res, facts = extract(PRAISE_FOR)
+    assert {t for t in keyed(facts) if t[1] == "praised"} == {("Q7747", "praised", "x-esercito-popolare-coreano")}
+
+
+def test_a_harsh_reaction_criticises_and_a_plain_one_does_not():
+    res, facts = extract(HARSH_REACTION)
+    assert ("Q423", "criticized", "Q3052772") in keyed(facts)
+    res, facts = extract(CALM_REACTION)
+    assert not [f for f in facts.facts if f.predicate == "criticized"]
+
+
+def test_thanks_expressed_to_someone_praise_and_address_them():
+    res, facts = extract(THANKS_TO)
+    found = keyed(facts)
+    assert {t[1] for t in found if t[2] == "Q56226"} == {"praised", "communicatedWith"}
+
+
+def test_the_founder_of_a_state_led_it():
+    res, facts = extract(FOUNDER)
+    assert ("Q41117", "leaderOf", "Q423") in keyed(facts) or \
+        any(f.predicate == "leaderOf" and f.object == "Q423" and res.entities[f.subject].label == "Kim Il-sung"
+            for f in facts.facts)
