@@ -141,8 +141,13 @@ class RelationExtractor:
                 or ctx.right_entities(t, TO_CASES)
             with_ = ctx.obl(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES)
             where = ctx.obl(t, IN_CASES | TO_CASES) or ctx.right_entities(t, IN_CASES | TO_CASES)
-            if t.deprel == "acl" and not agents:
-                pass
+            if frame in ("praise", "criticize", "support") and v.kids(t, "aux:pass"):
+                # "X è stato condannato dai tribunali italiani": the "da" phrase acts on the subject
+                by = [c for c in v.kids(t, "obl", "obl:agent") if v.case_of(c).startswith("da")]
+                agents = [e for c in by for e in (ctx.entities(c) or
+                                                  [k for a in v.kids(c, "amod") for k in ctx.demonym_at(a)])]
+                objs = [e for c in v.kids(t, "nsubj:pass") for e in ctx.entities(c)] or ctx.left_actor(t)
+                to = []
             if frame == "transfer" or frame == "supply":
                 # "migliaia di droni": a quantity noun hands over to what it counts
                 obj_words = obj_words + [n for o in obj_words

@@ -659,3 +659,24 @@ def test_the_founder_of_a_state_led_it():
     assert ("Q41117", "leaderOf", "Q423") in keyed(facts) or \
         any(f.predicate == "leaderOf" and f.object == "Q423" and res.entities[f.subject].label == "Kim Il-sung"
             for f in facts.facts)
+
+
+CONDEMNED_BY = ("Il senatore Mario Rossi è stato condannato dai tribunali italiani.", """
+1 Il il DET 2 det
+2 senatore senatore NOUN 7 nsubj:pass
+3 Mario Mario PROPN 2 appos
+4 Rossi Rossi PROPN 3 flat:name
+5 è essere AUX 7 aux:pass
+6 stato essere AUX 7 aux:pass
+7 condannato condannare VERB 0 root
+8 dai da ADP 9 case
+9 tribunali tribunale NOUN 7 obl
+10 italiani italiano ADJ 9 amod
+11 . . PUNCT 7 punct
+""", [("Mario Rossi", "PER")])
+
+
+def test_a_passive_criticism_runs_from_the_da_phrase_to_the_subject():
+    res, facts = extract(CONDEMNED_BY)
+    found = [(res.entities[f.subject].label, f.object) for f in facts.facts if f.predicate == "criticized"]
+    assert [(s, res.entities[o].label) for s, o in found] == [("Italia", "Mario Rossi")]
