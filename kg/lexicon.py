@@ -37,6 +37,8 @@ class Lexicon:
     evaluations: dict[str, str] = field(default_factory=dict)  # "imprudente" -> negative
     spokesperson_nouns: frozenset[str] = frozenset()  # "fonte", "portavoce": speak for their "di X"
     harsh_manner: frozenset[str] = frozenset()        # "durezza": a reaction that criticises
+    note_media: frozenset[str] = frozenset()          # "immagine", "foto": with a note_reference, an editorial note
+    note_references: frozenset[str] = frozenset()     # "questo articolo", "di repertorio"
     appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
 
     def treaty_signature(self, phrase: str) -> tuple[str, ...]:
@@ -52,8 +54,13 @@ class Lexicon:
         return tuple(sorted(out))
 
     def is_credit_line(self, sentence_text: str) -> bool:
-        start = sentence_text.strip().lower()
-        return any(start.startswith(p) for p in self.credit_prefixes)
+        """A credit, source or caption line, or an editorial note about the article's pictures."""
+        start = sentence_text.strip().lower().replace("’", "'")
+        if any(start.startswith(p) for p in self.credit_prefixes):
+            return True
+        words = set(re.findall(r"[\w-]+", start))
+        return bool(words & self.note_media) and any(
+            (p in words) if re.fullmatch(r"[\w-]+", p) else (p in start) for p in self.note_references)
 
     def frame(self, lemma: str | None, upos: str | None) -> str | None:
         if not lemma:
@@ -98,6 +105,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     roles = {r[0]: Role(*r) for r in read_tsv(directory / "roles.tsv", 4)}
     triggers = {(r[0], r[1]): r[2] for r in read_tsv(directory / "triggers.tsv", 3)}
     objects = {r[0]: r[1] for r in read_tsv(directory / "objects.tsv", 2)}
+    notes = read_tsv(directory / "editorial_notes.tsv", 2) if (directory / "editorial_notes.tsv").exists() else []
     stop_path = directory / "italian_stopwords.txt"
     stopwords = frozenset(line.strip() for line in stop_path.read_text(encoding="utf-8").splitlines()
                           if line.strip() and not line.startswith("#")) if stop_path.exists() else frozenset()
@@ -112,6 +120,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    evaluations={r[0]: r[1] for r in read_tsv(directory / "evaluations.tsv", 2)},
                    spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),
                    harsh_manner=frozenset(read_lines(directory / "harsh_manner.txt")),
+                   note_media=frozenset(r[1] for r in notes if r[0] == "media"),
+                   note_references=frozenset(r[1] for r in notes if r[0] == "reference"),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 
 

@@ -53,3 +53,11 @@ def test_a_state_after_the_name_stays_a_state():
 def test_gazetteer_names_of_armies_link():
     found = mentions("Il personale dell'Esercito popolare della Corea del Nord combatte.")
     assert [(t, k) for t, _, k in found] == [("Esercito popolare della Corea del Nord", "x-esercito-popolare-coreano")]
+
+
+def test_editorial_notes_about_the_pictures_hold_no_entities():
+    assert mentions("L'illustrazione utilizzata per questo articolo è generica e AI-generated.",
+                    [("AI-generated", "ORG")]) == []
+    assert mentions("Immagine di repertorio della Reuters.", [("Reuters", "ORG")]) == []
+    # a picture in the news itself is news
+    assert mentions("Il video della parata è stato diffuso dalla Reuters.", [("Reuters", "ORG")]) != []
