@@ -23,3 +23,15 @@ def nlp():
     from kg.models.loader import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(tmp_path_factory) -> Path:
+    """The output folder of `kg build seeds/` with the shipped models, built once per session
+    (graph.ttl, graph.trig, graph.jsonld...)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds-graph") / "out"
+    result = build([ROOT / "seeds"], output=out, cache=False, log=lambda _message: None)
+    assert result.ok and result.articles == 5
+    return out
