@@ -217,3 +217,33 @@ def test_negotiate():
     assert negotiate("text/*", offers) == "text/csv"
     assert negotiate("image/png", offers) == offers[0]
     assert negotiate("text/csv;q=0, */*;q=0.1", offers) == offers[0]
+
+
+@pytest.mark.parametrize("method, fmt", [("GET", "json"), ("POST", "xml"), ("POST_FORM", "csv"), ("GET", "tsv")])
+def test_rdflib_sparql_client(start, tmp_path, method, fmt):
+    """A real SPARQL Protocol client (rdflib's SPARQLStore) gets the answers the store gives."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    from kg.query import canned_queries, load_store, run_query
+
+    base = start()
+    remote = Graph(store=SPARQLStore(query_endpoint=base + "/sparql", returnFormat=fmt, method=method))
+    for name, query in canned_queries().items():
+        rows = [tuple(None if t is None else str(t) for t in row) for row in remote.query(query.sparql)]
+        if name in EXPECTED:
+            assert rows == EXPECTED[name], name
+    if fmt in ("json", "xml"):  # these carry datatypes, language tags and booleans as well
+        sources = canned_queries()["sources"].sparql
+        assert [tuple(row) for row in remote.query(sources)] == run_query(load_store(tmp_path / "graph.ttl"), sources).rows
+        assert remote.query("ASK { ?s kg:signed ?t }").askAnswer is True
+    assert len(remote.query("CONSTRUCT { ?s kg:leaderOf ?o } WHERE { ?s kg:leaderOf ?o }")) == 2
+
+
+def test_rdflib_sparql_client_update_refused(start):
+    from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
+
+    base = start()
+    client = SPARQLConnector(query_endpoint=base + "/sparql", update_endpoint=base + "/sparql")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        client.update("INSERT DATA { <https://e.example/a> <https://e.example/b> <https://e.example/c> }")
+    assert refused.value.code == 403
