@@ -131,7 +131,11 @@ class RelationExtractor:
         v = ctx.view
         if verb:
             agents = ctx.infinitive_owner(t) or ctx.agents(t) or ctx.left_actor(t)
-            objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)] or ctx.right_entities(t, None)
+            objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)]
+            if not objs and not (frame in ("meeting", "phone_call", "appeal") and v.kids(t, "obj")):
+                # no entity as object: read past it, unless the verb has an object that is not
+                # a person or place to meet ("ha ricevuto 395 voti")
+                objs = ctx.right_entities(t, None)
             if (t.deprel or "").startswith("acl") and v.head(t) is not None and "VerbForm=Part" in (t.feats or ""):
                 objs = ctx.entities(v.head(t)) + objs  # "il trattato firmato a Pyongyang"
             obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass") + ctx.right_words(t)

@@ -680,3 +680,26 @@ def test_a_passive_criticism_runs_from_the_da_phrase_to_the_subject():
     res, facts = extract(CONDEMNED_BY)
     found = [(res.entities[f.subject].label, f.object) for f in facts.facts if f.predicate == "criticized"]
     assert [(s, res.entities[o].label) for s, o in found] == [("Italia", "Mario Rossi")]
+
+
+RECEIVED_VOTES = ("Romano Prodi ha ricevuto 395 voti, Stefano Rodotà ne ha ricevuti 213.", """
+1 Romano Romano PROPN 4 nsubj
+2 Prodi Prodi PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 ricevuto ricevere VERB 0 root
+5 395 395 NUM 6 nummod
+6 voti voto NOUN 4 obj
+7 , , PUNCT 13 punct
+8 Stefano Stefano PROPN 13 nsubj
+9 Rodotà Rodotà PROPN 8 flat:name
+10 ne ne PRON 13 obj
+11 ha avere AUX 13 aux
+12 ricevuti ricevere VERB 4 conj
+13 213 213 NUM 12 obj
+14 . . PUNCT 4 punct
+""", [("Romano Prodi", "PER"), ("Stefano Rodotà", "PER")])
+
+
+def test_receiving_something_that_is_not_a_person_is_no_meeting():
+    res, facts = extract(RECEIVED_VOTES)
+    assert not [f for f in facts.facts if f.predicate == "communicatedWith"]
