@@ -14,6 +14,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.iris import IriMinter, wikidata
+from kg.quantities import parse_quantity
 from kg.records import Article, Entity, Event, Fact
 from kg.timex import xsd_datatype
 from kg.vocab import KG, PROV, SCHEMA
@@ -118,7 +119,7 @@ def _event(g: Graph, node: URIRef, event: Event, minter: IriMinter) -> None:
     if event.place:
         g.add((node, KG.place, minter.entity(event.place)))
     if event.quantity:
-        number = _number(event.quantity)
+        number = parse_quantity(event.quantity)
         if number is not None:
             g.add((node, KG.quantity, Literal(number, datatype=XSD.decimal)))
         g.add((node, KG.quantityText, Literal(event.quantity, lang="it")))
@@ -152,15 +153,6 @@ def _fact(g: Graph, fact: Fact, item: ArticleGraphInput, minter: IriMinter) -> N
         g.add((node, KG.event, minter.event(aid, fact.event)))
     g.add((node, KG.evidence, minter.sentence(aid, fact.evidence.sentence)))
     g.add((node, PROV.wasDerivedFrom, minter.article(aid)))
-
-
-def _number(text: str) -> Optional[Decimal]:
-    """'10.000' (Italian thousands) -> 10000; words are left as text only."""
-    cleaned = text.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(cleaned)
-    except Exception:
-        return None
 
 
 def facts_graph(ds: Dataset) -> Graph:

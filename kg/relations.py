@@ -18,6 +18,7 @@ from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Event, Evidence, Fact, Sentence, Word
 from kg import timex
+from kg.quantities import MULTIPLIERS
 from kg.vocab import predicate_signatures
 
 AGENT_RELS = ("nsubj", "nsubj:pass")
@@ -750,8 +751,11 @@ class _Context:
         return [e for c in v.kids(noun, "nmod") if v.case_of(c) in cases for e in self.entities(c)]
 
     def quantity(self, words: list[Word]) -> Optional[str]:
+        """The number of what an event moves: "10.000 [soldati]", "nove milioni [di munizioni]"."""
         for w in words:
             for n in self.view.kids(w, "nummod"):
+                if (w.text or "").lower() in MULTIPLIERS:
+                    return f"{n.text} {w.text}"
                 return n.text
         return None
 

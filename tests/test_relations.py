@@ -703,3 +703,27 @@ RECEIVED_VOTES = ("Romano Prodi ha ricevuto 395 voti, Stefano Rodotà ne ha rice
 def test_receiving_something_that_is_not_a_person_is_no_meeting():
     res, facts = extract(RECEIVED_VOTES)
     assert not [f for f in facts.facts if f.predicate == "communicatedWith"]
+
+
+SHIPPED_MILLIONS = ("La Corea del Nord ha spedito alla Russia nove milioni di munizioni.", """
+1 La il DET 2 det
+2 Corea Corea PROPN 6 nsubj
+3 del di ADP 4 case
+4 Nord Nord PROPN 2 nmod
+5 ha avere AUX 6 aux
+6 spedito spedire VERB 0 root
+7 alla a ADP 8 case
+8 Russia Russia PROPN 6 obl
+9 nove nove NUM 10 nummod
+10 milioni milione NOUN 6 obj
+11 di di ADP 12 case
+12 munizioni munizione NOUN 10 nmod
+13 . . PUNCT 6 punct
+""", [("Corea del Nord", "LOC"), ("Russia", "LOC")])
+
+
+def test_a_quantity_keeps_its_multiplier():
+    res, facts = extract(SHIPPED_MILLIONS)
+    assert ("Q423", "suppliedArmsTo", "Q159") in keyed(facts)
+    [event] = [e for e in facts.events if e.type == "ArmsTransfer"]
+    assert event.quantity == "nove milioni"
