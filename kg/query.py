@@ -179,6 +179,25 @@ def _from_ox(term) -> Optional[Node]:
     return Literal(str(term))  # RDF 1.2 triple terms: shown as text
 
 
+def _converter():
+    """_from_ox with a per-answer memo: answers repeat terms (labels, dates, predicates), and
+    building an rdflib Literal, which parses its value, is most of a large answer's cost."""
+    memo: dict = {}
+
+    def convert(term) -> Optional[Node]:
+        if term is None:
+            return None
+        try:
+            return memo[term]
+        except KeyError:
+            node = memo[term] = _from_ox(term)
+            return node
+        except TypeError:  # an unhashable term
+            return _from_ox(term)
+
+    return convert
+
+
 def _check(cancel: Optional[threading.Event]) -> None:
     if cancel is not None and cancel.is_set():
         raise QueryCancelled()
@@ -202,9 +221,11 @@ def run_query(store_or_graph: Union[ox.Store, Graph], sparql: str, *, limit: Opt
             return Result("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
-            rows, truncated = _take(((tuple(_from_ox(s[v]) for v in variables)) for s in answer), limit, cancel)
+            convert = _converter()
+            rows, truncated = _take((tuple(map(convert, s)) for s in answer), limit, cancel)
             return Result("select", variables, rows, truncated=truncated)
-        triples, truncated = _take(((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+        convert = _converter()
+        triples, truncated = _take(((convert(t.subject), convert(t.predicate), convert(t.object))
                                     for t in answer), limit, cancel)
         return Result("graph", triples=triples, truncated=truncated)
     return _run_rdflib(store_or_graph, sparql, limit, cancel, source)
