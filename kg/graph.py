@@ -125,6 +125,9 @@ def _event(g: Graph, node: URIRef, event: Event, minter: IriMinter) -> None:
         g.add((node, KG.quantityText, Literal(event.quantity, lang="it")))
     if event.trigger:
         g.add((node, KG.trigger, Literal(event.trigger, lang="it")))
+    g.add((node, KG.factuality, KG[FACTUALITY[event.status]]))
+    if event.source:
+        g.add((node, KG.attributedTo, minter.entity(event.source)))
     g.add((node, KG.evidence, minter.sentence(event.evidence.article_id, event.evidence.sentence)))
     g.add((node, PROV.wasDerivedFrom, minter.article(event.evidence.article_id)))
 

@@ -163,6 +163,8 @@ class Event(_Record):
     place: Optional[str] = None   # entity key
     quantity: Optional[str] = None
     trigger: Optional[str] = None
+    status: str = "asserted"      # as for Fact: a planned visit is an event, marked planned
+    source: Optional[str] = None  # entity key the article attributes the event to
 
 
 @dataclass

@@ -386,7 +386,7 @@ class RelationExtractor:
                 participants = {"agent": list(subjects), "treaty": list(objects)}
             place = None if predicate == "visited" else ctx.place_of(trigger)
             out.events.append(Event(EVENT_CLASS[event], participants, evidence, date, place, quantity,
-                                    trigger.text))
+                                    trigger.text, status, source))
             event_index = len(out.events) - 1
         for s, o in pairs:
             out.facts.append(Fact(s, predicate, o, evidence, round(confidence * (0.9 if status == "reported" else 1), 2),

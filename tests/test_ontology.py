@@ -260,6 +260,7 @@ def valid_graph() -> Graph:
     add((EVENT, KG.quantity, Literal(Decimal("1"), datatype=XSD.decimal)))
     add((EVENT, KG.quantityText, Literal("una lettera", lang="it")))
     add((EVENT, KG.trigger, Literal("inviato", lang="it")))
+    add((EVENT, KG.factuality, KG.Asserted))
     add((EVENT, KG.evidence, SENT))
     add((EVENT, PROV.wasDerivedFrom, ART))
     # an asserted fact: direct triple + assertion
@@ -461,7 +462,9 @@ def test_the_graph_stage_writes_graphs_that_conform():
     }
     events = [Event("Letter", {"agent": ["Q56226"], "recipient": ["Q7747"]}, first, date="2025-08",
                     place="Q423", quantity="10.000", trigger="inviato"),
-              Event("Support", {"agent": ["Q159"], "recipient": ["Q423"]}, second, date="2025")]
+              Event("Support", {"agent": ["Q159"], "recipient": ["Q423"]}, second, date="2025",
+                    status="reported", source="x:kcna"),
+              Event("Visit", {"agent": ["Q7747"], "recipient": ["Q423"]}, first, status="planned")]
     facts = [Fact("Q56226", "communicatedWith", "Q7747", first, 0.85, kind="letter", date="2025-08", event=0),
              Fact("Q159", "supports", "Q423", second, 0.9, status="reported", source="x:kcna", event=1),
              Fact("Q7747", "holdsPosition", "Q159", first, 0.7, role="presidente"),
@@ -470,5 +473,13 @@ def test_the_graph_stage_writes_graphs_that_conform():
                                      date="2025-08-13", url="https://example.org/a", author="M. P."),
                              facts, events, {0: (0, 52, text[:52]), 1: (53, len(text), text[53:])})
     ds = build_dataset([item], entities, IriMinter(), "test-models")
-    conforms, _, report = vocab.validate(facts_graph(ds))
+    g = facts_graph(ds)
+    conforms, _, report = vocab.validate(g)
     assert conforms, report
+    # every event says how the article presents it: a planned visit is no visit that happened
+    factuality = {str(t).rsplit("#", 1)[-1]: str(f).rsplit("#", 1)[-1]
+                  for e, t in g.subject_objects(RDF.type) if str(t).endswith(("#Letter", "#Support", "#Visit"))
+                  for f in g.objects(e, vocab.KG.factuality)}
+    assert factuality == {"Letter": "Asserted", "Support": "Reported", "Visit": "Planned"}
+    [support] = g.subjects(RDF.type, vocab.KG.Support)
+    assert [str(x) for x in g.objects(support, vocab.KG.attributedTo)] == [str(IriMinter().entity("x:kcna"))]
