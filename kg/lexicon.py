@@ -37,6 +37,7 @@ class Lexicon:
     evaluations: dict[str, str] = field(default_factory=dict)  # "imprudente" -> negative
     spokesperson_nouns: frozenset[str] = frozenset()  # "fonte", "portavoce": speak for their "di X"
     harsh_manner: frozenset[str] = frozenset()        # "durezza": a reaction that criticises
+    casualty_words: frozenset[str] = frozenset()      # "morti", "feriti", "vittime": dead or wounded
     note_media: frozenset[str] = frozenset()          # "immagine", "foto": with a note_reference, an editorial note
     note_references: frozenset[str] = frozenset()     # "questo articolo", "di repertorio"
     appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
@@ -120,6 +121,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    evaluations={r[0]: r[1] for r in read_tsv(directory / "evaluations.tsv", 2)},
                    spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),
                    harsh_manner=frozenset(read_lines(directory / "harsh_manner.txt")),
+                   casualty_words=frozenset(read_lines(directory / "casualty_words.txt")),
                    note_media=frozenset(r[1] for r in notes if r[0] == "media"),
                    note_references=frozenset(r[1] for r in notes if r[0] == "reference"),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})

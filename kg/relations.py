@@ -31,7 +31,8 @@ LIGHT_VERBS = {"esprimere", "manifestare", "ribadire", "confermare", "offrire", 
                "dare", "fornire", "inviare", "avere", "tenere", "fare", "rinnovare", "assicurare",
                "promettere", "rivolgere", "porgere", "mandare", "ricevere", "avviare", "condurre"}
 REPORT_VERBS = {"riferire", "riportare", "affermare", "dichiarare", "annunciare", "rivelare",
-                "sostenere", "secondo", "scrivere", "comunicare", "spiegare", "precisare"}
+                "sostenere", "secondo", "scrivere", "comunicare", "spiegare", "precisare", "stimare",
+                "ritenere"}
 PLANNED_MODIFIERS = {"previsto", "prevista", "previsti", "previste", "futuro", "futura",
                      "possibile", "eventuale", "probabile", "atteso", "attesa", "imminente",
                      "prossimo", "prossima", "programmato", "programmata", "annunciato", "annunciata",
@@ -120,6 +121,8 @@ class RelationExtractor:
                 found = self.lex.trigger(word.lemma, word.upos)
                 if found:
                     self._trigger(ctx, word, found[0], out, verb=found[1] == "VERB")
+                if word.text.lower() in self.lex.casualty_words or (word.lemma or "").lower() in self.lex.casualty_words:
+                    self._casualties(ctx, word, out)
                 if (word.upos == "NOUN" and (word.lemma or "").lower() in self.lex.objects
                         and self.lex.objects[(word.lemma or "").lower()] in ("troops", "arms")):
                     self._flow_noun(ctx, word, self.lex.objects[(word.lemma or "").lower()], out)
@@ -306,6 +309,42 @@ class RelationExtractor:
                 subjects = ctx.left_actor(t)
                 partners = partners or ctx.right_entities(t, OF_CASES - {"da"})
             self._add(ctx, out, subjects, "alliedWith", partners, t)
+
+    def _casualties(self, ctx: "_Context", t: Word, out: ArticleFacts) -> None:
+        """"circa 600 soldati nordcoreani sono morti", "sono stati uccisi 12 civili", "30
+        vittime": a kg:Casualties event with how many, whose side, where and when. Only with a
+        number or an amount noun ("migliaia"): "il governo è caduto" counts no one."""
+        v = ctx.view
+        if t.upos in ("NOUN", "PROPN"):
+            who = [t]
+        else:
+            who = v.kids(t, "nsubj", "nsubj:pass", "obj")
+            if not who and t.deprel == "xcomp" and v.head(t) is not None:
+                who = v.kids(v.head(t), "nsubj", "nsubj:pass")  # "migliaia sono rimasti feriti"
+        quantity = ctx.quantity(who)
+        if not quantity:
+            # the parse often loses the count: the nearest number or amount noun before the
+            # word in its clause ("600 militari ... siano stati uccisi e migliaia feriti")
+            words = ctx.sentence.words
+            i = next((k for k, w in enumerate(words) if w.id == t.id), 0) - 1
+            while i >= 0 and words[i].text not in CLAUSE_BREAKS and words[i].text.lower() not in self.lex.casualty_words:
+                w = words[i]
+                if w.upos == "NUM" and w.text[:1].isdigit() and v.head(w) is not None:
+                    who, quantity = [v.head(w)], ctx.quantity([v.head(w)]) or w.text  # type: ignore[list-item]
+                    break
+                if self.lex.objects.get((w.lemma or "").lower()) == "quantity":
+                    who, quantity = [w], w.text
+                    break
+                i -= 1
+        if not quantity:
+            return
+        words = ctx.sentence.words
+        after = [words[k + 1] for k, w in enumerate(words[:-1]) if any(w.id == x.id for x in who)]
+        sides = _unique(k for w in who for d in v.kids(w, "amod", "nmod") + after
+                        for k in ctx.entities(d) + ctx.demonym_at(d) if ctx.type_of(k) == "State")
+        status, source = ctx.factuality(t)
+        out.events.append(Event("Casualties", {"participant": sides} if sides else {}, _evidence(ctx.am, ctx.sentence),
+                                ctx.date_near(t), ctx.place_of(t), quantity, t.text, status, source))
 
     def _flow_noun(self, ctx: "_Context", noun: Word, cls: str, out: ArticleFacts) -> None:
         """Troops or arms named with their origin ("soldati nordcoreani in Russia")."""

@@ -41,7 +41,7 @@ SIGNATURES = {
     "locatedIn": ({"Place"}, {"State"}),
 }
 EVENT_CLASSES = ("Letter", "Message", "PhoneCall", "Meeting", "Statement", "Visit", "Signing",
-                 "TroopDeployment", "ArmsTransfer", "Support", "Criticism", "Praise", "Alliance")
+                 "TroopDeployment", "ArmsTransfer", "Support", "Criticism", "Praise", "Alliance", "Casualties")
 FACTUALITIES = ("Asserted", "Reported", "Negated", "Hypothetical", "Planned")
 
 

@@ -727,3 +727,62 @@ def test_a_quantity_keeps_its_multiplier():
     assert ("Q423", "suppliedArmsTo", "Q159") in keyed(facts)
     [event] = [e for e in facts.events if e.type == "ArmsTransfer"]
     assert event.quantity == "nove milioni"
+
+
+DIED = ("Secondo i servizi sudcoreani, 600 soldati nordcoreani sono morti in battaglia.", """
+1 Secondo secondo ADP 3 case
+2 i il DET 3 det
+3 servizi servizio NOUN 9 obl
+4 sudcoreani sudcoreano ADJ 3 amod
+5 , , PUNCT 3 punct
+6 600 600 NUM 7 nummod
+7 soldati soldato NOUN 9 nsubj
+8 nordcoreani nordcoreano ADJ 7 amod
+9 sono essere AUX 10 aux
+10 morti morire VERB 0 root
+11 in in ADP 12 case
+12 battaglia battaglia NOUN 10 obl
+13 . . PUNCT 10 punct
+""", [])
+
+KILLED = ("Nell'attacco sono stati uccisi 12 civili ucraini.", """
+1-2 Nell'
+1 In in ADP 3 case
+2 l' il DET 3 det
+3 attacco attacco NOUN 6 obl
+4 sono essere AUX 6 aux
+5 stati essere AUX 6 aux:pass
+6 uccisi uccidere VERB 0 root
+7 12 12 NUM 8 nummod
+8 civili civile NOUN 6 obj
+9 ucraini ucraino ADJ 8 amod
+10 . . PUNCT 6 punct
+""", [])
+
+NO_COUNT = ("I soldati russi sono morti.", """
+1 I il DET 2 det
+2 soldati soldato NOUN 5 nsubj
+3 russi russo ADJ 2 amod
+4 sono essere AUX 5 aux
+5 morti morire VERB 0 root
+6 . . PUNCT 5 punct
+""", [])
+
+
+def test_reported_dead_are_a_casualties_event_with_side_count_and_source():
+    res, facts = extract(DIED, date="2025-06-01")
+    [event] = [e for e in facts.events if e.type == "Casualties"]
+    assert event.participants == {"participant": ["Q423"]}
+    assert event.quantity == "600" and event.trigger == "morti"
+    assert event.status == "reported" and event.source == "Q884"
+
+
+def test_the_killed_object_of_a_passive_counts():
+    res, facts = extract(KILLED)
+    [event] = [e for e in facts.events if e.type == "Casualties"]
+    assert (event.participants, event.quantity, event.status) == ({"participant": ["Q212"]}, "12", "asserted")
+
+
+def test_dead_without_a_count_make_no_event():
+    res, facts = extract(NO_COUNT)
+    assert not facts.events
