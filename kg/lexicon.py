@@ -37,10 +37,16 @@ class Lexicon:
     evaluations: dict[str, str] = field(default_factory=dict)  # "imprudente" -> negative
     spokesperson_nouns: frozenset[str] = frozenset()  # "fonte", "portavoce": speak for their "di X"
     harsh_manner: frozenset[str] = frozenset()        # "durezza": a reaction that criticises
+    alliance_treaties: tuple[frozenset[str], ...] = ()  # name words of mutual-defence treaties
     casualty_words: frozenset[str] = frozenset()      # "morti", "feriti", "vittime": dead or wounded
     note_media: frozenset[str] = frozenset()          # "immagine", "foto": with a note_reference, an editorial note
     note_references: frozenset[str] = frozenset()     # "questo articolo", "di repertorio"
     appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
+
+    def is_alliance_treaty(self, phrase: str) -> bool:
+        """A mutual-defence treaty by its name ("patto di difesa reciproca")."""
+        signature = set(self.treaty_signature(phrase))
+        return any(words <= signature for words in self.alliance_treaties)
 
     def treaty_signature(self, phrase: str) -> tuple[str, ...]:
         """The normalised content words of a treaty phrase; equal signatures, one treaty."""
@@ -122,6 +128,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),
                    harsh_manner=frozenset(read_lines(directory / "harsh_manner.txt")),
                    casualty_words=frozenset(read_lines(directory / "casualty_words.txt")),
+                   alliance_treaties=tuple(frozenset(line.split()) for line in read_lines(directory / "alliance_treaties.txt")),
                    note_media=frozenset(r[1] for r in notes if r[0] == "media"),
                    note_references=frozenset(r[1] for r in notes if r[0] == "reference"),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})

@@ -128,7 +128,34 @@ class RelationExtractor:
                     self._flow_noun(ctx, word, self.lex.objects[(word.lemma or "").lower()], out)
             self._locations(ctx, out)
         self._roles(am, out)
+        self._allies_by_treaty(am, out)
         return _dedupe(out)
+
+    def _allies_by_treaty(self, am: ArticleMentions, out: ArticleFacts) -> None:
+        """States that sign a mutual-defence treaty together are allied (alliedWith: "a
+        mutual-defence obligation"); a leader signs for the state the article says they lead."""
+        if not am.annotated.sentences:
+            return
+        ctx = _Context(am, am.annotated.sentences[0], SentenceView(am.annotated.sentences[0]), self.res,
+                       am.annotated.article.date, self.lex)
+        parties: dict[str, dict[str, Fact]] = {}
+        for f in out.facts:
+            if f.predicate != "signed" or f.status not in ("asserted", "reported"):
+                continue
+            treaty = self.res.entities.get(f.object)
+            if treaty is None or not any(self.lex.is_alliance_treaty(n) for n in [treaty.label, *treaty.alt_labels]):
+                continue
+            state = f.subject if ctx.type_of(f.subject) == "State" else ctx.led_state(f.subject)
+            if state:
+                parties.setdefault(f.object, {}).setdefault(state, f)
+        for treaty, signers in sorted(parties.items()):
+            states = sorted(signers)
+            for i, a in enumerate(states):
+                for b in states[i + 1:]:
+                    first = min(signers[a], signers[b], key=lambda f: f.evidence.sentence)
+                    status = "reported" if "reported" in (signers[a].status, signers[b].status) else "asserted"
+                    out.facts.append(Fact(a, "alliedWith", b, first.evidence, 0.7, status=status,
+                                          source=first.source, event=first.event))
 
     # ------------------------------------------------------------ triggers
     def _trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts, verb: bool = True) -> None:
