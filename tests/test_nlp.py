@@ -1,6 +1,13 @@
-"""The Stanza stage's own logic: paragraphs, offsets, the cache (no model needed)."""
+"""The Stanza stage's own logic: paragraphs, offsets, batches, the cache (no model needed,
+except the test marked `model`)."""
+from pathlib import Path
+
+import pytest
+
 from kg.nlp import Annotator, paragraph_spans, text_for_tagging
 from kg.records import Article
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def pieces(text):
@@ -38,3 +45,62 @@ def test_cache_key_depends_on_text_and_model_only():
     assert a.cache_key(one) == a.cache_key(two)
     assert a.cache_key(one) != Annotator(lambda: None, "m2").cache_key(one)
     assert a.cache_key(one) != a.cache_key(Article(id="a", source="a.txt", text="Altro."))
+
+
+# ---------------------------------------------------------------- the cache in a build
+
+def test_a_rebuild_of_unchanged_articles_never_loads_the_pipeline(tmp_path):
+    """The cache lives in OUT/.cache/nlp and survives the staged swap of the outputs; a
+    second build of the same articles reads it all and never builds a pipeline."""
+    from kg.build import build
+    from stub_tagger import VERSION, StubAnnotator
+
+    for name, text in (("a", "Il presidente russo Vladimir Putin ha inviato una lettera a Kim Jong-un."),
+                       ("b", "La Corea del Nord e la Russia hanno firmato un trattato a Pyongyang.")):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    first = StubAnnotator(out / ".cache" / "nlp")
+    build([tmp_path / "in"], output=out, annotator=first, log=lambda m: None)
+    before = (out / "graph.ttl").read_bytes()
+
+    def no_pipeline():
+        raise AssertionError("the pipeline was loaded on a rebuild")
+
+    second = Annotator(no_pipeline, VERSION, out / ".cache" / "nlp")
+    result = build([tmp_path / "in"], output=out, annotator=second, log=lambda m: None)
+    assert len(first.tagged) == 2 and not second.loaded
+    assert (second.cache_hits, second.cache_misses) == (2, 0) and result.timings["model_load"] == 0
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_batches_keep_order_and_a_crash_costs_only_its_article():
+    from kg.nlp import tag_batch_safely, text_batches
+    from stub_tagger import whitespace_batch
+
+    texts = ["a" * 5, "b" * 5, "c" * 5, "d" * 5, "e" * 5]
+    assert text_batches(texts, 10) == [["aaaaa", "bbbbb"], ["ccccc", "ddddd"], ["eeeee"]]
+    assert text_batches([], 10) == []
+    results = tag_batch_safely(whitespace_batch, ["Uno.", "CRASH qui.", "Tre."])
+    assert [r[0].text if isinstance(r, list) else type(r).__name__ for r in results] == \
+        ["Uno.", "TaggingError", "Tre."]
+    assert "simulated tagger crash" in str(results[1])
+
+
+@pytest.mark.model
+def test_a_rebuild_with_the_shipped_models_reads_the_cache_only(tmp_path):
+    from kg.build import build
+    from kg.models.loader import resolve_models
+
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[3]
+    out = tmp_path / "out"
+    build([seed], output=out, log=lambda m: None)
+    before = (out / "graph.ttl").read_bytes()
+
+    def no_pipeline():
+        raise AssertionError("the pipeline was loaded on a rebuild")
+
+    again = Annotator(no_pipeline, resolve_models().version, out / ".cache" / "nlp")
+    build([seed], output=out, annotator=again, log=lambda m: None)
+    assert not again.loaded and again.cache_hits == 1
+    assert (out / "graph.ttl").read_bytes() == before
