@@ -27,7 +27,9 @@ from kg.iris import DEFAULT_BASE, IriMinter
 from kg.lexicon import load_lexicon
 from kg.linking import merge_entities, resolve, treaties_by_signing
 from kg.mentions import find_mentions
-from kg.nlp import Annotator
+from kg.executors import ExecutorError, make_executor
+from kg.manifest import Manifest, ManifestError, merge, read_manifest
+from kg.nlp import PIPELINE_SETTINGS, Annotator, StanzaTagger, TaggingError
 from kg.records import ENTITY_TYPES, PREDICATES, AnnotatedArticle, Skipped
 from kg.relations import RelationExtractor, remap_facts
 from kg.vocab import KG
@@ -44,6 +46,7 @@ class BuildResult:
     timings: dict[str, float]
     graph: Graph = field(repr=False)
     dataset: Dataset = field(repr=False)
+    export_timings: dict[str, float] = field(default_factory=dict)   # seconds per output file
 
     @property
     def ok(self) -> bool:
@@ -58,16 +61,50 @@ def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None) -> 
     from kg.models.loader import load_pipeline, resolve_models
 
     models = resolve_models()
-    return Annotator(lambda: load_pipeline(models=models, device=device), models.version, cache_dir)
+    return Annotator(lambda: load_pipeline(models=models, device=device, **PIPELINE_SETTINGS), models.version,
+                     cache_dir, remote=StanzaTagger(str(models.directory), models.source, device))
 
 
-def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri: str = DEFAULT_BASE,
+def check_device(device: str) -> None:
+    """Fail early, and clearly, when ``device`` names a GPU this machine cannot use."""
+    if device == "cpu":
+        return
+    if not device.startswith("cuda"):
+        raise BuildError(f"--device {device!r}: expected cpu, cuda or cuda:N")
+    import torch
+
+    if not torch.cuda.is_available():
+        raise BuildError(f"--device {device}: CUDA is not available here (PyTorch {torch.__version__}, "
+                         f"built for CUDA {torch.version.cuda or 'none'}); use --device cpu, or install a "
+                         "CUDA build of PyTorch on a machine with an NVIDIA GPU")
+
+
+def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri: Optional[str] = None,
           strict: bool = False, annotator: Optional[Annotator] = None, progress: bool = False,
           cache: bool = True, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
-          threads: Optional[int] = None) -> BuildResult:
+          threads: Optional[int] = None, update: bool = False, workers: int = 1, executor: str = "local",
+          scheduler=None, device: str = "cpu") -> BuildResult:
+    """Build the graph of ``inputs`` into ``output``.
+
+    ``update=True`` adds ``inputs`` to the articles ``output`` was last built from (its
+    manifest) instead of replacing them; old articles are read from the NLP cache, never
+    tagged again. ``workers`` > 1 tags in that many local processes; ``executor="dask"``
+    tags on the Dask cluster at ``scheduler``. Neither changes a byte of the output.
+    """
     out_dir = Path(output)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    check_device(device)
+    if update and not cache:
+        raise BuildError("--update reads the old articles' annotations from the NLP cache; drop --no-cache")
+    previous = None
+    if update:
+        try:
+            previous = read_manifest(out_dir)
+        except ManifestError as err:
+            raise BuildError(str(err)) from err
+        base_iri = base_iri or previous.base_iri
+    base_iri = base_iri or DEFAULT_BASE
     minter = IriMinter(base_iri)
     ingested = read_inputs(inputs)
     skipped = list(ingested.skipped)
@@ -75,7 +112,13 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         log(f"skipped {s.source}: {s.reason}")
     if strict and skipped:
         raise BuildError(f"--strict: {len(skipped)} input(s) skipped, first: {skipped[0].source}: {skipped[0].reason}")
-    if not ingested.articles:
+    articles = ingested.articles
+    if previous is not None:
+        merged = merge(previous.articles, articles)
+        log(f"update: {len(previous.articles)} article(s) in {out_dir}, {len(merged.added)} added, "
+            f"{len(merged.changed)} changed, {len(merged.unchanged)} already there")
+        articles = merged.articles
+    if not articles:
         raise BuildError("no usable article in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
     timings["ingest"] = time.perf_counter() - t0
 
@@ -84,23 +127,33 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         # cores; a user on a busy machine pins it.
         import torch
         torch.set_num_threads(threads)
-    annotator = annotator or default_annotator(cache_dir=(out_dir / ".cache" / "nlp") if cache else None)
+    try:
+        runner = make_executor(executor, workers, scheduler, threads)
+    except ExecutorError as err:
+        raise BuildError(str(err)) from err
+    annotator = annotator or default_annotator(device=device,
+                                               cache_dir=(out_dir / ".cache" / "nlp") if cache else None)
     t = time.perf_counter()
     annotated: list[AnnotatedArticle] = []
-    articles = ingested.articles
-    iterator = articles
-    if progress:
-        from tqdm import tqdm
-        iterator = tqdm(articles, desc="stanza", unit="article", file=sys.stderr)
-    for article in iterator:
-        try:
-            annotated.append(annotator.annotate(article))
-        except Exception as err:  # one broken article never costs the others
-            reason = f"NLP failed: {type(err).__name__}: {err}"
-            log(f"skipped {article.source}: {reason}")
-            skipped.append(Skipped(article.source, reason))
-            if strict:
-                raise BuildError(f"--strict: {article.source}: {reason}") from err
+    try:
+        if hasattr(annotator, "annotate_all"):
+            results = annotator.annotate_all(articles, runner)
+        else:  # a minimal annotator (tests, plugins): annotate() only, in process
+            results = (_annotate_safely(annotator, a) for a in articles)
+        if progress:
+            from tqdm import tqdm
+            results = tqdm(results, total=len(articles), desc="stanza", unit="article", file=sys.stderr)
+        for article, result in zip(articles, results):
+            if isinstance(result, Exception):  # one broken article never costs the others
+                reason = f"NLP failed: {result}"
+                log(f"skipped {article.source}: {reason}")
+                skipped.append(Skipped(article.source, reason))
+                if strict:
+                    raise BuildError(f"--strict: {article.source}: {reason}") from result
+                continue
+            annotated.append(result)
+    finally:
+        runner.close()
     timings["model_load"] = annotator.load_seconds
     timings["stanza"] = time.perf_counter() - t - annotator.load_seconds
 
@@ -137,20 +190,32 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
 
     t = time.perf_counter()
     counts = count_graph(graph)
+    export_timings: dict[str, float] = {}
     with staged_outputs(out_dir) as staging:
-        write_turtle(graph, staging / "graph.ttl")
-        write_trig(dataset, staging / "graph.trig")
-        write_jsonld(graph, staging / "graph.jsonld")
-        write_html(graph, staging / "graph.html", title=f"kg: {len(annotated)} articles")
+        for name, write in (("graph.ttl", lambda path: write_turtle(graph, path)),
+                            ("graph.trig", lambda path: write_trig(dataset, path)),
+                            ("graph.jsonld", lambda path: write_jsonld(graph, path)),
+                            ("graph.html", lambda path: write_html(graph, path, title=f"kg: {len(annotated)} articles"))):
+            started = time.perf_counter()
+            write(staging / name)
+            export_timings[name] = time.perf_counter() - started
         timings["export"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
+        Manifest([a.article for a in annotated], base_iri).write(staging)
         report = {"articles": len(annotated), "skipped": [s.to_dict() for s in skipped],
                   "counts": counts, "models": annotator.model_version,
                   "nlp_cache": {"hits": annotator.cache_hits, "misses": annotator.cache_misses}}
         (staging / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                                              encoding="utf-8")
         (staging / "report.md").write_text(format_report(report, timings), encoding="utf-8")
-    return BuildResult(out_dir, len(annotated), skipped, counts, timings, graph, dataset)
+    return BuildResult(out_dir, len(annotated), skipped, counts, timings, graph, dataset, export_timings)
+
+
+def _annotate_safely(annotator, article):
+    try:
+        return annotator.annotate(article)
+    except Exception as err:  # noqa: BLE001 - reported per article
+        return TaggingError(f"{type(err).__name__}: {err}")
 
 
 def count_graph(graph: Graph) -> dict[str, dict[str, int]]:

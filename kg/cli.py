@@ -25,7 +25,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(args.inputs, output=args.output, base_iri=args.base_iri, strict=args.strict,
                        progress=not args.quiet and sys.stderr.isatty(), cache=not args.no_cache,
-                       threads=args.threads)
+                       threads=args.threads, update=args.update, workers=args.workers,
+                       executor=args.executor, scheduler=args.scheduler, device=args.device)
     except BuildError as err:
         return _err(str(err))
     except ValueError as err:
@@ -167,8 +168,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build the graph from articles (.txt, .md, folders, .jsonl)")
     p.add_argument("inputs", nargs="+", help="files or folders")
     p.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
-    p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of minted IRIs (default {DEFAULT_BASE})")
+    p.add_argument("--base-iri", default=None,
+                   help=f"base of minted IRIs (default {DEFAULT_BASE}, or the updated build's)")
     p.add_argument("--strict", action="store_true", help="fail when any input is skipped")
+    p.add_argument("--update", action="store_true",
+                   help="add the inputs to the articles OUTPUT was built from, tagging only the new ones")
+    p.add_argument("--workers", type=int, default=1, help="local processes tagging in parallel (default 1)")
+    p.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="where Stanza runs: local (default) or the dask.distributed cluster at --scheduler")
+    p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--device", default="cpu", help="cpu (default), cuda or cuda:N for the Stanza models")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the NLP cache")
     p.add_argument("--threads", type=int, default=None,
                    help="CPU threads for the models (default: PyTorch's, one per core)")

@@ -11,17 +11,23 @@ from typing import Iterator
 
 @contextmanager
 def staged_outputs(out_dir: Path) -> Iterator[Path]:
-    """Yield a staging folder inside ``out_dir``; on success move each file into ``out_dir``.
+    """Yield a staging folder inside ``out_dir``; on success move each file into ``out_dir``
+    (files in subfolders into the same subfolders), top-level files first.
 
     Each move is an atomic rename on the same filesystem; on an error nothing is moved and
-    the previous outputs stay as they were.
+    the previous outputs stay as they were. Anything else in ``out_dir`` (the NLP cache in
+    ``.cache/``) is left alone.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
         yield staging
-        for path in sorted(staging.iterdir()):
-            os.replace(path, out_dir / path.name)
+        files = sorted((p for p in staging.rglob("*") if p.is_file()),
+                       key=lambda p: (len(p.relative_to(staging).parts), str(p.relative_to(staging))))
+        for path in files:
+            target = out_dir / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
