@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
 from kg.export.atomic import write_atomic
 
@@ -131,10 +131,59 @@ def write_trig(ds: Dataset, path: Path) -> None:
     write_atomic(path, "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(parts))
 
 
-def write_jsonld(graph: Graph, path: Path) -> None:
-    """JSON-LD with the same prefixes as the Turtle as its @context, keys sorted."""
+def jsonld_data(graph: Graph) -> dict:
+    """Compact JSON-LD: the graph's prefixes as @context, one node per subject in sorted
+    order, each property's values sorted; one value is written bare, several as a list.
+    Integers and booleans are JSON numbers and booleans, plain strings JSON strings, other
+    literals ``{"@value", "@type"}`` or ``{"@value", "@language"}`` (as rdflib writes them)."""
     context = {p: str(ns) for p, ns in graph.namespaces() if p}
-    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    if isinstance(data, dict) and "@graph" in data:
-        data["@graph"] = sorted(data["@graph"], key=lambda n: str(n.get("@id", "")))
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    prefixes = sorted(((p, ns) for p, ns in context.items() if ns), key=lambda x: (-len(x[1]), x[0]))
+
+    def iri(term) -> str:
+        value = str(term)
+        for prefix, ns in prefixes:
+            if value.startswith(ns) and _safe_local(value[len(ns):]):
+                return f"{prefix}:{value[len(ns):]}"
+        return value
+
+    def value(term):
+        if isinstance(term, URIRef):
+            return {"@id": iri(term)}
+        if not isinstance(term, Literal):
+            raise ValueError(f"kg never writes blank nodes; found {term!r}")
+        if term.language:
+            return {"@language": term.language, "@value": str(term)}
+        if term.datatype is None or term.datatype == XSD.string:
+            return str(term)
+        if term.datatype == XSD.integer and isinstance(term.value, int) and str(int(term.value)) == str(term):
+            return int(term.value)
+        if term.datatype == XSD.boolean and str(term) in ("true", "false"):
+            return str(term) == "true"
+        return {"@type": iri(term.datatype), "@value": str(term)}
+
+    def key(v) -> str:
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+    nodes: dict = {}
+    for s, p, o in graph:
+        if not isinstance(s, URIRef):
+            raise ValueError(f"kg never writes blank nodes; found {s!r}")
+        node = nodes.setdefault(s, {})
+        if p == RDF.type and isinstance(o, URIRef):
+            node.setdefault("@type", []).append(iri(o))
+        else:
+            node.setdefault(iri(p), []).append(value(o))
+    out = []
+    for s in sorted(nodes, key=iri):
+        node = {"@id": iri(s)}
+        for k, values in nodes[s].items():
+            values = sorted(values, key=key)
+            node[k] = values[0] if len(values) == 1 else values
+        out.append(node)
+    return {"@context": context, "@graph": out}
+
+
+def write_jsonld(graph: Graph, path: Path) -> None:
+    """JSON-LD with the same prefixes as the Turtle as its @context, keys and values sorted
+    (the same graph gives the same bytes)."""
+    write_atomic(path, json.dumps(jsonld_data(graph), ensure_ascii=False, indent=1, sort_keys=True) + "\n")

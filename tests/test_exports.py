@@ -1,0 +1,89 @@
+"""The RDF writers: the same graph gives the same bytes whatever the order its triples were
+added in, and every file parses back to the graph it was written from."""
+import random
+import warnings
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.build import build
+from kg.export.rdf import write_jsonld, write_trig, write_turtle
+from stub_tagger import StubAnnotator
+
+TEXTS = ["Il presidente russo Vladimir Putin ha inviato una lettera a Kim Jong-un il 3 marzo 2024.",
+         "La Corea del Nord e la Russia hanno firmato un trattato di mutua difesa a Pyongyang.",
+         "Il ministro degli Esteri Sergei Lavrov ha incontrato il leader nordcoreano a Mosca."]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("in")
+    for i, text in enumerate(TEXTS):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    return build([folder], output=tmp_path_factory.mktemp("out"), annotator=StubAnnotator(), log=lambda m: None)
+
+
+def shuffled(graph: Graph, seed: int) -> Graph:
+    triples = list(graph)
+    random.Random(seed).shuffle(triples)
+    copy = Graph()
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns, override=True, replace=True)
+    for t in triples:
+        copy.add(t)
+    return copy
+
+
+def shuffled_dataset(ds: Dataset, seed: int) -> Dataset:
+    quads = list(ds.quads((None, None, None, None)))
+    random.Random(seed).shuffle(quads)
+    copy = Dataset()
+    for prefix, ns in ds.namespaces():
+        copy.bind(prefix, ns, override=True, replace=True)
+    for s, p, o, g in quads:
+        copy.add((s, p, o, g))
+    return copy
+
+
+@pytest.mark.parametrize("writer,fmt", [(write_turtle, "turtle"), (write_jsonld, "json-ld")])
+def test_graph_files_are_deterministic_and_parse_back(built, tmp_path, writer, fmt):
+    assert len(built.graph) > 50
+    outputs = []
+    for seed in (1, 2):
+        path = tmp_path / f"{seed}.out"
+        writer(shuffled(built.graph, seed), path)
+        outputs.append(path.read_bytes())
+    assert outputs[0] == outputs[1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        back = Graph().parse(data=outputs[0].decode("utf-8"), format=fmt)
+    assert isomorphic(back, built.graph)
+
+
+def test_trig_is_deterministic_and_parses_back(built, tmp_path):
+    outputs = []
+    for seed in (1, 2):
+        path = tmp_path / f"{seed}.trig"
+        write_trig(shuffled_dataset(built.dataset, seed), path)
+        outputs.append(path.read_bytes())
+    assert outputs[0] == outputs[1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        back = Dataset()
+        back.parse(data=outputs[0].decode("utf-8"), format="trig")
+        for ctx in built.dataset.contexts():
+            if len(ctx):
+                assert isomorphic(back.graph(ctx.identifier), ctx), ctx.identifier
+
+
+def test_jsonld_writes_numbers_strings_and_typed_values(built, tmp_path):
+    import json
+
+    write_jsonld(built.graph, tmp_path / "g.jsonld")
+    data = json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))
+    values = [v for node in data["@graph"] for k, v in node.items() if k.startswith("kg:beginIndex")]
+    assert values and all(isinstance(v, int) for v in values)
+    ids = [node["@id"] for node in data["@graph"]]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
