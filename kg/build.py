@@ -57,12 +57,25 @@ class BuildError(RuntimeError):
     """The build could not produce a graph (no usable input, or --strict and a skip)."""
 
 
-def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None) -> Annotator:
+def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None,
+                      threads: Optional[int] = None) -> Annotator:
     from kg.models.loader import load_pipeline, resolve_models
 
     models = resolve_models()
-    return Annotator(lambda: load_pipeline(models=models, device=device, **PIPELINE_SETTINGS), models.version,
-                     cache_dir, remote=StanzaTagger(str(models.directory), models.source, device))
+
+    def load():
+        pin_threads(threads)
+        return load_pipeline(models=models, device=device, **PIPELINE_SETTINGS)
+
+    return Annotator(load, models.version, cache_dir,
+                     remote=StanzaTagger(str(models.directory), models.source, device))
+
+
+def pin_threads(threads: Optional[int]) -> None:
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
 
 
 def check_device(device: str) -> None:
@@ -122,16 +135,16 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         raise BuildError("no usable article in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
     timings["ingest"] = time.perf_counter() - t0
 
-    if threads:
+    if threads and "torch" in sys.modules:
         # PyTorch's default (one thread per core) slows to a crawl when other work shares the
-        # cores; a user on a busy machine pins it.
-        import torch
-        torch.set_num_threads(threads)
+        # cores; a user on a busy machine pins it. Not imported yet: the pipeline's loader pins
+        # it, so a build that reads everything from the cache never pays for importing torch.
+        pin_threads(threads)
     try:
         runner = make_executor(executor, workers, scheduler, threads)
     except ExecutorError as err:
         raise BuildError(str(err)) from err
-    annotator = annotator or default_annotator(device=device,
+    annotator = annotator or default_annotator(device=device, threads=threads,
                                                cache_dir=(out_dir / ".cache" / "nlp") if cache else None)
     t = time.perf_counter()
     annotated: list[AnnotatedArticle] = []
