@@ -8,6 +8,7 @@ hash seeds or insertion order.
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -63,19 +64,33 @@ def _term(term, prefixes: list[tuple[str, str]], nsm=None) -> str:
     raise ValueError(f"kg never writes blank nodes; found {term!r}")
 
 
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
 def _safe_local(local: str) -> bool:
-    import re
-    return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", local) is not None
+    return _LOCAL_NAME.fullmatch(local) is not None
 
 
-def turtle_text(graph: Graph) -> str:
-    """Canonical Turtle: fixed prefixes, subjects and statements in sorted order."""
-    prefixes = sorted(((p, str(ns)) for p, ns in graph.namespaces() if p and str(ns)),
-                      key=lambda x: (-len(x[1]), x[0]))
+def _prefixes(graph: Graph) -> list[tuple[str, str]]:
+    """The graph's prefixes, longest namespace first (the first that fits a term is used)."""
+    return sorted(((p, str(ns)) for p, ns in graph.namespaces() if p and str(ns)),
+                  key=lambda x: (-len(x[1]), x[0]))
+
+
+def _turtle(triples, prefixes: list[tuple[str, str]], nsm) -> str:
+    """Canonical Turtle of ``triples``: the prefixes it uses, subjects and statements sorted."""
+    written: dict = {}   # each term is formatted once
+
+    def term(t, with_nsm: bool = False) -> str:
+        text = written.get((t, with_nsm))
+        if text is None:
+            text = written[(t, with_nsm)] = _term(t, prefixes, nsm if with_nsm else None)
+        return text
+
     used = set()
     blocks = []
     by_subject: dict = {}
-    for s, p, o in graph:
+    for s, p, o in triples:
         by_subject.setdefault(s, []).append((p, o))
     for s in sorted(by_subject, key=lambda t: t.n3()):
         pairs = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, po[0].n3(), po[1].n3()))
@@ -85,11 +100,11 @@ def turtle_text(graph: Graph) -> str:
         for p, o in pairs:
             if p != current:
                 if current is not None:
-                    lines.append(f"    {_term(current, prefixes)} {', '.join(objs)}")
+                    lines.append(f"    {term(current)} {', '.join(objs)}")
                 current, objs = p, []
-            objs.append(_term(o, prefixes, graph.namespace_manager))
-        lines.append(f"    {_term(current, prefixes)} {', '.join(objs)}")
-        blocks.append(_term(s, prefixes) + "\n" + " ;\n".join(lines) + " .\n")
+            objs.append(term(o, True))
+        lines.append(f"    {term(current)} {', '.join(objs)}")
+        blocks.append(term(s) + "\n" + " ;\n".join(lines) + " .\n")
     body = "\n".join(blocks)
     for prefix, ns in prefixes:
         if f"{prefix}:" in body:
@@ -98,37 +113,43 @@ def turtle_text(graph: Graph) -> str:
     return header + "\n" + body
 
 
+def turtle_text(graph: Graph) -> str:
+    """Canonical Turtle: fixed prefixes, subjects and statements in sorted order."""
+    return _turtle(graph, _prefixes(graph), graph.namespace_manager)
+
+
 def write_turtle(graph: Graph, path: Path) -> None:
     write_atomic(path, turtle_text(graph))
 
 
 def write_trig(ds: Dataset, path: Path) -> None:
-    """TriG with the default graph first, then each named graph, all in canonical order."""
-    parts = []
-    default = Graph()
+    """TriG with the default graph first, then each named graph, all in canonical order.
+
+    The quads are grouped by graph in one pass and written with the Turtle writer; no
+    per-graph rdflib Graph is built (that copy was most of the export time at scale)."""
+    template = Graph()   # the prefixes (rdflib's and the dataset's) every graph is written with
     for prefix, ns in ds.namespaces():
-        default.bind(prefix, ns, override=True, replace=True)
-    for s, p, o in ds.default_context if hasattr(ds, "default_context") else ds.default_graph:
-        default.add((s, p, o))
-    text = turtle_text(default)
+        template.bind(prefix, ns, override=True, replace=True)
+    prefixes, nsm = _prefixes(template), template.namespace_manager
+    default_id = ds.default_context.identifier
+    by_graph: dict = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        by_graph.setdefault(g, []).append((s, p, o))
+    parts = []
+    text = _turtle(by_graph.get(default_id, ()), prefixes, nsm)
     header, _, body = text.partition("\n\n")
-    prefixes = {line for line in header.splitlines() if line}
+    prefix_lines = {line for line in header.splitlines() if line}
     parts.append(body)
-    for ctx in sorted((c for c in ds.contexts() if isinstance(c.identifier, URIRef)
-                       and c.identifier != ds.default_context.identifier), key=lambda c: str(c.identifier)):
-        g = Graph()
-        for prefix, ns in ds.namespaces():
-            g.bind(prefix, ns, override=True, replace=True)
-        for triple in ctx:
-            g.add(triple)
-        if not len(g):
+    for g in sorted((g for g in by_graph if isinstance(g, URIRef) and g != default_id), key=str):
+        triples = set(by_graph[g])
+        if not triples:
             continue
-        t = turtle_text(g)
+        t = _turtle(triples, prefixes, nsm)
         h, _, b = t.partition("\n\n")
-        prefixes |= {line for line in h.splitlines() if line}
+        prefix_lines |= {line for line in h.splitlines() if line}
         indented = "\n".join(("    " + line) if line else "" for line in b.rstrip("\n").splitlines())
-        parts.append(f"{ctx.identifier.n3()} {{\n{indented}\n}}\n")
-    write_atomic(path, "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(parts))
+        parts.append(f"{g.n3()} {{\n{indented}\n}}\n")
+    write_atomic(path, "\n".join(sorted(prefix_lines)) + "\n\n" + "\n".join(parts))
 
 
 def jsonld_data(graph: Graph) -> dict:
