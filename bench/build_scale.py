@@ -195,7 +195,7 @@ def readd_is_noop(base: Path, corpus: Path, args) -> bool:
 
 
 def markdown(r: dict) -> str:
-    sizes = r["sizes"]
+    sizes = dict(sorted(r["sizes"].items(), key=lambda kv: int(kv[0])))
     lines = ["# kg build at scale", "",
              f"KIND Wikinews corpus ({r['corpus']['articles']} articles, {r['corpus']['kind_tokens']:,} tokens; "
              f"bench/corpus.py). {r['machine']['cpus']} CPUs, Python {r['machine']['python']}; "
