@@ -95,6 +95,7 @@ class GazetteerEntry:
         return dict(self.extra).get(name, default)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """The normalisation of every lookup.
 
@@ -148,6 +149,15 @@ class Gazetteer:
 
     def get(self, key: str) -> GazetteerEntry | None:
         return self._entries.get(key)
+
+    @functools.cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(name.split(" ", 1)[0] for name in self._names)
+
+    def may_start_name(self, token: str) -> bool:
+        """Whether some name begins with this token: a cheap test before longer lookups."""
+        folded = fold(token)
+        return bool(folded) and folded.split(" ", 1)[0] in self._first_words
 
     @staticmethod
     def _candidates(index: dict[str, list[tuple[str, bool]]], surface: str) -> set[str]:

@@ -53,11 +53,15 @@ def build_dataset(inputs: Iterable[ArticleGraphInput], entities: dict[str, Entit
     build_iri = minter.build(model_version)
     ds.add((build_iri, RDF.type, PROV.Activity))
     ds.add((build_iri, RDFS.label, Literal(f"kg build with models {model_version}")))
+    mentioned: dict[str, list[str]] = {}  # article id -> keys of the entities it mentions
+    for key, entity in entities.items():
+        for aid in entity.articles:
+            mentioned.setdefault(aid, []).append(key)
     for item in inputs:
         aid = item.article.id
         g = ds.graph(minter.graph(aid))
         _article(g, item.article, minter)
-        for key in sorted({k for k, e in entities.items() if aid in e.articles}):
+        for key in sorted(set(mentioned.get(aid, ()))):
             _entity(g, entities[key], minter)
         for index, (start, end, text) in sorted(item.sentences.items()):
             s = minter.sentence(aid, index)

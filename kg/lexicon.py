@@ -82,12 +82,24 @@ class Lexicon:
         lemma = lemma.lower()
         if (lemma, upos or "") in self.triggers:
             return self.triggers[(lemma, upos or "")], upos or ""
-        entries = [(f, u) for (l, u), f in self.triggers.items() if l == lemma]
+        entries = self._triggers_by_lemma.get(lemma, ())
         return entries[0] if len(entries) == 1 else None
 
-    @property
+    @functools.cached_property
+    def _triggers_by_lemma(self) -> dict[str, list[tuple[str, str]]]:
+        index: dict[str, list[tuple[str, str]]] = {}
+        for (lemma, upos), frame in self.triggers.items():
+            index.setdefault(lemma, []).append((frame, upos))
+        return index
+
+    @functools.cached_property
     def longest_role(self) -> int:
         return max(len(p.split()) for p in self.roles)
+
+    @functools.cached_property
+    def role_first_words(self) -> frozenset[str]:
+        """First words of the role phrases: a token that is none of them starts no role."""
+        return frozenset(p.split()[0] for p in self.roles)
 
 
 def read_tsv(path: Path, columns: int) -> list[list[str]]:

@@ -92,6 +92,12 @@ def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int
     i = 0
     while i < len(toks):
         matched = None
+        # the word as written from this token to the next space ("Russia" may be two tokens)
+        word = _WORD_AT.match(text, toks[i][0])
+        if not gazetteer.may_start_name(text[toks[i][0]:toks[i][1]]) and \
+                not (word and gazetteer.may_start_name(word.group(0))):
+            i += 1
+            continue
         for n in range(min(max_len, len(toks) - i), 0, -1):
             start, end = toks[i][0], toks[i + n - 1][1]
             surface = text[start:end]
@@ -110,6 +116,7 @@ def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int
     return out
 
 
+_WORD_AT = re.compile(r"[^\s,;:!?()\[\]\"“”«»]+")
 _OF = {"di", "del", "della", "dello", "dell'", "dei", "degli", "delle", "d'"}
 
 
@@ -386,6 +393,9 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
     i = 0
     while i < len(toks):
         role = None
+        if text[toks[i][0]:toks[i][1]].lower() not in lexicon.role_first_words:
+            i += 1
+            continue
         for n in range(min(n_longest, len(toks) - i), 0, -1):
             phrase = " ".join(text[s:e].lower() for s, e in toks[i:i + n])
             if phrase in lexicon.roles:
