@@ -62,7 +62,7 @@ def build_dataset(inputs: Iterable[ArticleGraphInput], entities: dict[str, Entit
         g = ds.graph(minter.graph(aid))
         _article(g, item.article, minter)
         for key in sorted(set(mentioned.get(aid, ()))):
-            _entity(g, entities[key], minter)
+            _entity(g, entities[key], minter, aid)
         for index, (start, end, text) in sorted(item.sentences.items()):
             s = minter.sentence(aid, index)
             g.add((s, RDF.type, KG.Sentence))
@@ -100,7 +100,9 @@ def _article(g: Graph, article: Article, minter: IriMinter) -> None:
     g.add((a, KG.sourceFile, Literal(article.source)))
 
 
-def _entity(g: Graph, entity: Entity, minter: IriMinter) -> None:
+def _entity(g: Graph, entity: Entity, minter: IriMinter, aid: str) -> None:
+    """The entity as one article's graph describes it: mentioned in that article (the union of
+    the graphs lists every article; repeating them all in each graph would grow as n²)."""
     e = minter.entity(entity.key)
     g.add((e, RDF.type, KG[entity.type]))
     g.add((e, RDFS.label, Literal(entity.label, lang="it")))
@@ -108,8 +110,7 @@ def _entity(g: Graph, entity: Entity, minter: IriMinter) -> None:
         g.add((e, SKOS.altLabel, Literal(alt, lang="it")))
     if entity.wikidata:
         g.add((e, OWL.sameAs, wikidata(entity.wikidata)))
-    for aid in entity.articles:
-        g.add((e, KG.mentionedIn, minter.article(aid)))
+    g.add((e, KG.mentionedIn, minter.article(aid)))
 
 
 def _event(g: Graph, node: URIRef, event: Event, minter: IriMinter) -> None:

@@ -483,3 +483,22 @@ def test_the_graph_stage_writes_graphs_that_conform():
     assert factuality == {"Letter": "Asserted", "Support": "Reported", "Visit": "Planned"}
     [support] = g.subjects(RDF.type, vocab.KG.Support)
     assert [str(x) for x in g.objects(support, vocab.KG.attributedTo)] == [str(IriMinter().entity("x:kcna"))]
+
+
+def test_each_article_graph_says_only_where_it_mentions_an_entity():
+    """The union lists every article an entity is in; each named graph only its own, so the
+    dataset grows linearly with the articles that share an entity."""
+    from kg.graph import ArticleGraphInput, build_dataset, facts_graph
+    from kg.iris import IriMinter
+    from kg.records import Article, Entity
+
+    ids = [f"a{i}" for i in range(4)]
+    entities = {"Q159": Entity("Q159", "State", "Russia", [], "Q159", ids)}
+    items = [ArticleGraphInput(Article(aid, f"{aid}.txt", "La Russia."), [], [], {}) for aid in ids]
+    minter = IriMinter()
+    ds = build_dataset(items, entities, minter, "test-models")
+    russia = minter.entity("Q159")
+    for aid in ids:
+        graph = ds.graph(minter.graph(aid))
+        assert list(graph.objects(russia, vocab.KG.mentionedIn)) == [minter.article(aid)]
+    assert len(list(facts_graph(ds).objects(russia, vocab.KG.mentionedIn))) == 4
