@@ -10,6 +10,7 @@ any article's wording: only the lexicons in kg/data/lexicon.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -54,6 +55,8 @@ CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
 CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
 REASON_PREPOSITIONS = {"per", "verso"}
+#: Words after a number that make it an age, not a count of dead ("una donna di 88 anni").
+AGE_UNITS = {"anno", "anni", "enne", "mese", "mesi"}
 #: Verbs that address what they carry to someone: "esprimere gratitudine a X" speaks to X.
 ADDRESSING_VERBS = {"esprimere", "rivolgere", "porgere", "manifestare", "rinnovare"}
 COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}
@@ -349,6 +352,8 @@ class RelationExtractor:
             if not who and t.deprel == "xcomp" and v.head(t) is not None:
                 who = v.kids(v.head(t), "nsubj", "nsubj:pass")  # "migliaia sono rimasti feriti"
         quantity = ctx.quantity(who)
+        if quantity and not (_is_count(quantity.split()[0]) or quantity.split()[0].isalpha()):
+            quantity = None  # "12enne"
         if not quantity:
             # the parse often loses the count: the nearest number or amount noun before the
             # word in its clause ("600 militari ... siano stati uccisi e migliaia feriti")
@@ -356,7 +361,9 @@ class RelationExtractor:
             i = next((k for k, w in enumerate(words) if w.id == t.id), 0) - 1
             while i >= 0 and words[i].text not in CLAUSE_BREAKS and words[i].text.lower() not in self.lex.casualty_words:
                 w = words[i]
-                if w.upos == "NUM" and w.text[:1].isdigit() and v.head(w) is not None:
+                if w.upos == "NUM" and _is_count(w.text) and v.head(w) is not None \
+                        and (v.head(w).lemma or "").lower() not in AGE_UNITS \
+                        and not (i + 1 < len(words) and words[i + 1].text.lower() in AGE_UNITS):
                     who, quantity = [v.head(w)], ctx.quantity([v.head(w)]) or w.text  # type: ignore[list-item]
                     break
                 if self.lex.objects.get((w.lemma or "").lower()) == "quantity":
@@ -910,6 +917,11 @@ class _Context:
 def _evidence(am: ArticleMentions, sentence: Sentence) -> Evidence:
     return Evidence(am.annotated.article.id, sentence.index, sentence.start_char, sentence.end_char,
                     sentence.text)
+
+
+def _is_count(text: str) -> bool:
+    """"600", "10.000", "2,5": a count; "12enne", "1987" in "nel 1987" are not."""
+    return bool(re.fullmatch(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d{1,4}", text)) and not re.fullmatch(r"1[89]\d\d|20\d\d", text)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

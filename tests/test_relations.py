@@ -827,3 +827,24 @@ def test_states_signing_a_mutual_defence_pact_together_are_allied():
     assert ("Q159", "alliedWith", "Q423") in keyed(facts)
     res, facts = extract(SIGNED_TRADE_PACT)
     assert {f.predicate for f in facts.facts} == {"signed"}
+
+
+AGED = ("Un uomo di 88 anni è morto nell'alluvione.", """
+1 Un uno DET 2 det
+2 uomo uomo NOUN 7 nsubj
+3 di di ADP 5 case
+4 88 88 NUM 5 nummod
+5 anni anno NOUN 2 nmod
+6 è essere AUX 7 aux
+7 morto morire VERB 0 root
+8-9 nell'
+8 in in ADP 10 case
+9 l' il DET 10 det
+10 alluvione alluvione NOUN 7 obl
+11 . . PUNCT 7 punct
+""", [])
+
+
+def test_an_age_is_not_a_count_of_dead():
+    res, facts = extract(AGED)
+    assert not facts.events
