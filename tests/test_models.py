@@ -75,3 +75,17 @@ def test_models_eval_reports_every_score(data_dir, capsys):
     assert f1 > 75, out
     for metric in ("Tokens", "Sentences", "Words", "UPOS", "Lemmas", "UAS", "LAS", "tokens/s"):
         assert metric in out
+
+
+def test_the_device_reaches_stanza(monkeypatch):
+    """`--device cuda:1` picks that GPU, not only "a GPU" (no GPU needed: Stanza is faked)."""
+    import stanza
+
+    from kg.models.loader import load_pipeline
+
+    seen = {}
+    monkeypatch.setattr(stanza, "Pipeline", lambda **kwargs: seen.update(kwargs) or "pipeline")
+    assert load_pipeline(processors=["tokenize"], device="cuda:1") == "pipeline"
+    assert (seen["use_gpu"], seen["device"]) == (True, "cuda:1")
+    load_pipeline(processors=["tokenize"])
+    assert (seen["use_gpu"], seen["device"]) == (False, None)

@@ -101,7 +101,8 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
     _ensure_resources(models.directory)
     return stanza.Pipeline(lang="it", dir=str(models.directory), processors=",".join(wanted),
                            download_method=None, allow_unknown_language=True,
-                           use_gpu=use_gpu, logging_level="WARN", **paths, **overrides)
+                           use_gpu=use_gpu, device=device if use_gpu else None, logging_level="WARN",
+                           **paths, **overrides)
 
 
 def _ensure_resources(directory: Path) -> None:
