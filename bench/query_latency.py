@@ -5,7 +5,8 @@
                                    [--replicate K]
 
 Each engine loads the graph once (load time reported on its own: pyoxigraph's bulk load,
-rdflib's parse); then every canned query (and `timeline` bound to entityLabel=Putin) runs
+rdflib's parse); then every canned query (and `timeline` bound to entityLabel=--entity,
+default Putin) runs
 --warmup times unmeasured and --repeat times measured, through ``kg.query.run_query``, the
 call `kg query` and `kg serve` make (so the time includes turning the answer into rows).
 For pyoxigraph it also reports the engine alone (iterating the raw solutions). p50 and p95
@@ -41,12 +42,12 @@ TARGET_P95_MS = 50.0
 PER_ARTICLE = re.compile(r"^(https?://[^ ]+?/)(article|fact|event|graph)/")
 
 
-def cases() -> list[tuple[str, str]]:
+def cases(entity: str = "Putin") -> list[tuple[str, str]]:
     from kg.query import bind_params, canned_queries
 
     queries = canned_queries()
     out = [(name, q.sparql) for name, q in queries.items()]
-    out.append(("timeline(Putin)", bind_params(queries["timeline"].sparql, {"entityLabel": "Putin"})))
+    out.append((f"timeline({entity})", bind_params(queries["timeline"].sparql, {"entityLabel": entity})))
     return out
 
 
@@ -96,7 +97,7 @@ def summary(times: list[float]) -> dict:
             "mean_ms": round(statistics.fmean(times), 3)}
 
 
-def bench_engine(engine: str, graph: Path, warmup: int, repeat: int, log) -> dict:
+def bench_engine(engine: str, graph: Path, warmup: int, repeat: int, log, entity: str = "Putin") -> dict:
     from kg.query import PREFIXES, load_graph, load_store, run_query
 
     began = time.perf_counter()
@@ -104,7 +105,7 @@ def bench_engine(engine: str, graph: Path, warmup: int, repeat: int, log) -> dic
     load_s = time.perf_counter() - began
     log(f"{engine}: loaded in {load_s:.2f} s")
     out = {"load_s": round(load_s, 3), "queries": {}}
-    for name, sparql in cases():
+    for name, sparql in cases(entity):
         times, result = measure(lambda: run_query(store, sparql), warmup, repeat)
         entry = {**summary(times), "rows": len(result)}
         if engine == "oxigraph":  # the engine alone: solutions iterated, no conversion to rows
@@ -172,6 +173,8 @@ def main(argv=None) -> int:
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured runs first (default 2)")
     parser.add_argument("--engines", default="oxigraph,rdflib", help="comma-separated (default oxigraph,rdflib)")
     parser.add_argument("--label", help="name in the result files (default: the graph's folder name)")
+    parser.add_argument("--entity", default="Putin",
+                        help="entityLabel for the bound timeline query (default Putin; pick one the graph has)")
     parser.add_argument("--replicate", type=int, default=0, metavar="K",
                         help="benchmark K renamed copies of the graph (synthetic scale-up)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results folder (default bench/results)")
@@ -204,7 +207,7 @@ def main(argv=None) -> int:
                 parser.error(f"unknown engine {engine!r}")
             repeat = args.rdflib_repeat if engine == "rdflib" else args.repeat
             report["engines"][engine] = bench_engine(engine, graph, args.warmup if engine == "oxigraph"
-                                                     else min(args.warmup, 1), repeat, log)
+                                                     else min(args.warmup, 1), repeat, log, args.entity)
     args.out.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^\w.-]+", "_", label)
     stem = args.out / f"query_latency_{safe}"
