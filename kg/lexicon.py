@@ -93,6 +93,11 @@ class Lexicon:
         return index
 
     @functools.cached_property
+    def parse_words(self) -> frozenset[str]:
+        """Lemmas and forms that can carry a relation or an event read from the parse."""
+        return frozenset(lemma for lemma, _ in self.triggers) | frozenset(self.objects) | self.casualty_words
+
+    @functools.cached_property
     def longest_role(self) -> int:
         return max(len(p.split()) for p in self.roles)
 

@@ -21,7 +21,7 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "4"
+ANNOTATION_SCHEME = "5"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000
@@ -210,7 +210,12 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
 
     spans = [paragraph_spans(text) for text in texts]
     docs = [stanza.Document([], text=text_for_tagging(text)[a:b]) for text, ss in zip(texts, spans) for a, b in ss]
-    done = iter(pipeline.bulk_process(docs) if docs else [])
+    if docs and "depparse" in getattr(pipeline, "processors", {}):
+        docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p != "depparse"])
+        parse_where_needed(pipeline, docs)
+    elif docs:
+        docs = pipeline.bulk_process(docs)
+    done = iter(docs)
     out = []
     for text, ss in zip(texts, spans):
         sentences: list[Sentence] = []
@@ -218,6 +223,43 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
             sentences.extend(document_sentences(doc, text, offset=start, first_index=len(sentences)))
         out.append(sentences)
     return out
+
+
+def needs_parse(words, has_entities: bool) -> bool:
+    """Whether a sentence can give a relation or an event that needs its dependency parse: a
+    word the relation lexicons know (a trigger, a troops or arms noun, a word for the dead), or
+    a demonym beside a named place ("la regione russa di Kursk"). The parser is half of
+    Stanza's time, and most news sentences have none of these."""
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for w in words:
+        lemma, text = (w.lemma or "").lower(), (w.text or "").lower()
+        if lemma in lexicon.parse_words or text in lexicon.parse_words:
+            return True
+    if has_entities:
+        gazetteer = load_gazetteer()
+        return any((w.text or "").islower() and gazetteer.demonym(w.text) is not None for w in words)
+    return False
+
+
+def parse_where_needed(pipeline, docs) -> None:
+    """Run the parser on the sentences of ``docs`` that need it (:func:`needs_parse`), all in
+    one batch, and copy heads and relations back; the other sentences stay unparsed."""
+    import stanza
+
+    chosen = [sent for doc in docs for sent in doc.sentences
+              if needs_parse(sent.words, bool(getattr(sent, "ents", None)))]
+    if not chosen:
+        return
+    fields = ("id", "text", "lemma", "upos", "xpos", "feats")
+    sub = stanza.Document([[{k: getattr(w, k) for k in fields if getattr(w, k) is not None} for w in sent.words]
+                           for sent in chosen])
+    sub = pipeline.process(sub, processors="depparse")
+    for sent, parsed in zip(chosen, sub.sentences):
+        for word, tagged in zip(sent.words, parsed.words):
+            word.head, word.deprel = tagged.head, tagged.deprel
 
 
 #: Pipelines loaded in this process by StanzaTagger, one per (models, device): a worker

@@ -104,3 +104,27 @@ def test_a_rebuild_with_the_shipped_models_reads_the_cache_only(tmp_path):
     build([seed], output=out, annotator=again, log=lambda m: None)
     assert not again.loaded and again.cache_hits == 1
     assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_only_sentences_a_relation_can_come_from_need_the_parser():
+    from types import SimpleNamespace as W
+
+    from kg.nlp import needs_parse
+
+    words = lambda *pairs: [W(text=t, lemma=l) for t, l in pairs]
+    assert needs_parse(words(("Putin", "Putin"), ("ha", "avere"), ("inviato", "inviare")), True)
+    assert needs_parse(words(("600", "600"), ("soldati", "soldato"), ("sono", "essere"), ("morti", "morire")), False)
+    assert needs_parse(words(("la", "il"), ("regione", "regione"), ("russa", "russo"), ("di", "di"),
+                             ("Kursk", "Kursk")), True)
+    assert not needs_parse(words(("la", "il"), ("regione", "regione"), ("russa", "russo")), False)
+    assert not needs_parse(words(("Il", "il"), ("sole", "sole"), ("splende", "splendere")), False)
+
+
+@pytest.mark.model
+def test_the_parser_runs_where_a_relation_can_come_from(nlp):
+    from kg.nlp import tag_texts
+
+    [sentences] = tag_texts(nlp, ["Il cielo era sereno sulla città. Kim Jong-un ha inviato una lettera a Vladimir Putin."])
+    assert len(sentences) == 2
+    assert not any(w.deprel for w in sentences[0].words)
+    assert all(w.deprel for w in sentences[1].words) and any(w.deprel == "nsubj" for w in sentences[1].words)
