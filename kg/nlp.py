@@ -21,7 +21,7 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "5"
+ANNOTATION_SCHEME = "6"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000
@@ -227,21 +227,20 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
 
 def needs_parse(words, has_entities: bool) -> bool:
     """Whether a sentence can give a relation or an event that needs its dependency parse: a
-    word the relation lexicons know (a trigger, a troops or arms noun, a word for the dead), or
-    a demonym beside a named place ("la regione russa di Kursk"). The parser is half of
-    Stanza's time, and most news sentences have none of these."""
+    word for the dead, or someone named (a name or a demonym) with a word the relation lexicons
+    know (a trigger, a troops or arms noun), or a demonym beside a named place ("la regione
+    russa di Kursk"). The parser is half of Stanza's time; most news sentences need none."""
     from kg.gazetteer import load_gazetteer
     from kg.lexicon import load_lexicon
 
-    lexicon = load_lexicon()
-    for w in words:
-        lemma, text = (w.lemma or "").lower(), (w.text or "").lower()
-        if lemma in lexicon.parse_words or text in lexicon.parse_words:
-            return True
-    if has_entities:
-        gazetteer = load_gazetteer()
-        return any((w.text or "").islower() and gazetteer.demonym(w.text) is not None for w in words)
-    return False
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
+    demonym = any((w.text or "").islower() and gazetteer.demonym(w.text) is not None for w in words)
+    forms = {(w.lemma or "").lower() for w in words} | {(w.text or "").lower() for w in words}
+    if forms & lexicon.casualty_words:
+        return True  # "600 soldati sono morti": an event with no named participant
+    if not (has_entities or demonym):
+        return False  # a relation needs someone named: a name or a demonym
+    return bool(forms & lexicon.parse_words) or (has_entities and demonym)
 
 
 def parse_where_needed(pipeline, docs) -> None:

@@ -117,6 +117,7 @@ def test_only_sentences_a_relation_can_come_from_need_the_parser():
     assert needs_parse(words(("la", "il"), ("regione", "regione"), ("russa", "russo"), ("di", "di"),
                              ("Kursk", "Kursk")), True)
     assert not needs_parse(words(("la", "il"), ("regione", "regione"), ("russa", "russo")), False)
+    assert not needs_parse(words(("Ha", "avere"), ("dichiarato", "dichiarare"), ("ieri", "ieri")), False)
     assert not needs_parse(words(("Il", "il"), ("sole", "sole"), ("splende", "splendere")), False)
 
 
