@@ -1,7 +1,7 @@
 """How `kg build` scales: time per stage, tokens per second, peak memory, graph size.
 
     python3 bench/build_scale.py [--sizes 100,300,1000] [--workers 1] [--threads N]
-                                 [--update-size 300] [--update-new 20] [--kind DIR]
+                                 [--update-size 300] [--update-new 20] [--data DIR]
 
 The corpus is KIND's Wikinews text (bench/corpus.py: all WN sentences, in order, cut into
 1,000 articles of 15-16 sentences, detokenised). For each size N it builds the first N
@@ -111,7 +111,8 @@ def main(argv=None) -> int:
     parser.add_argument("--update-new", type=int, default=20)
     parser.add_argument("--corpus-articles", type=int, default=1000,
                         help="how many articles the whole KIND Wikinews text is cut into (default 1000)")
-    parser.add_argument("--kind", default=str(ROOT.parent / "shared" / "data" / "kind"))
+    parser.add_argument("--data", default=os.environ.get("KG_DATA"),
+                        help="the corpora folder, with kind/WN_*.tsv (default: $KG_DATA)")
     parser.add_argument("--name", default="build_scale", help="results file stem in bench/results/")
     parser.add_argument("--note", default="", help="a line for the results (e.g. the machine was shared)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -128,7 +129,9 @@ def main(argv=None) -> int:
 
     sizes = sorted(int(s) for s in args.sizes.split(","))
     update_size = args.update_size if args.update_size in sizes else sizes[0]
-    articles = wikinews_articles(Path(args.kind), args.corpus_articles)
+    if not args.data or not (Path(args.data) / "kind").is_dir():
+        parser.error("give --data DIR (or set KG_DATA): the corpora folder with kind/WN_*.tsv")
+    articles = wikinews_articles(Path(args.data) / "kind", args.corpus_articles)
     corpus_dir = OUT / "corpus"
     results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                            "platform": platform.platform()},

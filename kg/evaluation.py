@@ -1,4 +1,4 @@
-"""`kg eval`: score a graph against gold facts, as /work/shared/eval/README.md defines it.
+"""`kg eval`: score a graph against gold facts, by the scoring rules that come with the gold data.
 
 Entities match one-to-one, first by Wikidata QID, then by folded label (case, accents,
 apostrophes, hyphens and spacing ignored). Relations are mapped to gold keys through that

@@ -225,19 +225,20 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
     return out
 
 
-def needs_parse(words, has_entities: bool) -> bool:
+def needs_parse(words, has_entities: bool, lexicon=None, gazetteer=None) -> bool:
     """Whether a sentence can give a relation or an event that needs its dependency parse: a
     word for the dead, or someone named (a name or a demonym) with a word the relation lexicons
     know (a trigger, a troops or arms noun), or a demonym beside a named place ("la regione
     russa di Kursk"). The parser is half of Stanza's time; most news sentences need none."""
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
+    if lexicon is None or gazetteer is None:
+        from kg.gazetteer import load_gazetteer
+        from kg.lexicon import load_lexicon
 
-    lexicon, gazetteer = load_lexicon(), load_gazetteer()
-    demonym = any((w.text or "").islower() and gazetteer.demonym(w.text) is not None for w in words)
+        lexicon, gazetteer = lexicon or load_lexicon(), gazetteer or load_gazetteer()
     forms = {(w.lemma or "").lower() for w in words} | {(w.text or "").lower() for w in words}
     if forms & lexicon.casualty_words:
         return True  # "600 soldati sono morti": an event with no named participant
+    demonym = any((w.text or "").islower() and gazetteer.demonym(w.text) is not None for w in words)
     if not (has_entities or demonym):
         return False  # a relation needs someone named: a name or a demonym
     return bool(forms & lexicon.parse_words) or (has_entities and demonym)
@@ -248,8 +249,12 @@ def parse_where_needed(pipeline, docs) -> None:
     one batch, and copy heads and relations back; the other sentences stay unparsed."""
     import stanza
 
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
     chosen = [sent for doc in docs for sent in doc.sentences
-              if needs_parse(sent.words, bool(getattr(sent, "ents", None)))]
+              if needs_parse(sent.words, bool(getattr(sent, "ents", None)), lexicon, gazetteer)]
     if not chosen:
         return
     fields = ("id", "text", "lemma", "upos", "xpos", "feats")

@@ -56,7 +56,7 @@ CLOSING_QUOTES = {"”", "»"}
 CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
 REASON_PREPOSITIONS = {"per", "verso"}
 #: Words after a number that make it an age, not a count of dead ("una donna di 88 anni").
-AGE_UNITS = {"anno", "anni", "enne", "mese", "mesi"}
+AGE_UNITS = {"anno", "anni", "mese", "mesi"}
 #: Verbs that address what they carry to someone: "esprimere gratitudine a X" speaks to X.
 ADDRESSING_VERBS = {"esprimere", "rivolgere", "porgere", "manifestare", "rinnovare"}
 COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}

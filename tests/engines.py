@@ -1,5 +1,6 @@
 """External RDF engines for the interop tests: Apache Jena (riot, arq), Raptor (rapper), serd
-(serdi) and a private Virtuoso server. Facts behind the workarounds: ../shared/notes/ecosystem.md.
+(serdi) and a private Virtuoso server, with the workarounds Debian's packages need (Jena's
+explicit classpath and misplaced xerces resources; Virtuoso's ini pointed at a temp folder).
 
 A missing engine skips its tests, unless KG_REQUIRE_ENGINES is set (.ci/run sets it), when it
 fails them: CI installs every engine, so a missing one there is a broken install step.

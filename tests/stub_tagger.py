@@ -2,7 +2,8 @@
 --update, workers, Dask): sentences split after '.', words on spaces and punctuation.
 
 ``whitespace_sentences`` is a plain module function, so it pickles by reference and runs in
-spawned worker processes and on Dask workers like kg.nlp.StanzaTagger does.
+spawned worker processes and on Dask workers like kg.nlp.StanzaTagger does. ``outputs`` and
+``quiet`` are the helpers those tests share: the graph files to compare, and a silent log.
 """
 from __future__ import annotations
 
@@ -10,10 +11,22 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from kg.build import OUTPUT_FILES
 from kg.nlp import Annotator
 from kg.records import Sentence, Word
 
 VERSION = "stub-tagger"
+#: The graph files a plumbing test compares byte for byte (the reports carry timings).
+OUTPUTS = tuple(name for name in OUTPUT_FILES if name.startswith("graph."))
+
+
+def quiet(_message: str) -> None:
+    """A build log that says nothing."""
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """The graph files of a build folder, by name."""
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
 
 
 def whitespace_sentences(text: str) -> list[Sentence]:

@@ -6,23 +6,14 @@ from pathlib import Path
 import pytest
 
 from kg.build import BuildError, build
-from stub_tagger import StubAnnotator
+from stub_tagger import StubAnnotator, outputs, quiet
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.html")
 TEXTS = ["Il presidente russo Vladimir Putin ha inviato una lettera a Kim Jong-un.",
          "La Corea del Nord e la Russia hanno firmato un trattato di mutua difesa a Pyongyang.",
          "Questo articolo fa CRASH nel tagger, purtroppo.",
          "La Cina e la Russia hanno firmato un accordo di cooperazione a Pechino."]
-
-
-def quiet(_message: str) -> None:
-    pass
-
-
-def outputs(out: Path) -> dict[str, bytes]:
-    return {name: (out / name).read_bytes() for name in OUTPUTS}
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ ONTOLOGY = URIRef("https://w3id.org/kg-it/ontology")
 WD = "http://www.wikidata.org/entity/"
 BASE = "https://example.org/kg/"
 
-#: domain -> range of the closed predicate set (shared/eval/README.md); None: any entity.
+#: domain -> range of the closed predicate set (the gold data's scoring rules); None: any entity.
 SIGNATURES = {
     "leaderOf": ({"Person"}, {"State"}),
     "holdsPosition": ({"Person"}, {"Organization", "State"}),

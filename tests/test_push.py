@@ -12,7 +12,7 @@ import pytest
 
 from kg.cli import main
 from kg.push import PushError, graph_url, push
-from test_query import SAMPLE, trig_of
+from test_query import SAMPLE, files  # noqa: F401 - files is a fixture
 
 DEFAULT = "(default)"
 
@@ -88,14 +88,6 @@ def store():
     for server in servers:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def files(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("push")
-    (folder / "graph.ttl").write_text(SAMPLE, encoding="utf-8")
-    (folder / "graph.trig").write_text(trig_of(SAMPLE), encoding="utf-8")
-    return folder
 
 
 def triples_of(path, graph=None):

@@ -12,7 +12,7 @@ import pytest
 from kg.build import BuildError, build
 from kg.cli import main
 from kg.manifest import read_manifest
-from stub_tagger import StubAnnotator
+from stub_tagger import StubAnnotator, outputs, quiet
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,11 +22,6 @@ A2 = ("Il ministro degli Esteri Sergei Lavrov ha incontrato il leader nordcorean
       "Secondo la Corea del Sud, la Russia avrebbe inviato armi alla Corea del Nord.")
 B1 = ("Il presidente russo ha telefonato al presidente cinese Xi Jinping. "
       "La Cina e la Russia hanno firmato un accordo di cooperazione a Pechino.")
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.html")
-
-
-def quiet(_message: str) -> None:
-    pass
 
 
 def write(path: Path, text: str) -> Path:
@@ -39,10 +34,6 @@ def run(inputs, out: Path, **kwargs):
     annotator = StubAnnotator(out / ".cache" / "nlp")
     result = build(inputs, output=out, annotator=annotator, log=quiet, **kwargs)
     return result, annotator
-
-
-def outputs(out: Path) -> dict[str, bytes]:
-    return {name: (out / name).read_bytes() for name in OUTPUTS}
 
 
 @pytest.fixture
