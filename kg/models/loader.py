@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
+from kg.models import speedups
 from kg.models.registry import MODEL_FILES, SHIPPED_DIR, model_version
 
 #: Processors of the full shipped pipeline, in Stanza's order.
@@ -67,6 +68,7 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
     """
     import stanza
 
+    speedups.install()
     models = models or resolve_models()
     wanted = tuple(processors) if processors else models.available()
     if not wanted:

@@ -1,0 +1,46 @@
+"""kg's drop-in cycle finder gives Stanza's Chu-Liu-Edmonds decoder the same trees."""
+import numpy as np
+import pytest
+
+from kg.models import speedups
+
+chuliu_edmonds = pytest.importorskip("stanza.models.common.chuliu_edmonds")
+speedups.install()
+stanza_tarjan = chuliu_edmonds.stanza_tarjan
+
+
+def random_trees(count, seed=7):
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        n = int(rng.integers(2, 70))
+        tree = rng.integers(0, n, size=n)
+        tree[0] = 0
+        yield tree
+
+
+def test_same_cycles_in_the_same_order_as_stanza():
+    with_cycles = 0
+    for tree in random_trees(3000):
+        ours, theirs = speedups.tree_cycles(tree), stanza_tarjan(tree)
+        assert len(ours) == len(theirs), tree
+        assert all((a == b).all() for a, b in zip(ours, theirs)), tree
+        with_cycles += len(ours) > 1
+    assert with_cycles > 100  # the sample exercises several cycles per tree
+
+
+def test_known_cycles():
+    assert speedups.tree_cycles(np.array([0, 4, 4, 4, 0])) == []
+    [cycle] = speedups.tree_cycles(np.array([0, 3, 1, 2]))
+    assert cycle.tolist() == [False, True, True, True]
+    first, second = speedups.tree_cycles(np.array([0, 2, 1, 0, 5, 4]))
+    assert first.nonzero()[0].tolist() == [1, 2] and second.nonzero()[0].tolist() == [4, 5]
+
+
+def test_decoder_gives_the_same_trees(monkeypatch):
+    """The full decoder (contractions and all) on random score matrices, patched and not."""
+    rng = np.random.default_rng(11)
+    matrices = [rng.normal(size=(n, n)) for n in rng.integers(3, 60, size=300)]
+    ours = [chuliu_edmonds.chuliu_edmonds_one_root(m.copy()).tolist() for m in matrices]
+    monkeypatch.setattr(chuliu_edmonds, "tarjan", stanza_tarjan)
+    theirs = [chuliu_edmonds.chuliu_edmonds_one_root(m.copy()).tolist() for m in matrices]
+    assert ours == theirs
