@@ -20,6 +20,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -56,14 +57,15 @@ def child(args: argparse.Namespace) -> None:
         "peak_rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
     if args.compare_exports:
-        figures["export_compare"] = compare_exports(result)
+        figures["export_compare"] = compare_exports(result, out)
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     figures["nlp_cache"] = report["nlp_cache"]
     print(json.dumps(figures))
 
 
-def compare_exports(result) -> dict:
-    """Seconds for rdflib's own serialisers on the same graph, next to kg's writers."""
+def compare_exports(result, out: Path) -> dict:
+    """Seconds for rdflib's and pyoxigraph's serialisers on the same graph, next to kg's
+    writers (kg writes its own: sorted, prefixed and byte-stable; see kg/export/rdf.py)."""
     import warnings
 
     timings = {}
@@ -76,6 +78,15 @@ def compare_exports(result) -> dict:
             t = time.perf_counter()
             fn()
             timings[name] = time.perf_counter() - t
+    try:
+        import pyoxigraph
+    except ImportError:
+        return timings
+    t = time.perf_counter()
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(Path(out) / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    store.dump(format=pyoxigraph.RdfFormat.TRIG)
+    timings["pyoxigraph trig (parse kg's TriG, then dump)"] = time.perf_counter() - t
     return timings
 
 
@@ -90,10 +101,73 @@ def run_child(corpus: Path | list[Path], out: Path, workers: int, threads, updat
         cmd.append("--update")
     if compare_exports:
         cmd.append("--compare-exports")
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) as proc:
+        sampler = MemorySampler(proc.pid)
+        sampler.start()
+        stdout, stderr = proc.communicate()
+        sampler.stop()
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{stderr[-3000:]}")
+    figures = json.loads(stdout.strip().splitlines()[-1])
+    figures["peak_pss_mb"] = sampler.peak_pss_kb / 1024
+    figures["peak_rss_sum_sampled_mb"] = sampler.peak_rss_kb / 1024
+    return figures
+
+
+class MemorySampler(threading.Thread):
+    """Samples, every ``interval`` seconds, the memory of a process and all its descendants
+    (the build and its workers) from /proc: the largest total PSS seen (proportional set size:
+    pages shared between processes, such as PyTorch's libraries mapped by both workers, count
+    once in all) and the largest total RSS (which counts them once per process). ru_maxrss
+    per process, summed, is an upper bound of the second; the first is what the build takes."""
+
+    def __init__(self, pid: int, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_pss_kb = self.peak_rss_kb = 0
+        self._done = threading.Event()
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def run(self) -> None:
+        while not self._done.wait(self.interval):
+            pss = rss = 0
+            for pid in self._tree():
+                fields = _rollup(pid)
+                pss, rss = pss + fields.get("Pss", 0), rss + fields.get("Rss", 0)
+            self.peak_pss_kb, self.peak_rss_kb = max(self.peak_pss_kb, pss), max(self.peak_rss_kb, rss)
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(ppid, []).append(int(entry.name))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(children.get(pid, []))
+        return tree
+
+
+def _rollup(pid: int) -> dict[str, int]:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return {}
+    fields = {}
+    for line in text.splitlines()[1:]:
+        name, _, rest = line.partition(":")
+        parts = rest.split()
+        if parts and parts[0].isdigit():
+            fields[name] = int(parts[0])
+    return fields
 
 
 # ------------------------------------------------------------------ the suite
@@ -204,9 +278,9 @@ def markdown(r: dict) -> str:
              f"bench/corpus.py). {r['machine']['cpus']} CPUs, Python {r['machine']['python']}; "
              f"workers {r['workers']}, torch threads {r['threads'] or 'default'}. {r['note']}", "",
              "| articles (built) | tokens | cold build s | model load s | stanza s | tokens/s (stanza) "
-             "| after stanza s (% of stanza) | export s | triples | graph.ttl MB | peak RSS MB (main + workers) "
-             "| rebuild s (speedup) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| after stanza s (% of stanza) | export s | triples | graph.ttl MB | peak memory MB (PSS, all processes) "
+             "| peak RSS MB (main + workers) | rebuild s (speedup) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for n, s in sizes.items():
         c = s["cold"]
         t = c["timings"]
@@ -215,7 +289,8 @@ def markdown(r: dict) -> str:
         lines.append(f"| {s['articles_in']} ({c['articles']}) | {s['kind_tokens']:,} | {c['wall_s']:.1f} "
                      f"| {t['model_load']:.1f} | {t['stanza']:.1f} | {s['tokens_per_s_stanza']:.0f} "
                      f"| {s['after_stanza_s']:.1f} ({100 * s['after_stanza_share_of_stanza']:.0f} %) "
-                     f"| {t['export']:.1f} | {c['triples']:,} | {c['files']['graph.ttl'] / 1e6:.1f} | {peak} "
+                     f"| {t['export']:.1f} | {c['triples']:,} | {c['files']['graph.ttl'] / 1e6:.1f} "
+                     f"| {c.get('peak_pss_mb', 0):.0f} | {peak} "
                      f"| {s['rebuild']['wall_s']:.1f} ({s['rebuild_speedup']:.0f}x) |")
     lines += ["", "Seconds per stage (cold build):", "",
               "| articles | " + " | ".join(("ingest", "model_load", "stanza") + AFTER_STANZA) + " |",
@@ -228,7 +303,7 @@ def markdown(r: dict) -> str:
     lines += ["", "Export of the largest graph, seconds per file (kg's writers): "
               + ", ".join(f"{k} {v:.2f}" for k, v in last["export_timings"].items())]
     if "export_compare" in last:
-        lines.append("rdflib's own serialisers on the same graph: "
+        lines.append("Other serialisers of the same graph: "
                      + ", ".join(f"{k} {v:.2f}" for k, v in last["export_compare"].items()))
     u = r["update"]
     lines += ["", f"`--update`: {u['added']} articles added to a {u['base_articles']}-article build in "

@@ -7,6 +7,7 @@ Character offsets are always relative to ``Article.text``.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Optional
 
@@ -22,6 +23,8 @@ PREDICATES = (
 
 
 class _Record:
+    __slots__ = ()
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
 
@@ -52,7 +55,7 @@ class Skipped(_Record):
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Word(_Record):
     """A syntactic word (after multiword-token expansion) with its annotations."""
 
@@ -66,8 +69,16 @@ class Word(_Record):
     head: Optional[int] = None    # 0 for the root
     deprel: Optional[str] = None
 
+    def __post_init__(self) -> None:
+        # Tags and lemmas repeat across a corpus: one shared string each keeps a large build's
+        # annotations (held until linking and relations have seen every article) small.
+        for name in ("text", "lemma", "upos", "feats", "deprel"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, sys.intern(value))
 
-@dataclass
+
+@dataclass(slots=True)
 class NerSpan(_Record):
     """A named-entity span found by the NER model (PER, LOC, ORG)."""
 
@@ -77,7 +88,7 @@ class NerSpan(_Record):
     end_char: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence(_Record):
     index: int
     text: str

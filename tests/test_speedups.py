@@ -44,3 +44,26 @@ def test_decoder_gives_the_same_trees(monkeypatch):
     monkeypatch.setattr(chuliu_edmonds, "tarjan", stanza_tarjan)
     theirs = [chuliu_edmonds.chuliu_edmonds_one_root(m.copy()).tolist() for m in matrices]
     assert ours == theirs
+
+
+def test_mwt_dictionary_first_gives_stanzas_expansions(monkeypatch):
+    """With the shipped MWT model: known contractions and verbs with clitics the dictionary
+    has never seen expand exactly as Stanza's model-then-dictionary ensemble expands them."""
+    from stanza.pipeline.mwt_processor import MWTProcessor
+
+    from kg.models.loader import load_pipeline
+
+    nlp = load_pipeline(["tokenize", "mwt"])
+    text = ("Nella notte della firma, dal palazzo del Cremlino, il ministro ha detto di volerglielo "
+            "consegnare. Sull'accordo degli alleati: dateglielo, portatemelo, mandarli negli Stati Uniti.")
+    ours = [(w.text, w.start_char) for w in nlp(text).iter_words()]
+    assert MWTProcessor.process is speedups.mwt_process
+    monkeypatch.setattr(MWTProcessor, "process", MWTProcessor.stanza_process)
+    theirs = [(w.text, w.start_char) for w in nlp(text).iter_words()]
+    assert ours == theirs
+    words = [w for w, _ in ours]
+    assert words[:6] == ["In", "la", "notte", "di", "la", "firma"]
+    doc = nlp(text)
+    multiword = [t.text for t in doc.iter_tokens() if len(t.words) > 1]
+    unknown = [t for t in multiword if nlp.processors["mwt"].trainer.dict_expansion(t) is None]
+    assert unknown and len(unknown) < len(multiword)  # both paths were taken
