@@ -33,6 +33,7 @@ class Lexicon:
     treaty_words: dict[str, str] = field(default_factory=dict)   # word -> normal form ("-" drops)
     frame_modifiers: dict[str, str] = field(default_factory=dict)  # "telefonico" -> phone_call
     place_heads: frozenset[str] = frozenset()        # "piazza", "regione": nouns heading place names
+    place_tails: frozenset[str] = frozenset()        # "nordorientale": directions ending region names
     organization_heads: frozenset[str] = frozenset() # "ministero", "istituto": nouns heading organisation names
     evaluations: dict[str, str] = field(default_factory=dict)  # "imprudente" -> negative
     spokesperson_nouns: frozenset[str] = frozenset()  # "fonte", "portavoce": speak for their "di X"
@@ -140,6 +141,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    frame_modifiers={r[0]: r[1] for r in read_tsv(directory / "frame_modifiers.tsv", 2)},
                    appointing_verbs=frozenset(read_lines(directory / "appointing_verbs.txt")),
                    place_heads=frozenset(read_lines(directory / "place_heads.txt")),
+                   place_tails=frozenset(read_lines(directory / "place_tails.txt")),
                    organization_heads=frozenset(read_lines(directory / "organization_heads.txt")),
                    evaluations={r[0]: r[1] for r in read_tsv(directory / "evaluations.tsv", 2)},
                    spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),

@@ -205,6 +205,7 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
             continue
         if etype == "Place":
             start = _place_head(start, sentence, text, lexicon)
+            end = _place_tail(end, sentence, text, lexicon)
             surface = text[start:end]
         parts = _compound_parts(surface, start, gazetteer)
         if parts:  # "Mosca-Pyongyang": two names joined by a hyphen
@@ -257,6 +258,14 @@ def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> 
             and text[spans[k - 1][0]:spans[k - 1][1]].lower() in lexicon.place_heads:
         return spans[k - 1][0]
     return start
+
+
+def _place_tail(end: int, sentence: Sentence, text: str, lexicon: Lexicon) -> int:
+    """Extend a place name over a direction after it: "Asia| nordorientale"."""
+    after = sorted({(w.start_char, w.end_char) for w in sentence.words if w.start_char >= end})
+    if after and text[end:after[0][0]].strip() == "" and text[after[0][0]:after[0][1]] in lexicon.place_tails:
+        return after[0][1]
+    return end
 
 
 def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:

@@ -252,7 +252,7 @@ class RelationExtractor:
         for w in window:
             if w.upos == "DET" and (w.lemma or "").lower() in POSSESSIVES:
                 targets += ctx.recent_person(t, exclude=agents)
-            else:
+            elif ctx.preposition_before(w) not in IN_CASES:  # "combattere in Ucraina": where, not whom
                 keys = [k for k in [ctx._role_person_at(w) or ctx._entity_at(w, True)] if k] + ctx.names_within(w)
                 targets += [k for k in keys if ctx.type_of(k) != "Place"]
         predicate = "criticized" if polarities == {"negative"} else "praised"
@@ -657,13 +657,14 @@ class _Context:
     def preposition_before(self, w: Word) -> str:
         """The preposition introducing the phrase of ``w`` ("a", "di", "con"), or ""."""
         words = self.sentence.words
-        i = self._mention_start_word(w) - 1
+        start = self._mention_start_word(w)
+        name = words[start].upos == "PROPN"  # the name's first word: "Kim" of "Kim Jong Un"
+        i = start - 1
         skipped_nouns = 0
         while i >= 0:
             if words[i].upos == "DET" or words[i].text.lower() in ARTICLES:
                 i -= 1
-            elif skipped_nouns < 2 and words[i].text.islower() and words[i].upos in ("NOUN", "ADJ") \
-                    and w.upos == "PROPN":
+            elif skipped_nouns < 2 and words[i].text.islower() and words[i].upos in ("NOUN", "ADJ") and name:
                 i -= 1  # a title before a name: "al leader Kim", "al presidente russo Putin"
                 skipped_nouns += 1
             else:

@@ -61,3 +61,16 @@ def test_editorial_notes_about_the_pictures_hold_no_entities():
     assert mentions("Immagine di repertorio della Reuters.", [("Reuters", "ORG")]) == []
     # a picture in the news itself is news
     assert mentions("Il video della parata è stato diffuso dalla Reuters.", [("Reuters", "ORG")]) != []
+
+
+def test_a_direction_after_a_place_is_part_of_the_region_name():
+    found = mentions("I rapporti internazionali dell'Asia nordorientale e dell'Europa centrale cambiano.",
+                     [("Asia", "LOC"), ("Europa", "LOC")])
+    texts = [t for t, _, _ in found]
+    assert "Asia nordorientale" in texts and "Europa centrale" in texts
+    assert "Asia" not in texts and "Europa" not in texts
+
+
+def test_a_direction_does_not_join_a_place_across_other_words():
+    found = mentions("L'Asia resta nordorientale.", [("Asia", "LOC")])
+    assert ("Asia", "Place") in [(t, ty) for t, ty, _ in found]

@@ -442,6 +442,34 @@ CALLED_HEROIC = ("Putin ha definito “eroico” l'intervento dei soldati nordco
 12 . . PUNCT 3 punct
 """, [("Putin", "PER")])
 
+CALLED_HEROIC_IN_A_LETTER = ("Putin, in una lettera inviata al leader Kim Jong Un, ha definito “eroici” i soldati nordcoreani inviati in Ucraina.", """
+1 Putin Putin PROPN 14 nsubj
+2 , , PUNCT 5 punct
+3 in in ADP 5 case
+4 una uno DET 5 det
+5 lettera lettera NOUN 1 obl
+6 inviata inviare ADJ 5 amod
+7-8 al
+7 a a ADP 9 case
+8 il il DET 9 det
+9 leader leader NOUN 5 nmod
+10 Kim Kim PROPN 9 nmod
+11 Jong Jong PROPN 10 flat:name
+12 Un uno DET 10 det
+13 , , PUNCT 14 punct
+14 definito definire VERB 5 acl:relcl
+15 “ “ PUNCT 16 punct
+16 eroici eroico NOUN 14 obj
+17 ” ” PUNCT 16 punct
+18 i il DET 19 det
+19 soldati soldato NOUN 16 nmod
+20 nordcoreani nordcoreano ADJ 19 amod
+21 inviati inviare VERB 19 acl
+22 in in ADP 23 case
+23 Ucraina Ucraina PROPN 21 obl
+24 . . PUNCT 14 punct
+""", [("Putin", "PER"), ("Kim Jong Un", "PER"), ("Ucraina", "LOC")])
+
 CALLED_NEUTRAL = ("Putin ha definito “storico” l'accordo con la Corea del Nord.", """
 1 Putin Putin PROPN 3 nsubj
 2 ha avere AUX 3 aux
@@ -483,6 +511,15 @@ def test_a_possessive_in_the_evaluated_phrase_is_the_person_named_last():
 def test_calling_something_by_a_positive_word_praises_it():
     res, facts = extract(CALLED_HEROIC)
     assert ("Q7747", "praised", "Q423") in keyed(facts)
+
+
+def test_praise_without_a_parsed_subject_skips_the_addressee_and_the_place_of_the_deed():
+    """The parse gives "definito" no subject: the evaluator is the nearest actor no
+    preposition introduces (not "al leader Kim Jong Un", whose last word the tagger calls a
+    determiner), and "in Ucraina" says where the soldiers fight, not whom Putin praises."""
+    res, facts = extract(CALLED_HEROIC_IN_A_LETTER)
+    praised = {t for t in keyed(facts) if t[1] == "praised"}
+    assert praised == {("Q7747", "praised", "Q423")}
 
 
 def test_a_word_without_a_fixed_polarity_says_nothing():

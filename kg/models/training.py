@@ -44,7 +44,7 @@ class TrainConfig:
     ner_train_sets: tuple[str, ...] = corpora.NER_TRAIN
     ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
     ner_lr: float = 0.1            # from scratch; a fine-tune keeps the saved model's settings
-    lemma_epochs: int = 1
+    lemma_epochs: int = 5
     lemma_batch_size: int = 200
     tokenize_steps: int = 20000
     pos_max_steps: int = 20000
