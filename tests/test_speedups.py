@@ -67,3 +67,61 @@ def test_mwt_dictionary_first_gives_stanzas_expansions(monkeypatch):
     multiword = [t.text for t in doc.iter_tokens() if len(t.words) > 1]
     unknown = [t for t in multiword if nlp.processors["mwt"].trainer.dict_expansion(t) is None]
     assert unknown and len(unknown) < len(multiword)  # both paths were taken
+
+
+def test_bilinear_scorer_gives_stanzas_scores_and_gradients():
+    """The training-only BiaffineScorer forward, both contraction orders, against Stanza's."""
+    import torch
+    from stanza.models.common.biaffine import BiaffineScorer
+
+    speedups.install_training()
+    torch.manual_seed(3)
+    for size1, size2, outsize in [(400, 50, 60), (100, 50, 5), (30, 80, 7)]:
+        scorer = BiaffineScorer(size1, size2, outsize)
+        torch.nn.init.normal_(scorer.W_bilin.weight)
+        torch.nn.init.normal_(scorer.W_bilin.bias)
+        params = [scorer.W_bilin.weight, scorer.W_bilin.bias]
+        left = torch.randn(4, 9, size1, requires_grad=True)
+        right = torch.randn(4, 9, size2, requires_grad=True)
+        ours = scorer(left, right)
+        theirs = BiaffineScorer.stanza_forward(scorer, left, right)
+        assert ours.shape == theirs.shape == (4, 9, outsize)
+        torch.testing.assert_close(ours, theirs, rtol=1e-5, atol=1e-3)
+        for a, b in zip(torch.autograd.grad(ours.square().sum(), [left, right, *params]),
+                        torch.autograd.grad(theirs.square().sum(), [left, right, *params])):
+            torch.testing.assert_close(a, b, rtol=1e-5, atol=1e-5 * float(b.abs().max()))
+
+
+def test_pack_sequence_is_torchs_with_the_same_gradient():
+    import torch
+    from torch.nn.utils.rnn import pack_sequence as torch_pack_sequence
+
+    words = torch.randn(30, 5, requires_grad=True)
+    lengths = [9, 7, 7, 4, 2, 1]
+    ours = speedups.pack_sequence(words.split(lengths))
+    theirs = torch_pack_sequence(words.split(lengths))
+    assert torch.equal(ours.data, theirs.data) and torch.equal(ours.batch_sizes, theirs.batch_sizes)
+    [grad_ours] = torch.autograd.grad((ours.data ** 3).sum(), words)
+    [grad_theirs] = torch.autograd.grad((theirs.data ** 3).sum(), words)
+    assert torch.equal(grad_ours, grad_theirs)
+
+
+def test_stanza_run_starts_a_module_with_the_training_speedups(tmp_path):
+    """``kg models train`` starts each Stanza trainer through kg.models.stanza_run."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "probe_trainer.py").write_text(
+        "import sys\n"
+        "from stanza.models.common import char_model\n"
+        "from stanza.models.common.biaffine import BiaffineScorer\n"
+        "from kg.models import speedups\n"
+        "print(sys.argv[1:], BiaffineScorer.forward is speedups.biaffine_forward,\n"
+        "      char_model.pack_sequence is speedups.pack_sequence)\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-m", "kg.models.stanza_run", "probe_trainer", "--mode", "train"],
+                          capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == "['--mode', 'train'] True True"
+    assert "usage" in subprocess.run([sys.executable, "-m", "kg.models.stanza_run"],
+                                     capture_output=True, text=True).stderr
