@@ -58,9 +58,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_models_train(args: argparse.Namespace) -> int:
-    from kg.models.training import STEPS, TrainConfig, train
+    from kg.models.training import DEFAULT_STEPS, TrainConfig, train
 
-    steps = tuple(args.steps.split(",")) if args.steps else STEPS
+    steps = tuple(args.steps.split(",")) if args.steps else DEFAULT_STEPS
     budgets = {}
     for item in args.budget or []:
         step, _, minutes = item.partition("=")
@@ -204,7 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")
     p.add_argument("--out", default=str(SHIPPED_DIR), help="where the model files go (default: the package)")
     p.add_argument("--work", default="build/train", help="scratch folder for converted data and logs")
-    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,ner,pos,lemma,depparse")
+    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,ner,ner_news,pos,lemma,"
+                        "depparse,depparse_more (ner_news and depparse_more train further the "
+                        "model already in --out; default: every step but depparse_more)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--threads", type=int, default=None, help="torch threads per trainer")
     p.add_argument("--budget", action="append", metavar="STEP=MINUTES",

@@ -90,3 +90,21 @@ def test_compaction_halves_float_weights_and_keeps_values(tmp_path):
     assert loaded["model"]["w"].dtype == torch.float16
     assert loaded["model"]["small"].dtype == torch.float32
     assert torch.allclose(loaded["model"]["w"].float(), weights, atol=1e-2)
+
+
+def test_continuing_steps_need_the_model_they_continue(tmp_path):
+    """``ner_news`` and ``depparse_more`` train further a model in --out; without it they say which."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    for step, missing in [("depparse_more", "it_kg_parser.pt"), ("ner_news", "it_kg_nertagger.pt")]:
+        cfg = TrainConfig(data=tmp_path, out=out, work=tmp_path / "work")
+        with pytest.raises(FileNotFoundError, match=missing):
+            train(cfg, (step,))
+
+
+def test_a_full_run_leaves_out_depparse_more():
+    from kg.models.training import DEFAULT_STEPS
+
+    assert "depparse" in DEFAULT_STEPS and "depparse_more" not in DEFAULT_STEPS
+    assert STEPS.index("depparse") < STEPS.index("depparse_more")
