@@ -164,7 +164,10 @@ class RelationExtractor:
     def _trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts, verb: bool = True) -> None:
         v = ctx.view
         if verb:
-            agents = ctx.infinitive_owner(t) or ctx.agents(t) or ctx.left_actor(t)
+            agents = ctx.infinitive_owner(t) or ctx.agents(t)
+            if not agents and frame in ("transfer", "supply"):
+                agents = ctx.participle_owner(t)
+            agents = agents or ctx.left_actor(t)
             objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)]
             if not objs and not (frame in ("meeting", "phone_call", "appeal") and v.kids(t, "obj")):
                 # no entity as object: read past it, unless the verb has an object that is not
@@ -806,6 +809,15 @@ class _Context:
         else:
             return []
         return [e for e in owners if self.type_of(e) in ("Person", "State", "Organization")]
+
+    def participle_owner(self, verb: Word) -> list[str]:
+        """"i soldati nordcoreani inviati in Ucraina", "la lettera di Putin inviata a Kim": what
+        was sent belongs to its sender, not to whoever the clause before it names."""
+        head = self.view.head(verb)
+        if "VerbForm=Part" not in (verb.feats or "") or head is None or head.upos != "NOUN" \
+                or not (verb.deprel or "").startswith("acl"):
+            return []
+        return [e for e in self.possessors(head) if self.type_of(e) in ("Person", "State", "Organization")]
 
     def possessors(self, noun: Word) -> list[str]:
         return [e for w in self.possessor_words(noun) for e in self.entities(w)]

@@ -885,3 +885,27 @@ AGED = ("Un uomo di 88 anni è morto nell'alluvione.", """
 def test_an_age_is_not_a_count_of_dead():
     res, facts = extract(AGED)
     assert not facts.events
+
+
+PRAISED_TROOPS = ("Il presidente francese Emmanuel Macron ha lodato i soldati tedeschi inviati in Lituania.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 appos
+5 Macron Macron PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 lodato lodare VERB 0 root
+8 i il DET 9 det
+9 soldati soldato NOUN 7 obj
+10 tedeschi tedesco ADJ 9 amod
+11 inviati inviare VERB 9 acl VerbForm=Part
+12 in in ADP 13 case
+13 Lituania Lituania PROPN 11 obl
+14 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Lituania", "LOC")])
+
+
+def test_troops_sent_belong_to_their_state_not_to_who_praises_them():
+    res, facts = extract(PRAISED_TROOPS)
+    sent = {t for t in triples(res, facts) if t[1] == "sentTroopsTo"}
+    assert sent == {("Germania", "sentTroopsTo", "Lituania")}
