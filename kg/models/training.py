@@ -224,42 +224,36 @@ def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
     ], cfg, "lemma")
 
 
-def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
+def _depparse_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
     train, dev = _tagger_files(cfg, data)
-    run_stanza("stanza.models.parser", [
+    return [
         "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
         "--train_file", str(train), "--eval_file", str(dev),
-        "--output_file", str(cfg.work / "depparse.pred.conllu"),
+        "--output_file", str(cfg.work / f"{step}.pred.conllu"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["depparse"],
         "--max_steps", str(cfg.depparse_max_steps),
         "--hidden_dim", str(cfg.depparse_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
         "--deep_biaff_hidden_dim", str(cfg.depparse_deep_biaff_hidden),
         "--transformed_dim", str(cfg.depparse_transformed_dim),
-    ], cfg, "depparse")
+    ]
+
+
+def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
+    run_stanza("stanza.models.parser", _depparse_args(cfg, data, "depparse"), cfg, "depparse")
 
 
 def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
     """Train the parser in ``cfg.out`` further (Stanza's ``--continue_from``: the weights
-    carry on, optimiser and dev history start afresh); model selection as ``depparse``."""
+    carry on, optimiser and dev history start afresh). It keeps the continued run's best dev
+    checkpoint, which may score below the model it started from: compare the two dev scores."""
     model = cfg.out / MODEL_FILES["depparse"]
     if not model.exists():
         raise FileNotFoundError(f"{model}: run the 'depparse' step first")
-    train, dev = _tagger_files(cfg, data)
     start = cfg.work / "depparse_more.start.pt"
     shutil.copy2(model, start)
-    run_stanza("stanza.models.parser", [
-        "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
-        "--train_file", str(train), "--eval_file", str(dev),
-        "--output_file", str(cfg.work / "depparse.pred.conllu"),
-        "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
-        "--continue_from", str(start),
-        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["depparse"],
-        "--max_steps", str(cfg.depparse_max_steps),
-        "--hidden_dim", str(cfg.depparse_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
-        "--deep_biaff_hidden_dim", str(cfg.depparse_deep_biaff_hidden),
-        "--transformed_dim", str(cfg.depparse_transformed_dim),
-    ], cfg, "depparse_more")
+    run_stanza("stanza.models.parser", [*_depparse_args(cfg, data, "depparse_more"), "--continue_from", str(start)],
+               cfg, "depparse_more")
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
