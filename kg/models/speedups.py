@@ -125,31 +125,30 @@ def pack_sequence(sequences, enforce_sorted=True):
     return pack_padded_sequence(padded, lengths, batch_first=True, enforce_sorted=enforce_sorted)
 
 
+def _swap(owner, name: str, replacement) -> None:
+    """Put ``replacement`` at ``owner.name``, keeping Stanza's original as ``owner.stanza_<name>``
+    for the tests (idempotent)."""
+    if getattr(owner, name) is not replacement:
+        setattr(owner, f"stanza_{name}", getattr(owner, name))
+        setattr(owner, name, replacement)
+
+
 def install_training() -> None:
     """Use :func:`biaffine_forward` in Stanza's ``BiaffineScorer`` and :func:`pack_sequence` in
-    its character model (idempotent). Training only: the shipped models run Stanza's own code,
-    so run-time output never depends on these."""
+    its character model. Training only: the shipped models run Stanza's own code, so run-time
+    output never depends on these."""
     from stanza.models.common import char_model
     from stanza.models.common.biaffine import BiaffineScorer
 
-    if BiaffineScorer.forward is not biaffine_forward:
-        BiaffineScorer.stanza_forward = BiaffineScorer.forward
-        BiaffineScorer.forward = biaffine_forward
-    if char_model.pack_sequence is not pack_sequence:
-        char_model.stanza_pack_sequence = char_model.pack_sequence
-        char_model.pack_sequence = pack_sequence
+    _swap(BiaffineScorer, "forward", biaffine_forward)
+    _swap(char_model, "pack_sequence", pack_sequence)
 
 
 def install() -> None:
     """Use :func:`tree_cycles` in Stanza's Chu-Liu-Edmonds decoder and :func:`mwt_process` in
-    its MWT processor (idempotent); Stanza's originals stay reachable for the tests."""
+    its MWT processor."""
     from stanza.models.common import chuliu_edmonds
     from stanza.pipeline.mwt_processor import MWTProcessor
 
-    if chuliu_edmonds.tarjan is not tree_cycles:
-        chuliu_edmonds.stanza_tarjan = chuliu_edmonds.tarjan
-        chuliu_edmonds.tarjan = tree_cycles
-    if MWTProcessor.process is not mwt_process:
-        MWTProcessor.stanza_process = MWTProcessor.process
-        MWTProcessor.process = mwt_process
-
+    _swap(chuliu_edmonds, "tarjan", tree_cycles)
+    _swap(MWTProcessor, "process", mwt_process)
