@@ -66,7 +66,7 @@ def cmd_models_train(args: argparse.Namespace) -> int:
         step, _, minutes = item.partition("=")
         budgets[step] = float(minutes)
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
-                      threads=args.threads, budgets=budgets)
+                      threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr)
     try:
         train(cfg, steps)
     except (FileNotFoundError, ValueError, RuntimeError) as err:
@@ -211,6 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=int, default=None, help="torch threads per trainer")
     p.add_argument("--budget", action="append", metavar="STEP=MINUTES",
                    help="stop a step after this many minutes, keeping its best checkpoint")
+    p.add_argument("--ner-news-lr", type=float, default=None, metavar="LR",
+                   help="learning rate of the ner_news fine-tune (default: the one the NER model "
+                        "in --out trained with)")
     p.set_defaults(func=cmd_models_train)
     p = msub.add_parser("eval", help="score the models on the test-only splits")
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")

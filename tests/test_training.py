@@ -108,3 +108,31 @@ def test_a_full_run_leaves_out_depparse_more():
 
     assert "depparse" in DEFAULT_STEPS and "depparse_more" not in DEFAULT_STEPS
     assert STEPS.index("depparse") < STEPS.index("depparse_more")
+
+
+def test_news_fine_tune_starts_from_a_copy_with_its_own_learning_rate(tmp_path, monkeypatch):
+    """Stanza's NER fine-tune takes its learning rate from the saved model, so ``ner_news_lr``
+    writes a start copy carrying it; the model in --out is left as it was."""
+    import torch
+
+    from kg.models import training
+
+    data = tmp_path / "data"
+    (data / "kind").mkdir(parents=True)
+    for name in ("WN_train", "WN_dev"):
+        write_kind(data / "kind" / f"{name}.tsv", KIND_SENTENCES)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    torch.save({"model": {"w": torch.ones(2)}, "config": {"lr": 0.1}}, out / "it_kg_nertagger.pt")
+    calls = []
+    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step: calls.append(args))
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_news_lr=0.03), ("ner_news",))
+    args = calls[0]
+    start = Path(args[args.index("--finetune_load_name") + 1])
+    assert torch.load(start, weights_only=True)["config"]["lr"] == 0.03
+    assert torch.load(out / "it_kg_nertagger.pt", weights_only=True)["config"]["lr"] == 0.1
+    calls.clear()
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work2"), ("ner_news",))
+    assert "--finetune" in calls[0] and "--finetune_load_name" not in calls[0]

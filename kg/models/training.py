@@ -47,7 +47,9 @@ class TrainConfig:
     #: the news domain alone (WN), which is what kg reads.
     ner_train_sets: tuple[str, ...] = corpora.NER_TRAIN
     ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
-    ner_lr: float = 0.1            # from scratch; a fine-tune keeps the saved model's settings
+    ner_lr: float = 0.1            # from scratch
+    #: learning rate of a ``ner_news`` fine-tune; None keeps the one the saved model trained with
+    ner_news_lr: float | None = None
     lemma_epochs: int = 5
     lemma_batch_size: int = 200
     tokenize_steps: int = 20000
@@ -134,6 +136,9 @@ def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = No
     corpora.write_ner_json(dev, cfg.work / f"{step}.dev.json")
     log(f"ner: {len(train)} training sentences, {len(dev)} dev sentences")
     extra = ["--finetune"] if finetune else []
+    if finetune and cfg.ner_news_lr is not None:
+        extra += ["--finetune_load_name", str(_with_learning_rate(cfg.out / MODEL_FILES["ner"], cfg.ner_news_lr,
+                                                                  cfg.work / f"{step}.start.pt"))]
     run_stanza("stanza.models.ner_tagger", [*extra,
         "--mode", "train", "--shorthand", "it_kg", "--lr", str(cfg.ner_lr),
         "--train_file", str(cfg.work / f"{step}.train.json"),
@@ -142,6 +147,17 @@ def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = No
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["ner"],
         "--max_steps", str(cfg.ner_max_steps), "--eval_interval", "500",
     ], cfg, step)
+
+
+def _with_learning_rate(model: Path, lr: float, start: Path) -> Path:
+    """Copy ``model`` to ``start`` with its stored learning rate set to ``lr``: Stanza's NER
+    fine-tune builds its optimiser from the saved model's settings, not the command line."""
+    import torch
+
+    checkpoint = torch.load(model, map_location="cpu", weights_only=True)
+    checkpoint["config"]["lr"] = lr
+    torch.save(checkpoint, start)
+    return start
 
 
 def train_ner_news(cfg: TrainConfig, data: DataDir) -> None:
