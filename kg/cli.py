@@ -66,7 +66,8 @@ def cmd_models_train(args: argparse.Namespace) -> int:
         step, _, minutes = item.partition("=")
         budgets[step] = float(minutes)
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
-                      threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr)
+                      threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
+                      depparse_second_stage_step=args.parser_second_stage_step)
     try:
         train(cfg, steps)
     except (FileNotFoundError, ValueError, RuntimeError) as err:
@@ -214,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ner-news-lr", type=float, default=None, metavar="LR",
                    help="learning rate of the ner_news fine-tune (default: the one the NER model "
                         "in --out trained with)")
+    p.add_argument("--parser-second-stage-step", type=int, default=None, metavar="STEP",
+                   help="step at which depparse/depparse_more switch to Stanza's second optimiser "
+                        "(default: Stanza's, 10,000 or when dev stalls)")
     p.set_defaults(func=cmd_models_train)
     p = msub.add_parser("eval", help="score the models on the test-only splits")
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")

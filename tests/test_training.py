@@ -136,3 +136,20 @@ def test_news_fine_tune_starts_from_a_copy_with_its_own_learning_rate(tmp_path, 
     calls.clear()
     train(TrainConfig(data=data, out=out, work=tmp_path / "work2"), ("ner_news",))
     assert "--finetune" in calls[0] and "--finetune_load_name" not in calls[0]
+
+
+def test_parser_second_stage_step_reaches_stanza_only_when_set(tmp_path):
+    from kg.models.training import _depparse_args
+
+    data = tmp_path / "data"
+    (data / "ud-italian").mkdir(parents=True)
+    for name in corpora.UD_TAGGER_TRAIN + corpora.UD_TAGGER_DEV:
+        (data / "ud-italian" / name).write_text(
+            "# text = Ciao\n1\tCiao\tciao\tINTJ\tI\t_\t0\troot\t_\t_\n\n", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    args = _depparse_args(TrainConfig(data=data, out=tmp_path, work=work, depparse_second_stage_step=400),
+                          DataDir(data), "depparse_more")
+    assert args[args.index("--second_optim_start_step") + 1] == "400"
+    assert "--second_optim_start_step" not in _depparse_args(TrainConfig(data=data, out=tmp_path, work=work),
+                                                             DataDir(data), "depparse")

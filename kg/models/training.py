@@ -55,6 +55,10 @@ class TrainConfig:
     tokenize_steps: int = 20000
     pos_max_steps: int = 20000
     depparse_max_steps: int = 20000
+    #: step at which a parser run switches from AdaDelta to Stanza's second optimiser (Adam
+    #: at a small learning rate, from the best checkpoint so far); None: Stanza's default
+    #: (10,000 steps, or 2,000 steps without a better dev score)
+    depparse_second_stage_step: int | None = None
     tagger_batch_size: int = 250
     tagger_hidden: int = 200
     tagger_char_hidden: int = 150
@@ -252,6 +256,8 @@ def _depparse_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
         "--hidden_dim", str(cfg.depparse_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
         "--deep_biaff_hidden_dim", str(cfg.depparse_deep_biaff_hidden),
         "--transformed_dim", str(cfg.depparse_transformed_dim),
+        *(["--second_optim_start_step", str(cfg.depparse_second_stage_step)]
+          if cfg.depparse_second_stage_step is not None else []),
     ]
 
 
