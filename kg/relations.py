@@ -168,8 +168,9 @@ class RelationExtractor:
             if not agents and frame in ("transfer", "supply"):
                 agents = ctx.participle_owner(t)
             agents = agents or ctx.left_actor(t)
-            objs = [e for o in v.kids(t, "obj") for e in ctx.entities(o)]
-            if not objs and not (frame in ("meeting", "phone_call", "appeal") and v.kids(t, "obj")):
+            objects = [o for o in v.kids(t, "obj") if o.text.lower() not in timex.TIME_WORDS]
+            objs = [e for o in objects for e in ctx.entities(o)]
+            if not objs and not (frame in ("meeting", "phone_call", "appeal") and objects):
                 # no entity as object: read past it, unless the verb has an object that is not
                 # a person or place to meet ("ha ricevuto 395 voti")
                 objs = ctx.right_entities(t, None)

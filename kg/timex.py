@@ -18,6 +18,11 @@ MONTHS = {
 WEEKDAYS = {"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
             "domenica": 6, "lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4}
 
+#: Single words that only say when: a parser may take "martedì" in "ha incontrato martedì
+#: il cancelliere" for the verb's object.
+TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | {"ieri", "oggi", "domani", "stamattina", "stamani", "stasera",
+                                            "stanotte", "avantieri", "dopodomani"}
+
 #: Counts written out in words, for "sei mesi fa", "due anni fa".
 NUMBER_WORDS = {"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
                 "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12,

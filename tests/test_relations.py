@@ -909,3 +909,50 @@ def test_troops_sent_belong_to_their_state_not_to_who_praises_them():
     res, facts = extract(PRAISED_TROOPS)
     sent = {t for t in triples(res, facts) if t[1] == "sentTroopsTo"}
     assert sent == {("Germania", "sentTroopsTo", "Lituania")}
+
+
+MET_ON_TUESDAY = ("Il presidente francese Emmanuel Macron ha incontrato martedì il cancelliere tedesco Olaf Scholz.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 incontrato incontrare VERB 0 root
+8 martedì martedì NOUN 7 obj
+9 il il DET 10 det
+10 cancelliere cancelliere NOUN 8 nmod
+11 tedesco tedesco ADJ 10 amod
+12 Olaf Olaf PROPN 10 nmod
+13 Scholz Scholz PROPN 12 flat:name
+14 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER")])
+
+
+def test_a_weekday_parsed_as_the_object_does_not_hide_whom_they_met():
+    """The parser takes "martedì" for the object of "ha incontrato"; a time word is no one to
+    meet, so the person after it is."""
+    res, facts = extract(MET_ON_TUESDAY)
+    assert ("Emmanuel Macron", "communicatedWith", "Olaf Scholz") in triples(res, facts)
+    [meeting] = [f for f in facts.facts if f.predicate == "communicatedWith"]
+    assert meeting.kind == "meeting"
+
+
+TANKS = ("La Germania ha inviato carri armati all'Ucraina.", """
+1 La il DET 2 det
+2 Germania Germania PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 inviato inviare VERB 0 root
+5 carri carro NOUN 4 obj
+6 armati armato ADJ 5 amod
+7-8 all'
+7 a a ADP 9 case
+8 l' il DET 9 det
+9 Ucraina Ucraina PROPN 4 obl
+10 . . PUNCT 4 punct
+""", [("Germania", "LOC"), ("Ucraina", "LOC")])
+
+
+def test_tanks_are_arms():
+    res, facts = extract(TANKS)
+    assert ("Germania", "suppliedArmsTo", "Ucraina") in triples(res, facts)
