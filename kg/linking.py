@@ -34,9 +34,17 @@ class Resolution:
     #: an article leaves unnamed; and those descriptions, resolved after every article is read.
     corpus_roles: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     pending_roles: list[tuple] = field(default_factory=list)
+    #: the state a role description names none for, from the gazetteer's record of the
+    #: person in it ("la presidente del Consiglio Giorgia Meloni" -> Italy)
+    role_holders: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def key_of(self, article_id: str, index: Optional[int]) -> Optional[str]:
         return None if index is None else self.mention_keys.get((article_id, index))
+
+    def holder_of(self, article_id: str, r_index: int, role) -> Optional[str]:
+        """The state or organisation a role description belongs to: named in the text, or
+        known from the gazetteer's record of the person the role describes."""
+        return self.key_of(article_id, role.holder) or self.role_holders.get((article_id, r_index))
 
 
 def _fold(gazetteer: Gazetteer, text: str) -> str:
@@ -193,7 +201,16 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
     for r_index, role in enumerate(am.roles):
         holder = res.key_of(aid, role.holder)
         person = res.key_of(aid, role.person)
-        if person and holder:
+        if person and not holder:
+            # the text names the person but not whose office it is: the gazetteer may know
+            entry = gaz.get(person) if hasattr(gaz, "get") else None
+            states = {o.state for o in (entry.positions if entry else ()) if o.position == role.position}
+            if len(states) == 1:
+                res.role_holders[(aid, r_index)] = states.pop()
+            res.role_persons[(aid, r_index)] = person
+            if " " in role.text:  # "ministro della Difesa" names an office; a bare "presidente" does not
+                res.role_labels[person].add(role.text)
+        elif person and holder:
             by_role[(role.phrase, holder)] = person
             res.corpus_roles.setdefault((role.phrase, holder), set()).add(person)
             res.role_persons[(aid, r_index)] = person

@@ -77,6 +77,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, lexicon, found)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
+        found = _outside_role_titles(found, toks, text, lexicon)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [_as_metonym(m, toks, text, gazetteer, lexicon, _year_near(m, sentence, times)) for m in found]
         found.sort(key=lambda m: (m.start_char, -m.end_char))
@@ -84,6 +85,27 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         result.mentions.extend(found)
         result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
     return result
+
+
+def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Character spans of the role phrases of more than one word ("presidente del Consiglio")."""
+    spans = []
+    for i in range(len(toks)):
+        if text[toks[i][0]:toks[i][1]].lower() not in lexicon.role_first_words:
+            continue
+        for n in range(min(lexicon.longest_role, len(toks) - i), 1, -1):
+            if " ".join(text[s:e].lower() for s, e in toks[i:i + n]) in lexicon.roles:
+                spans.append((toks[i][0], toks[i + n - 1][1]))
+                break
+    return spans
+
+
+def _outside_role_titles(found: list[Mention], toks: list[tuple[int, int]], text: str,
+                         lexicon: Lexicon) -> list[Mention]:
+    """Drop names inside a role's own title: the "Consiglio" of "presidente del Consiglio" is
+    part of an office, not an organisation ("Consiglio europeo" runs past it and stays)."""
+    spans = _role_title_spans(toks, text, lexicon)
+    return [m for m in found if not any(s <= m.start_char and m.end_char <= e for s, e in spans)]
 
 
 def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
@@ -440,6 +462,13 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                 i += width
                 continue
         if holder is None:
+            # "la presidente del Consiglio Giorgia Meloni": no state or organisation named, but
+            # the role still describes the name beside it (linking may know whose office it is)
+            person = _person_name_at(sentence, toks, text, j, found)
+            if person is not None:
+                end = toks[j - 1][1]
+                out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
+                                       role.phrase, role.predicate, role.position, role.role_en, None, person))
             i += width
             continue
         holder_mention = found.mentions[holder]
@@ -453,13 +482,8 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             if trailing is not None and found.mentions[trailing].kind == "demonym":
                 end = found.mentions[trailing].end_char
                 p += 1
-        if p is not None and p < len(toks) and text[toks[p][0]:toks[p][1]] == ",":
-            p += 1
-        if p is not None and p < len(toks):
-            candidate = found.at(sentence.index, *toks[p])
-            if candidate is not None and found.mentions[candidate].type == "Person" \
-                    and found.mentions[candidate].kind == "name":
-                person = candidate
+        if p is not None:
+            person = _person_name_at(sentence, toks, text, p, found)
         if person is None:
             # The role after the name: "Sergei Shoigu, segretario del Consiglio di sicurezza"
             q = i - 1
@@ -474,6 +498,20 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
         i = max(i + width, after if after is not None else len(toks))
     return out
+
+
+def _person_name_at(sentence: Sentence, toks: list[tuple[int, int]], text: str, k: int,
+                    found: ArticleMentions) -> Optional[int]:
+    """The person named at token ``k`` (after an optional comma), in apposition to a role."""
+    if k < len(toks) and text[toks[k][0]:toks[k][1]] == ",":
+        k += 1
+    if k >= len(toks):
+        return None
+    candidate = found.at(sentence.index, *toks[k])
+    if candidate is not None and found.mentions[candidate].type == "Person" \
+            and found.mentions[candidate].kind == "name":
+        return candidate
+    return None
 
 
 def _appointing_state(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int, j: int,

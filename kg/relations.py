@@ -426,9 +426,9 @@ class RelationExtractor:
         aid = am.annotated.article.id
         for r_index, role in enumerate(am.roles):
             person = self.res.role_persons.get((aid, r_index))
-            holder = self.res.key_of(aid, role.holder)
-            if not person or not holder:
-                continue
+            holder = self.res.holder_of(aid, r_index, role)
+            if not person or not holder or holder not in self.res.entities:
+                continue  # a state the gazetteer names but no article mentions is not in the graph
             holder_type = self.res.entities[holder].type if holder in self.res.entities else None
             predicate = role.predicate if holder_type == "State" else "holdsPosition"
             sentence = am.annotated.sentences[role.sentence]
@@ -511,7 +511,7 @@ class _Context:
         aid = self.am.annotated.article.id
         for r_index, role in enumerate(self.am.roles):
             if role.predicate == "leaderOf" and self.res.role_persons.get((aid, r_index)) == person:
-                holder = self.res.key_of(aid, role.holder)
+                holder = self.res.holder_of(aid, r_index, role)
                 if holder and self.type_of(holder) == "State":
                     return holder
         return None

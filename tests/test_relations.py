@@ -956,3 +956,62 @@ TANKS = ("La Germania ha inviato carri armati all'Ucraina.", """
 def test_tanks_are_arms():
     res, facts = extract(TANKS)
     assert ("Germania", "suppliedArmsTo", "Ucraina") in triples(res, facts)
+
+
+PRIME_MINISTER = ("La presidente del Consiglio Giorgia Meloni ha ribadito il sostegno dell'Italia all'Ucraina.", """
+1 La il DET 2 det
+2 presidente presidente NOUN 8 nsubj
+3-4 del
+3 di di ADP 5 case
+4 il il DET 5 det
+5 Consiglio Consiglio PROPN 2 nmod
+6 Giorgia Giorgia PROPN 2 appos
+7 Meloni Meloni PROPN 6 flat:name
+8 ha avere AUX 9 aux
+9 ribadito ribadire VERB 0 root
+10 il il DET 11 det
+11 sostegno sostegno NOUN 9 obj
+12-13 dell'
+12 di di ADP 14 case
+13 l' il DET 14 det
+14 Italia Italia PROPN 11 nmod
+15-16 all'
+15 a a ADP 17 case
+16 l' il DET 17 det
+17 Ucraina Ucraina PROPN 11 nmod
+18 . . PUNCT 9 punct
+""", [("Consiglio", "ORG"), ("Giorgia Meloni", "PER"), ("Italia", "LOC"), ("Ucraina", "LOC")])
+
+MINISTER_ALONE = ("Il ministro della Difesa Guido Crosetto ha parlato a Roma.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 9 nsubj
+3-4 della
+3 di di ADP 5 case
+4 la il DET 5 det
+5 Difesa Difesa PROPN 2 nmod
+6 Guido Guido PROPN 2 appos
+7 Crosetto Crosetto PROPN 6 flat:name
+8 ha avere AUX 9 aux
+9 parlato parlare VERB 0 root
+10 a a ADP 11 case
+11 Roma Roma PROPN 9 obl
+12 . . PUNCT 9 punct
+""", [("Difesa", "ORG"), ("Guido Crosetto", "PER"), ("Roma", "LOC")])
+
+
+def test_an_office_without_its_state_takes_the_state_the_gazetteer_records():
+    """"la presidente del Consiglio Giorgia Meloni": no state named, but the gazetteer records
+    her as Italy's head of government, and the article mentions Italy."""
+    res, facts = extract(PRIME_MINISTER)
+    got = triples(res, facts)
+    assert ("Giorgia Meloni", "leaderOf", "Italia") in got
+    assert ("Italia", "supports", "Ucraina") in got
+    assert "presidente del Consiglio" in res.entities["x-giorgia-meloni"].alt_labels
+    assert not [e for e in res.entities.values() if e.label == "Consiglio"]
+
+
+def test_an_office_whose_state_no_article_mentions_gives_no_fact():
+    res, facts = extract(MINISTER_ALONE)
+    assert not [f for f in facts.facts if f.subject == "x-guido-crosetto" and f.predicate in ("holdsPosition", "leaderOf")]
+    assert "ministro della Difesa" in res.entities["x-guido-crosetto"].alt_labels
+    assert not [e for e in res.entities.values() if e.label == "Difesa"]
