@@ -264,8 +264,10 @@ def _build_entities(articles: list[ArticleMentions], gaz: Gazetteer, res: Resolu
         entry = gaz.get(key) if not key.startswith("x-") else None
         surfaces = res.surfaces.get(key, Counter())
         names = [s for s, n in surfaces.items() if n > 0]
-        if entry is not None and entry.name_it in names:
-            label = entry.name_it  # the usual name ("Corea del Nord"), when the text uses it
+        if entry is not None and entry.name_it.casefold() in {n.casefold() for n in names}:
+            # the usual name ("Corea del Nord"), when the text uses it, in any case ("ROMA, 10
+            # ottobre": a dateline in capitals is still "Roma")
+            label = entry.name_it
         elif names:
             label = sorted(names, key=lambda s: (-len(s.split()), -surfaces[s], s))[0]
         elif entry is not None:

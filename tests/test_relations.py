@@ -1015,3 +1015,18 @@ def test_an_office_whose_state_no_article_mentions_gives_no_fact():
     assert not [f for f in facts.facts if f.subject == "x-guido-crosetto" and f.predicate in ("holdsPosition", "leaderOf")]
     assert "ministro della Difesa" in res.entities["x-guido-crosetto"].alt_labels
     assert not [e for e in res.entities.values() if e.label == "Difesa"]
+
+
+DATELINE = ("Putin è arrivato a ROMA.", """
+1 Putin Putin PROPN 3 nsubj
+2 è essere AUX 3 aux
+3 arrivato arrivare VERB 0 root
+4 a a ADP 5 case
+5 ROMA Roma PROPN 3 obl
+6 . . PUNCT 3 punct
+""", [("Putin", "PER"), ("ROMA", "LOC")])
+
+
+def test_a_name_in_capitals_is_labelled_as_the_gazetteer_writes_it():
+    res, _ = extract(DATELINE)
+    assert res.entities["Q220"].label == "Roma" and "ROMA" in res.entities["Q220"].alt_labels
