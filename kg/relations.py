@@ -195,7 +195,7 @@ class RelationExtractor:
                 obj_words = obj_words + [n for o in obj_words
                                          if self.lex.objects.get((o.lemma or "").lower()) == "quantity"
                                          for n in v.kids(o, "nmod")]
-                classes = {self.lex.objects.get((o.lemma or "").lower()) for o in obj_words}
+                classes = self._object_classes(ctx, obj_words)
                 if classes & {"letter", "message"}:
                     kind = "letter" if "letter" in classes else "message"
                     self._add(ctx, out, agents, "communicatedWith", to, t, kind=kind, event=kind)
@@ -243,6 +243,18 @@ class RelationExtractor:
                 self._characterise(ctx, t, agents, out)
         else:
             self._noun_trigger(ctx, t, frame, out)
+
+    def _object_classes(self, ctx: "_Context", obj_words: list[Word]) -> set[str]:
+        """What a transfer carries (objects.tsv): a noun's lemma ("missili"), or two words as
+        written ("difesa aerea", "aiuti militari"). An adjective is not the noun it spells
+        like: "aiuti militari" are no soldiers."""
+        classes = {self.lex.objects.get((o.lemma or "").lower()) for o in obj_words if o.upos != "ADJ"}
+        chosen = {id(w) for w in obj_words}
+        words = ctx.sentence.words
+        for a, b in zip(words, words[1:]):
+            if id(a) in chosen or id(b) in chosen:
+                classes.add(self.lex.objects.get(f"{a.text.lower()} {b.text.lower()}"))
+        return classes - {None}
 
     def _characterise(self, ctx: "_Context", t: Word, agents: list[str], out: ArticleFacts) -> None:
         """"X ha definito 'imprudente' la partecipazione nordcoreana": calling something by an

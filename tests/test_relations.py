@@ -1030,3 +1030,45 @@ DATELINE = ("Putin è arrivato a ROMA.", """
 def test_a_name_in_capitals_is_labelled_as_the_gazetteer_writes_it():
     res, _ = extract(DATELINE)
     assert res.entities["Q220"].label == "Roma" and "ROMA" in res.entities["Q220"].alt_labels
+
+
+AIR_DEFENCE = ("La Francia fornirà all'Ucraina nuovi sistemi di difesa aerea.", """
+1 La il DET 2 det
+2 Francia Francia PROPN 3 nsubj
+3 fornirà fornire VERB 0 root
+4-5 all'
+4 a a ADP 6 case
+5 l' il DET 6 det
+6 Ucraina Ucraina PROPN 3 obl
+7 nuovi nuovo ADJ 8 amod
+8 sistemi sistema NOUN 6 nmod
+9 di di ADP 10 case
+10 difesa difesa NOUN 8 nmod
+11 aerea aereo ADJ 10 amod
+12 . . PUNCT 3 punct
+""", [("Francia", "LOC"), ("Ucraina", "LOC")])
+
+MILITARY_AID = ("L'Italia invierà aiuti militari all'Ucraina.", """
+1 L' il DET 2 det
+2 Italia Italia PROPN 3 nsubj
+3 invierà inviare VERB 0 root
+4 aiuti aiuto NOUN 3 obj
+5 militari militare ADJ 4 amod
+6-7 all'
+6 a a ADP 8 case
+7 l' il DET 8 det
+8 Ucraina Ucraina PROPN 3 obl
+9 . . PUNCT 3 punct
+""", [("Italia", "LOC"), ("Ucraina", "LOC")])
+
+
+def test_air_defence_is_arms_even_when_the_parse_hangs_it_on_the_recipient():
+    res, facts = extract(AIR_DEFENCE)
+    assert ("Francia", "suppliedArmsTo", "Ucraina") in triples(res, facts)
+
+
+def test_military_aid_is_arms_not_troops():
+    res, facts = extract(MILITARY_AID)
+    got = triples(res, facts)
+    assert ("Italia", "suppliedArmsTo", "Ucraina") in got
+    assert not [t for t in got if t[1] == "sentTroopsTo"]
