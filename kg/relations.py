@@ -60,6 +60,8 @@ AGE_UNITS = {"anno", "anni", "mese", "mesi"}
 #: Verbs that address what they carry to someone: "esprimere gratitudine a X" speaks to X.
 ADDRESSING_VERBS = {"esprimere", "rivolgere", "porgere", "manifestare", "rinnovare"}
 COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}
+#: Words a parser may take for a subject that never act: "Washington, dove ha incontrato".
+ADVERBIAL_RELATIVES = {"dove", "quando", "come", "mentre", "perché"}
 RELATIVE_PRONOUNS = {"che", "quale", "il quale", "la quale", "i quali", "le quali"}
 POSSESSIVES = {"suo", "sua", "suoi", "sue"}
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
@@ -549,7 +551,8 @@ class _Context:
         passive = v.kids(verb, "obl:agent") or [c for c in v.kids(verb, "obl") if v.case_of(c) in ("da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dall’")
                                                   and (v.kids(verb, "aux:pass") or participle)]
         subjects = [c for c in v.kids(verb, "nsubj")
-                    if v.case_of(c) != "secondo" and self.preposition_before(c) != "secondo"] + passive
+                    if v.case_of(c) != "secondo" and self.preposition_before(c) != "secondo"
+                    and (c.lemma or c.text).lower() not in ADVERBIAL_RELATIVES] + passive
         node, hops = verb, 0
         while not subjects and hops < 3 and node.deprel in ("conj", "xcomp", "advcl", "ccomp", "acl", "acl:relcl") \
                 and v.head(node) is not None:
@@ -557,8 +560,16 @@ class _Context:
             if node.deprel == "acl:relcl":
                 subjects = [parent]  # "la Corea, che ha inviato ..." : the antecedent
                 break
+            if "VerbForm=Inf" in (node.feats or "") and node.deprel in ("xcomp", "advcl", "ccomp"):
+                # "ha accusato gli Stati Uniti di sostenere Israele", "ha ringraziato Kim per aver
+                # inviato": an object named before the infinitive is who does it
+                controllers = [o for o in v.kids(parent, "obj") if self.entities(o)]
+                if controllers:
+                    subjects = controllers
+                    break
             node = parent  # type: ignore[assignment]
-            subjects = v.kids(node, "nsubj")
+            # conjoined verbs share the subject, passive or not ("è arrivato ..., e ha incontrato")
+            subjects = v.kids(node, "nsubj", "nsubj:pass")
             hops += 1
         found = [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization")]
         if not found:

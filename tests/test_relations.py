@@ -1072,3 +1072,53 @@ def test_military_aid_is_arms_not_troops():
     got = triples(res, facts)
     assert ("Italia", "suppliedArmsTo", "Ucraina") in got
     assert not [t for t in got if t[1] == "sentTroopsTo"]
+
+
+ACCUSED_OF = ("Il ministro Abbas Araghchi ha accusato gli Stati Uniti di sostenere Israele.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 6 nsubj
+3 Abbas Abbas PROPN 2 nmod
+4 Araghchi Araghchi PROPN 3 flat:name
+5 ha avere AUX 6 aux
+6 accusato accusare VERB 0 root
+7 gli il DET 8 det
+8 Stati Stati PROPN 6 obj
+9 Uniti Uniti PROPN 8 flat
+10 di di ADP 11 mark
+11 sostenere sostenere VERB 6 advcl VerbForm=Inf
+12 Israele Israele PROPN 11 obj
+13 . . PUNCT 6 punct
+""", [("Abbas Araghchi", "PER"), ("Stati Uniti", "ORG"), ("Israele", "LOC")])
+
+MET_WHERE = ("Netanyahu è arrivato a Washington, dove ha incontrato il presidente Donald Trump.", """
+1 Netanyahu Netanyahu PROPN 3 nsubj:pass
+2 è essere AUX 3 aux:pass
+3 arrivato arrivare VERB 0 root
+4 a a ADP 5 case
+5 Washington Washington PROPN 3 obl
+6 , , PUNCT 3 punct
+7 dove dove PRON 9 nsubj
+8 ha avere AUX 9 aux
+9 incontrato incontrare VERB 3 conj
+10 il il DET 11 det
+11 presidente presidente NOUN 9 obj
+12 Donald Donald PROPN 11 nmod
+13 Trump Trump PROPN 12 flat:name
+14 . . PUNCT 3 punct
+""", [("Netanyahu", "PER"), ("Washington", "LOC"), ("Donald Trump", "PER")])
+
+
+def test_whom_a_verb_names_before_an_infinitive_does_what_it_says():
+    """"ha accusato gli Stati Uniti di sostenere Israele": the United States support Israel
+    (as the accuser says), not the accuser."""
+    res, facts = extract(ACCUSED_OF)
+    got = triples(res, facts)
+    assert ("Abbas Araghchi", "criticized", "Stati Uniti") in got
+    assert ("Stati Uniti", "supports", "Israele") in got
+    assert not [t for t in got if t[0] == "Abbas Araghchi" and t[1] == "supports"]
+
+
+def test_where_is_no_subject_and_a_conjoined_verb_shares_the_passive_subject():
+    res, facts = extract(MET_WHERE)
+    got = triples(res, facts)
+    assert ("Netanyahu", "communicatedWith", "Donald Trump") in got
