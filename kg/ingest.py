@@ -96,7 +96,7 @@ _DATE = re.sub(r"\(\?P<\w+>", "(?:", "(?:" + "|".join(f"(?:{p})" for p in _DATE_
 _DATE_LINE = re.compile(
     rf"^(?:(?:pubblicato|aggiornato|data)(?:\s+il)?\s*:?\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})"
     rf"(?:\s*(?:,|-|–|alle|ore)?\s*(?:ore\s+)?\d{{1,2}}[:.]\d{{2}})?\.?$", re.I)
-_DATELINE = re.compile(  # a capitalised place without digits, a comma, a full date, a dash
+DATELINE = re.compile(  # a capitalised place without digits, a comma, a full date, a dash
     rf"^(?:(?-i:[A-ZÀ-Ý])[^,\n\d]{{0,40}},\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})\s*(?:[–—-]|:)", re.I)
 
 
@@ -171,7 +171,7 @@ def normalise_date(value: str) -> Optional[str]:
 
 def dateline_date(body: str) -> Optional[str]:
     """The date of a dateline opening the body ("Pechino, 15 agosto 2025 – ...")."""
-    m = _DATELINE.match(body.lstrip())
+    m = DATELINE.match(body.lstrip())
     return parse_date(m.group("date")) if m else None
 
 

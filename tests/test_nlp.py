@@ -38,6 +38,24 @@ def test_typographic_apostrophes_are_straightened_in_place():
     assert text_for_tagging(text) == "l'Unione Sovietica e l'Asia" and len(text_for_tagging(text)) == len(text)
 
 
+def test_a_datelines_dash_becomes_a_full_stop_in_place():
+    text = "Titolo\n\nWASHINGTON, 7 luglio 2025 – Il premier è arrivato. Il 7 luglio 2025 – disse – fu diverso."
+    tagged = text_for_tagging(text)
+    assert len(tagged) == len(text)
+    assert "WASHINGTON, 7 luglio 2025 . Il premier" in tagged
+    assert "Il 7 luglio 2025 – disse – fu" in tagged  # a date inside a sentence is no dateline
+
+
+@pytest.mark.model
+def test_the_place_of_a_dateline_is_not_the_subject_of_the_first_sentence(nlp):
+    from kg.nlp import tag_texts
+
+    [sentences] = tag_texts(nlp, ["WASHINGTON, 7 luglio 2025 – Il presidente Donald Trump ha ricevuto una lettera."])
+    assert [w.text for w in sentences[0].words][0] == "WASHINGTON"
+    first = next(s for s in sentences if any(w.text == "Trump" for w in s.words))
+    assert "WASHINGTON" not in [w.text for w in first.words]
+
+
 def test_cache_key_depends_on_text_and_model_only():
     a = Annotator(lambda: None, "m1")
     one = Article(id="a", source="a.txt", text="Testo.", title="Uno")
