@@ -213,7 +213,9 @@ class RelationExtractor:
                 # "ha invitato la Cina a frenare": the addressee is the object
                 self._add(ctx, out, agents, "communicatedWith", objs + to, t, kind="statement", event="statement")
             elif frame in ("phone_call", "meeting"):
-                self._add(ctx, out, agents, "communicatedWith", objs + with_, t, kind=frame, event=frame)
+                # "ha telefonato al presidente": whom one calls is "a X" too
+                callee = ctx.obl(t, TO_CASES) if frame == "phone_call" else []
+                self._add(ctx, out, agents, "communicatedWith", objs + with_ + callee, t, kind=frame, event=frame)
             elif frame == "visit":
                 targets = objs if (t.lemma or "") == "visitare" else where
                 people = [a for a in agents if ctx.type_of(a) == "Person"]
@@ -768,6 +770,15 @@ class _Context:
                    and (aid, r_index) not in self.res.role_persons
                    for r_index, role in enumerate(self.am.roles))
 
+    def _role_start(self, w: Word) -> Optional[int]:
+        """Index of the first word of the resolved role description ``w`` is in, if any."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char \
+                    and (aid, r_index) in self.res.role_persons:
+                return next(i for i, x in enumerate(self.sentence.words) if x.end_char > role.start_char)
+        return None
+
     def _role_person_at(self, w: Word) -> Optional[str]:
         """The person a role description stands for, for any word inside it ("il leader
         nordcoreano" is Kim Jong-un, its demonym included)."""
@@ -801,16 +812,21 @@ class _Context:
         words = self.sentence.words
         position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
         out: list[str] = []
+        judged: set[str] = set()
         limit = position + (8 if adjacent else 14)
         for w in words[position + 1:limit]:
             if w.text in CLAUSE_BREAKS or w.text.lower() in CLAUSE_WORDS:
                 break
             if adjacent and w.upos == "VERB":
                 break
-            key = self._entity_at(w, True)
-            if not key or key in out:
+            role_start = self._role_start(w)
+            key = self._role_person_at(w) if role_start is not None else None
+            key = key or self._entity_at(w, True)
+            if not key or key in judged:
                 continue
-            prep = self.preposition_before(w)
+            judged.add(key)  # a person is judged where their role begins, not again at the name
+            # "al presidente egiziano al-Sisi": the preposition before the role is the person's
+            prep = self.preposition_before(words[role_start] if role_start is not None else w)
             first = self._mention_start_word(w)
             coordinated = bool(out) and first > 0 and words[first - 1].text.lower() in ("e", "ed")
             if (cases is None and not prep and not coordinated) or (cases is not None and prep in cases) \

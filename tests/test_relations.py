@@ -1122,3 +1122,27 @@ def test_where_is_no_subject_and_a_conjoined_verb_shares_the_passive_subject():
     res, facts = extract(MET_WHERE)
     got = triples(res, facts)
     assert ("Netanyahu", "communicatedWith", "Donald Trump") in got
+
+
+CALLED_THE_PRESIDENT = ("António Guterres ha telefonato al presidente egiziano Abdel Fattah al-Sisi.", """
+1 António António PROPN 4 nsubj
+2 Guterres Guterres PROPN 1 flat
+3 ha avere AUX 4 aux
+4 telefonato telefonare VERB 0 root
+5-6 al
+5 a a ADP 7 case
+6 il il DET 7 det
+7 presidente presidente NOUN 4 obl
+8 egiziano egiziano VERB 4 advcl
+9 Abdel Abdel PROPN 8 obj
+10 Fattah Fattah PROPN 9 flat
+11 al-Sisi al-Sisi PROPN 9 flat
+12 . . PUNCT 4 punct
+""", [("António Guterres", "PER"), ("Abdel Fattah al-Sisi", "PER")])
+
+
+def test_whom_one_phones_is_the_person_in_the_role_not_its_demonym():
+    """A demonym the tagger took for a verb leaves the role's person as the one called, not Egypt."""
+    res, facts = extract(CALLED_THE_PRESIDENT)
+    calls = {(s, o) for s, p, o in triples(res, facts) if p == "communicatedWith"}
+    assert calls == {("António Guterres", "Abdel Fattah al-Sisi")}
