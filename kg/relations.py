@@ -252,7 +252,8 @@ class RelationExtractor:
         """What a transfer carries (objects.tsv): a noun's lemma ("missili"), or two words as
         written ("difesa aerea", "aiuti militari"). An adjective is not the noun it spells
         like: "aiuti militari" are no soldiers."""
-        classes = {self.lex.objects.get((o.lemma or "").lower()) for o in obj_words if o.upos != "ADJ"}
+        classes = {self.lex.objects.get(form) for o in obj_words if o.upos != "ADJ"
+                   for form in ((o.lemma or "").lower(), o.text.lower())}
         chosen = {id(w) for w in obj_words}
         words = ctx.sentence.words
         for a, b in zip(words, words[1:]):

@@ -1146,3 +1146,25 @@ def test_whom_one_phones_is_the_person_in_the_role_not_its_demonym():
     res, facts = extract(CALLED_THE_PRESIDENT)
     calls = {(s, o) for s, p, o in triples(res, facts) if p == "communicatedWith"}
     assert calls == {("António Guterres", "Abdel Fattah al-Sisi")}
+
+
+DRONES = ("L'Iran ha fornito alla Russia centinaia di droni Shahed.", """
+1 L' il DET 2 det
+2 Iran Iran PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 fornito fornire VERB 0 root
+5-6 alla
+5 a a ADP 7 case
+6 la il DET 7 det
+7 Russia Russia PROPN 4 obl
+8 centinaia centinaio NOUN 7 compound
+9 di di ADP 10 case
+10 droni droni PROPN 8 nmod
+11 Shahed Shahed PROPN 10 flat
+12 . . PUNCT 4 punct
+""", [("Iran", "ORG"), ("Russia", "ORG"), ("Shahed", "LOC")])
+
+
+def test_arms_are_known_by_the_word_as_written_when_the_lemma_is_wrong():
+    res, facts = extract(DRONES)
+    assert ("Iran", "suppliedArmsTo", "Russia") in triples(res, facts)
