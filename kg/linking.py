@@ -264,6 +264,11 @@ def _build_entities(articles: list[ArticleMentions], gaz: Gazetteer, res: Resolu
         entry = gaz.get(key) if not key.startswith("x-") else None
         surfaces = res.surfaces.get(key, Counter())
         names = [s for s, n in surfaces.items() if n > 0]
+        if entry is not None:
+            # a gazetteer entity is labelled by one of its own names, never by a metonym
+            # ("Cremlino" is Russia) or a surname alone ("Putin" is Vladimir Putin)
+            own = {gaz.fold(n) for n in (entry.name_it, *entry.names)}
+            names = [s for s in names if gaz.fold(s) in own]
         if entry is not None and entry.name_it.casefold() in {n.casefold() for n in names}:
             # the usual name ("Corea del Nord"), when the text uses it, in any case ("ROMA, 10
             # ottobre": a dateline in capitals is still "Roma")

@@ -1030,6 +1030,18 @@ DATELINE = ("Putin è arrivato a ROMA.", """
 def test_a_name_in_capitals_is_labelled_as_the_gazetteer_writes_it():
     res, _ = extract(DATELINE)
     assert res.entities["Q220"].label == "Roma" and "ROMA" in res.entities["Q220"].alt_labels
+    assert res.entities["Q7747"].label == "Vladimir Putin"  # the surname alone is no label
+
+
+def test_a_metonym_is_never_the_label_of_its_state():
+    res, _ = extract(("Il Cremlino ha parlato.", """
+1 Il il DET 2 det
+2 Cremlino Cremlino PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 parlato parlare VERB 0 root
+5 . . PUNCT 4 punct
+""", [("Cremlino", "ORG")]))
+    assert res.entities["Q159"].label == "Russia" and "Cremlino" in res.entities["Q159"].alt_labels
 
 
 AIR_DEFENCE = ("La Francia fornirà all'Ucraina nuovi sistemi di difesa aerea.", """
@@ -1121,7 +1133,7 @@ def test_whom_a_verb_names_before_an_infinitive_does_what_it_says():
 def test_where_is_no_subject_and_a_conjoined_verb_shares_the_passive_subject():
     res, facts = extract(MET_WHERE)
     got = triples(res, facts)
-    assert ("Netanyahu", "communicatedWith", "Donald Trump") in got
+    assert ("Benjamin Netanyahu", "communicatedWith", "Donald Trump") in got
 
 
 CALLED_THE_PRESIDENT = ("António Guterres ha telefonato al presidente egiziano Abdel Fattah al-Sisi.", """
