@@ -691,10 +691,13 @@ class _Context:
         name = words[start].upos == "PROPN"  # the name's first word: "Kim" of "Kim Jong Un"
         i = start - 1
         skipped_nouns = 0
+        article_seen = False
         while i >= 0:
             if words[i].upos == "DET" or words[i].text.lower() in ARTICLES:
                 i -= 1
-            elif skipped_nouns < 2 and words[i].text.islower() and words[i].upos in ("NOUN", "ADJ") and name:
+                article_seen = True
+            elif skipped_nouns < 2 and words[i].text.islower() and words[i].upos in ("NOUN", "ADJ") and name \
+                    and not article_seen:  # "nel frattempo la Russia": a noun before the article is no title
                 i -= 1  # a title before a name: "al leader Kim", "al presidente russo Putin"
                 skipped_nouns += 1
             else:

@@ -1180,3 +1180,47 @@ DRONES = ("L'Iran ha fornito alla Russia centinaia di droni Shahed.", """
 def test_arms_are_known_by_the_word_as_written_when_the_lemma_is_wrong():
     res, facts = extract(DRONES)
     assert ("Iran", "suppliedArmsTo", "Russia") in triples(res, facts)
+
+
+MEANWHILE = ("Nel frattempo la Russia ha inviato in Niger un contingente di 200 istruttori militari.", """
+1-2 Nel
+1 In in ADP 3 case
+2 il il DET 3 det
+3 frattempo frattempo NOUN 7 obl
+4 la il DET 5 det
+5 Russia Russia PROPN 3 nmod
+6 ha avere AUX 7 aux
+7 inviato inviare VERB 0 root
+8 in in ADP 9 case
+9 Niger Niger PROPN 7 obl
+10 un uno DET 11 det
+11 contingente contingente NOUN 7 obj
+12 di di ADP 14 case
+13 200 200 NUM 14 nummod
+14 istruttori istruttore NOUN 11 nmod
+15 militari militare ADJ 14 amod
+16 . . PUNCT 7 punct
+""", [("Russia", "ORG"), ("Niger", "LOC")])
+
+
+def test_a_noun_before_the_article_is_no_title_that_hides_the_actor():
+    """"Nel frattempo la Russia ha inviato": "frattempo" is not a title before "Russia", so
+    "in" does not introduce it and Russia is the actor the parse failed to attach."""
+    res, facts = extract(MEANWHILE)
+    assert ("Russia", "sentTroopsTo", "Niger") in triples(res, facts)
+
+
+def test_a_capitalised_common_noun_alone_is_no_entity():
+    res, _ = extract(("L'Unione africana ha condannato il colpo di Stato.", """
+1 L' il DET 2 det
+2 Unione Unione PROPN 4 nsubj
+3 africana africano ADJ 2 amod
+4 ha avere AUX 5 aux
+5 condannato condannare VERB 0 root
+6 il il DET 7 det
+7 colpo colpo NOUN 5 obj
+8 di di ADP 9 case
+9 Stato Stato PROPN 7 nmod
+10 . . PUNCT 5 punct
+""", [("Unione africana", "ORG"), ("Stato", "ORG")]))
+    assert [e.label for e in res.entities.values()] == ["Unione africana"]
