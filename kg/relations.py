@@ -939,8 +939,10 @@ class _Context:
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
         for w in chain:
             feats = (w.feats or "") + "|" + "|".join(a.feats or "" for a in v.kids(w, "aux"))
+            feats += "|" + "|".join(_tense_by_ending(x) for x in [w, *v.kids(w, "aux")])
             modal = any(a.lemma in ("potere", "dovere", "volere") for a in v.kids(w, "aux"))
-            perfect = any(a.lemma in ("avere", "essere") and "Mood=Cnd" in (a.feats or "") for a in v.kids(w, "aux"))
+            perfect = any(a.lemma in ("avere", "essere") and "Mood=Cnd" in (a.feats or "") + _tense_by_ending(a)
+                          for a in v.kids(w, "aux"))
             if "Mood=Cnd" in feats and perfect and not modal:
                 # the journalistic conditional ("avrebbe inviato"): an alleged past fact
                 source = self._secondo_source()
@@ -969,6 +971,23 @@ class _Context:
                 return "reported", sources[0] if sources else None
             node = parent
         return "asserted", None
+
+
+#: Endings that only Italian futures and conditionals have, for verbs the tagger gave the
+#: wrong tense ("visiterà" tagged Tense=Past): third persons, where news reports events.
+FUTURE_ENDINGS = ("rà", "ranno")
+CONDITIONAL_ENDINGS = ("rebbe", "rebbero")
+
+
+def _tense_by_ending(w: Word) -> str:
+    if w.upos not in ("VERB", "AUX"):
+        return ""
+    text = w.text.lower()
+    if text.endswith(FUTURE_ENDINGS):
+        return "Tense=Fut"
+    if text.endswith(CONDITIONAL_ENDINGS):
+        return "Mood=Cnd"
+    return ""
 
 
 def _evidence(am: ArticleMentions, sentence: Sentence) -> Evidence:
