@@ -79,7 +79,8 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _treaties(annotated.article.id, sentence, toks, text, found)
         found = _outside_role_titles(found, toks, text, lexicon)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
-        found = [_as_metonym(m, toks, text, gazetteer, lexicon, _year_near(m, sentence, times)) for m in found]
+        found = [_as_metonym(m, toks, text, gazetteer, lexicon, _year_near(m, sentence, times), sentence)
+                 for m in found]
         found.sort(key=lambda m: (m.start_char, -m.end_char))
         base = len(result.mentions)
         result.mentions.extend(found)
@@ -314,11 +315,11 @@ def _year_near(m: Mention, sentence: Sentence, times: list) -> Optional[int]:
 
 
 def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Gazetteer,
-                lexicon: Lexicon, year: Optional[int] = None) -> Mention:
+                lexicon: Lexicon, year: Optional[int] = None, sentence: Optional[Sentence] = None) -> Mention:
     """A capital or seat named outside a locative phrase stands for its state's government.
 
     "Mosca ha risposto", "appoggiare Mosca", "i media di Pyongyang" -> the state;
-    "a Pyongyang", "nella capitale" -> the place itself.
+    "a Pyongyang", "nella capitale", "visiterà Kiev" -> the place itself.
     """
     if m.type not in ("Place", "Organization") or m.kind != "name":
         return m
@@ -327,10 +328,17 @@ def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: G
         return m
     before = [t for t in toks if t[1] <= m.start_char]
     previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
-    if previous in lexicon.locatives or _is_dateline(m, toks, text):
+    if previous in lexicon.locatives or _is_dateline(m, toks, text) or _visited(m, sentence, lexicon):
         return m
     return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
                    state.key, min(m.confidence, 0.8))
+
+
+def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
+    """"visiterà Kiev": the word before is a visiting verb, whose object is a place."""
+    before = [w for w in (sentence.words if sentence else ()) if w.end_char <= m.start_char]
+    found = lexicon.trigger(before[-1].lemma, before[-1].upos) if before else None
+    return found is not None and found[0] == "visit"
 
 
 def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:

@@ -1242,6 +1242,7 @@ def test_a_future_the_tagger_took_for_a_past_is_still_planned():
     res, facts = extract(WILL_VISIT)
     [visit] = [f for f in facts.facts if f.predicate == "visited"]
     assert visit.status == "planned"
+    assert res.entities[visit.object].label == "Kiev"  # the place visited, not the state it stands for
 
 
 WOULD_HAVE_SENT = ("La Corea del Nord avrebbe inviato truppe in Russia.", """
