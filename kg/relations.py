@@ -957,6 +957,13 @@ class _Context:
                 return "planned", None
         if self.sentence.text.rstrip().endswith("?"):
             return "hypothetical", None
+        # An accusation's content is the accuser's claim: "ha accusato gli Stati Uniti di sostenere"
+        head = v.head(trigger)
+        if head is not None and self.lexicon is not None and "VerbForm=Inf" in (trigger.feats or "") \
+                and trigger.deprel in ("xcomp", "advcl", "ccomp") \
+                and (self.lexicon.trigger(head.lemma, head.upos) or ("",))[0] == "criticize":
+            accusers = [e for s in v.kids(head, "nsubj") for e in self.entities(s)]
+            return "reported", accusers[0] if accusers else None
         # Attribution: "secondo X", or the trigger inside a reporting verb's complement.
         source = self._secondo_source()
         if source:
