@@ -216,6 +216,8 @@ class RelationExtractor:
                 # "ha telefonato al presidente": whom one calls is "a X" too
                 callee = ctx.obl(t, TO_CASES) if frame == "phone_call" else []
                 self._add(ctx, out, agents, "communicatedWith", objs + with_ + callee, t, kind=frame, event=frame)
+                if frame == "meeting":
+                    self._visitors(ctx, t, agents + objs + with_, out)
             elif frame == "visit":
                 targets = objs if (t.lemma or "") == "visitare" else where
                 people = [a for a in agents if ctx.type_of(a) == "Person"]
@@ -247,6 +249,16 @@ class RelationExtractor:
                 self._characterise(ctx, t, agents, out)
         else:
             self._noun_trigger(ctx, t, frame, out)
+
+    def _visitors(self, ctx: "_Context", t: Word, people: list[str], out: ArticleFacts) -> None:
+        """"Macron ha incontrato a Berlino il cancelliere tedesco": whoever the article makes
+        the official of another state than the one whose capital they met in visited it."""
+        place = ctx.place_of(t)
+        host = self.res.metonyms.get(place) if place else None
+        if host is None:
+            return
+        visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.home_state(p) not in (None, host)]
+        self._add(ctx, out, visitors, "visited", [place], t, event="visit", keep_place=True, confidence=0.7)
 
     def _object_classes(self, ctx: "_Context", obj_words: list[Word]) -> set[str]:
         """What a transfer carries (objects.tsv): a noun's lemma ("missili"), or two words as
@@ -528,6 +540,17 @@ class _Context:
         aid = self.am.annotated.article.id
         for r_index, role in enumerate(self.am.roles):
             if role.predicate == "leaderOf" and self.res.role_persons.get((aid, r_index)) == person:
+                holder = self.res.holder_of(aid, r_index, role)
+                if holder and self.type_of(holder) == "State":
+                    return holder
+        return None
+
+    def home_state(self, person: str) -> Optional[str]:
+        """The state the article makes this person an official of ("il presidente francese",
+        "il segretario di Stato americano")."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if self.res.role_persons.get((aid, r_index)) == person:
                 holder = self.res.holder_of(aid, r_index, role)
                 if holder and self.type_of(holder) == "State":
                     return holder
@@ -896,7 +919,10 @@ class _Context:
         for key in self.obl(verb, IN_CASES | TO_CASES):
             if self.type_of(key) == "Place":
                 return key
-        frontier, seen = self.view.kids(verb, "obl"), set()
+        # "ha incontrato martedì a Berlino": a weekday taken for the object carries the place
+        frontier = self.view.kids(verb, "obl") + [o for o in self.view.kids(verb, "obj")
+                                                   if o.text.lower() in timex.TIME_WORDS]
+        seen: set = set()
         for _ in range(3):
             nxt = []
             for w in frontier:

@@ -1266,3 +1266,30 @@ def test_the_journalistic_conditional_is_reported_even_without_tagged_mood():
     res, facts = extract(WOULD_HAVE_SENT)
     [sent] = [f for f in facts.facts if f.predicate == "sentTroopsTo"]
     assert sent.status == "reported"
+
+
+MET_IN_BERLIN = ("Il presidente francese Emmanuel Macron ha incontrato martedì a Berlino il cancelliere tedesco Olaf Scholz.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 incontrato incontrare VERB 0 root
+8 martedì martedì NOUN 7 obj
+9 a a ADP 10 case
+10 Berlino Berlino PROPN 8 nmod
+11 il il DET 12 det
+12 cancelliere cancelliere NOUN 10 nmod
+13 tedesco tedesco NOUN 12 compound
+14 Olaf Olaf PROPN 13 nmod
+15 Scholz Scholz PROPN 14 flat:name
+16 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Berlino", "LOC"), ("Olaf Scholz", "PER")])
+
+
+def test_meeting_in_another_states_capital_is_a_visit_by_the_guest_only():
+    res, facts = extract(MET_IN_BERLIN)
+    got = triples(res, facts)
+    assert ("Emmanuel Macron", "communicatedWith", "Olaf Scholz") in got
+    assert {t for t in got if t[1] == "visited"} == {("Emmanuel Macron", "visited", "Berlino")}
