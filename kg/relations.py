@@ -170,7 +170,7 @@ class RelationExtractor:
             if not agents and frame in ("transfer", "supply"):
                 agents = ctx.participle_owner(t)
             agents = agents or ctx.left_actor(t)
-            objects = [o for o in v.kids(t, "obj") if o.text.lower() not in timex.TIME_WORDS]
+            objects = ctx.objects(t)
             objs = [e for o in objects for e in ctx.entities(o)]
             if not objs and not (frame in ("meeting", "phone_call", "appeal") and objects):
                 # no entity as object: read past it, unless the verb has an object that is not
@@ -458,8 +458,7 @@ class RelationExtractor:
             holder = self.res.holder_of(aid, r_index, role)
             if not person or not holder or holder not in self.res.entities:
                 continue  # a state the gazetteer names but no article mentions is not in the graph
-            holder_type = self.res.entities[holder].type if holder in self.res.entities else None
-            predicate = role.predicate if holder_type == "State" else "holdsPosition"
+            predicate = role.predicate if self.res.entities[holder].type == "State" else "holdsPosition"
             sentence = am.annotated.sentences[role.sentence]
             out.facts.append(Fact(person, predicate, holder, _evidence(am, sentence),
                                   0.9 if role.person is not None else 0.75,
@@ -537,24 +536,26 @@ class _Context:
 
     def led_state(self, person: str) -> Optional[str]:
         """The state the article says this person leads ("il presidente russo Putin")."""
+        return self._state_of(person, leaders_only=True)
+
+    def home_state(self, person: str) -> Optional[str]:
+        """The state the article makes this person an official of ("il presidente francese",
+        "il segretario di Stato americano")."""
+        return self._state_of(person, leaders_only=False)
+
+    def _state_of(self, person: str, leaders_only: bool) -> Optional[str]:
         aid = self.am.annotated.article.id
         for r_index, role in enumerate(self.am.roles):
-            if role.predicate == "leaderOf" and self.res.role_persons.get((aid, r_index)) == person:
+            if (role.predicate == "leaderOf" or not leaders_only) and self.res.role_persons.get((aid, r_index)) == person:
                 holder = self.res.holder_of(aid, r_index, role)
                 if holder and self.type_of(holder) == "State":
                     return holder
         return None
 
-    def home_state(self, person: str) -> Optional[str]:
-        """The state the article makes this person an official of ("il presidente francese",
-        "il segretario di Stato americano")."""
-        aid = self.am.annotated.article.id
-        for r_index, role in enumerate(self.am.roles):
-            if self.res.role_persons.get((aid, r_index)) == person:
-                holder = self.res.holder_of(aid, r_index, role)
-                if holder and self.type_of(holder) == "State":
-                    return holder
-        return None
+    def objects(self, verb: Word) -> list[Word]:
+        """The verb's objects, less a time word the parser took for one ("ha incontrato
+        martedì il cancelliere")."""
+        return [o for o in self.view.kids(verb, "obj") if o.text.lower() not in timex.TIME_WORDS]
 
     def demonym_at(self, w: Word) -> list[str]:
         """The state of a demonym nested in a place's name ("regione russa di Kursk")."""
@@ -920,8 +921,8 @@ class _Context:
             if self.type_of(key) == "Place":
                 return key
         # "ha incontrato martedì a Berlino": a weekday taken for the object carries the place
-        frontier = self.view.kids(verb, "obl") + [o for o in self.view.kids(verb, "obj")
-                                                   if o.text.lower() in timex.TIME_WORDS]
+        objects = self.objects(verb)
+        frontier = self.view.kids(verb, "obl") + [o for o in self.view.kids(verb, "obj") if o not in objects]
         seen: set = set()
         for _ in range(3):
             nxt = []
