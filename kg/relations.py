@@ -23,7 +23,7 @@ from kg.quantities import MULTIPLIERS
 from kg.vocab import predicate_signatures
 
 AGENT_RELS = ("nsubj", "nsubj:pass")
-TO_CASES = {"a", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all’", "verso"}
+TO_CASES = {"a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all’", "verso"}
 IN_CASES = {"in", "nel", "nello", "nella", "nei", "negli", "nelle", "nell'", "nell’"}
 WITH_CASES = {"con", "col"}
 BETWEEN_CASES = {"tra", "fra"}

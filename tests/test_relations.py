@@ -1293,3 +1293,31 @@ def test_meeting_in_another_states_capital_is_a_visit_by_the_guest_only():
     got = triples(res, facts)
     assert ("Emmanuel Macron", "communicatedWith", "Olaf Scholz") in got
     assert {t for t in got if t[1] == "visited"} == {("Emmanuel Macron", "visited", "Berlino")}
+
+
+MET_AD_ABUJA = ("Il presidente nigeriano Bola Tinubu ha incontrato ad Abuja il segretario di Stato americano Marco Rubio.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 nigeriano nigeriano ADJ 2 amod
+4 Bola Bola PROPN 2 nmod
+5 Tinubu Tinubu PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 incontrato incontrare VERB 0 root
+8 ad a ADP 9 case
+9 Abuja Abuja PROPN 7 obl
+10 il il DET 11 det
+11 segretario segretario NOUN 7 obj
+12 di di ADP 13 case
+13 Stato Stato PROPN 11 nmod
+14 americano americano ADJ 11 amod
+15 Marco Marco PROPN 11 nmod
+16 Rubio Rubio PROPN 15 flat:name
+17 . . PUNCT 7 punct
+""", [("Bola Tinubu", "PER"), ("Abuja", "LOC"), ("Marco Rubio", "PER")])
+
+
+def test_ad_is_a_to_preposition_and_the_foreign_guest_visited():
+    res, facts = extract(MET_AD_ABUJA)
+    got = triples(res, facts)
+    assert ("Bola Tinubu", "communicatedWith", "Marco Rubio") in got
+    assert {t for t in got if t[1] == "visited"} == {("Marco Rubio", "visited", "Abuja")}
