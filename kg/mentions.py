@@ -319,19 +319,31 @@ def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: G
     """A capital or seat named outside a locative phrase stands for its state's government.
 
     "Mosca ha risposto", "appoggiare Mosca", "i media di Pyongyang" -> the state;
-    "a Pyongyang", "nella capitale", "visiterà Kiev" -> the place itself.
+    "a Pyongyang", "nella capitale", "visiterà Kiev" -> the place itself; and a seat the
+    gazetteer knows only as its state's metonym ("alla Casa Bianca") becomes a place of its own.
     """
-    if m.type not in ("Place", "Organization") or m.kind != "name":
+    if m.kind != "name" or m.type not in ("Place", "Organization", "State"):
+        return m
+    before = [t for t in toks if t[1] <= m.start_char]
+    previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
+    where = previous in lexicon.locatives or _visited(m, sentence, lexicon)
+    if m.type == "State":
+        entry = gazetteer.get(m.key) if m.key else None
+        if where and entry is not None and not _is_own_name(m.text, entry, gazetteer):
+            return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Place", "name",
+                           None, m.confidence)
         return m
     state = gazetteer.metonym(m.text, year)
     if state is None or state.type != "State":
         return m
-    before = [t for t in toks if t[1] <= m.start_char]
-    previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
-    if previous in lexicon.locatives or _is_dateline(m, toks, text) or _visited(m, sentence, lexicon):
+    if where or _is_dateline(m, toks, text):
         return m
     return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
                    state.key, min(m.confidence, 0.8))
+
+
+def _is_own_name(surface: str, entry, gazetteer: Gazetteer) -> bool:
+    return gazetteer.fold(surface) in {gazetteer.fold(n) for n in (entry.name_it, *entry.names)}
 
 
 def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:

@@ -1321,3 +1321,36 @@ def test_ad_is_a_to_preposition_and_the_foreign_guest_visited():
     got = triples(res, facts)
     assert ("Bola Tinubu", "communicatedWith", "Marco Rubio") in got
     assert {t for t in got if t[1] == "visited"} == {("Marco Rubio", "visited", "Abuja")}
+
+
+RECEIVED_AT_CHIGI = ("La presidente del Consiglio Giorgia Meloni ha ricevuto a Palazzo Chigi il presidente ucraino Volodymyr Zelensky.", """
+1 La il DET 2 det
+2 presidente presidente NOUN 8 nsubj
+3-4 del
+3 di di ADP 5 case
+4 il il DET 5 det
+5 Consiglio Consiglio PROPN 2 nmod
+6 Giorgia Giorgia PROPN 2 appos
+7 Meloni Meloni PROPN 6 flat:name
+8 ha avere AUX 9 aux
+9 ricevuto ricevere VERB 0 root
+10 a a ADP 11 case
+11 Palazzo Palazzo PROPN 9 obl
+12 Chigi Chigi PROPN 11 flat:name
+13 il il DET 14 det
+14 presidente presidente NOUN 9 obj
+15 ucraino ucraino ADJ 14 amod
+16 Volodymyr Volodymyr PROPN 14 appos
+17 Zelensky Zelensky PROPN 16 flat:name
+18 . . PUNCT 9 punct
+""", [("Consiglio", "ORG"), ("Giorgia Meloni", "PER"), ("Palazzo Chigi", "LOC"), ("Volodymyr Zelensky", "PER")])
+
+
+def test_a_seat_in_a_locative_phrase_is_the_place_its_guest_visited():
+    """"a Palazzo Chigi": the building (a Place), not the Italian government it stands for
+    elsewhere; the Ukrainian guest visited it, the Italian host did not."""
+    res, facts = extract(RECEIVED_AT_CHIGI)
+    got = triples(res, facts)
+    assert {(e.label, e.type) for e in res.entities.values() if e.label == "Palazzo Chigi"} == {("Palazzo Chigi", "Place")}
+    assert ("Giorgia Meloni", "communicatedWith", "Volodymyr Zelensky") in got
+    assert {t for t in got if t[1] == "visited"} == {("Volodymyr Zelensky", "visited", "Palazzo Chigi")}
