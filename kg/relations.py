@@ -227,7 +227,12 @@ class RelationExtractor:
                 treaties = [x for x in objs if ctx.type_of(x) == "Treaty"] or ctx.nearest_treaty(t)
                 if not ctx.agents(t) and "VerbForm=Part" in (t.feats or ""):
                     agents = ctx.right_entities(t, {"da", "dal", "dalla", "dai", "dagli", "dalle"}) or agents
-                self._add(ctx, out, agents, "signed", treaties, t, event="sign")
+                partners = [x for x in with_ if ctx.type_of(x) in ("Person", "State")]
+                self._add(ctx, out, agents + partners, "signed", treaties, t, event="sign")
+                # "ha firmato con Vladimir Putin un accordo": two people who sign together met
+                people = [x for x in agents if ctx.type_of(x) == "Person"]
+                self._add(ctx, out, people, "communicatedWith", [x for x in partners if ctx.type_of(x) == "Person"],
+                          t, kind="meeting", event="meeting", confidence=0.7)
             elif frame == "support":
                 self._add(ctx, out, agents, "supports", [x for x in objs + to if ctx.type_of(x) == "State"], t)
             elif frame == "praise":

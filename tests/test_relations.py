@@ -1354,3 +1354,28 @@ def test_a_seat_in_a_locative_phrase_is_the_place_its_guest_visited():
     assert {(e.label, e.type) for e in res.entities.values() if e.label == "Palazzo Chigi"} == {("Palazzo Chigi", "Place")}
     assert ("Giorgia Meloni", "communicatedWith", "Volodymyr Zelensky") in got
     assert {t for t in got if t[1] == "visited"} == {("Volodymyr Zelensky", "visited", "Palazzo Chigi")}
+
+
+SIGNED_WITH = ("Erdogan ha firmato con Vladimir Putin il trattato di partenariato strategico.", """
+1 Erdogan Erdogan PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 firmato firmare VERB 0 root
+4 con con ADP 6 case
+5 Vladimir Vladimir PROPN 6 flat:name
+6 Putin Putin PROPN 3 obl
+7 il il DET 8 det
+8 trattato trattato NOUN 3 obj
+9 di di ADP 10 case
+10 partenariato partenariato NOUN 8 nmod
+11 strategico strategico ADJ 10 amod
+12 . . PUNCT 3 punct
+""", [("Erdogan", "PER"), ("Vladimir Putin", "PER")])
+
+
+def test_people_who_sign_together_met_and_both_signed():
+    res, facts = extract(SIGNED_WITH)
+    got = triples(res, facts)
+    assert ("Recep Tayyip Erdoğan", "communicatedWith", "Vladimir Putin") in got
+    treaty = [f.object for f in facts.facts if f.predicate == "signed"]
+    assert treaty and {res.entities[f.subject].label for f in facts.facts if f.predicate == "signed"} == \
+        {"Recep Tayyip Erdoğan", "Vladimir Putin"}
