@@ -97,7 +97,7 @@ _DATE_LINE = re.compile(
     rf"^(?:(?:pubblicato|aggiornato|data)(?:\s+il)?\s*:?\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})"
     rf"(?:\s*(?:,|-|–|alle|ore)?\s*(?:ore\s+)?\d{{1,2}}[:.]\d{{2}})?\.?$", re.I)
 DATELINE = re.compile(  # a capitalised place without digits, a comma, a full date, a dash
-    rf"^(?:(?-i:[A-ZÀ-Ý])[^,\n\d]{{0,40}},\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})\s*(?:[–—-]|:)", re.I)
+    rf"^(?:(?-i:[A-ZÀ-Ý])[^,\n\d]{{0,40}},\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})\s*(?P<end>[–—-]|:)", re.I)
 
 
 def parse_date(text: str) -> Optional[str]:

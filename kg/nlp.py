@@ -40,9 +40,8 @@ _TAGGING_CHARS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "
                                 "„": '"'})
 
 
-#: A dateline opening a line ("WASHINGTON, 7 luglio 2025 – Il primo ministro ..."), up to its dash.
-_DATELINE_DASH = re.compile(DATELINE.pattern.replace(r"(?:[–—-]|:)", r"(?P<dash>[–—-])(?=\s)"),
-                            DATELINE.flags | re.M)
+#: A dateline opening any line ("WASHINGTON, 7 luglio 2025 – Il primo ministro ...").
+_DATELINES = re.compile(DATELINE.pattern, DATELINE.flags | re.M)
 
 
 def text_for_tagging(text: str) -> str:
@@ -51,8 +50,9 @@ def text_for_tagging(text: str) -> str:
     the training data; and a dateline's dash made a full stop, so that the place it names
     is not parsed as the subject of the first sentence. Same length as ``text``."""
     text = text.translate(_TAGGING_CHARS)
-    for m in _DATELINE_DASH.finditer(text):
-        text = text[:m.start("dash")] + "." + text[m.end("dash"):]
+    for m in _DATELINES.finditer(text):
+        if m.group("end") != ":" and text[m.end("end"):m.end("end") + 1].isspace():
+            text = text[:m.start("end")] + "." + text[m.end("end"):]
     return text
 
 
