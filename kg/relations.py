@@ -968,6 +968,10 @@ class _Context:
         v = self.view
         if v.negated(trigger):
             return "negated", None
+        words = self.sentence.words
+        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        if trigger.upos == "NOUN" and position > 0 and words[position - 1].text.lower() in PLANNED_MODIFIERS:
+            return "planned", None  # "il suo imminente incontro", however the parse hangs the adjective
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
         for w in chain:
             feats = (w.feats or "") + "|" + "|".join(a.feats or "" for a in v.kids(w, "aux"))

@@ -1379,3 +1379,30 @@ def test_people_who_sign_together_met_and_both_signed():
     treaty = [f.object for f in facts.facts if f.predicate == "signed"]
     assert treaty and {res.entities[f.subject].label for f in facts.facts if f.predicate == "signed"} == \
         {"Recep Tayyip Erdoğan", "Vladimir Putin"}
+
+
+IMMINENT_MEETING = ("Putin ha informato Kim riguardo al suo imminente incontro con Donald Trump.", """
+1 Putin Putin PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 informato informare VERB 0 root
+4 Kim Kim PROPN 3 obj
+5 riguardo riguardo VERB 3 xcomp
+6-7 al
+6 a a ADP 9 case
+7 il il DET 9 det
+8 suo suo DET 9 det:poss
+9 imminente imminente NOUN 5 obl
+10 incontro incontro NOUN 9 compound
+11 con con ADP 12 case
+12 Donald Donald PROPN 10 nmod
+13 Trump Trump PROPN 12 flat:name
+14 . . PUNCT 3 punct
+""", [("Putin", "PER"), ("Kim", "PER"), ("Donald Trump", "PER")])
+
+
+def test_an_imminent_meeting_is_planned_however_the_parse_hangs_the_adjective():
+    """The parser made "imminente" the noun and "incontro" its compound: the word before the
+    meeting noun still says it has not happened."""
+    res, facts = extract(IMMINENT_MEETING)
+    meetings = [f for f in facts.facts if f.predicate == "communicatedWith" and f.kind == "meeting"]
+    assert meetings and all(f.status == "planned" for f in meetings)
