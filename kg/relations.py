@@ -317,6 +317,10 @@ class RelationExtractor:
         between = ctx.nmod(t, BETWEEN_CASES) or ctx.right_entities(t, BETWEEN_CASES, adjacent=True)
         if not agents:
             agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
+        if not agents and ctx.has_possessive(t):
+            # "Putin ha informato Kim riguardo al suo incontro": "suo" is the clause's subject
+            verb = ctx.governing_verb(t)
+            agents = [a for a in (ctx.agents(verb) if verb is not None else []) if ctx.type_of(a) == "Person"]
         if not agents and ctx.preposition_before(t) in ADJUNCT_PREPOSITIONS:
             agents = ctx.left_actor(t)
         if head is not None and t.deprel in ("obj",):
@@ -555,6 +559,26 @@ class _Context:
                 holder = self.res.holder_of(aid, r_index, role)
                 if holder and self.type_of(holder) == "State":
                     return holder
+        return None
+
+    def has_possessive(self, noun: Word) -> bool:
+        """"il suo (imminente) incontro": a possessive in the noun's phrase, before it."""
+        words = self.sentence.words
+        position = next((i for i, w in enumerate(words) if w.id == noun.id), 0)
+        for w in reversed(words[max(0, position - 3):position]):
+            if w.upos == "ADP" or w.text in CLAUSE_BREAKS:
+                return False
+            if w.text.lower() in POSSESSIVES:
+                return True
+        return False
+
+    def governing_verb(self, word: Word) -> Optional[Word]:
+        """The nearest verb above ``word`` in the parse."""
+        node = self.view.head(word)
+        for _ in range(4):
+            if node is None or node.upos == "VERB":
+                return node
+            node = self.view.head(node)
         return None
 
     def objects(self, verb: Word) -> list[Word]:

@@ -1406,3 +1406,6 @@ def test_an_imminent_meeting_is_planned_however_the_parse_hangs_the_adjective():
     res, facts = extract(IMMINENT_MEETING)
     meetings = [f for f in facts.facts if f.predicate == "communicatedWith" and f.kind == "meeting"]
     assert meetings and all(f.status == "planned" for f in meetings)
+    # "suo" is the subject's: Putin's meeting with Trump, not Kim's, whom he told about it
+    assert {(res.entities[f.subject].label, res.entities[f.object].label) for f in meetings} == \
+        {("Vladimir Putin", "Donald Trump")}
