@@ -94,6 +94,11 @@ class GazetteerEntry:
     def get_extra(self, name: str, default: str = "") -> str:
         return dict(self.extra).get(name, default)
 
+    def is_own_name(self, surface: str) -> bool:
+        """Whether ``surface`` is one of this entry's names (folded), not a metonym ("Cremlino"
+        for Russia) or a lone surname ("Putin")."""
+        return fold(surface) in {fold(n) for n in (self.name_it, *self.names)}
+
 
 @functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:

@@ -203,7 +203,7 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
         person = res.key_of(aid, role.person)
         if person and not holder:
             # the text names the person but not whose office it is: the gazetteer may know
-            entry = gaz.get(person) if hasattr(gaz, "get") else None
+            entry = gaz.get(person)
             states = {o.state for o in (entry.positions if entry else ()) if o.position == role.position}
             if len(states) == 1:
                 res.role_holders[(aid, r_index)] = states.pop()
@@ -267,8 +267,7 @@ def _build_entities(articles: list[ArticleMentions], gaz: Gazetteer, res: Resolu
         if entry is not None:
             # a gazetteer entity is labelled by one of its own names, never by a metonym
             # ("Cremlino" is Russia) or a surname alone ("Putin" is Vladimir Putin)
-            own = {gaz.fold(n) for n in (entry.name_it, *entry.names)}
-            names = [s for s in names if gaz.fold(s) in own]
+            names = [s for s in names if entry.is_own_name(s)]
         if entry is not None and entry.name_it.casefold() in {n.casefold() for n in names}:
             # the usual name ("Corea del Nord"), when the text uses it, in any case ("ROMA, 10
             # ottobre": a dateline in capitals is still "Roma")

@@ -329,7 +329,7 @@ def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: G
     where = previous in lexicon.locatives or _visited(m, sentence, lexicon)
     if m.type == "State":
         entry = gazetteer.get(m.key) if m.key else None
-        if where and entry is not None and not _is_own_name(m.text, entry, gazetteer):
+        if where and entry is not None and not entry.is_own_name(m.text):
             return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Place", "name",
                            None, m.confidence)
         return m
@@ -340,10 +340,6 @@ def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: G
         return m
     return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
                    state.key, min(m.confidence, 0.8))
-
-
-def _is_own_name(surface: str, entry, gazetteer: Gazetteer) -> bool:
-    return gazetteer.fold(surface) in {gazetteer.fold(n) for n in (entry.name_it, *entry.names)}
 
 
 def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
