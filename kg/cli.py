@@ -67,7 +67,7 @@ def cmd_models_train(args: argparse.Namespace) -> int:
         budgets[step] = float(minutes)
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
                       threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
-                      depparse_second_stage_step=args.parser_second_stage_step)
+                      pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step)
     try:
         train(cfg, steps)
     except (FileNotFoundError, ValueError, RuntimeError) as err:
@@ -205,9 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")
     p.add_argument("--out", default=str(SHIPPED_DIR), help="where the model files go (default: the package)")
     p.add_argument("--work", default="build/train", help="scratch folder for converted data and logs")
-    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,ner,ner_news,pos,lemma,"
-                        "depparse,depparse_more (ner_news and depparse_more train further the "
-                        "model already in --out; default: every step but depparse_more)")
+    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,ner,ner_news,pos,pos_more,"
+                        "lemma,depparse,depparse_more (ner_news, pos_more and depparse_more train further "
+                        "the model already in --out; default: every step but pos_more and depparse_more)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--threads", type=int, default=None, help="torch threads per trainer")
     p.add_argument("--budget", action="append", metavar="STEP=MINUTES",
@@ -215,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ner-news-lr", type=float, default=None, metavar="LR",
                    help="learning rate of the ner_news fine-tune (default: the one the NER model "
                         "in --out trained with)")
+    p.add_argument("--pos-lr", type=float, default=None, metavar="LR",
+                   help="Adam learning rate of pos/pos_more (default: Stanza's, 3e-3)")
     p.add_argument("--parser-second-stage-step", type=int, default=None, metavar="STEP",
                    help="step at which depparse/depparse_more switch to Stanza's second optimiser "
                         "(default: Stanza's, 10,000 or when dev stalls)")

@@ -93,21 +93,25 @@ def test_compaction_halves_float_weights_and_keeps_values(tmp_path):
 
 
 def test_continuing_steps_need_the_model_they_continue(tmp_path):
-    """``ner_news`` and ``depparse_more`` train further a model in --out; without it they say which."""
+    """``ner_news``, ``pos_more`` and ``depparse_more`` train further a model in --out; without it
+    they say which."""
     out = tmp_path / "out"
     out.mkdir()
     (out / "it_kg.pretrain.pt").write_bytes(b"")
-    for step, missing in [("depparse_more", "it_kg_parser.pt"), ("ner_news", "it_kg_nertagger.pt")]:
+    for step, missing in [("depparse_more", "it_kg_parser.pt"), ("ner_news", "it_kg_nertagger.pt"),
+                          ("pos_more", "it_kg_tagger.pt")]:
         cfg = TrainConfig(data=tmp_path, out=out, work=tmp_path / "work")
         with pytest.raises(FileNotFoundError, match=missing):
             train(cfg, (step,))
 
 
-def test_a_full_run_leaves_out_depparse_more():
+def test_a_full_run_leaves_out_the_continuing_steps():
     from kg.models.training import DEFAULT_STEPS
 
     assert "depparse" in DEFAULT_STEPS and "depparse_more" not in DEFAULT_STEPS
+    assert "pos" in DEFAULT_STEPS and "pos_more" not in DEFAULT_STEPS
     assert STEPS.index("depparse") < STEPS.index("depparse_more")
+    assert STEPS.index("pos") < STEPS.index("pos_more") < STEPS.index("lemma")
 
 
 def test_news_fine_tune_starts_from_a_copy_with_its_own_learning_rate(tmp_path, monkeypatch):
@@ -141,11 +145,7 @@ def test_news_fine_tune_starts_from_a_copy_with_its_own_learning_rate(tmp_path, 
 def test_parser_second_stage_step_reaches_stanza_only_when_set(tmp_path):
     from kg.models.training import _depparse_args
 
-    data = tmp_path / "data"
-    (data / "ud-italian").mkdir(parents=True)
-    for name in corpora.UD_TAGGER_TRAIN + corpora.UD_TAGGER_DEV:
-        (data / "ud-italian" / name).write_text(
-            "# text = Ciao\n1\tCiao\tciao\tINTJ\tI\t_\t0\troot\t_\t_\n\n", encoding="utf-8")
+    data = _ud_data(tmp_path)
     work = tmp_path / "work"
     work.mkdir()
     args = _depparse_args(TrainConfig(data=data, out=tmp_path, work=work, depparse_second_stage_step=400),
@@ -153,3 +153,69 @@ def test_parser_second_stage_step_reaches_stanza_only_when_set(tmp_path):
     assert args[args.index("--second_optim_start_step") + 1] == "400"
     assert "--second_optim_start_step" not in _depparse_args(TrainConfig(data=data, out=tmp_path, work=work),
                                                              DataDir(data), "depparse")
+
+
+def _ud_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    (data / "ud-italian").mkdir(parents=True)
+    for name in corpora.UD_TAGGER_TRAIN + corpora.UD_TAGGER_DEV:
+        (data / "ud-italian" / name).write_text(
+            "# text = Ciao\n1\tCiao\tciao\tINTJ\tI\t_\t0\troot\t_\t_\n\n", encoding="utf-8")
+    return data
+
+
+def test_tagger_continues_from_a_copy_at_its_own_learning_rate(tmp_path, monkeypatch):
+    """``pos_more`` hands the runner a copy of the tagger in --out to start from (the model in
+    --out is what the run overwrites), and ``pos_lr`` reaches Stanza's ``--lr`` only when set."""
+    from kg.models import training
+
+    data = _ud_data(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    (out / "it_kg_tagger.pt").write_bytes(b"the tagger")
+    calls = []
+    monkeypatch.setattr(training, "run_stanza",
+                        lambda module, args, cfg, step, runner_args=(): calls.append((module, args, runner_args)))
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", pos_lr=0.001), ("pos_more",))
+    module, args, runner_args = calls[0]
+    assert module == "stanza.models.tagger"
+    assert runner_args[0] == "--tagger-start"
+    start = Path(runner_args[1])
+    assert start != out / "it_kg_tagger.pt" and start.read_bytes() == b"the tagger"
+    assert args[args.index("--lr") + 1] == "0.001"
+    assert args[args.index("--save_name") + 1] == "it_kg_tagger.pt"
+    calls.clear()
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work2"), ("pos",))
+    assert calls[0][2] == () and "--lr" not in calls[0][1]
+
+
+def test_tagger_start_loads_the_saved_model_and_refuses_another_vocabulary(tmp_path, monkeypatch):
+    """The runner's ``--tagger-start`` turns the trainer's "build a new model" into "load this
+    one", and stops when the run's vocabulary is not the saved one."""
+    import torch
+    from stanza.models.pos import trainer as pos_trainer
+
+    from kg.models import stanza_run
+
+    class Vocab:
+        def __init__(self, words):
+            self.words = words
+
+        def state_dict(self):
+            return {"word": {"_id2unit": self.words}}
+
+    model = tmp_path / "tagger.pt"
+    torch.save({"model": {}, "vocab": {"word": {"_id2unit": ["<PAD>", "ciao"]}}, "config": {}}, model)
+    built = []
+    monkeypatch.setattr(pos_trainer.Trainer, "__init__",
+                        lambda self, args=None, vocab=None, pretrain=None, model_file=None, device=None,
+                        foundation_cache=None: built.append(model_file))
+    stanza_run.start_tagger_from(model)
+    pos_trainer.Trainer(args={}, vocab=Vocab(["<PAD>", "ciao"]), pretrain=None, device="cpu")
+    assert built == [str(model)]
+    pos_trainer.Trainer(args={}, vocab=None, pretrain=None, model_file="best.pt", device="cpu")
+    assert built[-1] == "best.pt"      # Stanza's own reloads of its best checkpoint are untouched
+    with pytest.raises(SystemExit, match="vocabulary differs"):
+        pos_trainer.Trainer(args={}, vocab=Vocab(["<PAD>", "salve"]), pretrain=None, device="cpu")

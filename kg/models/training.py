@@ -23,11 +23,12 @@ from kg.models.corpora import DataDir
 from kg.models.registry import MODEL_FILES
 
 SEED = 1234
-STEPS = ("vectors", "tokenize", "mwt", "ner", "ner_news", "pos", "lemma", "depparse", "depparse_more")
+STEPS = ("vectors", "tokenize", "mwt", "ner", "ner_news", "pos", "pos_more", "lemma", "depparse",
+         "depparse_more")
 #: steps that continue training a model an earlier step wrote into ``--out``
-CONTINUES = {"ner_news": "ner", "depparse_more": "depparse"}
-#: a full run: ``depparse`` without a budget already trains to Stanza's stopping rule
-DEFAULT_STEPS = tuple(step for step in STEPS if step != "depparse_more")
+CONTINUES = {"ner_news": "ner", "pos_more": "pos", "depparse_more": "depparse"}
+#: a full run: ``pos`` and ``depparse`` without a budget already train to Stanza's stopping rule
+DEFAULT_STEPS = tuple(step for step in STEPS if step not in ("pos_more", "depparse_more"))
 
 
 @dataclass
@@ -54,6 +55,9 @@ class TrainConfig:
     lemma_batch_size: int = 200
     tokenize_steps: int = 20000
     pos_max_steps: int = 20000
+    #: Adam learning rate of the tagger; None: Stanza's (3e-3). A ``pos_more`` run that goes on
+    #: from a model trained at Stanza's rate usually wants a smaller one.
+    pos_lr: float | None = None
     depparse_max_steps: int = 20000
     #: step at which a parser run switches from AdaDelta to Stanza's second optimiser (Adam
     #: at a small learning rate, from the best checkpoint so far); None: Stanza's default
@@ -71,9 +75,10 @@ def log(message: str) -> None:
     print(f"[kg train {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def run_stanza(module: str, args: list[str], cfg: TrainConfig, step: str) -> None:
-    """Run ``python -m module args`` (with kg's training speedups, :mod:`kg.models.stanza_run`)
-    under the step's time budget, streaming its log."""
+def run_stanza(module: str, args: list[str], cfg: TrainConfig, step: str,
+               runner_args: tuple[str, ...] = ()) -> None:
+    """Run ``python -m module args`` (with kg's training speedups, :mod:`kg.models.stanza_run`,
+    which reads ``runner_args``) under the step's time budget, streaming its log."""
     env = dict(os.environ)
     # glibc gives tensors above its mmap threshold back to the kernel when freed, so every
     # training step page-faulted its large activations and gradients in afresh (two thirds of
@@ -83,7 +88,7 @@ def run_stanza(module: str, args: list[str], cfg: TrainConfig, step: str) -> Non
     if cfg.threads:
         env["OMP_NUM_THREADS"] = str(cfg.threads)
         env["MKL_NUM_THREADS"] = str(cfg.threads)
-    cmd = [sys.executable, "-m", "kg.models.stanza_run", module, *args, "--seed", str(SEED)]
+    cmd = [sys.executable, "-m", "kg.models.stanza_run", *runner_args, module, *args, "--seed", str(SEED)]
     if cfg.device == "cpu":
         cmd.append("--cpu")
     log(f"{step}: {' '.join(cmd)}")
@@ -220,17 +225,36 @@ def _tagger_files(cfg: TrainConfig, data: DataDir) -> tuple[Path, Path]:
     return train, dev
 
 
-def train_pos(cfg: TrainConfig, data: DataDir) -> None:
+def _pos_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
     train, dev = _tagger_files(cfg, data)
-    run_stanza("stanza.models.tagger", [
+    return [
         "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
         "--train_file", str(train), "--eval_file", str(dev),
-        "--output_file", str(cfg.work / "pos.pred.conllu"),
+        "--output_file", str(cfg.work / f"{step}.pred.conllu"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["pos"],
         "--max_steps", str(cfg.pos_max_steps), "--batch_size", str(cfg.tagger_batch_size),
         "--hidden_dim", str(cfg.tagger_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
-    ], cfg, "pos")
+        *(["--lr", str(cfg.pos_lr)] if cfg.pos_lr is not None else []),
+    ]
+
+
+def train_pos(cfg: TrainConfig, data: DataDir) -> None:
+    run_stanza("stanza.models.tagger", _pos_args(cfg, data, "pos"), cfg, "pos")
+
+
+def train_pos_more(cfg: TrainConfig, data: DataDir) -> None:
+    """Train the tagger in ``cfg.out`` further. Stanza's tagger cannot continue a saved model,
+    so :mod:`kg.models.stanza_run` starts its trainer from a copy of it (the same weights and
+    vocabulary, this run's settings, a fresh optimiser and dev history); like
+    ``depparse_more`` it keeps this run's best dev checkpoint: compare the two dev scores."""
+    model = cfg.out / MODEL_FILES["pos"]
+    if not model.exists():
+        raise FileNotFoundError(f"{model}: run the 'pos' step first")
+    start = cfg.work / "pos_more.start.pt"
+    shutil.copy2(model, start)
+    run_stanza("stanza.models.tagger", _pos_args(cfg, data, "pos_more"), cfg, "pos_more",
+               runner_args=("--tagger-start", str(start)))
 
 
 def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
@@ -281,7 +305,7 @@ def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
     "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "ner": train_ner,
     "ner_news": train_ner_news,
-    "pos": train_pos, "lemma": train_lemma, "depparse": train_depparse,
+    "pos": train_pos, "pos_more": train_pos_more, "lemma": train_lemma, "depparse": train_depparse,
     "depparse_more": train_depparse_more,
 }
 
@@ -294,7 +318,7 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = DEFAULT_STEPS) -> None:
     unknown = set(steps) - set(STEPS)
     if unknown:
         raise ValueError(f"unknown training steps {sorted(unknown)}; choose from {', '.join(STEPS)}")
-    needs_pretrain = {"ner", "ner_news", "pos", "depparse", "depparse_more"} & set(steps)
+    needs_pretrain = {"ner", "ner_news", "pos", "pos_more", "depparse", "depparse_more"} & set(steps)
     if needs_pretrain and "vectors" not in steps and not (cfg.out / MODEL_FILES["pretrain"]).exists():
         raise FileNotFoundError(f"{cfg.out / MODEL_FILES['pretrain']}: train 'vectors' first")
     started = time.monotonic()
