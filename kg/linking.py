@@ -28,6 +28,8 @@ class Resolution:
     mention_keys: dict[tuple[str, int], str] = field(default_factory=dict)
     role_persons: dict[tuple[str, int], str] = field(default_factory=dict)
     metonyms: dict[str, str] = field(default_factory=dict)   # capital place key -> state key
+    #: place key -> the state the gazetteer puts it in ("New York" -> United States)
+    place_states: dict[str, str] = field(default_factory=dict)
     surfaces: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     role_labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: (role phrase, holder) -> people the corpus names in that role, for role descriptions
@@ -191,6 +193,9 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
             state = gaz.metonym(m.text)
             if state is not None:
                 res.metonyms[res.mention_keys[(aid, i)]] = state.key
+            entry = gaz.get(m.key) if m.key else None
+            if entry is not None and entry.state:
+                res.place_states[m.key] = entry.state
     _resolve_roles(am, gaz, res)
 
 

@@ -8,7 +8,7 @@ descriptions ("il presidente russo", "il presidente della Duma di Stato").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
@@ -28,6 +28,7 @@ TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", 
 EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
 ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
 AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
+COUNTERPART = "counterpart"   # roles.tsv position of "omologo": the office of the role before it
 LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
 
 
@@ -214,13 +215,64 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
+    """Character spans of the multi-word names the parser builds with ``flat:name``: a proper
+    noun and the words attached to it that way, directly or through each other, contiguous
+    ("Ursula von der Leyen")."""
+    chains = []
+    for w in sentence.words:
+        if w.upos != "PROPN" or w.deprel == "flat:name":
+            continue
+        parts, todo = [w], [w.id]
+        while todo:                             # flat:name hangs on the head or on the word before
+            head = todo.pop()
+            for d in sentence.words:
+                if d.head == head and d.deprel == "flat:name":
+                    parts.append(d)
+                    todo.append(d.id)
+        parts.sort(key=lambda x: x.id)
+        if len(parts) < 2 or parts[0] is not w or parts[-1].id - w.id != len(parts) - 1:
+            continue
+        if not (parts[0].text[:1].isupper() and parts[-1].text[:1].isupper()):
+            continue
+        if any(not (x.text[:1].isupper() or x.text.islower() and len(x.text) <= 3) for x in parts):
+            continue                            # capitalised words and short particles ("von der")
+        chains.append((parts[0].start_char, parts[-1].end_char))
+    return chains
+
+
+def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
+    """The NER spans (start, end, type), mended where they cut a parsed name in pieces.
+
+    "la presidente della Commissione europea Ursula von der Leyen" came out of NER as
+    "Commissione europea Ursula" and "Leyen", both ORG, while the parser joined "Ursula von der
+    Leyen" into one name. Where a span crosses a name's edge, it keeps its part outside the
+    name, the spans inside it go, and the name becomes one person (the parser's ``flat:name`` is the
+    UD relation of personal names; the gazetteer still retypes a name it knows).
+    """
+    spans = [(span.start_char, span.end_char, span.type) for span in sentence.entities]
+    for c_start, c_end in _name_chains(sentence, text):
+        cut = [sp for sp in spans if _overlaps(sp[:2], (c_start, c_end))
+               and not (sp[0] <= c_start and c_end <= sp[1])]
+        if not any(sp[0] < c_start or c_end < sp[1] for sp in cut):
+            continue                            # names inside it ("Lega", "Matteo Salvini") stay apart
+        for sp in cut:
+            spans.remove(sp)
+            if sp[0] < c_start and text[sp[0]:c_start].strip():
+                spans.append((sp[0], sp[0] + len(text[sp[0]:c_start].rstrip()), sp[2]))
+            if c_end < sp[1] and text[c_end:sp[1]].strip():
+                spans.append((c_end + len(text[c_end:sp[1]]) - len(text[c_end:sp[1]].lstrip()), sp[1], sp[2]))
+        spans.append((c_start, c_end, "PER"))
+    return sorted(spans)
+
+
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
                   lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for span in sentence.entities:
-        start, end = _trim(text, span.start_char, span.end_char)
+    for span_start, span_end, span_type in _ner_spans(sentence, text):
+        start, end = _trim(text, span_start, span_end)
         surface = text[start:end]
-        etype = NER_TYPES.get(span.type)
+        etype = NER_TYPES.get(span_type)
         if etype is None or not surface:
             continue
         # Names start with a capital or a digit: "esercito russo", "governo" are descriptions.
@@ -500,6 +552,14 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                 p += 1
         if p is not None:
             person = _person_name_at(sentence, toks, text, p, found)
+        if person is None and p is not None and p + 1 < len(toks) \
+                and text[toks[p][0]:toks[p][1]].lower() in AT_WORDS | {"a", "ad"}:
+            # "l'ambasciatore americano all'Onu Mike Waltz": where the office is held, then the name
+            posting = found.at(sentence.index, *toks[p + 1])
+            if posting is not None and found.mentions[posting].type in ("Organization", "State", "Place"):
+                q = _token_index(toks, found.mentions[posting].end_char)
+                if q is not None:
+                    person = _person_name_at(sentence, toks, text, q, found)
         if person is None:
             # The role after the name: "Sergei Shoigu, segretario del Consiglio di sicurezza"
             q = i - 1
@@ -513,6 +573,19 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
         out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
         i = max(i + width, after if after is not None else len(toks))
+    return _counterparts(out)
+
+
+def _counterparts(roles: list[RoleMention]) -> list[RoleMention]:
+    """"Il ministro degli Esteri iraniano ha telefonato al suo omologo omanita": a counterpart
+    holds the office of the role named before it in the sentence, for its own state."""
+    out = []
+    for r in roles:
+        earlier = [x for x in out if x.position != COUNTERPART]
+        if r.position == COUNTERPART and earlier:
+            r = replace(r, phrase=earlier[-1].phrase, predicate=earlier[-1].predicate,
+                        position=earlier[-1].position, role_en=earlier[-1].role_en)
+        out.append(r)
     return out
 
 

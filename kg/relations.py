@@ -64,6 +64,10 @@ COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}
 ADVERBIAL_RELATIVES = {"dove", "quando", "come", "mentre", "perché"}
 RELATIVE_PRONOUNS = {"che", "quale", "il quale", "la quale", "i quali", "le quali"}
 POSSESSIVES = {"suo", "sua", "suoi", "sue"}
+#: verbs whose object or complement has not happened yet: "ha promesso nuovi aiuti all'Ucraina"
+PROMISING_VERBS = {"promettere", "pianificare", "programmare", "progettare", "minacciare", "proporre",
+                   "intendere"}
+PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
 PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
@@ -228,13 +232,15 @@ class RelationExtractor:
                 if not ctx.agents(t) and "VerbForm=Part" in (t.feats or ""):
                     agents = ctx.right_entities(t, {"da", "dal", "dalla", "dai", "dagli", "dalle"}) or agents
                 partners = [x for x in with_ if ctx.type_of(x) in ("Person", "State")]
-                self._add(ctx, out, agents + partners, "signed", treaties, t, event="sign")
+                # "un patto ... tra il Regno Unito e l'Unione europea": the states it is between
+                parties = [x for x in ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) == "State"]
+                self._add(ctx, out, agents + partners + parties, "signed", treaties, t, event="sign")
                 # "ha firmato con Vladimir Putin un accordo": two people who sign together met
                 people = [x for x in agents if ctx.type_of(x) == "Person"]
                 self._add(ctx, out, people, "communicatedWith", [x for x in partners if ctx.type_of(x) == "Person"],
                           t, kind="meeting", event="meeting", confidence=0.7)
             elif frame == "support":
-                self._add(ctx, out, agents, "supports", [x for x in objs + to if ctx.type_of(x) == "State"], t)
+                self._add(ctx, out, agents, "supports", ctx.states_among(objs + to), t)
             elif frame == "praise":
                 self._add(ctx, out, agents, "praised", objs + to, t)
             elif frame == "criticize":
@@ -257,9 +263,10 @@ class RelationExtractor:
 
     def _visitors(self, ctx: "_Context", t: Word, people: list[str], out: ArticleFacts) -> None:
         """"Macron ha incontrato a Berlino il cancelliere tedesco": whoever the article makes
-        the official of another state than the one whose capital they met in visited it."""
+        the official of another state than the one whose capital (or other place the
+        gazetteer locates: "a New York") they met in visited it."""
         place = ctx.place_of(t)
-        host = self.res.metonyms.get(place) if place else None
+        host = (self.res.metonyms.get(place) or self.res.place_states.get(place)) if place else None
         if host is None:
             return
         visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.home_state(p) not in (None, host)]
@@ -339,7 +346,7 @@ class RelationExtractor:
             self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                       t, event="visit", keep_place=True)
         elif frame == "support":
-            self._add(ctx, out, agents, "supports", [x for x in to if ctx.type_of(x) == "State"], t)
+            self._add(ctx, out, agents, "supports", ctx.states_among(to), t)
         elif frame in ("praise", "criticize"):
             targets = to + (ctx.nmod(t, {"contro", "verso"}) if frame == "criticize" else [])
             if not targets and ctx.next_word_is(t, REASON_PREPOSITIONS):
@@ -601,6 +608,10 @@ class _Context:
         """A capital standing as a party ("la lettera da Mosca a Pyongyang") is its state."""
         return self.res.metonyms.get(key, key)
 
+    def states_among(self, keys: list[str]) -> list[str]:
+        """The states among ``keys``, a capital standing for its own ("il sostegno a Kiev")."""
+        return [k for k in keys if self.type_of(self.actor(k)) == "State"]
+
     def agents(self, verb: Word) -> list[str]:
         v = self.view
         participle = "VerbForm=Part" in (verb.feats or "") and (verb.deprel or "").startswith("acl")
@@ -637,6 +648,8 @@ class _Context:
             found = [e for s in subjects if self.lexicon and (s.lemma or "").lower() in self.lexicon.spokesperson_nouns
                      for c in v.kids(s, "nmod") if v.case_of(c) in OF_CASES
                      for e in self.entities(c) if self.type_of(e) in ("State", "Organization")]
+        if not found and any(self._names_a_pair(s) for s in subjects):
+            found = self.recent_people(verb, 2)
         if not found:
             # "la delegazione guidata da Volodin [è arrivata]": the group's leader
             for s in subjects:
@@ -713,6 +726,31 @@ class _Context:
         return [k for index, m in enumerate(self.am.mentions)
                 if m.sentence == self.sentence.index and w.start_char <= m.start_char and m.end_char <= w.end_char
                 and (k := self.res.key_of(aid, index))]
+
+    def _names_a_pair(self, subject: Word) -> bool:
+        """"i due", "i due leader", "entrambi i presidenti": a subject that counts two people."""
+        return subject.text.lower() in PAIR_WORDS or any(
+            k.text.lower() in PAIR_WORDS for k in self.view.kids(subject, "nummod", "det", "det:predet", "amod"))
+
+    def recent_people(self, before: Word, count: int) -> list[str]:
+        """The last ``count`` different people named before ``before`` in this sentence or the
+        one before it ("X ha incontrato Y. I due hanno firmato ..."); [] if fewer are."""
+        people: list[str] = []
+        for index, m in enumerate(self.am.mentions):
+            if m.start_char >= before.start_char:
+                break
+            if m.sentence < self.sentence.index - 1:
+                continue
+            key = self._person_key(index)
+            if key and key in people:
+                people.remove(key)
+            if key:
+                people.append(key)
+        return people[-count:] if len(people) >= count else []
+
+    def _person_key(self, index: int) -> Optional[str]:
+        key = self.res.key_of(self.am.annotated.article.id, index)
+        return key if key and self.type_of(key) == "Person" else None
 
     def recent_person(self, before: Word, exclude: Iterable[str] = ()) -> list[str]:
         """The person named last before ``before`` in the article ("le sue parole" -> Macron)."""
@@ -997,6 +1035,9 @@ class _Context:
         if trigger.upos == "NOUN" and position > 0 and words[position - 1].text.lower() in PLANNED_MODIFIERS:
             return "planned", None  # "il suo imminente incontro", however the parse hangs the adjective
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
+        if len(chain) > 1 and (chain[1].lemma or "").lower() in PROMISING_VERBS \
+                and trigger.deprel in ("obj", "xcomp", "ccomp"):
+            return "planned", None
         for w in chain:
             feats = (w.feats or "") + "|" + "|".join(a.feats or "" for a in v.kids(w, "aux"))
             feats += "|" + "|".join(_tense_by_ending(x) for x in [w, *v.kids(w, "aux")])

@@ -74,3 +74,52 @@ def test_a_direction_after_a_place_is_part_of_the_region_name():
 def test_a_direction_does_not_join_a_place_across_other_words():
     found = mentions("L'Asia resta nordorientale.", [("Asia", "LOC")])
     assert ("Asia", "Place") in [(t, ty) for t, ty, _ in found]
+
+
+VON_DER_LEYEN = ("Starmer ha incontrato la presidente della Commissione europea Ursula von der Leyen.", """
+1 Starmer Starmer PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 incontrato incontrare VERB 0 root
+4 la il DET 5 det
+5 presidente presidente NOUN 3 obj
+6-7 della
+6 di di ADP 8 case
+7 la il DET 8 det
+8 Commissione commissione NOUN 5 nmod
+9 europea europeo ADJ 8 amod
+10 Ursula Ursula PROPN 8 nmod
+11 von von PROPN 10 flat:name
+12 der der PROPN 11 flat:name
+13 Leyen Leyen PROPN 12 flat:name
+14 . . PUNCT 3 punct
+""", [("Starmer", "PER"), ("Commissione europea Ursula", "ORG"), ("Leyen", "ORG")])
+
+
+def test_ner_spans_that_cut_a_parsed_name_are_mended():
+    """NER gave "Commissione europea Ursula" and "Leyen" (ORG); the parser's flat:name joins
+    "Ursula von der Leyen", so the organisation ends before the name and the name is a person."""
+    am = find_mentions(article(VON_DER_LEYEN), load_gazetteer(), load_lexicon())
+    found = {(m.text, m.type) for m in am.mentions}
+    assert ("Commissione europea", "Organization") in found
+    assert ("Ursula von der Leyen", "Person") in found
+    assert not any("Ursula" in t and ty != "Person" for t, ty in found) and ("Leyen", "Organization") not in found
+
+
+def test_names_that_ner_keeps_apart_inside_one_parsed_name_stay_apart():
+    """The parser hung "Matteo Salvini" on "Lega" with flat:name; NER's two names, neither
+    crossing the chain's edge, are kept."""
+    rows = """
+1 il il DET 2 det
+2 leader leader NOUN 0 root
+3-4 della
+3 di di ADP 5 case
+4 la il DET 5 det
+5 Lega Lega PROPN 2 nmod
+6 Matteo Matteo PROPN 5 flat:name
+7 Salvini Salvini PROPN 6 flat:name
+8 . . PUNCT 2 punct
+"""
+    am = find_mentions(article(("il leader della Lega Matteo Salvini.", rows, [("Lega", "ORG"), ("Matteo Salvini", "PER")])),
+                       load_gazetteer(), load_lexicon())
+    found = {(m.text, m.type) for m in am.mentions}
+    assert ("Lega", "Organization") in found and ("Matteo Salvini", "Person") in found

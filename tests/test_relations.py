@@ -1390,3 +1390,190 @@ def test_an_imminent_meeting_is_planned_however_the_parse_hangs_the_adjective():
     # "suo" is the subject's: Putin's meeting with Trump, not Kim's, whom he told about it
     assert {(res.entities[f.subject].label, res.entities[f.object].label) for f in meetings} == \
         {("Vladimir Putin", "Donald Trump")}
+
+
+MET_THEN_SIGNED = [
+    ("Starmer ha incontrato Ursula von der Leyen.", """
+1 Starmer Starmer PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 incontrato incontrare VERB 0 root
+4 Ursula Ursula PROPN 3 obj
+5 von von PROPN 4 flat:name
+6 der der PROPN 5 flat:name
+7 Leyen Leyen PROPN 6 flat:name
+8 . . PUNCT 3 punct
+""", [("Starmer", "PER"), ("Ursula von der Leyen", "PER")]),
+    ("I due leader hanno firmato un patto di sicurezza e difesa tra il Regno Unito e l'Unione europea.", """
+1 I il DET 3 det
+2 due due NUM 3 nummod
+3 leader leader NOUN 5 nsubj
+4 hanno avere AUX 5 aux
+5 firmato firmare VERB 0 root
+6 un uno DET 7 det
+7 patto patto NOUN 5 obj
+8 di di ADP 9 case
+9 sicurezza sicurezza NOUN 7 nmod
+10 e e CCONJ 11 cc
+11 difesa difesa NOUN 9 conj
+12 tra tra ADP 14 case
+13 il il DET 14 det
+14 Regno Regno PROPN 11 nmod
+15 Unito Unito PROPN 14 flat:name
+16 e e CCONJ 18 cc
+17 l' il DET 18 det
+18 Unione Unione PROPN 14 conj
+19 europea europeo ADJ 18 amod
+20 . . PUNCT 5 punct
+""", [("Regno Unito", "ORG"), ("Unione europea", "ORG")])]
+
+
+def test_the_two_leaders_are_the_two_people_named_last_and_the_treaty_binds_the_states_it_is_between():
+    res, facts = extract(*MET_THEN_SIGNED)
+    signers = {res.entities[f.subject].label for f in facts.facts if f.predicate == "signed"}
+    assert signers == {"Starmer", "Ursula von der Leyen", "Regno Unito"}
+    # the European Union is a party too, but only people and states sign (the ontology's domain)
+
+
+def test_a_pair_needs_two_people():
+    res, facts = extract(MET_THEN_SIGNED[1])
+    assert not [f for f in facts.facts if f.predicate == "signed" and res.entities[f.subject].type == "Person"]
+
+
+COUNTERPART_CALL = ("Il ministro degli Esteri iraniano Abbas Araghchi ha telefonato al suo omologo omanita Badr Albusaidi.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 10 nsubj
+3-4 degli
+3 di di ADP 5 case
+4 gli il DET 5 det
+5 Esteri Esteri PROPN 2 nmod
+6 iraniano iraniano ADJ 2 amod
+7 Abbas Abbas PROPN 2 nmod
+8 Araghchi Araghchi PROPN 7 flat:name
+9 ha avere AUX 10 aux
+10 telefonato telefonare VERB 0 root
+11-12 al
+11 a a ADP 14 case
+12 il il DET 14 det
+13 suo suo DET 14 det:poss
+14 omologo omologo NOUN 10 obl
+15 omanita omanita ADJ 14 amod
+16 Badr Badr PROPN 14 nmod
+17 Albusaidi Albusaidi PROPN 16 flat:name
+18 . . PUNCT 10 punct
+""", [("Abbas Araghchi", "PER"), ("Badr Albusaidi", "PER")])
+
+
+def test_a_counterpart_holds_the_same_office_for_their_own_state_and_is_whom_one_calls():
+    res, facts = extract(COUNTERPART_CALL)
+    got = triples(res, facts)
+    assert ("Abbas Araghchi", "communicatedWith", "Badr Albusaidi") in got
+    assert not {t for t in got if t[1] == "communicatedWith" and t[2] == "Oman"}
+    roles = {(res.entities[f.subject].label, res.entities[f.object].label, f.role)
+             for f in facts.facts if f.predicate == "holdsPosition"}
+    assert ("Badr Albusaidi", "Oman", "ministro degli esteri") in roles
+
+
+PROMISED_AID = ("Starmer ha promesso nuovi aiuti all'Ucraina.", """
+1 Starmer Starmer PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 promesso promettere VERB 0 root
+4 nuovi nuovo ADJ 5 amod
+5 aiuti aiuto NOUN 3 obj
+6-7 all'
+6 a a ADP 8 case
+7 l' il DET 8 det
+8 Ucraina Ucraina PROPN 5 nmod
+9 . . PUNCT 3 punct
+""", [("Starmer", "PER"), ("Ucraina", "LOC")])
+
+
+def test_promised_aid_is_planned_not_a_fact():
+    res, facts = extract(PROMISED_AID)
+    support = [f for f in facts.facts if f.predicate == "supports"]
+    assert support and all(f.status == "planned" for f in support)
+
+
+SUPPORT_OF_CAPITALS = ("Nawrocki ha ribadito il sostegno di Varsavia a Kiev.", """
+1 Nawrocki Nawrocki PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 ribadito ribadire VERB 0 root
+4 il il DET 5 det
+5 sostegno sostegno NOUN 3 obj
+6 di di ADP 7 case
+7 Varsavia Varsavia PROPN 5 nmod
+8 a a ADP 9 case
+9 Kiev Kiev PROPN 7 nmod
+10 . . PUNCT 3 punct
+""", [("Nawrocki", "PER"), ("Varsavia", "LOC"), ("Kiev", "LOC")])
+
+
+UKRAINE_THANKS = ("L'Ucraina ringrazia.", """
+1 L' il DET 2 det
+2 Ucraina Ucraina PROPN 3 nsubj
+3 ringrazia ringraziare VERB 0 root
+4 . . PUNCT 3 punct
+""", [("Ucraina", "LOC")])
+
+
+def test_support_to_a_capital_supports_its_state():
+    """"a Kiev" reads as a place, but what is supported is the state it stands for."""
+    res, facts = extract(UKRAINE_THANKS, SUPPORT_OF_CAPITALS)
+    assert ("Polonia", "supports", "Ucraina") in triples(res, facts)
+
+
+AMBASSADOR = ("L'ambasciatore americano all'Onu Mike Waltz ha ringraziato l'Egitto.", """
+1 L' il DET 2 det
+2 ambasciatore ambasciatore NOUN 10 nsubj
+3 americano americano ADJ 2 amod
+4-5 all'
+4 a a ADP 6 case
+5 l' il DET 6 det
+6 Onu Onu PROPN 2 nmod
+7 Mike Mike PROPN 6 flat
+8 Waltz Waltz PROPN 7 flat
+9 ha avere AUX 10 aux
+10 ringraziato ringraziare VERB 0 root
+11 l' il DET 12 det
+12 Egitto Egitto PROPN 10 obj
+13 . . PUNCT 10 punct
+""", [("Onu", "ORG"), ("Mike Waltz", "PER"), ("Egitto", "LOC")])
+
+
+def test_a_posting_between_the_role_and_the_name_keeps_them_together():
+    res, facts = extract(AMBASSADOR)
+    got = triples(res, facts)
+    assert ("Mike Waltz", "holdsPosition", "Stati Uniti") in got
+    assert ("Mike Waltz", "praised", "Egitto") in got
+
+
+MEETING_IN_NEW_YORK = ("Il segretario generale António Guterres ha incontrato a New York il ministro degli Esteri egiziano Badr Abdelatty.", """
+1 Il il DET 2 det
+2 segretario segretario NOUN 7 nsubj
+3 generale generale ADJ 2 amod
+4 António António PROPN 2 nmod
+5 Guterres Guterres PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 incontrato incontrare VERB 0 root
+8 a a ADP 9 case
+9 New New PROPN 7 obl
+10 York York PROPN 9 flat
+11 il il DET 12 det
+12 ministro ministro NOUN 7 obj
+13-14 degli
+13 di di ADP 15 case
+14 gli il DET 15 det
+15 Esteri Esteri PROPN 12 nmod
+16 egiziano egiziano ADJ 12 amod
+17 Badr Badr PROPN 12 nmod
+18 Abdelatty Abdelatty PROPN 17 flat:name
+19 . . PUNCT 7 punct
+""", [("António Guterres", "PER"), ("New York", "LOC"), ("Badr Abdelatty", "PER")])
+
+
+def test_meeting_in_a_city_of_another_state_is_a_visit_by_the_foreign_official():
+    """New York is no capital, but the gazetteer puts it in the United States: the Egyptian
+    minister visited it; the UN's secretary-general has no state to be foreign to."""
+    res, facts = extract(MEETING_IN_NEW_YORK)
+    got = triples(res, facts)
+    assert ("António Guterres", "communicatedWith", "Badr Abdelatty") in got
+    assert {t for t in got if t[1] == "visited"} == {("Badr Abdelatty", "visited", "New York")}
