@@ -37,6 +37,9 @@ class Lexicon:
     organization_heads: frozenset[str] = frozenset() # "ministero", "istituto": nouns heading organisation names
     evaluations: dict[str, str] = field(default_factory=dict)  # "imprudente" -> negative
     spokesperson_nouns: frozenset[str] = frozenset()  # "fonte", "portavoce": speak for their "di X"
+    state_bodies: frozenset[str] = frozenset()        # "governo", "esercito": with a demonym, the state
+    event_nouns: dict[str, str] = field(default_factory=dict)   # "fornitura" -> arms: an event told before
+    manner_frames: dict[tuple[str, str], str] = field(default_factory=dict)  # (accogliere, favore) -> praise
     harsh_manner: frozenset[str] = frozenset()        # "durezza": a reaction that criticises
     alliance_treaties: tuple[frozenset[str], ...] = ()  # name words of mutual-defence treaties
     casualty_words: frozenset[str] = frozenset()      # "morti", "feriti", "vittime": dead or wounded
@@ -145,6 +148,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    organization_heads=frozenset(read_lines(directory / "organization_heads.txt")),
                    evaluations={r[0]: r[1] for r in read_tsv(directory / "evaluations.tsv", 2)},
                    spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),
+                   state_bodies=frozenset(read_lines(directory / "state_bodies.txt")),
+                   event_nouns={r[0]: r[1] for r in read_tsv(directory / "event_nouns.tsv", 2)},
+                   manner_frames={(r[0], r[1]): r[2] for r in read_tsv(directory / "manner_frames.tsv", 3)},
                    harsh_manner=frozenset(read_lines(directory / "harsh_manner.txt")),
                    casualty_words=frozenset(read_lines(directory / "casualty_words.txt")),
                    alliance_treaties=tuple(frozenset(line.split()) for line in read_lines(directory / "alliance_treaties.txt")),

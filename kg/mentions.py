@@ -89,6 +89,12 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
     return result
 
 
+def _phrase(toks: list[tuple[int, int]], text: str) -> str:
+    """Tokens as one lower-case phrase, an elided article joined to its noun as written
+    ("capo dell'esercito", not "capo dell' esercito")."""
+    return " ".join(text[s:e].lower() for s, e in toks).replace("’", "'").replace("' ", "'")
+
+
 def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Character spans of the role phrases of more than one word ("presidente del Consiglio")."""
     spans = []
@@ -96,7 +102,7 @@ def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon) 
         if text[toks[i][0]:toks[i][1]].lower() not in lexicon.role_first_words:
             continue
         for n in range(min(lexicon.longest_role, len(toks) - i), 1, -1):
-            if " ".join(text[s:e].lower() for s, e in toks[i:i + n]) in lexicon.roles:
+            if _phrase(toks[i:i + n], text) in lexicon.roles:
                 spans.append((toks[i][0], toks[i + n - 1][1]))
                 break
     return spans
@@ -496,7 +502,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             i += 1
             continue
         for n in range(min(n_longest, len(toks) - i), 0, -1):
-            phrase = " ".join(text[s:e].lower() for s, e in toks[i:i + n])
+            phrase = _phrase(toks[i:i + n], text)
             if phrase in lexicon.roles:
                 role, width = lexicon.roles[phrase], n
                 break

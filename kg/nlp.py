@@ -23,7 +23,7 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "7"
+ANNOTATION_SCHEME = "8"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000
@@ -40,6 +40,9 @@ _TAGGING_CHARS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "
                                 "„": '"'})
 
 
+#: "al-Sisi", "el-Sisi", "al-Qaeda": an Arabic article joined by a hyphen to a capitalised name
+_ARABIC_ARTICLE = re.compile(r"\b[ae]l(?=-[A-Z])")
+
 #: A dateline opening any line ("WASHINGTON, 7 luglio 2025 – Il primo ministro ...").
 _DATELINES = re.compile(DATELINE.pattern, DATELINE.flags | re.M)
 
@@ -48,8 +51,11 @@ def text_for_tagging(text: str) -> str:
     """The text as the models read it: typographic apostrophes and quotes made straight, so
     that "l’Unione" splits into "l'" + "Unione" and “trattato” into '"' + "trattato" as in
     the training data; and a dateline's dash made a full stop, so that the place it names
-    is not parsed as the subject of the first sentence. Same length as ``text``."""
+    is not parsed as the subject of the first sentence; and the Arabic article of a name
+    capitalised ("al-Burhan" -> "Al-Burhan"), which the tokenizer otherwise splits off as
+    the Italian "al" (= "a il"), leaving NER "-Burhan". Same length as ``text``."""
     text = text.translate(_TAGGING_CHARS)
+    text = _ARABIC_ARTICLE.sub(lambda m: m.group(0).capitalize(), text)
     for m in _DATELINES.finditer(text):
         if m.group("end") != ":" and text[m.end("end"):m.end("end") + 1].isspace():
             text = text[:m.start("end")] + "." + text[m.end("end"):]

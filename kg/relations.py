@@ -62,7 +62,7 @@ ADDRESSING_VERBS = {"esprimere", "rivolgere", "porgere", "manifestare", "rinnova
 COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}
 #: Words a parser may take for a subject that never act: "Washington, dove ha incontrato".
 ADVERBIAL_RELATIVES = {"dove", "quando", "come", "mentre", "perché"}
-RELATIVE_PRONOUNS = {"che", "quale", "il quale", "la quale", "i quali", "le quali"}
+RELATIVE_PRONOUNS = {"che", "quale", "cui", "il quale", "la quale", "i quali", "le quali"}
 POSSESSIVES = {"suo", "sua", "suoi", "sue"}
 #: verbs whose object or complement has not happened yet: "ha promesso nuovi aiuti all'Ucraina"
 PROMISING_VERBS = {"promettere", "pianificare", "programmare", "progettare", "minacciare", "proporre",
@@ -128,6 +128,9 @@ class RelationExtractor:
             ctx = _Context(am, sentence, view, self.res, article.date, self.lex)
             for word in sentence.words:
                 found = self.lex.trigger(word.lemma, word.upos)
+                manner = self._manner_frame(view, word)
+                if manner:
+                    found = (manner, "VERB")
                 if found:
                     self._trigger(ctx, word, found[0], out, verb=found[1] == "VERB")
                 if word.text.lower() in self.lex.casualty_words or (word.lemma or "").lower() in self.lex.casualty_words:
@@ -139,6 +142,18 @@ class RelationExtractor:
         self._roles(am, out)
         self._allies_by_treaty(am, out)
         return _dedupe(out)
+
+    def _manner_frame(self, view: SentenceView, verb: Word) -> Optional[str]:
+        """"ha accolto con favore l'intesa": the frame a "con" phrase gives the verb
+        (manner_frames.tsv), or None."""
+        if verb.upos != "VERB":
+            return None
+        for c in view.kids(verb, "obl"):
+            if view.case_of(c) in WITH_CASES:
+                frame = self.lex.manner_frames.get(((verb.lemma or "").lower(), (c.lemma or "").lower()))
+                if frame:
+                    return frame
+        return None
 
     def _allies_by_treaty(self, am: ArticleMentions, out: ArticleFacts) -> None:
         """States that sign a mutual-defence treaty together are allied (alliedWith: "a
@@ -198,8 +213,7 @@ class RelationExtractor:
                 to = []
             if frame == "transfer" or frame == "supply":
                 # "migliaia di droni": a quantity noun hands over to what it counts
-                obj_words = obj_words + [n for o in obj_words
-                                         if self.lex.objects.get((o.lemma or "").lower()) == "quantity"
+                obj_words = obj_words + [n for o in obj_words if "quantity" in self._word_classes(o)
                                          for n in v.kids(o, "nmod")]
                 classes = self._object_classes(ctx, obj_words)
                 if classes & {"letter", "message"}:
@@ -242,9 +256,9 @@ class RelationExtractor:
             elif frame == "support":
                 self._add(ctx, out, agents, "supports", ctx.states_among(objs + to), t)
             elif frame == "praise":
-                self._add(ctx, out, agents, "praised", objs + to, t)
+                self._add(ctx, out, agents, "praised", objs + to or self._doers_of(ctx, objects, out), t)
             elif frame == "criticize":
-                self._add(ctx, out, agents, "criticized", objs, t)
+                self._add(ctx, out, agents, "criticized", objs or self._doers_of(ctx, objects, out), t)
             elif frame == "deploy":
                 self._add(ctx, out, agents, "sentTroopsTo", where, t, event="troops",
                           quantity=ctx.quantity(obj_words))
@@ -258,6 +272,9 @@ class RelationExtractor:
                     self._add(ctx, out, agents, "criticized", targets, t, confidence=0.7)
             elif frame == "characterise":
                 self._characterise(ctx, t, agents, out)
+            elif frame == "ally":
+                # "La Francia, alleata di Erevan": the participle the tagger made of the adjective
+                self._noun_trigger(ctx, t, frame, out)
         else:
             self._noun_trigger(ctx, t, frame, out)
 
@@ -276,14 +293,31 @@ class RelationExtractor:
         """What a transfer carries (objects.tsv): a noun's lemma ("missili"), or two words as
         written ("difesa aerea", "aiuti militari"). An adjective is not the noun it spells
         like: "aiuti militari" are no soldiers."""
-        classes = {self.lex.objects.get(form) for o in obj_words if o.upos != "ADJ"
-                   for form in ((o.lemma or "").lower(), o.text.lower())}
+        classes = {c for o in obj_words if o.upos != "ADJ" for c in self._word_classes(o)}
         chosen = {id(w) for w in obj_words}
         words = ctx.sentence.words
         for a, b in zip(words, words[1:]):
             if id(a) in chosen or id(b) in chosen:
                 classes.add(self.lex.objects.get(f"{a.text.lower()} {b.text.lower()}"))
         return classes - {None}
+
+    def _doers_of(self, ctx: "_Context", words: list[Word], out: ArticleFacts) -> list[str]:
+        """"Pashinyan ha condannato la fornitura": a noun for an event the article told before
+        (event_nouns.tsv) stands for whoever did it, the agents of the latest such event."""
+        for w in words:
+            kind = self.lex.event_nouns.get((w.lemma or "").lower()) if w.upos == "NOUN" else None
+            if kind is None or ctx.view.kids(w, "nmod"):
+                continue  # "la fornitura di droni alla Russia" names its own parties
+            told = [e for e in out.events if e.type == EVENT_CLASS[kind] and e.status in ("asserted", "reported")
+                    and e.evidence.sentence < ctx.sentence.index]
+            if told:
+                return list(told[-1].participants.get("agent", []))
+        return []
+
+    def _word_classes(self, w: Word) -> set[str]:
+        """What objects.tsv makes of a word, by its lemma or as written (the lemmatizer made
+        "lotto" "lottare")."""
+        return {self.lex.objects.get(form) for form in ((w.lemma or "").lower(), w.text.lower())} - {None}
 
     def _characterise(self, ctx: "_Context", t: Word, agents: list[str], out: ArticleFacts) -> None:
         """"X ha definito 'imprudente' la partecipazione nordcoreana": calling something by an
@@ -301,6 +335,7 @@ class RelationExtractor:
                 keys = [k for k in [ctx._role_person_at(w) or ctx._entity_at(w, True)] if k] + ctx.names_within(w)
                 targets += [k for k in keys if ctx.type_of(k) != "Place"]
         predicate = "criticized" if polarities == {"negative"} else "praised"
+        targets = targets or self._doers_of(ctx, window, out)
         self._add(ctx, out, agents, predicate, targets, t, confidence=0.7)
 
     def _noun_trigger(self, ctx: "_Context", t: Word, frame: str, out: ArticleFacts) -> None:
@@ -382,7 +417,7 @@ class RelationExtractor:
                 subjects = ctx.entities(head)
             if not subjects and head is not None and t.deprel in ("acl", "amod"):
                 subjects = ctx.entities(head)
-            partners = ctx.nmod(t, OF_CASES | WITH_CASES) or (ctx.possessor_words(t) and [])
+            partners = ctx.nmod(t, OF_CASES | WITH_CASES) or ctx.obl(t, OF_CASES | WITH_CASES)
             if not subjects and ctx.after_copula(t):
                 # "Mosca fu uno dei principali alleati militari di Pyongyang"
                 subjects = ctx.left_actor(t)
@@ -609,8 +644,16 @@ class _Context:
         return self.res.metonyms.get(key, key)
 
     def states_among(self, keys: list[str]) -> list[str]:
-        """The states among ``keys``, a capital standing for its own ("il sostegno a Kiev")."""
-        return [k for k in keys if self.type_of(self.actor(k)) == "State"]
+        """The states among ``keys``: a capital stands for its own ("il sostegno a Kiev"), a
+        leader for the state the article says they lead ("il sostegno al presidente azero")."""
+        out = []
+        for k in keys:
+            k = self.actor(k)
+            if self.type_of(k) == "Person":
+                k = self.led_state(k) or k
+            if self.type_of(k) == "State":
+                out.append(k)
+        return out
 
     def agents(self, verb: Word) -> list[str]:
         v = self.view
@@ -620,6 +663,7 @@ class _Context:
         subjects = [c for c in v.kids(verb, "nsubj")
                     if v.case_of(c) != "secondo" and self.preposition_before(c) != "secondo"
                     and (c.lemma or c.text).lower() not in ADVERBIAL_RELATIVES] + passive
+        subjects = subjects or self._inverted_subject(verb)
         node, hops = verb, 0
         while not subjects and hops < 3 and node.deprel in ("conj", "xcomp", "advcl", "ccomp", "acl", "acl:relcl") \
                 and v.head(node) is not None:
@@ -636,7 +680,7 @@ class _Context:
                     break
             node = parent  # type: ignore[assignment]
             # conjoined verbs share the subject, passive or not ("è arrivato ..., e ha incontrato")
-            subjects = v.kids(node, "nsubj", "nsubj:pass")
+            subjects = v.kids(node, "nsubj", "nsubj:pass") or self._inverted_subject(node)
             hops += 1
         found = [e for s in subjects for e in self.entities(s) if self.type_of(e) in ("Person", "State", "Organization")]
         if not found:
@@ -648,6 +692,10 @@ class _Context:
             found = [e for s in subjects if self.lexicon and (s.lemma or "").lower() in self.lexicon.spokesperson_nouns
                      for c in v.kids(s, "nmod") if v.case_of(c) in OF_CASES
                      for e in self.entities(c) if self.type_of(e) in ("State", "Organization")]
+        if not found and self.lexicon:
+            # "il governo britannico ha inviato": a state's body with its demonym is the state
+            found = [e for s in subjects if (s.lemma or "").lower() in self.lexicon.state_bodies
+                     for a in v.kids(s, "amod") for e in self.demonym_at(a)]
         if not found and any(self._names_a_pair(s) for s in subjects):
             found = self.recent_people(verb, 2)
         if not found:
@@ -659,12 +707,22 @@ class _Context:
                           for e in self.entities(c) if self.type_of(e) in ("Person", "State", "Organization")]
         return found
 
+    def _inverted_subject(self, verb: Word) -> list[Word]:
+        """"Lo ha annunciato il segretario alla Difesa John Healey": with a clitic as its object,
+        a person named after the verb is its subject, whatever the parse calls them."""
+        v = self.view
+        objects = v.kids(verb, "obj")
+        if not any(o.upos == "PRON" and o.id < verb.id for o in objects):
+            return []
+        return [o for o in objects if o.id > verb.id
+                and any(self.type_of(e) == "Person" for e in self.entities(o))][:1]
+
     def antecedent(self, pronoun: Word) -> list[str]:
         """The entity named just before a relative pronoun, a comma between at most."""
         words = self.sentence.words
         i = next((k for k, w in enumerate(words) if w.id == pronoun.id), 0) - 1
-        while i >= 0 and words[i].upos == "PUNCT":
-            i -= 1
+        while i >= 0 and (words[i].upos == "PUNCT" or (words[i].upos in ("ADP", "DET") and words[i].head == pronoun.id)):
+            i -= 1  # ", al quale": the comma, and the pronoun's own preposition and article
         if i < 0:
             return []
         key = self._role_person_at(words[i]) or self._entity_at(words[i], False)
@@ -964,8 +1022,12 @@ class _Context:
         return out
 
     def obl(self, verb: Word, cases: set[str]) -> list[str]:
+        """Entities of the verb's oblique phrases with one of ``cases``; a relative pronoun is
+        the name before it ("Aliyev, al quale ha confermato il sostegno")."""
         v = self.view
-        return [e for c in v.kids(verb, "obl") if v.case_of(c) in cases for e in self.entities(c)]
+        return [e for c in v.kids(verb, "obl") if v.case_of(c) in cases
+                for e in (self.antecedent(c) if c.upos == "PRON" and (c.lemma or "").lower() in RELATIVE_PRONOUNS
+                          else self.entities(c))]
 
     def nmod(self, noun: Word, cases: set[str]) -> list[str]:
         v = self.view

@@ -147,3 +147,13 @@ def test_the_parser_runs_where_a_relation_can_come_from(nlp):
     assert len(sentences) == 2
     assert not any(w.deprel for w in sentences[0].words)
     assert all(w.deprel for w in sentences[1].words) and any(w.deprel == "nsubj" for w in sentences[1].words)
+
+
+def test_an_arabic_article_is_capitalised_for_the_tokenizer_and_nothing_else_moves():
+    """"al-Burhan" was split into Italian "al" (a il) and NER's "-Burhan"."""
+    from kg.nlp import text_for_tagging
+
+    text = "il generale Abdel Fattah al-Burhan, al-Qaeda, el-Sisi; al mare, dal-Buono, al-qaeda"
+    tagged = text_for_tagging(text)
+    assert tagged == "il generale Abdel Fattah Al-Burhan, Al-Qaeda, El-Sisi; al mare, dal-Buono, al-qaeda"
+    assert len(tagged) == len(text)
