@@ -202,6 +202,9 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
 def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None:
     aid = am.annotated.article.id
     by_role: dict[tuple[str, str], str] = {}
+    #: one office under two names in an article ("il re di Giordania Abdallah II" ... "il
+    #: sovrano giordano"): the person, by the office's position, for positions one person holds
+    by_position: dict[tuple[str, str], str] = {}
     pending = []
     for r_index, role in enumerate(am.roles):
         holder = res.key_of(aid, role.holder)
@@ -217,6 +220,8 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
                 res.role_labels[person].add(role.text)
         elif person and holder:
             by_role[(role.phrase, holder)] = person
+            if role.position != "other":
+                by_position.setdefault((role.position, holder), person)
             res.corpus_roles.setdefault((role.phrase, holder), set()).add(person)
             res.role_persons[(aid, r_index)] = person
             res.role_labels[person].add(role.text)
@@ -227,7 +232,8 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
     for r_index, role, holder in pending:
         if not holder:
             continue
-        person = by_role.get((role.phrase, holder))
+        person = by_role.get((role.phrase, holder)) or \
+            (by_position.get((role.position, holder)) if role.position != "other" else None)
         if person is None:
             res.pending_roles.append((aid, r_index, role.phrase, holder, frozenset(article_people)))
         if person is None and hasattr(gaz, "people_in_office"):

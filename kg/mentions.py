@@ -252,16 +252,18 @@ def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
 
     "la presidente della Commissione europea Ursula von der Leyen" came out of NER as
     "Commissione europea Ursula" and "Leyen", both ORG, while the parser joined "Ursula von der
-    Leyen" into one name. Where a span crosses a name's edge, it keeps its part outside the
-    name, the spans inside it go, and the name becomes one person (the parser's ``flat:name`` is the
+    Leyen" into one name. Where a span crosses a name's edge and NER found no person in it,
+    the span keeps its part outside the name, the spans inside it go, and the name becomes
+    one person (the parser's ``flat:name`` is the
     UD relation of personal names; the gazetteer still retypes a name it knows).
     """
     spans = [(span.start_char, span.end_char, span.type) for span in sentence.entities]
     for c_start, c_end in _name_chains(sentence, text):
         cut = [sp for sp in spans if _overlaps(sp[:2], (c_start, c_end))
                and not (sp[0] <= c_start and c_end <= sp[1])]
-        if not any(sp[0] < c_start or c_end < sp[1] for sp in cut):
-            continue                            # names inside it ("Lega", "Matteo Salvini") stay apart
+        if not any(sp[0] < c_start or c_end < sp[1] for sp in cut) or any(sp[2] == "PER" for sp in cut):
+            continue  # NER saw a person there ("Giordania" + "Abdallah II"), or names inside it
+                      # ("Lega" + "Matteo Salvini"): the parse's chain is the weaker word
         for sp in cut:
             spans.remove(sp)
             if sp[0] < c_start and text[sp[0]:c_start].strip():

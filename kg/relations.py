@@ -64,9 +64,10 @@ COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}
 ADVERBIAL_RELATIVES = {"dove", "quando", "come", "mentre", "perché"}
 RELATIVE_PRONOUNS = {"che", "quale", "cui", "il quale", "la quale", "i quali", "le quali"}
 POSSESSIVES = {"suo", "sua", "suoi", "sue"}
-#: verbs whose object or complement has not happened yet: "ha promesso nuovi aiuti all'Ucraina"
-PROMISING_VERBS = {"promettere", "pianificare", "programmare", "progettare", "minacciare", "proporre",
-                   "intendere"}
+#: verbs whose object or complement has not happened yet: "ha promesso nuovi aiuti all'Ucraina",
+#: "ha invitato Xi a visitare la Corea del Sud", "ha chiesto il sostegno di Pechino"
+UNREALISED_VERBS = {"promettere", "pianificare", "programmare", "progettare", "minacciare", "proporre",
+                    "intendere", "invitare", "chiedere", "esortare", "sollecitare", "auspicare", "sperare"}
 PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
@@ -193,8 +194,9 @@ class RelationExtractor:
             objs = [e for o in objects for e in ctx.entities(o)]
             if not objs and not (frame in ("meeting", "phone_call", "appeal") and objects):
                 # no entity as object: read past it, unless the verb has an object that is not
-                # a person or place to meet ("ha ricevuto 395 voti")
-                objs = ctx.right_entities(t, None)
+                # a person or place to meet ("ha ricevuto 395 voti"); whom one urges comes
+                # before what they are urged to do ("ha invitato Xi a visitare la Corea")
+                objs = ctx.right_entities(t, None, adjacent=frame == "appeal")
             if (t.deprel or "").startswith("acl") and v.head(t) is not None and "VerbForm=Part" in (t.feats or ""):
                 objs = ctx.entities(v.head(t)) + objs  # "il trattato firmato a Pyongyang"
             obj_words = v.kids(t, "obj") + v.kids(t, "nsubj:pass") + ctx.right_words(t)
@@ -256,9 +258,9 @@ class RelationExtractor:
             elif frame == "support":
                 self._add(ctx, out, agents, "supports", ctx.states_among(objs + to), t)
             elif frame == "praise":
-                self._add(ctx, out, agents, "praised", objs + to or self._doers_of(ctx, objects, out), t)
+                self._add(ctx, out, agents, "praised", objs + to or self._owners_of(ctx, objects, agents, out), t)
             elif frame == "criticize":
-                self._add(ctx, out, agents, "criticized", objs or self._doers_of(ctx, objects, out), t)
+                self._add(ctx, out, agents, "criticized", objs or self._owners_of(ctx, objects, agents, out), t)
             elif frame == "deploy":
                 self._add(ctx, out, agents, "sentTroopsTo", where, t, event="troops",
                           quantity=ctx.quantity(obj_words))
@@ -293,13 +295,27 @@ class RelationExtractor:
         """What a transfer carries (objects.tsv): a noun's lemma ("missili"), or two words as
         written ("difesa aerea", "aiuti militari"). An adjective is not the noun it spells
         like: "aiuti militari" are no soldiers."""
-        classes = {c for o in obj_words if o.upos != "ADJ" for c in self._word_classes(o)}
-        chosen = {id(w) for w in obj_words}
         words = ctx.sentence.words
+        before = {w.id: words[i - 1] for i, w in enumerate(words) if i > 0}
+        # an adjective right after a noun modifies it ("aiuti militari"); elsewhere it is a noun
+        # the tagger got wrong ("all'Ucraina munizioni")
+        classes = {c for o in obj_words if not (o.upos == "ADJ" and o.id in before and before[o.id].upos == "NOUN")
+                   for c in self._word_classes(o)}
+        chosen = {id(w) for w in obj_words}
         for a, b in zip(words, words[1:]):
             if id(a) in chosen or id(b) in chosen:
                 classes.add(self.lex.objects.get(f"{a.text.lower()} {b.text.lower()}"))
         return classes - {None}
+
+    def _owners_of(self, ctx: "_Context", objects: list[Word], agents: list[str],
+                   out: ArticleFacts) -> list[str]:
+        """Whom praising or criticising a thing is about: its owner ("ha elogiato il coraggio
+        di Vučić", "ha criticato la decisione di Teheran"), never the speaker's own state
+        ("Kim ... elogiando la solidarietà di Pyongyang"); or whoever did the event it names."""
+        own = set(agents) | {s for a in agents for s in (ctx.home_state(a), ctx.actor(a)) if s}
+        owners = [e for o in objects if o.upos == "NOUN" for e in ctx.possessors(o)
+                  if ctx.type_of(ctx.actor(e)) != "Place" and ctx.actor(e) not in own]
+        return owners or self._doers_of(ctx, objects, out)
 
     def _doers_of(self, ctx: "_Context", words: list[Word], out: ArticleFacts) -> list[str]:
         """"Pashinyan ha condannato la fornitura": a noun for an event the article told before
@@ -1097,9 +1113,14 @@ class _Context:
         if trigger.upos == "NOUN" and position > 0 and words[position - 1].text.lower() in PLANNED_MODIFIERS:
             return "planned", None  # "il suo imminente incontro", however the parse hangs the adjective
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
-        if len(chain) > 1 and (chain[1].lemma or "").lower() in PROMISING_VERBS \
-                and trigger.deprel in ("obj", "xcomp", "ccomp"):
-            return "planned", None
+        node = trigger
+        for _ in range(2):  # "ha invitato Xi a visitare": through the xcomp the parse puts between
+            parent = v.head(node)
+            if parent is None or node.deprel not in ("obj", "xcomp", "ccomp"):
+                break
+            if (parent.lemma or "").lower() in UNREALISED_VERBS:
+                return "planned", None
+            node = parent
         for w in chain:
             feats = (w.feats or "") + "|" + "|".join(a.feats or "" for a in v.kids(w, "aux"))
             feats += "|" + "|".join(_tense_by_ending(x) for x in [w, *v.kids(w, "aux")])

@@ -46,3 +46,36 @@ def test_signings_in_the_same_month_and_place_merge_their_treaties():
     signing = lambda treaty, date: Event("Signing", {"agent": [], "treaty": [treaty]}, EV, date, "Q18808")
     events = [signing("x-treaty-a", "2024-06-19"), signing("x-treaty-b", "2024-06"), signing("x-treaty-c", "2024")]
     assert treaties_by_signing([], res, events) == {"x-treaty-b": "x-treaty-a"}
+
+
+def test_one_office_under_two_names_in_an_article_is_one_person():
+    """"il re di Giordania Abdallah II" ... "il sovrano giordano": both head_of_state of Jordan."""
+    from parsed import article
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    rows1 = """
+1 Il il DET 2 det
+2 re re NOUN 6 nsubj
+3 di di ADP 4 case
+4 Giordania Giordania PROPN 2 nmod
+5 Abdallah Abdallah PROPN 2 appos
+6 arriva arrivare VERB 0 root
+7 . . PUNCT 6 punct
+"""
+    rows2 = """
+1 Il il DET 2 det
+2 sovrano sovrano NOUN 4 nsubj
+3 giordano giordano ADJ 2 amod
+4 parla parlare VERB 0 root
+5 . . PUNCT 4 punct
+"""
+    am = find_mentions(article(("Il re di Giordania Abdallah arriva.", rows1, [("Giordania", "LOC"), ("Abdallah", "PER")]),
+                               ("Il sovrano giordano parla.", rows2, [])), load_gazetteer(), load_lexicon())
+    res = resolve([am], load_gazetteer())
+    persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
+    assert persons["sovrano giordano"] is not None
+    assert persons["sovrano giordano"] == persons["re di Giordania"]

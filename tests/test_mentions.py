@@ -123,3 +123,21 @@ def test_names_that_ner_keeps_apart_inside_one_parsed_name_stay_apart():
                        load_gazetteer(), load_lexicon())
     found = {(m.text, m.type) for m in am.mentions}
     assert ("Lega", "Organization") in found and ("Matteo Salvini", "Person") in found
+
+
+def test_a_person_ner_found_across_a_parsed_name_is_trusted():
+    """"il re di Giordania Abdallah II": the parser chained "Giordania Abdallah"; NER's
+    "Giordania" (LOC) and "Abdallah II" (PER) are right."""
+    rows = """
+1 il il DET 2 det
+2 re re NOUN 0 root
+3 di di ADP 4 case
+4 Giordania Giordania PROPN 2 nmod
+5 Abdallah Abdallah PROPN 4 flat:name
+6 II II ADJ 4 amod
+7 . . PUNCT 2 punct
+"""
+    am = find_mentions(article(("il re di Giordania Abdallah II.", rows, [("Giordania", "LOC"), ("Abdallah II", "PER")])),
+                       load_gazetteer(), load_lexicon())
+    found = {(m.text, m.type) for m in am.mentions}
+    assert ("Giordania", "State") in found and ("Abdallah II", "Person") in found

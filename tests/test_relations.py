@@ -1766,3 +1766,90 @@ ARMY_CHIEF = ("Ha incontrato il generale Abdel Fattah al-Burhan, capo dell'eserc
 def test_a_role_written_with_an_elided_article_is_found():
     res, facts = extract(ARMY_CHIEF)
     assert ("Abdel Fattah al-Burhan", "holdsPosition", "Sudan") in triples(res, facts)
+
+
+MUNITIONS_AS_ADJECTIVE = ("La Norvegia ha consegnato all'Ucraina munizioni per 500 milioni di euro.", """
+1 La il DET 2 det
+2 Norvegia Norvegia PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 consegnato consegnare VERB 0 root
+5-6 all'
+5 a a ADP 7 case
+6 l' il DET 7 det
+7 Ucraina Ucraina PROPN 4 obl
+8 munizioni munizione ADJ 7 amod
+9 per per ADP 11 case
+10 500 500 NUM 11 nummod
+11 milioni milione NOUN 4 obl
+12 di di ADP 13 case
+13 euro euro NOUN 11 nmod
+14 . . PUNCT 4 punct
+""", [("Norvegia", "LOC"), ("Ucraina", "LOC")])
+
+
+def test_an_arms_noun_the_tagger_made_an_adjective_still_counts_after_a_name():
+    """"munizioni" came out ADJ after "Ucraina"; only an adjective right after a common noun
+    modifies it ("aiuti militari")."""
+    res, facts = extract(MUNITIONS_AS_ADJECTIVE)
+    assert ("Norvegia", "suppliedArmsTo", "Ucraina") in triples(res, facts)
+
+
+PRAISED_COURAGE = ("Macron ha elogiato il coraggio di Vučić e la solidarietà della Francia.", """
+1 Macron Macron PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 elogiato elogiare VERB 0 root
+4 il il DET 5 det
+5 coraggio coraggio NOUN 3 obj
+6 di di ADP 7 case
+7 Vučić Vučić PROPN 5 nmod
+8 e e CCONJ 10 cc
+9 la il DET 10 det
+10 solidarietà solidarietà NOUN 5 conj
+11-12 della
+11 di di ADP 13 case
+12 la il DET 13 det
+13 Francia Francia PROPN 10 nmod
+14 . . PUNCT 3 punct
+""", [("Macron", "PER"), ("Vučić", "PER"), ("Francia", "LOC")])
+
+
+def test_praising_a_quality_praises_its_owner_but_not_the_speakers_own_state():
+    res, facts = extract(("Il presidente francese Emmanuel Macron è arrivato.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 6 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 è essere AUX 7 aux
+7 arrivato arrivare VERB 0 root
+8 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER")]), PRAISED_COURAGE)
+    praised = {t[2] for t in triples(res, facts) if t[1] == "praised"}
+    assert "Vučić" in praised and "Francia" not in praised
+
+
+INVITED_TO_VISIT = ("Lee ha invitato Xi a visitare la Corea del Sud.", """
+1 Lee Lee PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 invitato invitare VERB 0 root
+4 Xi avere VERB 3 xcomp
+5 a a ADP 6 mark
+6 visitare visitare VERB 4 xcomp
+7 la il DET 8 det
+8 Corea Corea PROPN 6 obj
+9-10 del
+9 di di ADP 11 case
+10 il il DET 11 det
+11 Sud Sud PROPN 8 nmod
+12 . . PUNCT 3 punct
+""", [("Lee", "PER"), ("Corea del Sud", "LOC")])
+
+
+def test_an_invitation_to_visit_is_no_visit_and_the_place_is_not_whom_one_invites():
+    """The tagger made "Xi" a verb: whom Lee invited is not found, but the country he was
+    invited to visit is not the addressee either, and the visit has not happened."""
+    res, facts = extract(INVITED_TO_VISIT)
+    got = triples(res, facts)
+    assert not {t for t in got if t[1] in ("communicatedWith", "visited")}
+    visits = [f for f in facts.facts if f.predicate == "visited"]
+    assert all(f.status == "planned" for f in visits)
