@@ -23,7 +23,7 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "8"
+ANNOTATION_SCHEME = "9"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000
@@ -275,6 +275,8 @@ def parse_where_needed(pipeline, docs) -> None:
               if needs_parse(sent.words, bool(getattr(sent, "ents", None)), lexicon, gazetteer)]
     if not chosen:
         return
+    for sent in chosen:
+        repair_demonym_tags(sent.words, gazetteer)
     fields = ("id", "text", "lemma", "upos", "xpos", "feats")
     sub = stanza.Document([[{k: getattr(w, k) for k in fields if getattr(w, k) is not None} for w in sent.words]
                            for sent in chosen])
@@ -282,6 +284,27 @@ def parse_where_needed(pipeline, docs) -> None:
     for sent, parsed in zip(chosen, sub.sentences):
         for word, tagged in zip(sent.words, parsed.words):
             word.head, word.deprel = tagged.head, tagged.deprel
+
+
+#: Tags a demonym can rightly have; the tagger also made them verbs ("iraniano" from
+#: "iranare"), proper nouns or adverbs, and the parser then built the sentence around a verb
+DEMONYM_TAGS = {"ADJ", "NOUN"}
+
+
+def repair_demonym_tags(words, gazetteer) -> None:
+    """Tag as adjectives, before parsing, the lower-case words the gazetteer knows as demonyms
+    ("il ministro degli Esteri iraniano Abbas Araghchi") that the tagger made anything but an
+    adjective or a noun; the lemma is the demonym's first (masculine singular) form."""
+    for w in words:
+        text = w.text or ""
+        if w.upos in DEMONYM_TAGS or not text.islower():
+            continue
+        state = gazetteer.demonym(text)
+        if state is None:
+            continue
+        forms = dict(state.extra).get("demonyms", "").split("|")
+        w.upos, w.xpos, w.feats = "ADJ", "A", None
+        w.lemma = forms[0] if forms and forms[0] else text
 
 
 #: Pipelines loaded in this process by StanzaTagger, one per (models, device): a worker

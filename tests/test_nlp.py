@@ -157,3 +157,32 @@ def test_an_arabic_article_is_capitalised_for_the_tokenizer_and_nothing_else_mov
     tagged = text_for_tagging(text)
     assert tagged == "il generale Abdel Fattah Al-Burhan, Al-Qaeda, El-Sisi; al mare, dal-Buono, al-qaeda"
     assert len(tagged) == len(text)
+
+
+def test_demonyms_tagged_as_anything_but_adjectives_or_nouns_are_adjectives_before_parsing():
+    from types import SimpleNamespace
+
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import repair_demonym_tags
+
+    words = [SimpleNamespace(text=t, upos=u, xpos="V", lemma=lemma, feats="Mood=Ind")
+             for t, u, lemma in [("iraniano", "VERB", "iranare"), ("azero", "PROPN", "azero"),
+                                 ("russi", "NOUN", "russo"), ("Iran", "PROPN", "Iran"), ("va", "VERB", "andare")]]
+    repair_demonym_tags(words, load_gazetteer())
+    assert [(w.upos, w.lemma) for w in words] == [("ADJ", "iraniano"), ("ADJ", "azero"), ("NOUN", "russo"),
+                                                  ("PROPN", "Iran"), ("VERB", "andare")]
+    assert words[0].xpos == "A" and words[0].feats is None
+
+
+@pytest.mark.model
+def test_a_demonym_the_tagger_made_a_verb_no_longer_steals_the_sentence(nlp):
+    """The shipped tagger makes "iraniano" a verb ("iranare", an acl clause; in an article's
+    context the parser made it the clause around "Abbas Araghchi"); repaired before parsing,
+    it is an adjective and the minister is the subject of the call."""
+    from kg.nlp import tag_texts
+
+    [sentences] = tag_texts(nlp, ["Il ministro degli Esteri iraniano Abbas Araghchi ha telefonato al suo omologo omanita."])
+    words = {w.text: w for w in sentences[0].words}
+    assert words["iraniano"].upos == "ADJ"
+    assert words["telefonato"].deprel == "root"
+    assert words["ministro"].head == words["telefonato"].id and words["ministro"].deprel.startswith("nsubj")
