@@ -206,9 +206,18 @@ def _resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None
     #: sovrano giordano"): the person, by the office's position, for positions one person holds
     by_position: dict[tuple[str, str], str] = {}
     pending = []
+    #: "Il re di Spagna Felipe VI ... Il sovrano è stato accolto": a bare role with neither
+    #: holder nor name is the person last described by a role of the same office
+    last_in_office: dict[str, str] = {}
     for r_index, role in enumerate(am.roles):
         holder = res.key_of(aid, role.holder)
         person = res.key_of(aid, role.person)
+        if person and role.position != "other":
+            last_in_office[role.position] = person
+        if not person and not holder and role.position != "other" and role.position in last_in_office:
+            person = last_in_office[role.position]
+            res.role_persons[(aid, r_index)] = person
+            continue
         if person and not holder:
             # the text names the person but not whose office it is: the gazetteer may know
             entry = gaz.get(person)

@@ -21,11 +21,14 @@ TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protoc
 TREATY_RE = re.compile(rf"\b(?P<head>{TREATY_HEADS})\b", re.I)
 #: Words that may continue a treaty's name after its head ("di mutua difesa", "sulla ...").
 TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "sullo", "e", "ed"}
+#: a purpose that names a treaty, before an article and a noun ("accordo per la cooperazione")
+TREATY_PURPOSE = {"per"}
 TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", "che", "nel", "nella",
                "a", "in", "il", "la", "lo", "le", "gli", "i", "un", "una", "dal", "dalla", "al",
                "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno", "per", "durante",
                "contro", "stipulato", "stipulata", "firmati", "siglati", "ratificato", "ratificata"}
 EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
+DEFINITE_ARTICLES = {"il", "lo", "la", "l'", "l’"}
 ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
 AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
 COUNTERPART = "counterpart"   # roles.tsv position of "omologo": the office of the role before it
@@ -274,10 +277,38 @@ def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer,
+                            lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """"il re del Marocco Mohammed VI": NER ran the state and the name after it together
+    ("Marocco Mohammed VI", LOC). After a role and "di", a span that starts with a state or
+    place the gazetteer knows and goes on with capitalised words is that place, then a person."""
+    out = []
+    for start, end, etype in spans:
+        before = text[max(0, start - 80):start].split()
+        role_before = len(before) >= 2 and before[-1].lower().rstrip("'’") in {"di", "del", "della", "dello", "dell"} \
+            and any(" ".join(before[-1 - n:-1]).lower() in lexicon.roles for n in range(1, 4))
+        words = text[start:end].split()
+        cut = None
+        if role_before and len(words) >= 2:
+            for n in range(len(words) - 1, 0, -1):
+                entry = gazetteer.lookup(" ".join(words[:n]))
+                if entry is not None and entry.type in ("State", "Place") and words[n][:1].isupper():
+                    cut = n
+                    break
+        if cut is None:
+            out.append((start, end, etype))
+            continue
+        head = " ".join(words[:cut])
+        name_start = text.index(words[cut], start + len(head))
+        out += [(start, start + len(head), "LOC"), (name_start, end, "PER")]
+    return out
+
+
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
                   lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    for span_start, span_end, span_type in _ner_spans(sentence, text):
+    spans = _holder_and_holder_name(_ner_spans(sentence, text), text, gazetteer, lexicon)
+    for span_start, span_end, span_type in spans:
         start, end = _trim(text, span_start, span_end)
         surface = text[start:end]
         etype = NER_TYPES.get(span_type)
@@ -469,6 +500,10 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         last = i
         while j < len(toks):
             lw = word(j).lower()
+            if lw in TREATY_PURPOSE and j + 2 < len(toks) and word(j + 1).lower() in ARTICLE_WORDS \
+                    and content(j + 2) and word(j + 2).islower():
+                j += 2                      # "protocollo per la sicurezza delle esportazioni"
+                continue
             if lw in TREATY_LINK or (lw == "," and last > i):
                 if j + 1 < len(toks) and content(j + 1) and word(j + 1).islower() | (lw != ","):
                     j += 1
@@ -528,6 +563,15 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                     holder = found.at(sentence.index, *toks[k])
                     if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
                         holder = None
+                # "il ministro delle Infrastrutture turco": a department, then the demonym
+                d = k
+                while holder is None and d < len(toks) and text[toks[d][0]:toks[d][1]][:1].isupper() \
+                        and found.at(sentence.index, *toks[d]) is None and d - k < 3:
+                    d += 1
+                if holder is None and d > k and d < len(toks):
+                    demonym = found.at(sentence.index, *toks[d])
+                    if demonym is not None and found.mentions[demonym].kind == "demonym":
+                        holder = demonym
         if holder is None:
             appointed = _appointing_state(sentence, toks, text, i, j, found, lexicon)
             if appointed is not None:
@@ -541,7 +585,10 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             # "la presidente del Consiglio Giorgia Meloni": no state or organisation named, but
             # the role still describes the name beside it (linking may know whose office it is)
             person = _person_name_at(sentence, toks, text, j, found)
-            if person is not None:
+            definite = i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in DEFINITE_ARTICLES
+            if person is not None or (definite and role.position != "other"):
+                # a bare "il sovrano", "il premier": linking takes the person last described
+                # in that office in the article
                 end = toks[j - 1][1]
                 out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
                                        role.phrase, role.predicate, role.position, role.role_en, None, person))
@@ -599,14 +646,27 @@ def _counterparts(roles: list[RoleMention]) -> list[RoleMention]:
 
 def _person_name_at(sentence: Sentence, toks: list[tuple[int, int]], text: str, k: int,
                     found: ArticleMentions) -> Optional[int]:
-    """The person named at token ``k`` (after an optional comma), in apposition to a role."""
+    """The person named at token ``k`` (after an optional comma), in apposition to a role.
+
+    A name there that NER typed an organisation or a place and the gazetteer does not know,
+    of two or more capitalised words ("la premier danese Mette Frederiksen", ORG), is a
+    person: a role names whoever holds it."""
     if k < len(toks) and text[toks[k][0]:toks[k][1]] == ",":
         k += 1
     if k >= len(toks):
         return None
     candidate = found.at(sentence.index, *toks[k])
-    if candidate is not None and found.mentions[candidate].type == "Person" \
-            and found.mentions[candidate].kind == "name":
+    if candidate is None:
+        return None
+    m = found.mentions[candidate]
+    if m.kind != "name":
+        return None
+    if m.type == "Person":
+        return candidate
+    words = m.text.split()
+    if m.type in ("Organization", "Place") and m.key is None and m.start_char == toks[k][0] \
+            and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        found.mentions[candidate] = replace(m, type="Person")
         return candidate
     return None
 

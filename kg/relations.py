@@ -27,6 +27,7 @@ TO_CASES = {"a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all�
 IN_CASES = {"in", "nel", "nello", "nella", "nei", "negli", "nelle", "nell'", "nell’"}
 WITH_CASES = {"con", "col"}
 BETWEEN_CASES = {"tra", "fra"}
+BY_CASES = {"da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'", "dall’"}
 OF_CASES = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "dell’", "da"}
 LIGHT_VERBS = {"esprimere", "manifestare", "ribadire", "confermare", "offrire", "garantire",
                "dare", "fornire", "inviare", "avere", "tenere", "fare", "rinnovare", "assicurare",
@@ -68,6 +69,11 @@ POSSESSIVES = {"suo", "sua", "suoi", "sue"}
 #: "ha invitato Xi a visitare la Corea del Sud", "ha chiesto il sostegno di Pechino"
 UNREALISED_VERBS = {"promettere", "pianificare", "programmare", "progettare", "minacciare", "proporre",
                     "intendere", "invitare", "chiedere", "esortare", "sollecitare", "auspicare", "sperare"}
+#: meeting verbs whose object is a guest: "ha ricevuto al Quirinale il re di Giordania"
+RECEIVING_VERBS = {"ricevere", "accogliere", "ospitare"}
+#: nouns whose infinitive has not happened: "la decisione di inviare nuovi aiuti all'Ucraina"
+UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", "promessa", "minaccia",
+                    "richiesta", "ipotesi", "possibilità", "idea"}
 PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
@@ -233,11 +239,19 @@ class RelationExtractor:
                 # "ha invitato la Cina a frenare": the addressee is the object
                 self._add(ctx, out, agents, "communicatedWith", objs + to, t, kind="statement", event="statement")
             elif frame in ("phone_call", "meeting"):
+                if v.kids(t, "aux:pass"):
+                    # "Costa è stato ricevuto a Pechino dal premier Li Qiang": whom the "da"
+                    # phrase received, wherever the parse hangs it
+                    received = [e for c in v.kids(t, "nsubj:pass") for e in ctx.entities(c)]
+                    by = ctx.obl(t, BY_CASES) or ctx.right_entities(t, BY_CASES)
+                    if received and by:
+                        agents, objs = by, received
                 # "ha telefonato al presidente": whom one calls is "a X" too
                 callee = ctx.obl(t, TO_CASES) if frame == "phone_call" else []
                 self._add(ctx, out, agents, "communicatedWith", objs + with_ + callee, t, kind=frame, event=frame)
                 if frame == "meeting":
-                    self._visitors(ctx, t, agents + objs + with_, out)
+                    received = objs if (t.lemma or "").lower() in RECEIVING_VERBS else []
+                    self._visitors(ctx, t, agents + objs + with_, out, guests=received)
             elif frame == "visit":
                 targets = objs if (t.lemma or "") == "visitare" else where
                 people = [a for a in agents if ctx.type_of(a) == "Person"]
@@ -246,15 +260,19 @@ class RelationExtractor:
             elif frame == "sign":
                 treaties = [x for x in objs if ctx.type_of(x) == "Treaty"] or ctx.nearest_treaty(t)
                 if not ctx.agents(t) and "VerbForm=Part" in (t.feats or ""):
-                    agents = ctx.right_entities(t, {"da", "dal", "dalla", "dai", "dagli", "dalle"}) or agents
+                    agents = ctx.right_entities(t, BY_CASES) or agents
                 partners = [x for x in with_ if ctx.type_of(x) in ("Person", "State")]
                 # "un patto ... tra il Regno Unito e l'Unione europea": the states it is between
                 parties = [x for x in ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) == "State"]
                 self._add(ctx, out, agents + partners + parties, "signed", treaties, t, event="sign")
-                # "ha firmato con Vladimir Putin un accordo": two people who sign together met
+                # "ha firmato con Vladimir Putin un accordo", "Erdogan e Zelensky hanno firmato":
+                # two people who sign together met, and whoever came from another state visited
                 people = [x for x in agents if ctx.type_of(x) == "Person"]
-                self._add(ctx, out, people, "communicatedWith", [x for x in partners if ctx.type_of(x) == "Person"],
+                others = [x for x in partners if ctx.type_of(x) == "Person"] or people[1:]
+                self._add(ctx, out, people[:1] if not partners else people, "communicatedWith", others,
                           t, kind="meeting", event="meeting", confidence=0.7)
+                if treaties:
+                    self._visitors(ctx, t, _unique(people + others), out)
             elif frame == "support":
                 self._add(ctx, out, agents, "supports", ctx.states_among(objs + to), t)
             elif frame == "praise":
@@ -280,7 +298,8 @@ class RelationExtractor:
         else:
             self._noun_trigger(ctx, t, frame, out)
 
-    def _visitors(self, ctx: "_Context", t: Word, people: list[str], out: ArticleFacts) -> None:
+    def _visitors(self, ctx: "_Context", t: Word, people: list[str], out: ArticleFacts,
+                  guests: Iterable[str] = ()) -> None:
         """"Macron ha incontrato a Berlino il cancelliere tedesco": whoever the article makes
         the official of another state than the one whose capital (or other place the
         gazetteer locates: "a New York") they met in visited it."""
@@ -289,6 +308,9 @@ class RelationExtractor:
         if host is None:
             return
         visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.home_state(p) not in (None, host)]
+        # someone received there ("è stato ricevuto a Pechino dal premier cinese") came, unless
+        # the article makes them an official of that state: the president of the European Council too
+        visitors += [p for p in guests if ctx.type_of(p) == "Person" and ctx.home_state(p) != host and p not in visitors]
         self._add(ctx, out, visitors, "visited", [place], t, event="visit", keep_place=True, confidence=0.7)
 
     def _object_classes(self, ctx: "_Context", obj_words: list[Word]) -> set[str]:
@@ -299,8 +321,9 @@ class RelationExtractor:
         before = {w.id: words[i - 1] for i, w in enumerate(words) if i > 0}
         # an adjective right after a noun modifies it ("aiuti militari"); elsewhere it is a noun
         # the tagger got wrong ("all'Ucraina munizioni")
+        text = ctx.am.annotated.article.text
         classes = {c for o in obj_words if not (o.upos == "ADJ" and o.id in before and before[o.id].upos == "NOUN")
-                   for c in self._word_classes(o)}
+                   for c in self._word_classes(o, text)}
         chosen = {id(w) for w in obj_words}
         for a, b in zip(words, words[1:]):
             if id(a) in chosen or id(b) in chosen:
@@ -330,10 +353,14 @@ class RelationExtractor:
                 return list(told[-1].participants.get("agent", []))
         return []
 
-    def _word_classes(self, w: Word) -> set[str]:
-        """What objects.tsv makes of a word, by its lemma or as written (the lemmatizer made
-        "lotto" "lottare")."""
-        return {self.lex.objects.get(form) for form in ((w.lemma or "").lower(), w.text.lower())} - {None}
+    def _word_classes(self, w: Word, text: str = "") -> set[str]:
+        """What objects.tsv makes of a word, by its lemma, as written (the lemmatizer made
+        "lotto" "lottare"), or as its whole token is written in ``text`` (the MWT expander split
+        "armi" into "ar" + "mi", as if it were "darmi")."""
+        forms = [(w.lemma or "").lower(), w.text.lower()]
+        if text:
+            forms.append(text[w.start_char:w.end_char].lower())
+        return {self.lex.objects.get(form) for form in forms} - {None}
 
     def _characterise(self, ctx: "_Context", t: Word, agents: list[str], out: ArticleFacts) -> None:
         """"X ha definito 'imprudente' la partecipazione nordcoreana": calling something by an
@@ -578,7 +605,15 @@ class _Context:
         """Entities a word refers to: the mention or role description covering it, and its
         coordinated words ("Mosca e Pyongyang")."""
         keys: list[str] = []
-        for w in self.view.conjuncts(word):
+        words = self.view.conjuncts(word)
+        own = self._entity_at(word, demonyms)
+        if own:
+            # "il presidente turco Recep Tayyip Erdogan e il presidente ucraino ...": the parse
+            # hangs the second on the first one's name, which is the same entity as the role
+            for c in self.view.kids(word, "nmod", "appos"):
+                if self._entity_at(c, demonyms) == own:
+                    words = words + [x for x in self.view.conjuncts(c) if x is not c and x not in words]
+        for w in words:
             key = self._entity_at(w, demonyms)
             if not key:
                 # "il presidente Emmanuel Macron": the name in apposition to the head noun
@@ -674,7 +709,7 @@ class _Context:
     def agents(self, verb: Word) -> list[str]:
         v = self.view
         participle = "VerbForm=Part" in (verb.feats or "") and (verb.deprel or "").startswith("acl")
-        passive = v.kids(verb, "obl:agent") or [c for c in v.kids(verb, "obl") if v.case_of(c) in ("da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dall’")
+        passive = v.kids(verb, "obl:agent") or [c for c in v.kids(verb, "obl") if v.case_of(c) in BY_CASES
                                                   and (v.kids(verb, "aux:pass") or participle)]
         subjects = [c for c in v.kids(verb, "nsubj")
                     if v.case_of(c) != "secondo" and self.preposition_before(c) != "secondo"
@@ -1068,6 +1103,10 @@ class _Context:
         # "ha incontrato martedì a Berlino": a weekday taken for the object carries the place
         objects = self.objects(verb)
         frontier = self.view.kids(verb, "obl") + [o for o in self.view.kids(verb, "obj") if o not in objects]
+        # "hanno firmato sabato a Istanbul", "è stato ricevuto lunedì a Pechino": a weekday the
+        # parse made a verb or a subject carries the place too
+        frontier += [o for x in self.view.kids(verb, "xcomp", "nsubj:pass", "nsubj")
+                     if x.text.lower() in timex.TIME_WORDS for o in self.view.kids(x, "obl", "nmod")]
         seen: set = set()
         for _ in range(3):
             nxt = []
@@ -1113,6 +1152,11 @@ class _Context:
         if trigger.upos == "NOUN" and position > 0 and words[position - 1].text.lower() in PLANNED_MODIFIERS:
             return "planned", None  # "il suo imminente incontro", however the parse hangs the adjective
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
+        for node in [trigger] + ([v.head(trigger)] if trigger.deprel in ("obj", "nsubj:pass") else []):
+            head = v.head(node) if node is not None else None
+            if head is not None and _is_infinitive(node) and (node.deprel or "").startswith("acl") \
+                    and (head.lemma or "").lower() in UNREALISED_NOUNS:
+                return "planned", None  # "la decisione di inviare nuovi aiuti"
         node = trigger
         for _ in range(2):  # "ha invitato Xi a visitare": through the xcomp the parse puts between
             parent = v.head(node)
@@ -1168,6 +1212,13 @@ class _Context:
 #: wrong tense ("visiterà" tagged Tense=Past): third persons, where news reports events.
 FUTURE_ENDINGS = ("rà", "ranno")
 CONDITIONAL_ENDINGS = ("rebbe", "rebbero")
+
+
+def _is_infinitive(w: Word) -> bool:
+    """An infinitive, by its features or, where the tagger gave none, by its ending."""
+    if "VerbForm=Inf" in (w.feats or ""):
+        return True
+    return w.upos in ("VERB", "AUX") and not w.feats and (w.text or "").lower().endswith(("are", "ere", "ire"))
 
 
 def _tense_by_ending(w: Word) -> str:

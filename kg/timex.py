@@ -99,8 +99,11 @@ def _normalise(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[str]:
         except ValueError:
             return None
     if kind == "weekday":
-        # News uses a bare weekday for the most recent one before the article's date.
-        delta = (anchor.weekday() - WEEKDAYS[m.group(1).lower()]) % 7 or 7
+        # News uses a bare weekday for the most recent one up to the article's date: "lunedì"
+        # in Monday's paper is that day; "lunedì scorso" is the week before.
+        delta = (anchor.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+        if delta == 0 and "scors" in m.group(0).lower():
+            delta = 7
         return (anchor - timedelta(days=delta)).isoformat()
     if kind == "yesterday":
         word = m.group(1).lower()

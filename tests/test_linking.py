@@ -79,3 +79,35 @@ def test_one_office_under_two_names_in_an_article_is_one_person():
     persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
     assert persons["sovrano giordano"] is not None
     assert persons["sovrano giordano"] == persons["re di Giordania"]
+
+
+def test_a_bare_role_is_the_person_last_described_in_that_office():
+    """"Il re di Spagna Felipe VI è arrivato. Il sovrano è stato accolto ..."."""
+    from parsed import article
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    rows1 = """
+1 Il il DET 2 det
+2 re re NOUN 7 nsubj
+3 di di ADP 4 case
+4 Spagna Spagna PROPN 2 nmod
+5 Felipe Felipe PROPN 2 appos
+6 VI VI ADJ 5 amod
+7 arriva arrivare VERB 0 root
+8 . . PUNCT 7 punct
+"""
+    rows2 = """
+1 Il il DET 2 det
+2 sovrano sovrano NOUN 3 nsubj
+3 parla parlare VERB 0 root
+4 . . PUNCT 3 punct
+"""
+    am = find_mentions(article(("Il re di Spagna Felipe VI arriva.", rows1, [("Spagna", "LOC"), ("Felipe VI", "PER")]),
+                               ("Il sovrano parla.", rows2, [])), load_gazetteer(), load_lexicon())
+    res = resolve([am], load_gazetteer())
+    persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
+    assert persons["sovrano"] is not None and persons["sovrano"] == persons["re di Spagna"]

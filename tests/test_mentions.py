@@ -141,3 +141,27 @@ def test_a_person_ner_found_across_a_parsed_name_is_trusted():
                        load_gazetteer(), load_lexicon())
     found = {(m.text, m.type) for m in am.mentions}
     assert ("Giordania", "State") in found and ("Abdallah II", "Person") in found
+
+
+def test_a_treaty_named_by_its_purpose_runs_over_per_and_its_article():
+    text = "Hanno firmato un protocollo per la sicurezza delle esportazioni di grano nel Mar Nero."
+    tags = "AUX VERB DET NOUN ADP DET NOUN ADP DET NOUN ADP NOUN ADP DET PROPN PROPN PUNCT".split()
+    words = "Hanno firmato un protocollo per la sicurezza di le esportazioni di grano in il Mar Nero .".split()
+    rows = []
+    for i, (w, t) in enumerate(zip(words, tags), 1):
+        rows.append(f"{i} {w} {w.lower()} {t} 0 dep")
+    rows.insert(7, "8-9 delle")
+    rows.insert(13, "13-14 nel")
+    am = find_mentions(article((text, "\n".join(rows), [("Mar Nero", "LOC")])), load_gazetteer(), load_lexicon())
+    assert ("protocollo per la sicurezza delle esportazioni di grano", "Treaty") in {(m.text, m.type) for m in am.mentions}
+
+
+def test_a_state_and_a_name_ner_ran_together_after_a_role_are_split():
+    found = mentions("È stato accolto dal re del Marocco Mohammed VI.", [("Marocco Mohammed VI", "LOC")])
+    assert ("Marocco", "State", "Q1028") in found
+    assert ("Mohammed VI", "Person", None) in found
+
+
+def test_a_name_after_a_role_that_ner_typed_an_organisation_is_a_person():
+    found = mentions("la premier danese Mette Frederiksen ha annunciato.", [("Mette Frederiksen", "ORG")])
+    assert ("Mette Frederiksen", "Person", None) in found

@@ -1853,3 +1853,155 @@ def test_an_invitation_to_visit_is_no_visit_and_the_place_is_not_whom_one_invite
     assert not {t for t in got if t[1] in ("communicatedWith", "visited")}
     visits = [f for f in facts.facts if f.predicate == "visited"]
     assert all(f.status == "planned" for f in visits)
+
+
+TWO_PRESIDENTS_SIGN = ("Il presidente turco Recep Tayyip Erdogan e il presidente ucraino Volodymyr Zelensky hanno firmato sabato a Istanbul un protocollo per la sicurezza delle esportazioni di grano.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 14 nsubj
+3 turco turco ADJ 2 amod
+4 Recep Recep PROPN 2 nmod
+5 Tayyip Tayyip PROPN 4 flat:name
+6 Erdogan Erdogan PROPN 4 flat:name
+7 e e CCONJ 9 cc
+8 il il DET 9 det
+9 presidente presidente NOUN 4 conj
+10 ucraino ucraino ADJ 9 amod
+11 Volodymyr Volodymyr PROPN 9 nmod
+12 Zelensky Zelensky PROPN 11 flat
+13 hanno avere AUX 14 aux
+14 firmato firmare VERB 0 root
+15 sabato sabato VERB 14 xcomp
+16 a a ADP 17 case
+17 Istanbul Istanbul PROPN 15 obl
+18 un uno DET 19 det
+19 protocollo protocollo NOUN 14 obj
+20 per per ADP 22 case
+21 la il DET 22 det
+22 sicurezza sicurezza NOUN 19 nmod
+23-24 delle
+23 di di ADP 25 case
+24 le il DET 25 det
+25 esportazioni esportazione NOUN 22 nmod
+26 di di ADP 27 case
+27 grano grano NOUN 25 nmod
+28 . . PUNCT 14 punct
+""", [("Recep Tayyip Erdogan", "PER"), ("Volodymyr Zelensky", "PER"), ("Istanbul", "LOC")])
+
+
+def test_a_second_role_hung_on_the_first_ones_name_is_a_second_signer_and_they_met_and_the_guest_visited():
+    res, facts = extract(TWO_PRESIDENTS_SIGN, date="2027-08-02")
+    got = triples(res, facts)
+    signers = {t[0] for t in got if t[1] == "signed"}
+    assert signers == {"Recep Tayyip Erdogan", "Volodymyr Zelensky"}
+    assert {t for t in got if t[1] == "communicatedWith"} == {("Recep Tayyip Erdogan", "communicatedWith", "Volodymyr Zelensky")}
+    assert {t for t in got if t[1] == "visited"} == {("Volodymyr Zelensky", "visited", "Istanbul")}
+    assert {f.date for f in facts.facts if f.predicate == "signed"} == {"2027-07-31"}
+
+
+RECEIVED_BY = ("Il presidente del Consiglio europeo António Costa è stato ricevuto lunedì a Pechino dal premier cinese Li Qiang.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 11 nsubj:pass
+3-4 del
+3 di di ADP 5 case
+4 il il DET 5 det
+5 Consiglio consiglio NOUN 2 nmod
+6 europeo europeo ADJ 5 amod
+7 António António PROPN 5 nmod
+8 Costa Costa PROPN 7 flat:name
+9 è essere AUX 11 aux
+10 stato essere AUX 11 aux:pass
+11 ricevuto ricevere VERB 0 root
+12 lunedì lunedì NOUN 11 nsubj:pass
+13 a a ADP 14 case
+14 Pechino Pechino PROPN 12 nmod
+15-16 dal
+15 da da ADP 17 case
+16 il il DET 17 det
+17 premier premier NOUN 14 nmod
+18 cinese cinese ADJ 17 amod
+19 Li li PRON 20 obj
+20 Qiang Qiang PROPN 17 nmod
+21 . . PUNCT 11 punct
+""", [("Consiglio europeo", "ORG"), ("António Costa", "PER"), ("Pechino", "LOC"), ("Li Qiang", "PER")])
+
+
+def test_someone_received_by_a_host_met_them_and_visited_whatever_their_state():
+    """The parse hangs "dal premier" on Pechino and makes "lunedì" a subject; the president of
+    the European Council has no state, but was received in Beijing: a visit."""
+    res, facts = extract(RECEIVED_BY, date="2027-06-14")
+    got = triples(res, facts)
+    assert ("Li Qiang", "communicatedWith", "António Costa") in got
+    assert ("António Costa", "visited", "Pechino") in got
+    assert {f.date for f in facts.facts if f.predicate == "visited"} == {"2027-06-14"}
+
+
+DECISION_TO_SEND = ("Orbán ha criticato la decisione di inviare nuovi aiuti militari all'Ucraina.", """
+1 Orbán Orbán PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 criticato criticare VERB 0 root
+4 la il DET 5 det
+5 decisione decisione NOUN 3 obj
+6 di di ADP 7 mark
+7 inviare inviare VERB 5 acl
+8 nuovi nuovo ADJ 9 amod
+9 aiuti aiuto NOUN 7 obj
+10 militari militare ADJ 9 amod
+11-12 all'
+11 a a ADP 13 case
+12 l' il DET 13 det
+13 Ucraina Ucraina PROPN 7 obl
+14 . . PUNCT 3 punct
+""", [("Orbán", "PER"), ("Ucraina", "LOC")])
+
+
+def test_what_a_decision_is_to_do_has_not_happened_and_is_not_the_critics():
+    res, facts = extract(DECISION_TO_SEND)
+    assert not {t for t in triples(res, facts) if t[1] in ("suppliedArmsTo", "supports")}
+
+
+DEPARTMENT_MINISTER = ("Zelensky ha incontrato il ministro delle Infrastrutture turco Abdulkadir Uraloğlu.", """
+1 Zelensky Zelensky PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 incontrato incontrare VERB 0 root
+4 il il DET 5 det
+5 ministro ministro NOUN 3 obj
+6-7 delle
+6 di di ADP 8 case
+7 le il DET 8 det
+8 Infrastrutture Infrastrutture PROPN 5 nmod
+9 turco turco ADJ 5 amod
+10 Abdulkadir Abdulkadir PROPN 5 nmod
+11 Uraloğlu Uraloğlu PROPN 10 flat:name
+12 . . PUNCT 3 punct
+""", [("Zelensky", "PER"), ("Abdulkadir Uraloğlu", "PER")])
+
+
+def test_a_ministers_department_then_the_demonym_gives_the_state():
+    res, facts = extract(DEPARTMENT_MINISTER)
+    assert ("Abdulkadir Uraloğlu", "holdsPosition", "Turchia") in triples(res, facts)
+
+
+ARMS_SPLIT = ("La Russia ha inviato armi alla Corea del Nord.", """
+1 La il DET 2 det
+2 Russia Russia PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 inviato inviare VERB 0 root
+5-6 armi
+5 ar avere VERB 4 xcomp
+6 mi mi PRON 5 expl
+7-8 alla
+7 a a ADP 9 case
+8 la il DET 9 det
+9 Corea Corea PROPN 5 obl
+10-11 del
+10 di di ADP 12 case
+11 il il DET 12 det
+12 Nord Nord PROPN 9 nmod
+13 . . PUNCT 4 punct
+""", [("Russia", "LOC"), ("Corea del Nord", "LOC")])
+
+
+def test_arms_the_mwt_expander_split_like_a_verb_and_clitic_are_still_arms():
+    """The shipped MWT expander splits "armi" after a verb into "ar" + "mi" (as "darmi")."""
+    res, facts = extract(ARMS_SPLIT)
+    assert ("Russia", "suppliedArmsTo", "Corea del Nord") in triples(res, facts)

@@ -15,6 +15,9 @@ def test_relative_dates_need_the_article_date():
     # 2025-08-13 is a Wednesday: "martedì" is the day before.
     assert values("una conversazione telefonica avvenuta martedì", "2025-08-13") == ["2025-08-12"]
     assert values("una conversazione telefonica avvenuta martedì") == []
+    # the article's own weekday is that day, unless "scorso" says the week before
+    assert values("è stato ricevuto mercoledì a Pechino", "2025-08-13") == ["2025-08-13"]
+    assert values("è stato ricevuto mercoledì scorso a Pechino", "2025-08-13") == ["2025-08-06"]
     assert values("ieri il ministro ha parlato", "2025-03-02") == ["2025-03-01"]
     assert values("lo scorso anno", "2025-03-02") == ["2024"]
     assert values("ad aprile si è recato a Mosca", "2025-08-13") == ["2025-04"]
