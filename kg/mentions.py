@@ -28,6 +28,8 @@ TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", 
                "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno", "per", "durante",
                "contro", "stipulato", "stipulata", "firmati", "siglati", "ratificato", "ratificata"}
 EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
+AUXILIARIES = {"ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "avrebbe", "avrebbero", "è", "sono",
+               "era", "erano", "stato", "stata", "stati", "state", "essere", "avere", "sarà", "sarebbe"}
 DEFINITE_ARTICLES = {"il", "lo", "la", "l'", "l’"}
 ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
 AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
@@ -79,9 +81,9 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _gazetteer_matches(annotated.article.id, sentence, toks, text, gazetteer)
         found = _organization_names(annotated.article.id, sentence, toks, text, gazetteer, lexicon, found)
         found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, lexicon, found)
+        found = _outside_role_titles(found, toks, text, lexicon, gazetteer)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
-        found = _outside_role_titles(found, toks, text, lexicon)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [_as_metonym(m, toks, text, gazetteer, lexicon, _year_near(m, sentence, times), sentence)
                  for m in found]
@@ -112,11 +114,17 @@ def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon) 
 
 
 def _outside_role_titles(found: list[Mention], toks: list[tuple[int, int]], text: str,
-                         lexicon: Lexicon) -> list[Mention]:
+                         lexicon: Lexicon, gazetteer: Gazetteer) -> list[Mention]:
     """Drop names inside a role's own title: the "Consiglio" of "presidente del Consiglio" is
-    part of an office, not an organisation ("Consiglio europeo" runs past it and stays)."""
+    part of an office, not an organisation ("Consiglio europeo" runs past it and stays, a
+    demonym after it does not: "segretario di Stato americano")."""
     spans = _role_title_spans(toks, text, lexicon)
-    return [m for m in found if not any(s <= m.start_char and m.end_char <= e for s, e in spans)]
+
+    def inside(m: Mention) -> bool:
+        # the title's own word and a demonym after it: "Stato americano" of "segretario di Stato americano"
+        return any(s <= m.start_char < e and (m.end_char <= e or gazetteer.demonym(text[e:m.end_char].strip()) is not None)
+                   for s, e in spans)
+    return [m for m in found if not inside(m)]
 
 
 def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
@@ -284,8 +292,8 @@ def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazett
     place the gazetteer knows and goes on with capitalised words is that place, then a person."""
     out = []
     for start, end, etype in spans:
-        before = text[max(0, start - 80):start].split()
-        role_before = len(before) >= 2 and before[-1].lower().rstrip("'’") in {"di", "del", "della", "dello", "dell"} \
+        before = [w.replace("’", "'").split("'")[-1] or w for w in text[max(0, start - 80):start].split()]
+        role_before = len(before) >= 2 and before[-1].lower() in {"di", "del", "della", "dello", "dell'", "dell"} \
             and any(" ".join(before[-1 - n:-1]).lower() in lexicon.roles for n in range(1, 4))
         words = text[start:end].split()
         cut = None
@@ -304,10 +312,40 @@ def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazett
     return out
 
 
+#: lower-case particles inside personal names: "Tamim bin Hamad Al Thani", "Ursula von der Leyen"
+NAME_PARTICLES = {"bin", "ibn", "bint", "ben", "al", "el", "von", "van", "der", "den", "de"}
+#: words that join two places NER may run into one span: "ha lasciato Toronto per Ottawa"
+PLACE_JOINERS = {"per", "a", "da", "verso", "e"}
+
+
+def _mended_joins(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Two people NER split at a name particle are one ("Tamim" + "bin" + "Hamad Al Thani");
+    a place span running over a joining word into another place is two ("Toronto per Ottawa")."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, etype in sorted(spans):
+        if out and etype == "PER" and out[-1][2] == "PER":
+            gap = text[out[-1][1]:start].split()
+            if gap and all(g in NAME_PARTICLES for g in gap):
+                out[-1] = (out[-1][0], end, "PER")
+                continue
+        words = text[start:end].split(" ")
+        cut = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in PLACE_JOINERS
+                    and gazetteer.lookup(" ".join(words[:i])) is not None
+                    and gazetteer.lookup(" ".join(words[i + 1:])) is not None), None)
+        if cut is not None and etype == "LOC":
+            left = " ".join(words[:cut])
+            right_start = start + len(" ".join(words[:cut + 1])) + 1
+            out += [(start, start + len(left), etype), (right_start, end, etype)]
+            continue
+        out.append((start, end, etype))
+    return out
+
+
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
                   lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    spans = _holder_and_holder_name(_ner_spans(sentence, text), text, gazetteer, lexicon)
+    spans = _mended_joins(_holder_and_holder_name(_ner_spans(sentence, text), text, gazetteer, lexicon),
+                          text, gazetteer)
     for span_start, span_end, span_type in spans:
         start, end = _trim(text, span_start, span_end)
         surface = text[start:end]
@@ -359,16 +397,19 @@ def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> 
     spans = sorted(set(before))
     if not spans:
         return start
+    tags = {(w.start_char, w.end_char): w.upos for w in sentence.words}
+    # a head the tagger calls a verb is no place noun: "stretto alleato della Russia"
+    nominal = lambda span: tags.get(span) in ("NOUN", "PROPN", "ADJ", "X", None, "")
     k = len(spans) - 1
     if text[spans[k][0]:spans[k][1]].lower().rstrip("'’") in {"di", "del", "dell", "della", "dello",
                                                                "dei", "degli", "delle", "d"}:
         k -= 1
     else:
         return start
-    if k >= 0 and text[spans[k][0]:spans[k][1]].lower() in lexicon.place_heads:
+    if k >= 0 and text[spans[k][0]:spans[k][1]].lower() in lexicon.place_heads and nominal(spans[k]):
         return spans[k][0]
     # one adjective between: "la regione russa di Kursk"
-    if k >= 1 and text[spans[k][0]:spans[k][1]].islower() \
+    if k >= 1 and text[spans[k][0]:spans[k][1]].islower() and nominal(spans[k]) and nominal(spans[k - 1]) \
             and text[spans[k - 1][0]:spans[k - 1][1]].lower() in lexicon.place_heads:
         return spans[k - 1][0]
     return start
@@ -543,8 +584,8 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             if phrase in lexicon.roles:
                 role, width = lexicon.roles[phrase], n
                 break
-        if role is None:
-            i += 1
+        if role is None or (i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in AUXILIARIES):
+            i += 1          # "ha inviato Shoigu": a participle, not "l'inviato"
             continue
         j = i + width
         holder = None

@@ -11,7 +11,7 @@ any article's wording: only the lexicons in kg/data/lexicon.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from kg.lexicon import Lexicon
@@ -148,7 +148,21 @@ class RelationExtractor:
             self._locations(ctx, out)
         self._roles(am, out)
         self._allies_by_treaty(am, out)
+        self._troops_to_states(out)
         return _dedupe(out)
+
+    def _troops_to_states(self, out: ArticleFacts) -> None:
+        """Troops sent to a place went to the state it lies in, when another than the sender's
+        ("schierati nella regione russa di Belgorod": to Russia), as the article or the
+        gazetteer locates it."""
+        located = {f.subject: f.object for f in out.facts if f.predicate == "locatedIn"}
+        for f in list(out.facts):
+            if f.predicate != "sentTroopsTo" or self.res.entities.get(f.object) is None \
+                    or self.res.entities[f.object].type != "Place":
+                continue
+            state = located.get(f.object) or self.res.place_states.get(f.object)
+            if state and state != f.subject and state in self.res.entities:
+                out.facts.append(replace(f, object=state, confidence=round(f.confidence * 0.9, 2)))
 
     def _manner_frame(self, view: SentenceView, verb: Word) -> Optional[str]:
         """"ha accolto con favore l'intesa": the frame a "con" phrase gives the verb
@@ -239,6 +253,17 @@ class RelationExtractor:
                 # "ha invitato la Cina a frenare": the addressee is the object
                 self._add(ctx, out, agents, "communicatedWith", objs + to, t, kind="statement", event="statement")
             elif frame in ("phone_call", "meeting"):
+                if frame == "meeting" and (t.lemma or "").lower() in RECEIVING_VERBS:
+                    # "la Bielorussia ha ospitato truppe e armi russe": no meeting; the troops'
+                    # state sent them there
+                    words = ctx.sentence.words
+                    after = words[next(i for i, w in enumerate(words) if w.id == t.id) + 1:]
+                    window = after[:next((i for i, w in enumerate(after) if w.text in CLAUSE_BREAKS), len(after))]
+                    if any("troops" in self._word_classes(w) for w in window if w.upos in ("NOUN", "ADJ")):
+                        senders = [k for w in window for k in ctx.demonym_at(w)]
+                        self._add(ctx, out, senders, "sentTroopsTo", [a for a in agents if ctx.type_of(a) == "State"],
+                                  t, event="troops")
+                        return
                 if v.kids(t, "aux:pass"):
                     # "Costa è stato ricevuto a Pechino dal premier Li Qiang": whom the "da"
                     # phrase received, wherever the parse hangs it
@@ -460,6 +485,9 @@ class RelationExtractor:
                 subjects = ctx.entities(head)
             if not subjects and head is not None and t.deprel in ("acl", "amod"):
                 subjects = ctx.entities(head)
+            if not subjects and t.deprel == "xcomp" and head is not None and (head.deprel or "").startswith("acl"):
+                # "La Bielorussia, stretto alleato della Russia": the tagger made both verbs
+                subjects = ctx.entities(v.head(head)) if v.head(head) is not None else []
             partners = ctx.nmod(t, OF_CASES | WITH_CASES) or ctx.obl(t, OF_CASES | WITH_CASES)
             if not subjects and ctx.after_copula(t):
                 # "Mosca fu uno dei principali alleati militari di Pyongyang"
@@ -740,9 +768,11 @@ class _Context:
                      for e in self.antecedent(s) if self.type_of(e) in ("Person", "State", "Organization")]
         if not found:
             # "fonti della Nato hanno definito", "il portavoce del ministero ha detto": the body speaks
-            found = [e for s in subjects if self.lexicon and (s.lemma or "").lower() in self.lexicon.spokesperson_nouns
-                     for c in v.kids(s, "nmod") if v.case_of(c) in OF_CASES
-                     for e in self.entities(c) if self.type_of(e) in ("State", "Organization")]
+            # ("i ministri degli Esteri del G7": the body may hang on the office's name)
+            bodies = [c for s in subjects if self.lexicon and (s.lemma or "").lower() in self.lexicon.spokesperson_nouns
+                      for c in v.kids(s, "nmod") if v.case_of(c) in OF_CASES]
+            bodies += [d for c in bodies if not self.entities(c) for d in v.kids(c, "nmod") if v.case_of(d) in OF_CASES]
+            found = [e for c in bodies for e in self.entities(c) if self.type_of(e) in ("State", "Organization")]
         if not found and self.lexicon:
             # "il governo britannico ha inviato": a state's body with its demonym is the state
             found = [e for s in subjects if (s.lemma or "").lower() in self.lexicon.state_bodies
@@ -1032,7 +1062,10 @@ class _Context:
             # "al presidente egiziano al-Sisi": the preposition before the role is the person's
             prep = self.preposition_before(words[role_start] if role_start is not None else w)
             first = self._mention_start_word(w)
-            coordinated = bool(out) and first > 0 and words[first - 1].text.lower() in ("e", "ed")
+            before = first - 1
+            while before > 0 and words[before].upos == "DET":
+                before -= 1  # "tra la Bielorussia e la Cina": the article after "e"
+            coordinated = bool(out) and before >= 0 and words[before].text.lower() in ("e", "ed")
             if (cases is None and not prep and not coordinated) or (cases is not None and prep in cases) \
                     or (cases is not None and coordinated):
                 out.append(key)  # "da Kim e Putin": the coordinated name shares the preposition
@@ -1251,8 +1284,17 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _dedupe(out: ArticleFacts) -> ArticleFacts:
-    """One fact per (s, p, o, sentence, status); the most confident wins."""
+    """One fact per (s, p, o, sentence, status); the most confident wins. A meeting or a call
+    keeps the direction the article first gave it, so that "Xi ha accolto Lukashenko" and "i due
+    hanno firmato" (Lukashenko's meeting with Xi) are one triple with two pieces of evidence."""
     best: dict[tuple, Fact] = {}
+    first_direction: dict[frozenset, tuple[str, str]] = {}
+    for i, fact in enumerate(out.facts):
+        if fact.predicate == "communicatedWith" and fact.kind in SYMMETRIC_KINDS:
+            pair = frozenset((fact.subject, fact.object))
+            direction = first_direction.setdefault(pair, (fact.subject, fact.object))
+            if direction != (fact.subject, fact.object):
+                out.facts[i] = fact = replace(fact, subject=direction[0], object=direction[1])
     for fact in out.facts:
         key = (fact.subject, fact.predicate, fact.object, fact.evidence.sentence, fact.status)
         if key not in best or fact.confidence > best[key].confidence:

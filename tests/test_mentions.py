@@ -165,3 +165,34 @@ def test_a_state_and_a_name_ner_ran_together_after_a_role_are_split():
 def test_a_name_after_a_role_that_ner_typed_an_organisation_is_a_person():
     found = mentions("la premier danese Mette Frederiksen ha annunciato.", [("Mette Frederiksen", "ORG")])
     assert ("Mette Frederiksen", "Person", None) in found
+
+
+def test_people_ner_split_at_a_name_particle_are_one():
+    found = mentions("Ha incontrato l'emiro del Qatar Tamim bin Hamad Al Thani.",
+                     [("Qatar Tamim", "ORG"), ("Hamad Al Thani", "PER")])
+    assert ("Qatar", "State", "Q846") in found
+    assert ("Tamim bin Hamad Al Thani", "Person", None) in found
+
+
+def test_a_place_span_over_a_joining_word_is_two_places():
+    found = mentions("Rubio ha poi lasciato Toronto per Ottawa.", [("Rubio", "PER"), ("Toronto per Ottawa", "LOC")])
+    texts = {t for t, _, _ in found}
+    assert "Toronto" in texts and "Ottawa" in texts and "Toronto per Ottawa" not in texts
+
+
+def test_a_role_titles_word_and_the_demonym_after_it_are_no_organisation():
+    """NER's "Stato americano" (ORG) is the title's "Stato" and the role's demonym."""
+    found = mentions("Il segretario di Stato americano Marco Rubio ha parlato.",
+                     [("Stato americano", "ORG"), ("Marco Rubio", "PER")])
+    assert not [t for t, ty, _ in found if ty == "Organization"]
+    assert ("americano", "State", "Q30") in found
+
+
+def test_a_participle_after_an_auxiliary_is_no_role():
+    from parsed import article
+
+    text = "Putin ha inviato Shoigu a Pyongyang."
+    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(text[:-1].split() + ["."], 1))
+    am = find_mentions(article((text, rows, [("Putin", "PER"), ("Shoigu", "PER"), ("Pyongyang", "LOC")])),
+                       load_gazetteer(), load_lexicon())
+    assert not am.roles

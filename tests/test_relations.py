@@ -2005,3 +2005,100 @@ def test_arms_the_mwt_expander_split_like_a_verb_and_clitic_are_still_arms():
     """The shipped MWT expander splits "armi" after a verb into "ar" + "mi" (as "darmi")."""
     res, facts = extract(ARMS_SPLIT)
     assert ("Russia", "suppliedArmsTo", "Corea del Nord") in triples(res, facts)
+
+
+HOSTED_TROOPS = ("La Bielorussia, stretto alleato della Russia, ha ospitato truppe e armi russe.", """
+1 La il DET 2 det
+2 Bielorussia Bielorussia PROPN 11 nsubj
+3 , , PUNCT 2 punct
+4 stretto stringere VERB 2 acl
+5 alleato alleato VERB 4 xcomp
+6-7 della
+6 di di ADP 8 case
+7 la il DET 8 det
+8 Russia Russia PROPN 5 obl
+9 , , PUNCT 4 punct
+10 ha avere AUX 11 aux
+11 ospitato ospitare VERB 0 root
+12 truppe truppa NOUN 11 obj
+13 e e CCONJ 14 cc
+14 armi arma NOUN 12 conj
+15 russe russo ADJ 14 amod
+16 . . PUNCT 11 punct
+""", [("Bielorussia", "LOC"), ("Russia", "LOC")])
+
+
+def test_hosting_foreign_troops_is_their_state_sending_them_and_no_meeting_and_an_ally_in_participles():
+    res, facts = extract(HOSTED_TROOPS)
+    got = triples(res, facts)
+    assert ("Russia", "sentTroopsTo", "Bielorussia") in got
+    assert not {t for t in got if t[1] == "communicatedWith"}
+    assert ("Bielorussia", "alliedWith", "Russia") in got
+
+
+TROOPS_TO_A_REGION = ("Almeno 3.000 soldati nordcoreani sono stati schierati nella regione russa di Belgorod.", """
+1 Almeno almeno ADV 2 advmod
+2 3.000 3.000 NUM 3 nummod
+3 soldati soldato NOUN 7 nsubj:pass
+4 nordcoreani nordcoreano ADJ 3 amod
+5 sono essere AUX 7 aux
+6 stati essere AUX 7 aux:pass
+7 schierati schierare VERB 0 root
+8-9 nella
+8 in in ADP 10 case
+9 la il DET 10 det
+10 regione regione NOUN 7 obl
+11 russa russo ADJ 10 amod
+12 di di ADP 13 case
+13 Belgorod Belgorod PROPN 10 nmod
+14 . . PUNCT 7 punct
+""", [("Belgorod", "LOC")])
+
+
+def test_troops_sent_to_a_region_the_text_puts_in_another_state_went_to_that_state():
+    res, facts = extract(TROOPS_TO_A_REGION)
+    got = triples(res, facts)
+    assert ("Corea del Nord", "sentTroopsTo", "regione russa di Belgorod") in got
+    assert ("Corea del Nord", "sentTroopsTo", "Russia") in got
+
+
+G7_MINISTERS = ("I ministri degli Esteri del G7 hanno condannato il programma missilistico dell'Iran.", """
+1 I il DET 2 det
+2 ministri ministro NOUN 10 nsubj
+3-4 degli
+3 di di ADP 5 case
+4 gli il DET 5 det
+5 Esteri Esteri PROPN 2 nmod
+6-7 del
+6 di di ADP 8 case
+7 il il DET 8 det
+8 G7 G7 PROPN 5 nmod
+9 hanno avere AUX 10 aux
+10 condannato condannare VERB 0 root
+11 il il DET 12 det
+12 programma programma NOUN 10 obj
+13 missilistico missilistico ADJ 12 amod
+14-15 dell'
+14 di di ADP 16 case
+15 l' il DET 16 det
+16 Iran Iran PROPN 12 nmod
+17 . . PUNCT 10 punct
+""", [("Iran", "LOC")])
+
+
+def test_ministers_of_a_body_speak_for_it_through_their_offices_name():
+    res, facts = extract(G7_MINISTERS)
+    assert ("G7", "criticized", "Iran") in triples(res, facts)
+
+
+def test_a_meeting_told_twice_in_opposite_directions_is_one_triple():
+    """"Xi ha accolto Lukashenko" then "Lukashenko e Xi hanno firmato": one direction."""
+    from kg.records import Evidence, Fact
+    from kg.relations import ArticleFacts, _dedupe
+
+    ev = lambda n: Evidence("a", n, 0, 1, "x")
+    out = ArticleFacts(facts=[Fact("xi", "communicatedWith", "luka", ev(1), 0.8, kind="meeting"),
+                              Fact("luka", "communicatedWith", "xi", ev(2), 0.7, kind="meeting"),
+                              Fact("luka", "communicatedWith", "xi", ev(3), 0.7, kind="letter")])
+    facts = _dedupe(out).facts
+    assert {(f.subject, f.object, f.kind) for f in facts} == {("xi", "luka", "meeting"), ("luka", "xi", "letter")}
