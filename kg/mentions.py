@@ -237,16 +237,18 @@ def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     noun and the words attached to it that way, directly or through each other, contiguous
     ("Ursula von der Leyen")."""
     chains = []
+    flat: dict[int, list] = {}
+    for d in sentence.words:
+        if d.deprel == "flat:name":
+            flat.setdefault(d.head, []).append(d)
     for w in sentence.words:
-        if w.upos != "PROPN" or w.deprel == "flat:name":
+        if w.upos != "PROPN" or w.deprel == "flat:name" or w.id not in flat:
             continue
         parts, todo = [w], [w.id]
         while todo:                             # flat:name hangs on the head or on the word before
-            head = todo.pop()
-            for d in sentence.words:
-                if d.head == head and d.deprel == "flat:name":
-                    parts.append(d)
-                    todo.append(d.id)
+            for d in flat.get(todo.pop(), ()):
+                parts.append(d)
+                todo.append(d.id)
         parts.sort(key=lambda x: x.id)
         if len(parts) < 2 or parts[0] is not w or parts[-1].id - w.id != len(parts) - 1:
             continue
@@ -265,8 +267,8 @@ def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
     "Commissione europea Ursula" and "Leyen", both ORG, while the parser joined "Ursula von der
     Leyen" into one name. Where a span crosses a name's edge and NER found no person in it,
     the span keeps its part outside the name, the spans inside it go, and the name becomes
-    one person (the parser's ``flat:name`` is the
-    UD relation of personal names; the gazetteer still retypes a name it knows).
+    one person (``flat:name`` is UD's relation for personal names; the gazetteer still
+    retypes a name it knows).
     """
     spans = [(span.start_char, span.end_char, span.type) for span in sentence.entities]
     for c_start, c_end in _name_chains(sentence, text):
@@ -293,7 +295,7 @@ def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazett
     out = []
     for start, end, etype in spans:
         before = [w.replace("’", "'").split("'")[-1] or w for w in text[max(0, start - 80):start].split()]
-        role_before = len(before) >= 2 and before[-1].lower() in {"di", "del", "della", "dello", "dell'", "dell"} \
+        role_before = len(before) >= 2 and before[-1].lower() in LINK_WORDS \
             and any(" ".join(before[-1 - n:-1]).lower() in lexicon.roles for n in range(1, 4))
         words = text[start:end].split()
         cut = None

@@ -329,7 +329,12 @@ class RelationExtractor:
         the official of another state than the one whose capital (or other place the
         gazetteer locates: "a New York") they met in visited it."""
         place = ctx.place_of(t)
+        from_dateline = place is None and bool(guests)
+        if from_dateline:
+            place = ctx.dateline_place()  # "PECHINO – ... è stato accolto dal presidente cinese"
         host = (self.res.metonyms.get(place) or self.res.place_states.get(place)) if place else None
+        if from_dateline and not any(ctx.home_state(p) == host for p in people if p not in guests):
+            return  # the dateline is only where the host is at home: "ROMA – Xi ha ricevuto ..." is not
         if host is None:
             return
         visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.home_state(p) not in (None, host)]
@@ -1153,6 +1158,16 @@ class _Context:
                             return key
                 nxt += self.view.kids(w, "nmod")
             frontier = nxt
+        return None
+
+    def dateline_place(self) -> Optional[str]:
+        """The place a dateline opens the article with ("PECHINO, 3 giugno 2027 –"), if any."""
+        text = self.am.annotated.article.text
+        first = len(text) - len(text.lstrip())
+        for index, m in enumerate(self.am.mentions):
+            if m.start_char == first and m.type == "Place" and text[m.end_char:m.end_char + 1] == ",":
+                key = self.res.key_of(self.am.annotated.article.id, index)
+                return key if key and self.type_of(key) == "Place" else None
         return None
 
     def date_near(self, trigger: Word) -> Optional[str]:

@@ -2102,3 +2102,41 @@ def test_a_meeting_told_twice_in_opposite_directions_is_one_triple():
                               Fact("luka", "communicatedWith", "xi", ev(3), 0.7, kind="letter")])
     facts = _dedupe(out).facts
     assert {(f.subject, f.object, f.kind) for f in facts} == {("xi", "luka", "meeting"), ("luka", "xi", "letter")}
+
+
+def _dateline(city: str) -> tuple:
+    return (f"{city}, 3 giugno 2027 –", f"""
+1 {city} {city} PROPN 0 root
+2 , , PUNCT 1 punct
+3 3 3 NUM 1 nmod
+4 giugno giugno NOUN 3 flat
+5 2027 2027 NUM 3 flat
+6 – – PUNCT 1 punct
+""", [(city, "LOC")])
+
+
+RECEIVED_BY_XI = ("Il presidente bielorusso Aleksandr Lukashenko è stato accolto dal presidente cinese Xi Jinping.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 8 nsubj:pass
+3 bielorusso bielorusso ADJ 2 amod
+4 Aleksandr Aleksandr PROPN 2 nmod
+5 Lukashenko Lukashenko PROPN 4 flat:name
+6 è essere AUX 8 aux
+7 stato essere AUX 8 aux:pass
+8 accolto accogliere VERB 0 root
+9-10 dal
+9 da da ADP 11 case
+10 il il DET 11 det
+11 presidente presidente NOUN 8 obl:agent
+12 cinese cinese ADJ 11 amod
+13 Xi Xi PROPN 11 nmod
+14 Jinping Jinping PROPN 13 flat:name
+15 . . PUNCT 8 punct
+""", [("Aleksandr Lukashenko", "PER"), ("Xi Jinping", "PER")])
+
+
+def test_a_guest_received_with_no_place_named_visited_the_dateline_city_if_the_host_is_at_home_there():
+    res, facts = extract(_dateline("PECHINO"), RECEIVED_BY_XI, date="2027-06-03")
+    assert ("Aleksandr Lukashenko", "visited", "PECHINO") in {(t[0], t[1], t[2].upper()) for t in triples(res, facts)}
+    res, facts = extract(_dateline("ROMA"), RECEIVED_BY_XI, date="2027-06-03")
+    assert not [f for f in facts.facts if f.predicate == "visited"]
