@@ -1,6 +1,7 @@
 """Train kg's Italian Stanza models from public corpora, offline and reproducibly.
 
-Each processor is one step (vectors, tokenize, mwt, ner, pos, lemma, depparse). Steps call
+Each processor is one step (vectors, tokenize, mwt, ner, pos, lemma, depparse; ner_news,
+pos_more and depparse_more train further a model an earlier step wrote). Steps call
 Stanza's own trainers (``stanza.models.*``) in a subprocess with fixed seeds; the
 ``stanza.utils.training`` wrappers are avoided because they try to download resources.
 A step can run under a time budget: Stanza saves the best dev checkpoint as it goes, so
