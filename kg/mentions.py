@@ -33,6 +33,8 @@ AUXILIARIES = {"ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "avrebbe", "a
 DEFINITE_ARTICLES = {"il", "lo", "la", "l'", "l’"}
 ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
 AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
+#: role words whose "di <Department>" names a ministry, not an entity: "ministro del Commercio"
+MINISTERS = {"ministro", "ministra", "viceministro", "viceministra", "sottosegretario", "sottosegretaria"}
 COUNTERPART = "counterpart"   # roles.tsv position of "omologo": the office of the role before it
 LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
 
@@ -100,16 +102,26 @@ def _phrase(toks: list[tuple[int, int]], text: str) -> str:
     return " ".join(text[s:e].lower() for s, e in toks).replace("’", "'").replace("' ", "'")
 
 
-def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Character spans of the role phrases of more than one word ("presidente del Consiglio")."""
+def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon,
+                      gazetteer: Optional[Gazetteer] = None) -> list[tuple[int, int]]:
+    """Character spans of the role phrases of more than one word ("presidente del Consiglio"),
+    and of a minister's department the gazetteer does not know as an entity ("ministro del
+    Commercio", "viceministro della Cultura")."""
     spans = []
     for i in range(len(toks)):
-        if text[toks[i][0]:toks[i][1]].lower() not in lexicon.role_first_words:
+        first = text[toks[i][0]:toks[i][1]].lower()
+        if first not in lexicon.role_first_words:
             continue
         for n in range(min(lexicon.longest_role, len(toks) - i), 1, -1):
             if _phrase(toks[i:i + n], text) in lexicon.roles:
                 spans.append((toks[i][0], toks[i + n - 1][1]))
                 break
+        else:
+            if gazetteer is not None and first in MINISTERS and i + 2 < len(toks) \
+                    and text[toks[i + 1][0]:toks[i + 1][1]].lower() in LINK_WORDS | {"dell'"}:
+                department = text[toks[i + 2][0]:toks[i + 2][1]]
+                if department[:1].isupper() and gazetteer.lookup(department) is None:
+                    spans.append((toks[i][0], toks[i + 2][1]))
     return spans
 
 
@@ -118,7 +130,7 @@ def _outside_role_titles(found: list[Mention], toks: list[tuple[int, int]], text
     """Drop names inside a role's own title: the "Consiglio" of "presidente del Consiglio" is
     part of an office, not an organisation ("Consiglio europeo" runs past it and stays, a
     demonym after it does not: "segretario di Stato americano")."""
-    spans = _role_title_spans(toks, text, lexicon)
+    spans = _role_title_spans(toks, text, lexicon, gazetteer)
 
     def inside(m: Mention) -> bool:
         # the title's own word and a demonym after it: "Stato americano" of "segretario di Stato americano"

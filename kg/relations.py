@@ -74,6 +74,8 @@ RECEIVING_VERBS = {"ricevere", "accogliere", "ospitare"}
 #: nouns whose infinitive has not happened: "la decisione di inviare nuovi aiuti all'Ucraina"
 UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", "promessa", "minaccia",
                     "richiesta", "ipotesi", "possibilità", "idea"}
+#: verbs of saying whose complement can carry an evaluation: "ha detto che l'Iran è complice"
+SAYING_VERBS = REPORT_VERBS | {"dire", "ribadire", "sottolineare", "denunciare", "accusare"}
 PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
@@ -140,6 +142,8 @@ class RelationExtractor:
                     found = (manner, "VERB")
                 if found:
                     self._trigger(ctx, word, found[0], out, verb=found[1] == "VERB")
+                if word.upos == "VERB" and (word.lemma or "").lower() in SAYING_VERBS:
+                    self._evaluative_report(ctx, word, out)
                 if word.text.lower() in self.lex.casualty_words or (word.lemma or "").lower() in self.lex.casualty_words:
                     self._casualties(ctx, word, out)
                 if (word.upos == "NOUN" and (word.lemma or "").lower() in self.lex.objects
@@ -163,6 +167,23 @@ class RelationExtractor:
             state = located.get(f.object) or self.res.place_states.get(f.object)
             if state and state != f.subject and state in self.res.entities:
                 out.facts.append(replace(f, object=state, confidence=round(f.confidence * 0.9, 2)))
+
+    def _evaluative_report(self, ctx: "_Context", verb: Word, out: ArticleFacts) -> None:
+        """"Kallas ha detto che «l'Iran è complice dell'aggressione russa»": saying that someone
+        is an evaluative word (evaluations.tsv) criticises or praises them, and whoever an
+        evaluated noun in the predicate names ("aggressione russa")."""
+        v = ctx.view
+        polarity = lambda w: self.lex.evaluations.get((w.lemma or "").lower()) or self.lex.evaluations.get(w.text.lower())
+        for c in v.kids(verb, "ccomp", "parataxis"):
+            if not v.kids(c, "cop") or polarity(c) is None:
+                continue
+            targets = [e for n in v.kids(c, "nsubj") for e in ctx.entities(n)]
+            targets += [k for x in v.kids(c, "obl", "nmod") if polarity(x) == "negative"
+                        for a in v.kids(x, "amod") for k in ctx.demonym_at(a)]
+            agents = ctx.agents(verb)
+            predicate = "criticized" if polarity(c) == "negative" else "praised"
+            self._add(ctx, out, agents, predicate, [t for t in targets if ctx.type_of(t) != "Place"], c,
+                      confidence=0.7)
 
     def _manner_frame(self, view: SentenceView, verb: Word) -> Optional[str]:
         """"ha accolto con favore l'intesa": the frame a "con" phrase gives the verb
@@ -778,6 +799,10 @@ class _Context:
                       for c in v.kids(s, "nmod") if v.case_of(c) in OF_CASES]
             bodies += [d for c in bodies if not self.entities(c) for d in v.kids(c, "nmod") if v.case_of(d) in OF_CASES]
             found = [e for c in bodies for e in self.entities(c) if self.type_of(e) in ("State", "Organization")]
+        if not found:
+            # "il ministro del Commercio cinese ha criticato": an office the article names nobody
+            # in speaks for the state or body it belongs to
+            found = [h for s in subjects for h in [self._role_holder_at(s)] if h]
         if not found and self.lexicon:
             # "il governo britannico ha inviato": a state's body with its demonym is the state
             found = [e for s in subjects if (s.lemma or "").lower() in self.lexicon.state_bodies
@@ -1016,6 +1041,17 @@ class _Context:
             if role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char \
                     and (aid, r_index) in self.res.role_persons:
                 return next(i for i, x in enumerate(self.sentence.words) if x.end_char > role.start_char)
+        return None
+
+    def _role_holder_at(self, w: Word) -> Optional[str]:
+        """The state or organisation of an unnamed office a word opens ("il ministro del
+        Commercio cinese"), when the role has no person."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char == w.start_char \
+                    and not self.res.role_persons.get((aid, r_index)):
+                holder = self.res.holder_of(aid, r_index, role)
+                return holder if holder and self.type_of(holder) in ("State", "Organization") else None
         return None
 
     def _role_person_at(self, w: Word) -> Optional[str]:

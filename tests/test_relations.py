@@ -2140,3 +2140,50 @@ def test_a_guest_received_with_no_place_named_visited_the_dateline_city_if_the_h
     assert ("Aleksandr Lukashenko", "visited", "PECHINO") in {(t[0], t[1], t[2].upper()) for t in triples(res, facts)}
     res, facts = extract(_dateline("ROMA"), RECEIVED_BY_XI, date="2027-06-03")
     assert not [f for f in facts.facts if f.predicate == "visited"]
+
+
+UNNAMED_MINISTER = ("Il ministro del Commercio cinese ha criticato l'intesa commerciale.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 8 nsubj
+3-4 del
+3 di di ADP 5 case
+4 il il DET 5 det
+5 Commercio Commercio PROPN 2 nmod
+6 cinese cinese ADJ 5 amod
+7 ha avere AUX 8 aux
+8 criticato criticare VERB 0 root
+9 l' il DET 10 det
+10 intesa intesa NOUN 8 obj
+11 commerciale commerciale ADJ 10 amod
+12 . . PUNCT 8 punct
+""", [("Commercio cinese", "ORG")])
+
+
+def test_an_unnamed_minister_speaks_for_the_state_and_the_department_is_no_organisation():
+    res, facts = extract(UNNAMED_MINISTER)
+    assert not [e for e in res.entities.values() if e.type == "Organization"]
+    assert ("Cina", "criticized", "intesa commerciale") in triples(res, facts)
+
+
+ACCOMPLICE = ("Kallas ha detto che l'Iran è complice dell'aggressione russa.", """
+1 Kallas Kallas PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 detto dire VERB 0 root
+4 che che SCONJ 8 mark
+5 l' il DET 6 det
+6 Iran Iran PROPN 8 nsubj
+7 è essere AUX 8 cop
+8 complice complice ADJ 3 ccomp
+9-10 dell'
+9 di di ADP 11 case
+10 l' il DET 11 det
+11 aggressione aggressione NOUN 8 obl
+12 russa russo ADJ 11 amod
+13 . . PUNCT 3 punct
+""", [("Kallas", "PER"), ("Iran", "LOC")])
+
+
+def test_saying_someone_is_an_evaluative_word_criticises_them_and_whom_the_predicate_names():
+    res, facts = extract(ACCOMPLICE)
+    got = triples(res, facts)
+    assert ("Kallas", "criticized", "Iran") in got and ("Kallas", "criticized", "Russia") in got
