@@ -30,7 +30,7 @@ GAZETTEER_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 XKEY_RE = re.compile(r"^x-[a-z0-9]+(?:-[a-z0-9]+)*$")
 TYPES = ("State", "Organization", "Person", "Place")
-POSITIONS = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other")
+POSITIONS = ("head_of_state", "head_of_government", "crown_prince", "foreign_minister", "defence_minister", "other")
 PLACE_KINDS = ("city", "capital", "region", "continent", "sea", "building")
 #: Preference among entries of different keys sharing a name (applied only when a State is
 #: among them; otherwise an ambiguous name resolves to nothing).

@@ -397,6 +397,10 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
             etype = entry.type
         elif etype == "Place" and gazetteer.metonym(surface) is not None:
             pass  # a capital the gazetteer knows only as a metonym stays a place
+        elif etype == "Organization" and surface.split()[0].lower() in lexicon.place_heads \
+                and text[max(0, start - 6):start].split()[-1:] and \
+                text[max(0, start - 6):start].split()[-1].lower() in lexicon.locatives:
+            etype = "Place"  # "al Palazzo Nazionale": a building NER took for an institution
         if overlapping:
             for m in overlapping:
                 taken.remove(m)

@@ -387,7 +387,12 @@ class RelationExtractor:
         di Vučić", "ha criticato la decisione di Teheran"), never the speaker's own state
         ("Kim ... elogiando la solidarietà di Pyongyang"); or whoever did the event it names."""
         own = set(agents) | {s for a in agents for s in (ctx.home_state(a), ctx.actor(a)) if s}
-        owners = [e for o in objects if o.upos == "NOUN" for e in ctx.possessors(o)
+        v = ctx.view
+        # "la fermezza del governo di Tbilisi": a body with no name of its own belongs to the next owner
+        owner_words = [w for o in objects if o.upos == "NOUN" for w in ctx.possessor_words(o)]
+        owner_words += [d for w in owner_words if not ctx.entities(w) for d in v.kids(w, "nmod")
+                        if v.case_of(d) in OF_CASES]
+        owners = [e for w in owner_words for e in ctx.entities(w)
                   if ctx.type_of(ctx.actor(e)) != "Place" and ctx.actor(e) not in own]
         return owners or self._doers_of(ctx, objects, out)
 

@@ -111,3 +111,35 @@ def test_a_bare_role_is_the_person_last_described_in_that_office():
     res = resolve([am], load_gazetteer())
     persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
     assert persons["sovrano"] is not None and persons["sovrano"] == persons["re di Spagna"]
+
+
+def test_the_prince_is_the_crown_prince_the_article_named():
+    from parsed import article
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    rows1 = """
+1 Il il DET 2 det
+2 principe principe NOUN 6 nsubj
+3 ereditario ereditario ADJ 2 amod
+4 saudita saudita ADJ 2 amod
+5 Salman Salman PROPN 2 appos
+6 arriva arrivare VERB 0 root
+7 . . PUNCT 6 punct
+"""
+    rows2 = """
+1 Zelensky Zelensky PROPN 2 nsubj
+2 ringrazia ringraziare VERB 0 root
+3 il il DET 4 det
+4 principe principe NOUN 2 obj
+5 . . PUNCT 2 punct
+"""
+    am = find_mentions(article(("Il principe ereditario saudita Salman arriva.", rows1, [("Salman", "PER")]),
+                               ("Zelensky ringrazia il principe.", rows2, [("Zelensky", "PER")])),
+                       load_gazetteer(), load_lexicon())
+    res = resolve([am], load_gazetteer())
+    persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
+    assert persons["principe"] is not None and persons["principe"] == persons["principe ereditario saudita"]

@@ -196,3 +196,9 @@ def test_a_participle_after_an_auxiliary_is_no_role():
     am = find_mentions(article((text, rows, [("Putin", "PER"), ("Shoigu", "PER"), ("Pyongyang", "LOC")])),
                        load_gazetteer(), load_lexicon())
     assert not am.roles
+
+
+def test_a_building_ner_took_for_an_institution_is_a_place_in_a_locative_phrase():
+    found = mentions("Carney ha incontrato Sheinbaum al Palazzo Nazionale.",
+                     [("Carney", "PER"), ("Sheinbaum", "PER"), ("Palazzo Nazionale", "ORG")])
+    assert ("Palazzo Nazionale", "Place", None) in found

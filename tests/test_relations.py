@@ -2187,3 +2187,24 @@ def test_saying_someone_is_an_evaluative_word_criticises_them_and_whom_the_predi
     res, facts = extract(ACCOMPLICE)
     got = triples(res, facts)
     assert ("Kallas", "criticized", "Iran") in got and ("Kallas", "criticized", "Russia") in got
+
+
+FIRMNESS_OF_A_GOVERNMENT = ("Mosca ha elogiato la fermezza del governo di Tbilisi.", """
+1 Mosca Mosca PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 elogiato elogiare VERB 0 root
+4 la il DET 5 det
+5 fermezza fermezza NOUN 3 obj
+6-7 del
+6 di di ADP 8 case
+7 il il DET 8 det
+8 governo governo NOUN 5 nmod
+9 di di ADP 10 case
+10 Tbilisi Tbilisi PROPN 8 nmod
+11 . . PUNCT 3 punct
+""", [("Mosca", "LOC"), ("Tbilisi", "LOC")])
+
+
+def test_praising_a_quality_of_a_nameless_body_praises_whose_body_it_is():
+    res, facts = extract(FIRMNESS_OF_A_GOVERNMENT)
+    assert ("Russia", "praised", "Georgia") in triples(res, facts)
