@@ -86,6 +86,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found = _outside_role_titles(found, toks, text, lexicon, gazetteer)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
+        found += _surnames(annotated.article.id, sentence, toks, text, result.mentions, found)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [_as_metonym(m, toks, text, gazetteer, lexicon, _year_near(m, sentence, times), sentence)
                  for m in found]
@@ -100,6 +101,24 @@ def _phrase(toks: list[tuple[int, int]], text: str) -> str:
     """Tokens as one lower-case phrase, an elided article joined to its noun as written
     ("capo dell'esercito", not "capo dell' esercito")."""
     return " ".join(text[s:e].lower() for s, e in toks).replace("’", "'").replace("' ", "'")
+
+
+def _surnames(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+              earlier: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """"Christine Lagarde ... Lagarde ha elogiato": a lone surname of a person the article has
+    already named in full, which NER missed, is that person again (linking joins them)."""
+    surnames = {m.text.split()[-1] for m in earlier if m.type == "Person" and m.kind == "name"
+                and len(m.text.split()) >= 2 and len(m.text.split()[-1]) > 2}
+    if not surnames:
+        return []
+    tags = {(w.start_char, w.end_char): w.upos for w in sentence.words}
+    out = []
+    for start, end in toks:
+        word = text[start:end]
+        if word in surnames and tags.get((start, end)) in ("PROPN", "NOUN", "X", None) \
+                and not any(_overlaps((m.start_char, m.end_char), (start, end)) for m in taken):
+            out.append(Mention(article_id, sentence.index, start, end, word, "Person", "name", None, 0.75))
+    return out
 
 
 def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon,

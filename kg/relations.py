@@ -76,6 +76,7 @@ UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", 
                     "richiesta", "ipotesi", "possibilità", "idea"}
 #: verbs of saying whose complement can carry an evaluation: "ha detto che l'Iran è complice"
 SAYING_VERBS = REPORT_VERBS | {"dire", "ribadire", "sottolineare", "denunciare", "accusare"}
+TIME_UNITS = {"ora", "minuto", "giorno", "settimana", "mese", "anno"}
 PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
@@ -774,6 +775,9 @@ class _Context:
                     if v.case_of(c) != "secondo" and self.preposition_before(c) != "secondo"
                     and (c.lemma or c.text).lower() not in ADVERBIAL_RELATIVES] + passive
         subjects = subjects or self._inverted_subject(verb)
+        # "Poche ore dopo Erdogan ha sentito": a span of time is no subject; a name hung on it is
+        subjects = [x for s in subjects for x in
+                    ([c for c in v.kids(s, "nmod") if self.entities(c)] if (s.lemma or "").lower() in TIME_UNITS else [s])]
         node, hops = verb, 0
         while not subjects and hops < 3 and node.deprel in ("conj", "xcomp", "advcl", "ccomp", "acl", "acl:relcl") \
                 and v.head(node) is not None:

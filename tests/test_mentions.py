@@ -202,3 +202,14 @@ def test_a_building_ner_took_for_an_institution_is_a_place_in_a_locative_phrase(
     found = mentions("Carney ha incontrato Sheinbaum al Palazzo Nazionale.",
                      [("Carney", "PER"), ("Sheinbaum", "PER"), ("Palazzo Nazionale", "ORG")])
     assert ("Palazzo Nazionale", "Place", None) in found
+
+
+def test_a_lone_surname_of_a_person_named_before_is_that_person():
+    from parsed import article
+
+    rows1 = "1 Christine Christine PROPN 0 root\n2 Lagarde Lagarde PROPN 1 flat:name\n3 arriva arrivare VERB 0 root\n4 . . PUNCT 3 punct"
+    rows2 = "1 Lagarde Lagarde PROPN 2 nsubj\n2 parla parlare VERB 0 root\n3 . . PUNCT 2 punct"
+    am = find_mentions(article(("Christine Lagarde arriva.", rows1, [("Christine Lagarde", "PER")]),
+                               ("Lagarde parla.", rows2, [])), load_gazetteer(), load_lexicon())
+    assert [(m.text, m.type, m.sentence) for m in am.mentions if m.type == "Person"] == \
+        [("Christine Lagarde", "Person", 0), ("Lagarde", "Person", 1)]

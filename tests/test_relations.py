@@ -2208,3 +2208,23 @@ FIRMNESS_OF_A_GOVERNMENT = ("Mosca ha elogiato la fermezza del governo di Tbilis
 def test_praising_a_quality_of_a_nameless_body_praises_whose_body_it_is():
     res, facts = extract(FIRMNESS_OF_A_GOVERNMENT)
     assert ("Russia", "praised", "Georgia") in triples(res, facts)
+
+
+HOURS_LATER = ("Poche ore dopo Erdogan ha sentito anche Volodymyr Zelensky.", """
+1 Poche poco DET 2 det
+2 ore ora NOUN 6 nsubj
+3 dopo dopo ADP 4 case
+4 Erdogan Erdogan PROPN 2 nmod
+5 ha avere AUX 6 aux
+6 sentito sentire VERB 0 root
+7 anche anche ADV 8 advmod
+8 Volodymyr Volodymyr PROPN 6 obj
+9 Zelensky Zelensky PROPN 8 flat:name
+10 . . PUNCT 6 punct
+""", [("Erdogan", "PER"), ("Volodymyr Zelensky", "PER")])
+
+
+def test_a_span_of_time_parsed_as_the_subject_hands_over_to_the_name_on_it():
+    res, facts = extract(HOURS_LATER)
+    assert {t for t in triples(res, facts) if t[1] == "communicatedWith"} == \
+        {("Recep Tayyip Erdoğan", "communicatedWith", "Volodymyr Zelensky")}
