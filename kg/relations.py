@@ -145,6 +145,8 @@ class RelationExtractor:
                     self._trigger(ctx, word, found[0], out, verb=found[1] == "VERB")
                 if word.upos == "VERB" and (word.lemma or "").lower() in SAYING_VERBS:
                     self._evaluative_report(ctx, word, out)
+                if word.upos == "VERB":
+                    self._together(ctx, word, out)
                 if word.text.lower() in self.lex.casualty_words or (word.lemma or "").lower() in self.lex.casualty_words:
                     self._casualties(ctx, word, out)
                 if (word.upos == "NOUN" and (word.lemma or "").lower() in self.lex.objects
@@ -168,6 +170,18 @@ class RelationExtractor:
             state = located.get(f.object) or self.res.place_states.get(f.object)
             if state and state != f.subject and state in self.res.entities:
                 out.facts.append(replace(f, object=state, confidence=round(f.confidence * 0.9, 2)))
+
+    def _together(self, ctx: "_Context", verb: Word, out: ArticleFacts) -> None:
+        """"è arrivata a Sofia per partecipare alla cerimonia insieme al primo ministro bulgaro":
+        people who do something together ("insieme a", "insieme con") met."""
+        v = ctx.view
+        partners = [e for c in v.kids(verb, "obl") if any(k.text.lower() == "insieme" for k in v.kids(c, "case"))
+                    for e in ctx.entities(c) if ctx.type_of(e) == "Person"]
+        if not partners:
+            return
+        people = [a for a in (ctx.agents(verb) or ctx.left_actor(verb)) if ctx.type_of(a) == "Person"]
+        self._add(ctx, out, people, "communicatedWith", partners, verb, kind="meeting", event="meeting",
+                  confidence=0.6)
 
     def _evaluative_report(self, ctx: "_Context", verb: Word, out: ArticleFacts) -> None:
         """"Kallas ha detto che «l'Iran è complice dell'aggressione russa»": saying that someone

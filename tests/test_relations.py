@@ -2228,3 +2228,30 @@ def test_a_span_of_time_parsed_as_the_subject_hands_over_to_the_name_on_it():
     res, facts = extract(HOURS_LATER)
     assert {t for t in triples(res, facts) if t[1] == "communicatedWith"} == \
         {("Recep Tayyip Erdoğan", "communicatedWith", "Volodymyr Zelensky")}
+
+
+TOGETHER = ("Lagarde è arrivata per partecipare alla cerimonia insieme al primo ministro Rosen Zhelyazkov.", """
+1 Lagarde Lagarde PROPN 3 nsubj
+2 è essere AUX 3 aux
+3 arrivata arrivare VERB 0 root
+4 per per ADP 5 mark
+5 partecipare partecipare VERB 3 advcl
+6-7 alla
+6 a a ADP 8 case
+7 la il DET 8 det
+8 cerimonia cerimonia NOUN 5 obl
+9 insieme insieme ADV 13 case
+10-11 al
+10 a a ADP 13 case
+11 il il DET 13 det
+12 primo primo ADJ 13 amod
+13 ministro ministro NOUN 5 obl
+14 Rosen Rosen PROPN 13 nmod
+15 Zhelyazkov Zhelyazkov PROPN 14 flat:name
+16 . . PUNCT 3 punct
+""", [("Lagarde", "PER"), ("Rosen Zhelyazkov", "PER")])
+
+
+def test_people_who_do_something_together_met():
+    res, facts = extract(TOGETHER)
+    assert ("Lagarde", "communicatedWith", "Rosen Zhelyazkov") in triples(res, facts)
