@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,13 @@ class Page:
         self.page.on("pageerror", lambda err: self.errors.append(str(err)))
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.kgView && window.kgView.ready", timeout=30_000)
+        # Poll from here: Playwright's in-page polling (wait_for_function, when the first check
+        # fails on a busy machine) evaluates a string, which the page's own CSP forbids.
+        deadline = time.monotonic() + 30
+        while not self.page.evaluate("Boolean(window.kgView && window.kgView.ready)"):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{path}: the explorer was not ready after 30 s")
+            self.page.wait_for_timeout(100)
 
     def _route(self, route):
         url = route.request.url
