@@ -75,6 +75,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Lexicon) -> ArticleMentions:
     result = ArticleMentions(annotated)
     text = annotated.article.text
+    surnames: set[str] = set()   # last words of the people named in full so far
     for sentence in annotated.sentences:
         if lexicon.is_credit_line(sentence.text):
             continue  # "Fonte: ...", photo credits: no facts, no entities
@@ -86,13 +87,15 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found = _outside_role_titles(found, toks, text, lexicon, gazetteer)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
-        found += _surnames(annotated.article.id, sentence, toks, text, result.mentions, found)
+        found += _surnames(annotated.article.id, sentence, toks, text, surnames, found)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [_as_metonym(m, toks, text, gazetteer, lexicon, _year_near(m, sentence, times), sentence)
                  for m in found]
         found.sort(key=lambda m: (m.start_char, -m.end_char))
         base = len(result.mentions)
         result.mentions.extend(found)
+        surnames.update(m.text.split()[-1] for m in found if m.type == "Person" and m.kind == "name"
+                        and len(m.text.split()) >= 2 and len(m.text.split()[-1]) > 2)
         result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
     return result
 
@@ -104,11 +107,10 @@ def _phrase(toks: list[tuple[int, int]], text: str) -> str:
 
 
 def _surnames(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
-              earlier: list[Mention], taken: list[Mention]) -> list[Mention]:
+              surnames: set[str], taken: list[Mention]) -> list[Mention]:
     """"Christine Lagarde ... Lagarde ha elogiato": a lone surname of a person the article has
-    already named in full, which NER missed, is that person again (linking joins them)."""
-    surnames = {m.text.split()[-1] for m in earlier if m.type == "Person" and m.kind == "name"
-                and len(m.text.split()) >= 2 and len(m.text.split()[-1]) > 2}
+    already named in full (``surnames``), which NER missed, is that person again (linking
+    joins them)."""
     if not surnames:
         return []
     tags = {(w.start_char, w.end_char): w.upos for w in sentence.words}

@@ -48,8 +48,8 @@ def test_signings_in_the_same_month_and_place_merge_their_treaties():
     assert treaties_by_signing([], res, events) == {"x-treaty-b": "x-treaty-a"}
 
 
-def test_one_office_under_two_names_in_an_article_is_one_person():
-    """"il re di Giordania Abdallah II" ... "il sovrano giordano": both head_of_state of Jordan."""
+def role_persons(*sentences) -> dict:
+    """Role description text -> the person linking resolved it to, for hand-parsed sentences."""
     from parsed import article
 
     from kg.gazetteer import load_gazetteer
@@ -57,6 +57,13 @@ def test_one_office_under_two_names_in_an_article_is_one_person():
     from kg.linking import resolve
     from kg.mentions import find_mentions
 
+    am = find_mentions(article(*sentences), load_gazetteer(), load_lexicon())
+    res = resolve([am], load_gazetteer())
+    return {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
+
+
+def test_one_office_under_two_names_in_an_article_is_one_person():
+    """"il re di Giordania Abdallah II" ... "il sovrano giordano": both head_of_state of Jordan."""
     rows1 = """
 1 Il il DET 2 det
 2 re re NOUN 6 nsubj
@@ -73,23 +80,14 @@ def test_one_office_under_two_names_in_an_article_is_one_person():
 4 parla parlare VERB 0 root
 5 . . PUNCT 4 punct
 """
-    am = find_mentions(article(("Il re di Giordania Abdallah arriva.", rows1, [("Giordania", "LOC"), ("Abdallah", "PER")]),
-                               ("Il sovrano giordano parla.", rows2, [])), load_gazetteer(), load_lexicon())
-    res = resolve([am], load_gazetteer())
-    persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
+    persons = role_persons(("Il re di Giordania Abdallah arriva.", rows1, [("Giordania", "LOC"), ("Abdallah", "PER")]),
+                               ("Il sovrano giordano parla.", rows2, []))
     assert persons["sovrano giordano"] is not None
     assert persons["sovrano giordano"] == persons["re di Giordania"]
 
 
 def test_a_bare_role_is_the_person_last_described_in_that_office():
     """"Il re di Spagna Felipe VI è arrivato. Il sovrano è stato accolto ..."."""
-    from parsed import article
-
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.linking import resolve
-    from kg.mentions import find_mentions
-
     rows1 = """
 1 Il il DET 2 det
 2 re re NOUN 7 nsubj
@@ -106,21 +104,12 @@ def test_a_bare_role_is_the_person_last_described_in_that_office():
 3 parla parlare VERB 0 root
 4 . . PUNCT 3 punct
 """
-    am = find_mentions(article(("Il re di Spagna Felipe VI arriva.", rows1, [("Spagna", "LOC"), ("Felipe VI", "PER")]),
-                               ("Il sovrano parla.", rows2, [])), load_gazetteer(), load_lexicon())
-    res = resolve([am], load_gazetteer())
-    persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
+    persons = role_persons(("Il re di Spagna Felipe VI arriva.", rows1, [("Spagna", "LOC"), ("Felipe VI", "PER")]),
+                               ("Il sovrano parla.", rows2, []))
     assert persons["sovrano"] is not None and persons["sovrano"] == persons["re di Spagna"]
 
 
 def test_the_prince_is_the_crown_prince_the_article_named():
-    from parsed import article
-
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.linking import resolve
-    from kg.mentions import find_mentions
-
     rows1 = """
 1 Il il DET 2 det
 2 principe principe NOUN 6 nsubj
@@ -137,9 +126,6 @@ def test_the_prince_is_the_crown_prince_the_article_named():
 4 principe principe NOUN 2 obj
 5 . . PUNCT 2 punct
 """
-    am = find_mentions(article(("Il principe ereditario saudita Salman arriva.", rows1, [("Salman", "PER")]),
-                               ("Zelensky ringrazia il principe.", rows2, [("Zelensky", "PER")])),
-                       load_gazetteer(), load_lexicon())
-    res = resolve([am], load_gazetteer())
-    persons = {am.roles[i].text: res.role_persons.get(("test", i)) for i in range(len(am.roles))}
+    persons = role_persons(("Il principe ereditario saudita Salman arriva.", rows1, [("Salman", "PER")]),
+                               ("Zelensky ringrazia il principe.", rows2, [("Zelensky", "PER")]))
     assert persons["principe"] is not None and persons["principe"] == persons["principe ereditario saudita"]

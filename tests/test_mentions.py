@@ -8,10 +8,14 @@ from kg.lexicon import load_lexicon
 from kg.mentions import find_mentions
 
 
+def parsed_mentions(*sentences):
+    """The ArticleMentions of hand-parsed (text, rows, ner) sentences."""
+    return find_mentions(article(*sentences), load_gazetteer(), load_lexicon())
+
+
 def mentions(text: str, ner: list[tuple[str, str]] = ()) -> list[tuple[str, str, str | None]]:
     rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1))
-    am = find_mentions(article((text, rows, list(ner))), load_gazetteer(), load_lexicon())
-    return [(m.text, m.type, m.key) for m in am.mentions]
+    return [(m.text, m.type, m.key) for m in parsed_mentions((text, rows, list(ner))).mentions]
 
 
 def _split(text: str) -> list[str]:
@@ -98,7 +102,7 @@ VON_DER_LEYEN = ("Starmer ha incontrato la presidente della Commissione europea 
 def test_ner_spans_that_cut_a_parsed_name_are_mended():
     """NER gave "Commissione europea Ursula" and "Leyen" (ORG); the parser's flat:name joins
     "Ursula von der Leyen", so the organisation ends before the name and the name is a person."""
-    am = find_mentions(article(VON_DER_LEYEN), load_gazetteer(), load_lexicon())
+    am = parsed_mentions(VON_DER_LEYEN)
     found = {(m.text, m.type) for m in am.mentions}
     assert ("Commissione europea", "Organization") in found
     assert ("Ursula von der Leyen", "Person") in found
@@ -119,8 +123,7 @@ def test_names_that_ner_keeps_apart_inside_one_parsed_name_stay_apart():
 7 Salvini Salvini PROPN 6 flat:name
 8 . . PUNCT 2 punct
 """
-    am = find_mentions(article(("il leader della Lega Matteo Salvini.", rows, [("Lega", "ORG"), ("Matteo Salvini", "PER")])),
-                       load_gazetteer(), load_lexicon())
+    am = parsed_mentions(("il leader della Lega Matteo Salvini.", rows, [("Lega", "ORG"), ("Matteo Salvini", "PER")]))
     found = {(m.text, m.type) for m in am.mentions}
     assert ("Lega", "Organization") in found and ("Matteo Salvini", "Person") in found
 
@@ -137,8 +140,7 @@ def test_a_person_ner_found_across_a_parsed_name_is_trusted():
 6 II II ADJ 4 amod
 7 . . PUNCT 2 punct
 """
-    am = find_mentions(article(("il re di Giordania Abdallah II.", rows, [("Giordania", "LOC"), ("Abdallah II", "PER")])),
-                       load_gazetteer(), load_lexicon())
+    am = parsed_mentions(("il re di Giordania Abdallah II.", rows, [("Giordania", "LOC"), ("Abdallah II", "PER")]))
     found = {(m.text, m.type) for m in am.mentions}
     assert ("Giordania", "State") in found and ("Abdallah II", "Person") in found
 
@@ -152,7 +154,7 @@ def test_a_treaty_named_by_its_purpose_runs_over_per_and_its_article():
         rows.append(f"{i} {w} {w.lower()} {t} 0 dep")
     rows.insert(7, "8-9 delle")
     rows.insert(13, "13-14 nel")
-    am = find_mentions(article((text, "\n".join(rows), [("Mar Nero", "LOC")])), load_gazetteer(), load_lexicon())
+    am = parsed_mentions((text, "\n".join(rows), [("Mar Nero", "LOC")]))
     assert ("protocollo per la sicurezza delle esportazioni di grano", "Treaty") in {(m.text, m.type) for m in am.mentions}
 
 
@@ -189,12 +191,9 @@ def test_a_role_titles_word_and_the_demonym_after_it_are_no_organisation():
 
 
 def test_a_participle_after_an_auxiliary_is_no_role():
-    from parsed import article
-
     text = "Putin ha inviato Shoigu a Pyongyang."
     rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(text[:-1].split() + ["."], 1))
-    am = find_mentions(article((text, rows, [("Putin", "PER"), ("Shoigu", "PER"), ("Pyongyang", "LOC")])),
-                       load_gazetteer(), load_lexicon())
+    am = parsed_mentions((text, rows, [("Putin", "PER"), ("Shoigu", "PER"), ("Pyongyang", "LOC")]))
     assert not am.roles
 
 
@@ -205,11 +204,9 @@ def test_a_building_ner_took_for_an_institution_is_a_place_in_a_locative_phrase(
 
 
 def test_a_lone_surname_of_a_person_named_before_is_that_person():
-    from parsed import article
-
     rows1 = "1 Christine Christine PROPN 0 root\n2 Lagarde Lagarde PROPN 1 flat:name\n3 arriva arrivare VERB 0 root\n4 . . PUNCT 3 punct"
     rows2 = "1 Lagarde Lagarde PROPN 2 nsubj\n2 parla parlare VERB 0 root\n3 . . PUNCT 2 punct"
-    am = find_mentions(article(("Christine Lagarde arriva.", rows1, [("Christine Lagarde", "PER")]),
-                               ("Lagarde parla.", rows2, [])), load_gazetteer(), load_lexicon())
+    am = parsed_mentions(("Christine Lagarde arriva.", rows1, [("Christine Lagarde", "PER")]),
+                               ("Lagarde parla.", rows2, []))
     assert [(m.text, m.type, m.sentence) for m in am.mentions if m.type == "Person"] == \
         [("Christine Lagarde", "Person", 0), ("Lagarde", "Person", 1)]
