@@ -67,7 +67,8 @@ def cmd_models_train(args: argparse.Namespace) -> int:
         budgets[step] = float(minutes)
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
                       threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
-                      pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step)
+                      pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step,
+                      **({"tagger_batch_size": args.tagger_batch_size} if args.tagger_batch_size else {}))
     try:
         train(cfg, steps)
     except (FileNotFoundError, ValueError, RuntimeError) as err:
@@ -217,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "in --out trained with)")
     p.add_argument("--pos-lr", type=float, default=None, metavar="LR",
                    help="Adam learning rate of pos/pos_more (default: Stanza's, 3e-3)")
+    p.add_argument("--tagger-batch-size", type=int, default=None, metavar="SENTENCES",
+                   help="sentences per tagger step (default: 100)")
     p.add_argument("--parser-second-stage-step", type=int, default=None, metavar="STEP",
                    help="step at which depparse/depparse_more switch to Stanza's second optimiser "
                         "(default: Stanza's, 10,000 or when dev stalls)")

@@ -219,3 +219,45 @@ def test_tagger_start_loads_the_saved_model_and_refuses_another_vocabulary(tmp_p
     assert built[-1] == "best.pt"      # Stanza's own reloads of its best checkpoint are untouched
     with pytest.raises(SystemExit, match="vocabulary differs"):
         pos_trainer.Trainer(args={}, vocab=Vocab(["<PAD>", "salve"]), pretrain=None, device="cpu")
+
+
+def test_tagger_reads_each_treebank_apart_with_another_xpos_tagset_blanked(tmp_path):
+    """Stanza's tagger trains a column only on the files that have it: PUD's Penn-style XPOS
+    (NN, IN) goes in blanked, the other treebanks keep theirs, and ISDT dev is read more often."""
+    from kg.models.training import _pos_args
+
+    data = _ud_data(tmp_path)
+    pud = data / "ud-italian" / "it_pud-ud-test.conllu"
+    pud.write_text("# text = Roma vince\n1\tRoma\tRoma\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                   "2\tvince\tvincere\tVERB\tVBC\t_\t0\troot\t_\t_\n\n", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    args = _pos_args(TrainConfig(data=data, out=tmp_path, work=work), DataDir(data), "pos")
+    files = [Path(f) for f in args[args.index("--train_file") + 1].split(";")]
+    ratios = [float(r) for r in args[args.index("--train_ratios") + 1].split(";")]
+    assert len(files) == len(ratios) == len(corpora.UD_TAGGER_TRAIN)
+    by_name = dict(zip(corpora.UD_TAGGER_TRAIN, zip(files, ratios)))
+    pud_file, pud_ratio = by_name["it_pud-ud-test.conllu"]
+    rows = [line.split("\t") for line in pud_file.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert [r[4] for r in rows] == ["_", "_"] and [r[3] for r in rows] == ["PROPN", "VERB"]
+    assert pud_ratio == 1.0
+    isdt_file, isdt_ratio = by_name["it_isdt-ud-dev.conllu"]
+    assert isdt_file == data / "ud-italian" / "it_isdt-ud-dev.conllu" and isdt_ratio == 3.0
+    assert "\tI\t" in by_name["it_partut-ud-train.conllu"][0].read_text(encoding="utf-8")
+    assert args[args.index("--eval_interval") + 1] == "50" and "--fix_eval_interval" in args
+
+
+def test_lemmatizer_training_file_repeats_weighted_treebanks(tmp_path, monkeypatch):
+    from kg.models import training
+
+    data = _ud_data(tmp_path)
+    (data / "ud-italian" / "it_isdt-ud-dev.conllu").write_text(
+        "# text = Isdt\n1\tIsdt\tisdt\tPROPN\tSP\t_\t0\troot\t_\t_\n\n", encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step, runner_args=(): calls.append(args))
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    train(TrainConfig(data=data, out=tmp_path / "out", work=tmp_path / "work"), ("lemma",))
+    text = Path(calls[0][calls[0].index("--train_file") + 1]).read_text(encoding="utf-8")
+    assert text.count("# text = Isdt") == 3
+    assert text.count("# text = Ciao") == len(corpora.UD_TAGGER_TRAIN) - 1

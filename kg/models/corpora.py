@@ -27,6 +27,12 @@ UD_TOKENIZE_TRAIN = (
 UD_TOKENIZE_DEV = ("it_partut-ud-dev.conllu", "it_partut-ud-test.conllu")
 UD_TAGGER_TRAIN = UD_TOKENIZE_TRAIN + ("it_postwita-ud-dev.conllu", "it_postwita-ud-test.conllu")
 UD_TAGGER_DEV = UD_TOKENIZE_DEV
+#: Treebanks whose XPOS column is another tagset than the others' (PUD's are Penn-style: NN, IN,
+#: VBC): the tagger reads them with XPOS blanked, so its XPOS head learns one tagset, ISDT's.
+UD_OTHER_XPOS = ("it_pud-ud-test.conllu",)
+#: How many times an epoch of the tagger and the lemmatizer sees a training file (others: once).
+#: ISDT dev is the only ISDT-annotated training data, and ISDT is the scheme kg is scored on.
+UD_TAGGER_WEIGHTS = {"it_isdt-ud-dev.conllu": 3}
 
 #: Files whose text trains the word vectors: every split that is not test-only.
 VECTOR_SOURCES_KIND = (
@@ -142,6 +148,23 @@ def concat_conllu(paths: Iterable[Path], out: Path, paragraph_every: int = 0) ->
                     lines.insert(0, "# newpar")
                 handle.write("\n".join(lines) + "\n\n")
                 count += 1
+    return count
+
+
+def write_conllu_without_xpos(path: Path, out: Path) -> int:
+    """Copy a CoNLL-U file with its XPOS column blanked (``_``); returns the sentence count."""
+    count = 0
+    with open(out, "w", encoding="utf-8") as handle:
+        for sent in read_conllu_sentences(path):
+            lines = []
+            for line in sent:
+                cols = line.split("\t")
+                if not line.startswith("#") and len(cols) == 10:
+                    cols[4] = "_"
+                    line = "\t".join(cols)
+                lines.append(line)
+            handle.write("\n".join(lines) + "\n\n")
+            count += 1
     return count
 
 

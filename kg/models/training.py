@@ -64,7 +64,10 @@ class TrainConfig:
     #: at a small learning rate, from the best checkpoint so far); None: Stanza's default
     #: (10,000 steps, or 2,000 steps without a better dev score)
     depparse_second_stage_step: int | None = None
-    tagger_batch_size: int = 250
+    tagger_batch_size: int = 100   # sentences
+    #: steps between the tagger's dev scores (Stanza's adaptive default scored ParTUT dev every
+    #: 100 steps, about four epochs at batch 250, and its best checkpoint fell between scores)
+    tagger_eval_interval: int = 50
     tagger_hidden: int = 200
     tagger_char_hidden: int = 150
     depparse_hidden: int = 200
@@ -226,15 +229,36 @@ def _tagger_files(cfg: TrainConfig, data: DataDir) -> tuple[Path, Path]:
     return train, dev
 
 
+def _tagger_train_files(cfg: TrainConfig, data: DataDir) -> tuple[list[Path], list[float]]:
+    """The tagger's training files, one per treebank, and how often an epoch reads each.
+
+    Stanza's tagger batches each file on its own and trains a column only on the files that
+    have it, so a treebank with another XPOS tagset goes in with its XPOS blanked.
+    """
+    files, ratios = [], []
+    for name in corpora.UD_TAGGER_TRAIN:
+        source = data.ud_file(name)
+        if name in corpora.UD_OTHER_XPOS:
+            target = cfg.work / f"tag.{source.stem}.noxpos.conllu"
+            corpora.write_conllu_without_xpos(source, target)
+            source = target
+        files.append(source)
+        ratios.append(float(corpora.UD_TAGGER_WEIGHTS.get(name, 1)))
+    return files, ratios
+
+
 def _pos_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
-    train, dev = _tagger_files(cfg, data)
+    _, dev = _tagger_files(cfg, data)
+    train, ratios = _tagger_train_files(cfg, data)
     return [
         "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
-        "--train_file", str(train), "--eval_file", str(dev),
+        "--train_file", ";".join(map(str, train)), "--train_ratios", ";".join(map(str, ratios)),
+        "--eval_file", str(dev),
         "--output_file", str(cfg.work / f"{step}.pred.conllu"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["pos"],
         "--max_steps", str(cfg.pos_max_steps), "--batch_size", str(cfg.tagger_batch_size),
+        "--fix_eval_interval", "--eval_interval", str(cfg.tagger_eval_interval),
         "--hidden_dim", str(cfg.tagger_hidden), "--char_hidden_dim", str(cfg.tagger_char_hidden),
         *(["--lr", str(cfg.pos_lr)] if cfg.pos_lr is not None else []),
     ]
@@ -259,7 +283,11 @@ def train_pos_more(cfg: TrainConfig, data: DataDir) -> None:
 
 
 def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
-    train, dev = _tagger_files(cfg, data)
+    _, dev = _tagger_files(cfg, data)
+    # Stanza's lemmatizer reads one training file: weighted treebanks are repeated in it
+    train = cfg.work / "lemma.train.conllu"
+    corpora.concat_conllu([data.ud_file(n) for n in corpora.UD_TAGGER_TRAIN
+                           for _ in range(corpora.UD_TAGGER_WEIGHTS.get(n, 1))], train)
     run_stanza("stanza.models.lemmatizer", [
         "--mode", "train", "--shorthand", "it_kg",
         "--train_file", str(train), "--eval_file", str(dev),
