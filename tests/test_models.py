@@ -39,6 +39,19 @@ def test_multiword_tokens_expand(nlp):
     assert ["in", "la"] == words[words.index("svolta") + 1:words.index("svolta") + 3]
 
 
+def test_nouns_ending_like_a_clitic_stay_whole(nlp):
+    """The tokenizer flags "armi" after a verb as a verb + clitic ("ar" + "mi"); the shipped
+    plain-word list keeps it one word with its own offsets, and a real "darmi" still expands."""
+    text = "La Russia ha fornito armi e munizioni, e vuole darmi una mano."
+    doc = nlp(text)
+    tokens = {t.text: t for t in doc.sentences[0].tokens}
+    armi = tokens["armi"]
+    assert [w.text for w in armi.words] == ["armi"]
+    assert text[armi.start_char:armi.end_char] == "armi"
+    assert [w.text for w in tokens["darmi"].words] == ["dar", "mi"]
+    assert [w.lemma for w in armi.words] == ["arma"]
+
+
 def test_sentences_are_split(nlp):
     doc = nlp("Il ministro è arrivato a Roma. Domani incontrerà il presidente.")
     assert [s.text for s in doc.sentences] == ["Il ministro è arrivato a Roma.", "Domani incontrerà il presidente."]

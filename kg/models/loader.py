@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from kg.models import speedups
-from kg.models.registry import MODEL_FILES, SHIPPED_DIR, model_version
+from kg.models.plain_words import KeepPlainWords, read_plain_words
+from kg.models.registry import MODEL_FILES, PLAIN_WORDS_FILE, SHIPPED_DIR, model_version
 
 #: Processors of the full shipped pipeline, in Stanza's order.
 FULL_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
@@ -100,6 +101,9 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
         if proc in wanted:
             paths[f"{proc}_forward_charlm_path"] = None  # type: ignore[assignment]
             paths[f"{proc}_backward_charlm_path"] = None  # type: ignore[assignment]
+    plain_words = models.directory / PLAIN_WORDS_FILE
+    if "mwt" in wanted and plain_words.is_file():
+        overrides.setdefault("tokenize_postprocessor", KeepPlainWords(read_plain_words(plain_words)))
     _ensure_resources(models.directory)
     return stanza.Pipeline(lang="it", dir=str(models.directory), processors=",".join(wanted),
                            download_method=None, allow_unknown_language=True,

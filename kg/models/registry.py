@@ -21,12 +21,16 @@ MODEL_FILES = {
     "depparse": "it_kg_parser.pt",
 }
 
+#: Not a model: the forms the tokenizer keeps whole (kg.models.plain_words), shipped beside them.
+PLAIN_WORDS_FILE = "it_kg_plain_words.txt"
+
 
 def model_version(directory: Path) -> str:
-    """MODEL_VERSION plus a digest of the model files, so retrained models never reuse the
-    NLP cache of older ones."""
+    """MODEL_VERSION plus a digest of the model files (and the plain-word list), so retrained
+    models never reuse the NLP cache of older ones."""
     files = tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                         for p in Path(directory).glob("*.pt") if p.name in MODEL_FILES.values()))
+                         for p in Path(directory).iterdir()
+                         if p.name in MODEL_FILES.values() or p.name == PLAIN_WORDS_FILE))
     return _digest(str(Path(directory).resolve()), files)
 
 

@@ -21,10 +21,10 @@ from typing import Callable
 
 from kg.models import corpora
 from kg.models.corpora import DataDir
-from kg.models.registry import MODEL_FILES
+from kg.models.registry import MODEL_FILES, PLAIN_WORDS_FILE
 
 SEED = 1234
-STEPS = ("vectors", "tokenize", "mwt", "ner", "ner_news", "pos", "pos_more", "lemma", "depparse",
+STEPS = ("vectors", "tokenize", "mwt", "plain_words", "ner", "ner_news", "pos", "pos_more", "lemma", "depparse",
          "depparse_more")
 #: steps that continue training a model an earlier step wrote into ``--out``
 CONTINUES = {"ner_news": "ner", "pos_more": "pos", "depparse_more": "depparse"}
@@ -221,6 +221,16 @@ def train_mwt(cfg: TrainConfig, data: DataDir) -> None:
     ], cfg, "mwt")
 
 
+def train_plain_words(cfg: TrainConfig, data: DataDir) -> None:
+    """The forms the tokenizer must keep whole (:mod:`kg.models.plain_words`), from the MWT
+    expander's training files."""
+    from kg.models.plain_words import collect_plain_words, write_plain_words
+
+    words = collect_plain_words(data.ud_file(n) for n in corpora.UD_TAGGER_TRAIN)
+    count = write_plain_words(words, cfg.out / PLAIN_WORDS_FILE)
+    log(f"plain_words: {count} forms -> {cfg.out / PLAIN_WORDS_FILE}")
+
+
 def _tagger_files(cfg: TrainConfig, data: DataDir) -> tuple[Path, Path]:
     train = cfg.work / "tag.train.conllu"
     dev = cfg.work / "tag.dev.conllu"
@@ -332,7 +342,7 @@ def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
-    "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "ner": train_ner,
+    "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "plain_words": train_plain_words, "ner": train_ner,
     "ner_news": train_ner_news,
     "pos": train_pos, "pos_more": train_pos_more, "lemma": train_lemma, "depparse": train_depparse,
     "depparse_more": train_depparse_more,
@@ -357,7 +367,8 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = DEFAULT_STEPS) -> None:
             TRAINERS[step](cfg, data)
             for leftover in cfg.out.glob("*_checkpoint.pt"):
                 leftover.unlink()  # Stanza's resumable training state: optimizer included, never shipped
-            model_file = cfg.out / MODEL_FILES[CONTINUES.get(step, step)] if step != "vectors" else None
+            model_file = (cfg.out / MODEL_FILES[CONTINUES.get(step, step)]
+                          if step not in ("vectors", "plain_words") else None)
             if model_file is not None and model_file.exists():
                 before, after = compact_model(model_file)
                 log(f"{step}: model stored in float16, {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")

@@ -1,0 +1,42 @@
+from pathlib import Path
+
+from kg.models.plain_words import (KeepPlainWords, collect_plain_words, read_plain_words,
+                                   write_plain_words)
+
+CONLLU = """# text = Vuole darmi armi.
+1\tVuole\tvolere\tVERB\t_\t_\t0\troot\t_\t_
+2-3\tdarmi\t_\t_\t_\t_\t_\t_\t_\t_
+2\tdar\tdare\tVERB\t_\t_\t1\txcomp\t_\t_
+3\tmi\tmi\tPRON\t_\t_\t2\tiobj\t_\t_
+4\tarmi\tarma\tNOUN\t_\t_\t2\tobj\t_\t_
+5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_
+
+# text = Fermi tutti, deve fermi.
+1\tFermi\tfermo\tADJ\t_\t_\t0\troot\t_\t_
+2\ttutti\ttutto\tPRON\t_\t_\t1\tnsubj\t_\t_
+3\tdeve\tdovere\tVERB\t_\t_\t1\tconj\t_\t_
+4-5\tfermi\t_\t_\t_\t_\t_\t_\t_\t_
+4\tfer\tfare\tVERB\t_\t_\t3\txcomp\t_\t_
+5\tmi\tmi\tPRON\t_\t_\t4\tobj\t_\t_
+
+"""
+
+
+def test_forms_written_only_as_one_word_are_listed(tmp_path):
+    """"armi" is only ever one word; "darmi" and the words inside it are not listed, and a
+    form the treebank also writes as a multi-word token ("fermi" here) is left to the tokenizer."""
+    path = tmp_path / "t.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    words = collect_plain_words([path])
+    assert "armi" in words
+    assert "darmi" not in words and "fermi" not in words
+    assert "vuole" not in words  # ends unlike any multi-word token here ("mi")
+    out = tmp_path / "plain.txt"
+    write_plain_words(words, out)
+    assert read_plain_words(out) == frozenset(words)
+
+
+def test_the_postprocessor_clears_the_flag_on_listed_forms_only():
+    keep = KeepPlainWords(frozenset({"armi"}))
+    draft = [["Ha", "fornito", ("Armi", True), ("alla", True), ("darmi", True), ".", ("x", ["y", "z"])]]
+    assert keep(draft) == [["Ha", "fornito", "Armi", ("alla", True), ("darmi", True), ".", ("x", ["y", "z"])]]
