@@ -579,7 +579,8 @@ class RelationExtractor:
                         for k in ctx.entities(d) + ctx.demonym_at(d) if ctx.type_of(k) == "State")
         status, source = ctx.factuality(t)
         out.events.append(Event("Casualties", {"participant": sides} if sides else {}, _evidence(ctx.am, ctx.sentence),
-                                ctx.date_near(t), ctx.place_of(t), quantity, t.text, status, source))
+                                ctx.date_near(t, ahead=status == "planned"), ctx.place_of(t), quantity, t.text,
+                                status, source))
 
     def _flow_noun(self, ctx: "_Context", noun: Word, cls: str, out: ArticleFacts) -> None:
         """Troops or arms named with their origin ("soldati nordcoreani in Russia")."""
@@ -650,7 +651,7 @@ class RelationExtractor:
         if not pairs:
             return
         status, source = ctx.factuality(trigger)
-        date = ctx.date_near(trigger)
+        date = ctx.date_near(trigger, ahead=status == "planned")
         evidence = _evidence(ctx.am, ctx.sentence)
         event_index = None
         if event:
@@ -1229,9 +1230,11 @@ class _Context:
                 return key if key and self.type_of(key) == "Place" else None
         return None
 
-    def date_near(self, trigger: Word) -> Optional[str]:
+    def date_near(self, trigger: Word, ahead: bool = False) -> Optional[str]:
+        """The time expression nearest the trigger; ``ahead`` for an event still to come
+        ("visiterà Pechino a settembre" is next September)."""
         times = timex.find_times(self.am.annotated.article.text[self.sentence.start_char:self.sentence.end_char],
-                                 self.article_date)
+                                 self.article_date, ahead=ahead)
         if not times:
             return None
         offset = trigger.start_char - self.sentence.start_char

@@ -36,12 +36,15 @@ PATTERNS = [
     ("month_year", re.compile(rf"\b({_MONTH})\s+(?:del\s+|di\s+)?(\d{{4}})\b", re.I)),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:°|º)?\s+({_MONTH})\b(?!\s+(?:del\s+)?\d{{4}})", re.I)),
     ("year", re.compile(r"\b(?:nel|del|dal|al|entro il|nell'anno|anno)\s+((?:19|20)\d{2})\b", re.I)),
-    ("weekday", re.compile(rf"\b({_DAY})\b(?:\s+scors[oa])?", re.I)),
+    ("weekday", re.compile(rf"\b({_DAY})\b(?:\s+(?:scors|prossim)[oa])?", re.I)),
     ("yesterday", re.compile(r"\b(ieri|oggi|l'altro ieri|avantieri)\b", re.I)),
     ("ago", re.compile(rf"\b({_COUNT})\s+(giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b", re.I)),
     ("last_month", re.compile(r"\b(?:il\s+)?(?:mese\s+scorso|scorso\s+mese)\b", re.I)),
     ("last_year", re.compile(r"\b(?:lo\s+)?scorso\s+anno\b|\banno\s+scorso\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:a|ad|in|nel(?:l')?|di|lo scorso|nel mese di)\s+({_MONTH})\b", re.I)),
+    ("next_month", re.compile(r"\b(?:il\s+)?(?:mese\s+prossimo|prossimo\s+mese)\b", re.I)),
+    ("next_year", re.compile(r"\b(?:il\s+|l')?(?:prossimo\s+anno|anno\s+prossimo)\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:a|ad|in|nel(?:l')?|di|lo scorso|nel mese di)\s+({_MONTH})\b"
+                              rf"(?:\s+prossimo)?", re.I)),
 ]
 
 
@@ -62,8 +65,9 @@ def _parse_iso(value: Optional[str]) -> Optional[date]:
         return None
 
 
-def find_times(text: str, article_date: Optional[str] = None) -> list[TimeExpression]:
-    """All time expressions in ``text``, non-overlapping, most specific first, in text order."""
+def find_times(text: str, article_date: Optional[str] = None, ahead: bool = False) -> list[TimeExpression]:
+    """All time expressions in ``text``, non-overlapping, most specific first, in text order;
+    ``ahead``: bare months and weekdays are the next ones, not the last ones."""
     anchor = _parse_iso(article_date)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
@@ -71,14 +75,22 @@ def find_times(text: str, article_date: Optional[str] = None) -> list[TimeExpres
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            value = _normalise(kind, m, anchor)
+            value = _normalise(kind, m, anchor, ahead)
             if value:
                 found.append(TimeExpression(m.group(0), m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
 
 
-def _normalise(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[str]:
+def _year_of(month: int, anchor: date, ahead: bool) -> int:
+    """The year of a month named without one: the last such month up to the anchor, or the
+    next one from it."""
+    if ahead:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _normalise(kind: str, m: re.Match, anchor: Optional[date], ahead: bool = False) -> Optional[str]:
     if kind == "full":
         day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
         try:
@@ -93,16 +105,23 @@ def _normalise(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[str]:
         return None
     if kind == "day_month":
         month, day = MONTHS[m.group(2).lower()], int(m.group(1))
-        year = anchor.year if month <= anchor.month else anchor.year - 1
+        year = _year_of(month, anchor, ahead)
         try:
             return date(year, month, day).isoformat()
         except ValueError:
             return None
     if kind == "weekday":
         # News uses a bare weekday for the most recent one up to the article's date: "lunedì"
-        # in Monday's paper is that day; "lunedì scorso" is the week before.
+        # in Monday's paper is that day; "lunedì scorso" is the week before. Ahead, and with
+        # "prossimo", the next one: "lunedì prossimo" in Monday's paper is a week on.
+        said = m.group(0).lower()
+        if ahead or "prossim" in said:
+            delta = (WEEKDAYS[m.group(1).lower()] - anchor.weekday()) % 7
+            if delta == 0 and "prossim" in said:
+                delta = 7
+            return (anchor + timedelta(days=delta)).isoformat()
         delta = (anchor.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
-        if delta == 0 and "scors" in m.group(0).lower():
+        if delta == 0 and "scors" in said:
             delta = 7
         return (anchor - timedelta(days=delta)).isoformat()
     if kind == "yesterday":
@@ -128,10 +147,17 @@ def _normalise(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[str]:
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     if kind == "last_year":
         return str(anchor.year - 1)
+    if kind == "next_month":
+        months = anchor.year * 12 + anchor.month
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if kind == "next_year":
+        return str(anchor.year + 1)
     if kind == "month_only":
         month = MONTHS[m.group(1).lower()]
-        year = anchor.year if month <= anchor.month else anchor.year - 1
-        return f"{year:04d}-{month:02d}"
+        said = m.group(0).lower()
+        if "prossimo" in said:
+            return f"{anchor.year + (month <= anchor.month):04d}-{month:02d}"
+        return f"{_year_of(month, anchor, ahead and 'scorso' not in said):04d}-{month:02d}"
     return None
 
 

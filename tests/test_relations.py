@@ -230,6 +230,23 @@ def test_future_visit_is_planned_not_a_fact():
     assert [f.status for f in facts.facts if f.predicate == "visited"] == ["planned"]
 
 
+PLANNED_IN_A_MONTH = ("Macron visiterà Kiev a marzo.", """
+1 Macron Macron PROPN 2 nsubj
+2 visiterà visitare VERB 0 root Mood=Ind|Number=Sing|Person=3|Tense=Fut|VerbForm=Fin
+3 Kiev Kiev PROPN 2 obj
+4 a a ADP 5 case
+5 marzo marzo NOUN 2 obl
+6 . . PUNCT 2 punct
+""", [("Macron", "PER"), ("Kiev", "LOC")])
+
+
+def test_a_planned_visit_in_a_bare_month_is_the_next_one():
+    """In an August article, "visiterà ... a marzo" is next March, not the last one."""
+    res, facts = extract(PLANNED_IN_A_MONTH, date="2027-08-11")
+    [visit] = [f for f in facts.facts if f.predicate == "visited"]
+    assert visit.status == "planned" and visit.date == "2028-03"
+
+
 ROLE_AFTER_NAME = ("Lim Eul-chul, professore all'Università di Kyungnam, ha criticato il governo.", """
 1 Lim Lim PROPN 10 nsubj
 2 Eul-chul Eul-chul PROPN 1 flat:name

@@ -45,3 +45,25 @@ def test_spans_ago_keep_the_precision_of_their_unit():
     assert values("eletto 2 anni fa", "2025-01-10") == ["2023"]
     assert values("il mese scorso", "2025-01-10") == ["2024-12"]
     assert values("sei mesi fa") == []
+
+
+def test_what_is_still_to_come_looks_ahead():
+    # an article of Wednesday 2027-08-11: a future clause's bare month or weekday is the next one
+    assert [t.value for t in find_times("visiterà Pechino a settembre", "2027-08-11", ahead=True)] == ["2027-09"]
+    assert [t.value for t in find_times("si vedranno a marzo", "2027-08-11", ahead=True)] == ["2028-03"]
+    assert [t.value for t in find_times("arriverà il 3 febbraio", "2027-08-11", ahead=True)] == ["2028-02-03"]
+    assert [t.value for t in find_times("partirà venerdì", "2027-08-11", ahead=True)] == ["2027-08-13"]
+    # "scorso" still looks back
+    assert [t.value for t in find_times("come lo scorso settembre", "2027-08-11", ahead=True)] == ["2026-09"]
+    # the same words in a past clause look back
+    assert values("è arrivato venerdì", "2027-08-11") == ["2027-08-06"]
+
+
+def test_prossimo_looks_ahead_whatever_the_clause():
+    assert values("lunedì prossimo", "2027-08-11") == ["2027-08-16"]
+    assert values("mercoledì prossimo", "2027-08-11") == ["2027-08-18"]
+    assert values("a settembre prossimo", "2027-08-11") == ["2027-09"]
+    assert values("ad agosto prossimo", "2027-08-11") == ["2028-08"]
+    assert values("il mese prossimo", "2027-12-11") == ["2028-01"]
+    assert values("l'anno prossimo si voterà", "2027-08-11") == ["2028"]
+    assert values("il prossimo anno", "2027-08-11") == ["2028"]
