@@ -248,7 +248,7 @@ def test_tagger_reads_each_treebank_apart_with_another_xpos_tagset_blanked(tmp_p
     assert args[args.index("--eval_interval") + 1] == "50" and "--fix_eval_interval" in args
 
 
-def test_lemmatizer_training_file_repeats_weighted_treebanks(tmp_path, monkeypatch):
+def test_lemmatizer_and_parser_training_files_repeat_weighted_treebanks(tmp_path, monkeypatch):
     from kg.models import training
 
     data = _ud_data(tmp_path)
@@ -261,3 +261,6 @@ def test_lemmatizer_training_file_repeats_weighted_treebanks(tmp_path, monkeypat
     text = Path(calls[0][calls[0].index("--train_file") + 1]).read_text(encoding="utf-8")
     assert text.count("# text = Isdt") == 3
     assert text.count("# text = Ciao") == len(corpora.UD_TAGGER_TRAIN) - 1
+    parser_args = training._depparse_args(TrainConfig(data=data, out=tmp_path, work=tmp_path / "work"),
+                                          DataDir(data), "depparse")
+    assert Path(parser_args[parser_args.index("--train_file") + 1]).read_text(encoding="utf-8") == text

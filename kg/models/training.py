@@ -292,12 +292,18 @@ def train_pos_more(cfg: TrainConfig, data: DataDir) -> None:
                runner_args=("--tagger-start", str(start)))
 
 
-def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
-    _, dev = _tagger_files(cfg, data)
-    # Stanza's lemmatizer reads one training file: weighted treebanks are repeated in it
-    train = cfg.work / "lemma.train.conllu"
+def _weighted_train_file(cfg: TrainConfig, data: DataDir, step: str) -> Path:
+    """The tagger's training treebanks in one file, as Stanza's lemmatizer and parser read
+    them, each weighted treebank repeated as often as its weight says."""
+    train = cfg.work / f"{step}.train.conllu"
     corpora.concat_conllu([data.ud_file(n) for n in corpora.UD_TAGGER_TRAIN
                            for _ in range(corpora.UD_TAGGER_WEIGHTS.get(n, 1))], train)
+    return train
+
+
+def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
+    _, dev = _tagger_files(cfg, data)
+    train = _weighted_train_file(cfg, data, "lemma")
     run_stanza("stanza.models.lemmatizer", [
         "--mode", "train", "--shorthand", "it_kg",
         "--train_file", str(train), "--eval_file", str(dev),
@@ -308,7 +314,8 @@ def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
 
 
 def _depparse_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
-    train, dev = _tagger_files(cfg, data)
+    _, dev = _tagger_files(cfg, data)
+    train = _weighted_train_file(cfg, data, step)
     return [
         "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
         "--train_file", str(train), "--eval_file", str(dev),
