@@ -221,6 +221,28 @@ def test_tagger_start_loads_the_saved_model_and_refuses_another_vocabulary(tmp_p
         pos_trainer.Trainer(args={}, vocab=Vocab(["<PAD>", "salve"]), pretrain=None, device="cpu")
 
 
+def test_parser_vocab_indexes_the_training_data_like_the_saved_parser(monkeypatch):
+    """``--parser-vocab``: data loaders that would build a vocabulary from a (reweighted)
+    training file get the saved parser's, so ``--continue_from`` weights mean the same words."""
+    import torch
+    from stanza.models.depparse import data as depparse_data
+
+    from kg.models import stanza_run
+    from kg.models.registry import MODEL_FILES, SHIPPED_DIR
+
+    model = SHIPPED_DIR / MODEL_FILES["depparse"]
+    given = []
+    monkeypatch.setattr(depparse_data.Dataset, "__init__",
+                        lambda self, doc, args, pretrain, vocab=None, evaluation=False, bert_tokenizer=None:
+                        given.append(vocab))
+    stanza_run.read_parser_data_with_vocab_of(model)
+    depparse_data.Dataset(None, {}, None)
+    saved = torch.load(model, map_location="cpu", weights_only=True)["vocab"]
+    assert given[0].state_dict() == saved
+    depparse_data.Dataset(None, {}, None, vocab="the dev loader's")
+    assert given[1] == "the dev loader's"
+
+
 def test_tagger_reads_each_treebank_apart_with_another_xpos_tagset_blanked(tmp_path):
     """Stanza's tagger trains a column only on the files that have it: PUD's Penn-style XPOS
     (NN, IN) goes in blanked, the other treebanks keep theirs, and ISDT dev is read more often."""

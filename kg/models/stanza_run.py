@@ -5,6 +5,9 @@ stanza.models.tagger ARGS`` after :func:`kg.models.speedups.install_training`; t
 steps of :mod:`kg.models.training` start every Stanza trainer this way.
 ``--tagger-start FILE`` before the module makes the tagger's trainer start from the weights
 of a saved tagger instead of random ones (Stanza's tagger has no ``--continue_from``).
+``--parser-vocab FILE`` makes the parser's trainer read its training data with the vocabulary
+of a saved parser: Stanza's ``--continue_from`` loads the saved weights but indexes the data
+with a vocabulary built afresh from it, which only lines up when the data is the same.
 """
 from __future__ import annotations
 
@@ -42,20 +45,38 @@ def start_tagger_from(model: Path) -> None:
     pos_trainer.Trainer.__init__ = __init__
 
 
+def read_parser_data_with_vocab_of(model: Path) -> None:
+    """Make Stanza's parser data loaders that would build a vocabulary use ``model``'s."""
+    import torch
+    from stanza.models.depparse import data as depparse_data
+    from stanza.models.pos.vocab import MultiVocab
+
+    saved = MultiVocab.load_state_dict(torch.load(model, map_location="cpu", weights_only=True)["vocab"])
+    original = depparse_data.Dataset.__init__
+
+    def __init__(self, doc, args, pretrain, vocab=None, evaluation=False, bert_tokenizer=None):
+        original(self, doc, args, pretrain, vocab=saved if vocab is None else vocab, evaluation=evaluation,
+                 bert_tokenizer=bert_tokenizer)
+
+    depparse_data.Dataset.__init__ = __init__
+
+
 def main(argv: list[str]) -> None:
     argv = list(argv)
-    tagger_start = None
-    if argv[:1] == ["--tagger-start"]:
+    starts = {"--tagger-start": start_tagger_from, "--parser-vocab": read_parser_data_with_vocab_of}
+    chosen = []
+    while argv[:1] and argv[0] in starts:
         if len(argv) < 2:
-            raise SystemExit("--tagger-start needs a model file")
-        tagger_start = Path(argv[1])
+            raise SystemExit(f"{argv[0]} needs a model file")
+        chosen.append((starts[argv[0]], Path(argv[1])))
         argv = argv[2:]
     if not argv:
-        raise SystemExit("usage: python -m kg.models.stanza_run [--tagger-start MODEL] STANZA_MODULE [ARGS...]")
+        raise SystemExit("usage: python -m kg.models.stanza_run [--tagger-start MODEL] [--parser-vocab MODEL] "
+                         "STANZA_MODULE [ARGS...]")
     module, *args = argv
     speedups.install_training()
-    if tagger_start is not None:
-        start_tagger_from(tagger_start)
+    for install, model in chosen:
+        install(model)
     sys.argv = [module, *args]
     runpy.run_module(module, run_name="__main__", alter_sys=True)
 

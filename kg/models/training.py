@@ -337,7 +337,8 @@ def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
 
 def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
     """Train the parser in ``cfg.out`` further (Stanza's ``--continue_from``: the weights
-    carry on, optimiser and dev history start afresh). It keeps the continued run's best dev
+    carry on, optimiser and dev history start afresh; the training data is read with the saved
+    parser's vocabulary, so the weights still mean the same words when the data changed). It keeps the continued run's best dev
     checkpoint, which may score below the model it started from: compare the two dev scores."""
     model = cfg.out / MODEL_FILES["depparse"]
     if not model.exists():
@@ -345,7 +346,7 @@ def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
     start = cfg.work / "depparse_more.start.pt"
     shutil.copy2(model, start)
     run_stanza("stanza.models.parser", [*_depparse_args(cfg, data, "depparse_more"), "--continue_from", str(start)],
-               cfg, "depparse_more")
+               cfg, "depparse_more", runner_args=("--parser-vocab", str(start)))
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
