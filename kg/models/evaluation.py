@@ -17,6 +17,7 @@ from kg.evaluation import PRF
 from kg.models import corpora
 from kg.models.corpora import DataDir
 from kg.models.loader import ModelSet, load_pipeline, resolve_models
+from kg.models.registry import PLAIN_WORDS_FILE
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
 
@@ -137,8 +138,9 @@ def evaluate_models(data_dir: Path, models: Optional[ModelSet] = None, ner: bool
     models = models or resolve_models()
     scores = ModelScores()
     if models.source == "shipped":
-        for path in sorted(models.directory.glob("*.pt")):
-            scores.sizes_mb[path.name] = path.stat().st_size / 1e6
+        for path in sorted([*models.directory.glob("*.pt"), models.directory / PLAIN_WORDS_FILE]):
+            if path.is_file():
+                scores.sizes_mb[path.name] = path.stat().st_size / 1e6
         scores.sizes_mb["total"] = sum(scores.sizes_mb.values())
     if ner and "ner" in models.available():
         eval_ner(data, models, scores)
