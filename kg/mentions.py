@@ -268,7 +268,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     """Character spans of the multi-word names the parser builds with ``flat:name``: a proper
     noun and the words attached to it that way, directly or through each other, contiguous
-    ("Ursula von der Leyen")."""
+    ("Ursula von der Leyen"). Where the chain has a gap, each contiguous run of it is a name:
+    "la Commissione europea Ursula von der Leyen" parsed with "Ursula" as a flat:name of
+    "Commissione" holds the name "Ursula von der Leyen"."""
     chains = []
     flat: dict[int, list] = {}
     for d in sentence.words:
@@ -283,13 +285,18 @@ def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
                 parts.append(d)
                 todo.append(d.id)
         parts.sort(key=lambda x: x.id)
-        if len(parts) < 2 or parts[0] is not w or parts[-1].id - w.id != len(parts) - 1:
-            continue
-        if not (parts[0].text[:1].isupper() and parts[-1].text[:1].isupper()):
-            continue
-        if any(not (x.text[:1].isupper() or x.text.islower() and len(x.text) <= 3) for x in parts):
-            continue                            # capitalised words and short particles ("von der")
-        chains.append((parts[0].start_char, parts[-1].end_char))
+        runs: list[list] = []
+        for x in parts:
+            if runs and x.id == runs[-1][-1].id + 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        for run in runs:
+            if len(run) < 2 or not (run[0].text[:1].isupper() and run[-1].text[:1].isupper()):
+                continue
+            if any(not (x.text[:1].isupper() or x.text.islower() and len(x.text) <= 3) for x in run):
+                continue                        # capitalised words and short particles ("von der")
+            chains.append((run[0].start_char, run[-1].end_char))
     return chains
 
 

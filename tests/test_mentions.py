@@ -109,6 +109,24 @@ def test_ner_spans_that_cut_a_parsed_name_are_mended():
     assert not any("Ursula" in t and ty != "Person" for t, ty in found) and ("Leyen", "Organization") not in found
 
 
+VON_DER_LEYEN_ON_THE_BODY = (VON_DER_LEYEN[0], VON_DER_LEYEN[1]
+                             .replace("8 Commissione commissione NOUN 5 nmod", "8 Commissione Commissione PROPN 5 nmod")
+                             .replace("10 Ursula Ursula PROPN 8 nmod", "10 Ursula Ursula PROPN 8 flat:name")
+                             .replace("12 der der PROPN 11 flat:name", "12 der der PROPN 10 flat:name"),
+                             VON_DER_LEYEN[2])
+
+
+def test_a_name_the_parser_hung_on_the_body_before_it_is_still_one_name():
+    """The parser made "Ursula" a flat:name of "Commissione" (a gap at "europea"): the
+    contiguous run "Ursula von der Leyen" is still the name that mends NER's spans."""
+    assert "8 Commissione Commissione PROPN 5 nmod" in VON_DER_LEYEN_ON_THE_BODY[1]
+    assert "10 Ursula Ursula PROPN 8 flat:name" in VON_DER_LEYEN_ON_THE_BODY[1]
+    am = parsed_mentions(VON_DER_LEYEN_ON_THE_BODY)
+    found = {(m.text, m.type) for m in am.mentions}
+    assert ("Ursula von der Leyen", "Person") in found
+    assert ("Leyen", "Organization") not in found
+
+
 def test_names_that_ner_keeps_apart_inside_one_parsed_name_stay_apart():
     """The parser hung "Matteo Salvini" on "Lega" with flat:name; NER's two names, neither
     crossing the chain's edge, are kept."""
