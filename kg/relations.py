@@ -1140,10 +1140,16 @@ class _Context:
 
     def infinitive_owner(self, verb: Word) -> list[str]:
         """"la volontà della Corea del Nord di sostenere": the owner of the noun an
-        infinitive completes is its subject."""
+        infinitive completes is its subject. Where the parser hung the infinitive on the verb
+        instead ("evidenziando la volontà della Corea del Nord di sostenere" as advcl of
+        "evidenziando"), the noun is the one whose phrase ends right before its "di"."""
         head = self.view.head(verb)
-        if "VerbForm=Inf" not in (verb.feats or "") or head is None or not (verb.deprel or "").startswith("acl"):
+        if "VerbForm=Inf" not in (verb.feats or "") or head is None:
             return []
+        if not (verb.deprel or "").startswith("acl"):
+            head = self._noun_completed_before(verb)
+            if head is None:
+                return []
         if head.upos == "PROPN":  # attached to the owner's own name
             owners = self.entities(head)
         elif head.upos == "NOUN":
@@ -1151,6 +1157,23 @@ class _Context:
         else:
             return []
         return [e for e in owners if self.type_of(e) in ("Person", "State", "Organization")]
+
+    def _noun_completed_before(self, verb: Word) -> Optional[Word]:
+        """The common noun whose phrase ends right before an infinitive's "di", when that noun
+        depends on the infinitive's own head: "evidenziando [la volontà della Corea del Nord]
+        di sostenere"."""
+        v = self.view
+        marks = [m for m in v.kids(verb, "mark") if m.text.lower() == "di"]
+        head = v.head(verb)
+        if not marks or head is None or head.upos not in ("VERB", "AUX"):
+            return None
+        node = v.words.get(marks[0].id - 1)
+        while node is not None and v.head(node) is not None and v.head(node).id < node.id \
+                and v.head(node).upos in ("NOUN", "PROPN"):
+            node = v.head(node)
+        if node is None or node.upos != "NOUN" or v.head(node) is not head or node.deprel not in ("obj", "nsubj"):
+            return None
+        return node
 
     def participle_owner(self, verb: Word) -> list[str]:
         """"i soldati nordcoreani inviati in Ucraina", "la lettera di Putin inviata a Kim": what

@@ -319,6 +319,20 @@ def test_infinitive_completing_a_noun_takes_its_owner_not_the_reporter():
     assert not [t for t in got if t[0] == "KCNA"]
 
 
+WILL_OF_ON_THE_VERB = (WILL_OF[0], WILL_OF[1].replace("14 sostenere sostenere VERB 6 acl VerbForm=Inf",
+                                                     "14 sostenere sostenere VERB 4 advcl VerbForm=Inf"), WILL_OF[2])
+
+
+def test_an_infinitive_the_parser_hung_on_the_verb_still_completes_the_noun_before_it():
+    """The parser made "di sostenere" an advcl of "sottolineato": the noun whose phrase ends
+    right before "di" ("la volontà della Corea del Nord") is still the one it completes."""
+    assert "VERB 4 advcl" in WILL_OF_ON_THE_VERB[1]
+    res, facts = extract(WILL_OF_ON_THE_VERB)
+    got = triples(res, facts)
+    assert ("Corea del Nord", "supports", "Russia") in got
+    assert not [t for t in got if t[0] == "KCNA"]
+
+
 def test_a_delegation_acts_through_its_leader():
     res, facts = extract(LED_BY)
     assert ("Sergej Lavrov", "visited", "Pechino") in triples(res, facts)
