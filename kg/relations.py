@@ -535,6 +535,11 @@ class RelationExtractor:
                 # "La Bielorussia, stretto alleato della Russia": the tagger made both verbs
                 subjects = ctx.entities(v.head(head)) if v.head(head) is not None else []
             partners = ctx.nmod(t, OF_CASES | WITH_CASES) or ctx.obl(t, OF_CASES | WITH_CASES)
+            before = [w for w in ctx.sentence.words if w.end_char <= t.start_char]
+            if not subjects and before and before[-1].text == "," and len(before) >= 2:
+                # "La Francia, alleata di Erevan, ha espresso ...", whatever the parse made of
+                # the comma's phrase (it made "alleata" the root): the name before the comma
+                subjects = [k for k in [ctx._entity_at(before[-2], False)] if k]
             if not subjects and ctx.after_copula(t):
                 # "Mosca fu uno dei principali alleati militari di Pyongyang"
                 subjects = ctx.left_actor(t)

@@ -1701,6 +1701,19 @@ def test_an_ally_the_tagger_made_a_participle_is_still_an_ally():
     assert ("Francia", "alliedWith", "Armenia") in triples(res, facts)
 
 
+ALLY_AS_ROOT = (ALLY_AS_PARTICIPLE[0], ALLY_AS_PARTICIPLE[1]
+                .replace("4 alleata alleato VERB 2 acl", "4 alleata alleato VERB 0 root")
+                .replace("9 espresso esprimere VERB 0 root", "9 espresso esprimere VERB 4 parataxis"),
+                ALLY_AS_PARTICIPLE[2])
+
+
+def test_an_ally_after_a_comma_is_the_name_before_it_however_the_parse_hangs_it():
+    """The parser made "alleata" the root and the clause after it a parataxis."""
+    assert "VERB 0 root" in ALLY_AS_ROOT[1].splitlines()[4]
+    res, facts = extract(ALLY_AS_ROOT)
+    assert ("Francia", "alliedWith", "Armenia") in triples(res, facts)
+
+
 GOVERNMENT_SENDS = ("Il governo britannico ha inviato in Estonia altri 900 soldati.", """
 1 Il il DET 2 det
 2 governo governo NOUN 5 nsubj
