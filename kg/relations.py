@@ -173,9 +173,11 @@ class RelationExtractor:
 
     def _together(self, ctx: "_Context", verb: Word, out: ArticleFacts) -> None:
         """"è arrivata a Sofia per partecipare alla cerimonia insieme al primo ministro bulgaro":
-        people who do something together ("insieme a", "insieme con") met."""
+        people who do something together ("insieme a", "insieme con") met; "insieme" may be
+        parsed as the phrase's case marker or as its adverb."""
         v = ctx.view
-        partners = [e for c in v.kids(verb, "obl") if any(k.text.lower() == "insieme" for k in v.kids(c, "case"))
+        partners = [e for c in v.kids(verb, "obl")
+                    if any(k.text.lower() == "insieme" for k in v.kids(c, "case", "advmod", "fixed"))
                     for e in ctx.entities(c) if ctx.type_of(e) == "Person"]
         if not partners:
             return

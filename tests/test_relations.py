@@ -2299,3 +2299,11 @@ TOGETHER = ("Lagarde è arrivata per partecipare alla cerimonia insieme al primo
 def test_people_who_do_something_together_met():
     res, facts = extract(TOGETHER)
     assert ("Lagarde", "communicatedWith", "Rosen Zhelyazkov") in triples(res, facts)
+
+
+def test_together_parsed_as_an_adverb_still_makes_a_meeting():
+    together_adverb = (TOGETHER[0], TOGETHER[1].replace("9 insieme insieme ADV 13 case", "9 insieme insieme ADV 13 advmod"),
+                       TOGETHER[2])
+    assert "ADV 13 advmod" in together_adverb[1]
+    res, facts = extract(together_adverb)
+    assert ("Lagarde", "communicatedWith", "Rosen Zhelyazkov") in triples(res, facts)
