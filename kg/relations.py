@@ -174,9 +174,12 @@ class RelationExtractor:
     def _together(self, ctx: "_Context", verb: Word, out: ArticleFacts) -> None:
         """"è arrivata a Sofia per partecipare alla cerimonia insieme al primo ministro bulgaro":
         people who do something together ("insieme a", "insieme con") met; "insieme" may be
-        parsed as the phrase's case marker or as its adverb."""
+        parsed as the phrase's case marker or as its adverb, and the phrase may hang on the
+        verb's own phrase ("ha assistito alla cerimonia insieme al presidente")."""
         v = ctx.view
-        partners = [e for c in v.kids(verb, "obl")
+        phrases = v.kids(verb, "obl")
+        phrases += [n for c in phrases for n in v.kids(c, "nmod")]  # hung on "alla cerimonia"
+        partners = [e for c in phrases
                     if any(k.text.lower() == "insieme" for k in v.kids(c, "case", "advmod", "fixed"))
                     for e in ctx.entities(c) if ctx.type_of(e) == "Person"]
         if not partners:

@@ -2307,3 +2307,13 @@ def test_together_parsed_as_an_adverb_still_makes_a_meeting():
     assert "ADV 13 advmod" in together_adverb[1]
     res, facts = extract(together_adverb)
     assert ("Lagarde", "communicatedWith", "Rosen Zhelyazkov") in triples(res, facts)
+
+
+def test_together_hung_on_the_verbs_phrase_still_makes_a_meeting():
+    """"partecipare alla cerimonia insieme al primo ministro": the parser hung the "insieme"
+    phrase on "cerimonia" instead of the verb."""
+    on_the_ceremony = (TOGETHER[0], TOGETHER[1].replace("13 ministro ministro NOUN 5 obl", "13 ministro ministro NOUN 8 nmod"),
+                       TOGETHER[2])
+    assert "NOUN 8 nmod" in on_the_ceremony[1]
+    res, facts = extract(on_the_ceremony)
+    assert ("Lagarde", "communicatedWith", "Rosen Zhelyazkov") in triples(res, facts)
