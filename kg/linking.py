@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from kg.gazetteer import Gazetteer
 from kg.iris import slug
 from kg.lexicon import Lexicon, load_lexicon
-from kg.mentions import ArticleMentions
+from kg.mentions import ArticleMentions, name_core
 from kg.records import Entity, Mention
 
 
@@ -131,7 +131,8 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
         words = folded.split()
         if m.type in ("Place", "Organization") and m.kind == "name" and len(words) == 1:
             # NER typing a surname alone as a place ("Choïgou"): the article's person wins.
-            person = next((j for j, full in persons if len(full) > 1 and full[-1] == words[0]), None)
+            person = next((j for j, full in persons if len(name_core(full)) > 1 and name_core(full)[-1] == words[0]),
+                          None)
             if person is not None:
                 assign(i, res.mention_keys[(aid, person)], "Person")
                 continue
@@ -150,7 +151,9 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
                 continue
         if m.type == "Person":
             for j, full in persons:
-                if len(words) < len(full) and (full[:len(words)] == words or full[-len(words):] == words):
+                core = name_core(full)   # "Marcos" is "Ferdinand Marcos Jr."
+                if len(words) < len(full) and (full[:len(words)] == words or full[-len(words):] == words
+                                               or len(words) < len(core) and core[-len(words):] == words):
                     key = res.mention_keys[(aid, j)]
                     break
             if key is None and len(words) == 1:

@@ -94,8 +94,8 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found.sort(key=lambda m: (m.start_char, -m.end_char))
         base = len(result.mentions)
         result.mentions.extend(found)
-        surnames.update(m.text.split()[-1] for m in found if m.type == "Person" and m.kind == "name"
-                        and len(m.text.split()) >= 2 and len(m.text.split()[-1]) > 2)
+        surnames.update(name_core(m.text.split())[-1] for m in found if m.type == "Person" and m.kind == "name"
+                        and len(name_core(m.text.split())) >= 2 and len(name_core(m.text.split())[-1]) > 2)
         result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
     return result
 
@@ -263,6 +263,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             break  # an abbreviation: "U.S.A."
         end -= 1
     return start, end
+
+
+#: Generational suffixes after a surname ("Ferdinand Marcos Jr."): the name goes on without them.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def name_core(words: list[str]) -> list[str]:
+    """A person's name words without a generational suffix: "Marcos Jr." is "Marcos"."""
+    return words[:-1] if len(words) > 1 and words[-1].lower() in NAME_SUFFIXES else words
 
 
 def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:

@@ -129,3 +129,35 @@ def test_the_prince_is_the_crown_prince_the_article_named():
     persons = role_persons(("Il principe ereditario saudita Salman arriva.", rows1, [("Salman", "PER")]),
                                ("Zelensky ringrazia il principe.", rows2, [("Zelensky", "PER")]))
     assert persons["principe"] is not None and persons["principe"] == persons["principe ereditario saudita"]
+
+
+def test_a_surname_before_a_generational_suffix_is_the_person_named_in_full():
+    """"il presidente filippino Ferdinand Marcos Jr." ... "Marcos": one person."""
+    from parsed import article
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    full = ("Ferdinand Marcos Jr. è arrivato.", """
+1 Ferdinand Ferdinand PROPN 4 nsubj
+2 Marcos Marcos PROPN 1 flat:name
+3 Jr. Jr. PROPN 1 flat:name
+4 è essere AUX 5 aux
+5 arrivato arrivare VERB 0 root
+6 . . PUNCT 5 punct
+""".replace("1 Ferdinand Ferdinand PROPN 4 nsubj", "1 Ferdinand Ferdinand PROPN 5 nsubj"),
+            [("Ferdinand Marcos Jr.", "PER")])
+    lone = ("Marcos ha parlato.", """
+1 Marcos Marcos PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 parlato parlare VERB 0 root
+4 . . PUNCT 3 punct
+""", [("Marcos", "PER")])
+    gaz = load_gazetteer()
+    am = find_mentions(article(full, lone), gaz, load_lexicon())
+    res = resolve([am], gaz)
+    keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Person"}
+    [full_name] = [t for t in keys if t.startswith("Ferdinand")]  # the sentence's full stop is not the name's
+    assert keys["Marcos"] == keys[full_name]
