@@ -131,7 +131,7 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
         words = folded.split()
         if m.type in ("Place", "Organization") and m.kind == "name" and len(words) == 1:
             # NER typing a surname alone as a place ("Choïgou"): the article's person wins.
-            person = next((j for j, full in persons if len(name_core(full)) > 1 and name_core(full)[-1] == words[0]),
+            person = next((j for j, full in persons if len(core := name_core(full)) > 1 and core[-1] == words[0]),
                           None)
             if person is not None:
                 assign(i, res.mention_keys[(aid, person)], "Person")

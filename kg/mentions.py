@@ -94,8 +94,8 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found.sort(key=lambda m: (m.start_char, -m.end_char))
         base = len(result.mentions)
         result.mentions.extend(found)
-        surnames.update(name_core(m.text.split())[-1] for m in found if m.type == "Person" and m.kind == "name"
-                        and len(name_core(m.text.split())) >= 2 and len(name_core(m.text.split())[-1]) > 2)
+        cores = [name_core(m.text.split()) for m in found if m.type == "Person" and m.kind == "name"]
+        surnames.update(core[-1] for core in cores if len(core) >= 2 and len(core[-1]) > 2)
         result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
     return result
 
