@@ -85,6 +85,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found = _organization_names(annotated.article.id, sentence, toks, text, gazetteer, lexicon, found)
         found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, lexicon, found)
         found = _outside_role_titles(found, toks, text, lexicon, gazetteer)
+        found += _capital_descriptions(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
         found += _surnames(annotated.article.id, sentence, toks, text, surnames, found)
@@ -247,6 +248,15 @@ def _organization_names(article_id: str, sentence: Sentence, toks: list[tuple[in
             continue
         surface = text[start:end]
         entry = gazetteer.lookup(surface)
+        owner = gazetteer.demonym(word(j)) if lower(j) else None
+        if owner is not None and owner.type == "State":
+            # "il ministero degli Esteri cinese": the demonym names whose body it is; the
+            # gazetteer's "Ministero degli Esteri" is another state's
+            end = toks[j][1]
+            surface = text[start:end]
+            if entry is not None and entry.state != owner.key:
+                entry = None
+            j += 1
         names.append(Mention(article_id, sentence.index, start, end, surface, "Organization", "name",
                              entry.key if entry is not None and entry.type == "Organization" else None, 0.85))
         i = j
@@ -542,6 +552,23 @@ def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:
         return False
     after = [text[s:e] for s, e in toks if s >= m.end_char][:2]
     return len(after) == 2 and after[0] == "," and after[1][:1].isdigit()
+
+
+def _capital_descriptions(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+                          gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """"la capitale giapponese", "nella capitale ucraina": the state's capital, a Place the
+    article may never name. Kind ``description``: the phrase is no name for the label."""
+    out: list[Mention] = []
+    for (start, end), (next_start, next_end) in zip(toks, toks[1:]):
+        if text[start:end] not in ("capitale", "capitali") or text[start:end] != text[start:end].lower():
+            continue
+        state = gazetteer.demonym(text[next_start:next_end])
+        capital = gazetteer.get(state.get_extra("capital_key")) if state is not None else None
+        if capital is None or any(_overlaps((m.start_char, m.end_char), (start, next_end)) for m in taken):
+            continue
+        out.append(Mention(article_id, sentence.index, start, next_end, text[start:next_end], "Place",
+                           "description", capital.key, 0.85))
+    return out
 
 
 def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,

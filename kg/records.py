@@ -124,8 +124,8 @@ class Mention(_Record):
     """A stretch of text that refers to an entity.
 
     ``kind`` is how it refers: a ``name``, a ``demonym`` standing for a state, a ``metonym``
-    (a capital or seat standing for its government), a ``role`` description, or a
-    ``treaty`` phrase. ``key`` is a gazetteer key (a Wikidata QID) when the mention matched
+    (a capital or seat standing for its government), a ``role`` description, a
+    ``description`` of a place ("la capitale giapponese"), or a ``treaty`` phrase. ``key`` is a gazetteer key (a Wikidata QID) when the mention matched
     the gazetteer; linking fills it in for the rest.
     """
 

@@ -228,3 +228,21 @@ def test_a_lone_surname_of_a_person_named_before_is_that_person():
                                ("Lagarde parla.", rows2, []))
     assert [(m.text, m.type, m.sentence) for m in am.mentions if m.type == "Person"] == \
         [("Christine Lagarde", "Person", 0), ("Lagarde", "Person", 1)]
+
+
+def test_a_demonym_after_a_gazetteer_body_makes_it_that_states_body():
+    """The gazetteer's "Ministero degli Esteri" is Italy's; followed by "cinese" it is China's."""
+    found = mentions("Il portavoce del ministero degli Esteri cinese ha parlato.")
+    assert ("ministero degli Esteri cinese", "Organization", None) in found
+    assert not any(k == "x-ministero-degli-affari-esteri" for _, _, k in found)
+    italian = mentions("Il ministero degli Esteri italiano ha parlato.")
+    assert ("ministero degli Esteri italiano", "Organization", "x-ministero-degli-affari-esteri") in italian
+    assert ("ministero degli Esteri", "Organization", "x-ministero-degli-affari-esteri") in \
+        mentions("Il ministero degli Esteri ha parlato.")
+
+
+def test_the_capital_with_a_demonym_is_that_states_capital():
+    found = mentions("Marcos è giunto nella capitale giapponese per una visita.", [("Marcos", "PER")])
+    assert ("capitale giapponese", "Place", "Q1490") in found
+    assert not any(t == "capitale" for t, _, _ in mentions("Marcos è giunto nella capitale per una visita."))
+    assert not any(ty == "Place" for _, ty, _ in mentions("Marcos è giunto nella capitale morale del paese."))
