@@ -46,6 +46,7 @@ class Lexicon:
     note_media: frozenset[str] = frozenset()          # "immagine", "foto": with a note_reference, an editorial note
     note_references: frozenset[str] = frozenset()     # "questo articolo", "di repertorio"
     appointing_verbs: frozenset[str] = frozenset()   # "eleggere", "nominare": a state gives a role
+    treaty_anaphors: frozenset[str] = frozenset()    # "il documento": the treaty named before
 
     def is_alliance_treaty(self, phrase: str) -> bool:
         """A mutual-defence treaty by its name ("patto di difesa reciproca")."""
@@ -143,6 +144,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    locatives=frozenset(read_lines(directory / "locative_prepositions.txt")),
                    frame_modifiers={r[0]: r[1] for r in read_tsv(directory / "frame_modifiers.tsv", 2)},
                    appointing_verbs=frozenset(read_lines(directory / "appointing_verbs.txt")),
+                   treaty_anaphors=frozenset(read_lines(directory / "treaty_anaphors.txt")),
                    place_heads=frozenset(read_lines(directory / "place_heads.txt")),
                    place_tails=frozenset(read_lines(directory / "place_tails.txt")),
                    organization_heads=frozenset(read_lines(directory / "organization_heads.txt")),

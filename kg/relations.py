@@ -324,7 +324,8 @@ class RelationExtractor:
                 self._add(ctx, out, people, "visited", [x for x in targets if ctx.type_of(x) in ("Place", "State")],
                           t, event="visit", keep_place=True)
             elif frame == "sign":
-                treaties = [x for x in objs if ctx.type_of(x) == "Treaty"] or ctx.nearest_treaty(t)
+                treaties = [x for x in objs if ctx.type_of(x) == "Treaty"] or ctx.nearest_treaty(t) \
+                    or ctx.treaty_referred_by(objects)
                 if not ctx.agents(t) and "VerbForm=Part" in (t.feats or ""):
                     agents = ctx.right_entities(t, BY_CASES) or agents
                 partners = [x for x in with_ if ctx.type_of(x) in ("Person", "State")]
@@ -817,6 +818,11 @@ class _Context:
                 if controllers:
                     subjects = controllers
                     break
+            if self._cleft_focus(node, parent):
+                # "A firmare il documento sono stati Takaichi e Marcos": who is named after
+                # the copula does what the infinitive says
+                subjects = [parent]
+                break
             node = parent  # type: ignore[assignment]
             # conjoined verbs share the subject, passive or not ("è arrivato ..., e ha incontrato")
             subjects = v.kids(node, "nsubj", "nsubj:pass") or self._inverted_subject(node)
@@ -851,6 +857,15 @@ class _Context:
                 found += [e for c in leaders if v.case_of(c).startswith("da")
                           for e in self.entities(c) if self.type_of(e) in ("Person", "State", "Organization")]
         return found
+
+    def _cleft_focus(self, verb: Word, head: Word) -> bool:
+        """An infinitive opened by "a" on a nominal predicate of "essere": the cleft "A
+        guidare la delegazione è stato il ministro", whose focus is the infinitive's doer."""
+        v = self.view
+        return ("VerbForm=Inf" in (verb.feats or "") and verb.deprel in ("advcl", "csubj", "ccomp")
+                and any(m.text.lower() == "a" for m in v.kids(verb, "mark", "case"))
+                and head.upos in ("NOUN", "PROPN") and head.id > verb.id
+                and any((c.lemma or "").lower() == "essere" for c in v.kids(head, "cop")))
 
     def _inverted_subject(self, verb: Word) -> list[Word]:
         """"Lo ha annunciato il segretario alla Difesa John Healey": with a clitic as its object,
@@ -1104,6 +1119,19 @@ class _Context:
                  if m.sentence == self.sentence.index and m.type == "Treaty"
                  and (k := self.res.key_of(aid, i)) and self.type_of(k) == "Treaty"]
         return [min(found)[1]] if found else []
+
+    def treaty_referred_by(self, objects: list[Word], sentences_back: int = 2) -> list[str]:
+        """"A firmare il documento sono stati ...": a definite treaty noun with no treaty named
+        in its sentence is the last treaty one of the sentences just before named."""
+        if not self.lexicon or not any(
+                (o.lemma or "").lower() in self.lexicon.treaty_anaphors
+                and any((d.lemma or "").lower() == "il" for d in self.view.kids(o, "det")) for o in objects):
+            return []
+        aid = self.am.annotated.article.id
+        earlier = [(m.sentence, m.start_char, k) for i, m in enumerate(self.am.mentions)
+                   if self.sentence.index - sentences_back <= m.sentence < self.sentence.index
+                   and m.type == "Treaty" and (k := self.res.key_of(aid, i)) and self.type_of(k) == "Treaty"]
+        return [max(earlier)[2]] if earlier else []
 
     def right_words(self, trigger: Word) -> list[Word]:
         words = self.sentence.words

@@ -2317,3 +2317,84 @@ def test_together_hung_on_the_verbs_phrase_still_makes_a_meeting():
     assert "NOUN 8 nmod" in on_the_ceremony[1]
     res, facts = extract(on_the_ceremony)
     assert ("Lagarde", "communicatedWith", "Rosen Zhelyazkov") in triples(res, facts)
+
+
+CLEFT_TREATY = ("La Francia e l'India hanno firmato un trattato di cooperazione nucleare.", """
+1 La il DET 2 det
+2 Francia Francia PROPN 7 nsubj
+3 e e CCONJ 5 cc
+4 l' il DET 5 det
+5 India India PROPN 2 conj
+6 hanno avere AUX 7 aux VerbForm=Fin
+7 firmato firmare VERB 0 root VerbForm=Part
+8 un uno DET 9 det
+9 trattato trattato NOUN 7 obj
+10 di di ADP 11 case
+11 cooperazione cooperazione NOUN 9 nmod
+12 nucleare nucleare ADJ 11 amod
+13 . . PUNCT 7 punct
+""", [("Francia", "LOC"), ("India", "LOC")])
+CLEFT_SIGNERS = ("A firmare il documento sono stati il presidente francese Emmanuel Macron e il primo ministro "
+                 "indiano Narendra Modi.", """
+1 A a ADP 2 mark
+2 firmare firmare VERB 8 advcl VerbForm=Inf
+3 il il DET 4 det
+4 documento documento NOUN 2 obj
+5 sono essere AUX 8 aux VerbForm=Fin
+6 stati essere AUX 8 cop VerbForm=Part
+7 il il DET 8 det
+8 presidente presidente NOUN 0 root
+9 francese francese ADJ 10 amod
+10 Emmanuel Emmanuel PROPN 8 nmod
+11 Macron Macron PROPN 10 flat:name
+12 e e CCONJ 15 cc
+13 il il DET 15 det
+14 primo primo ADJ 15 amod
+15 ministro ministro NOUN 8 conj
+16 indiano indiano ADJ 15 amod
+17 Narendra Narendra PROPN 15 nmod
+18 Modi Modi PROPN 17 flat:name
+19 . . PUNCT 8 punct
+""", [("Emmanuel Macron", "PER"), ("Narendra Modi", "PER")])
+EMPEROR = ("Macron ha poi incontrato l'imperatore Naruhito.", """
+1 Macron Macron PROPN 4 nsubj
+2 ha avere AUX 4 aux VerbForm=Fin
+3 poi poi ADV 4 advmod
+4 incontrato incontrare VERB 0 root VerbForm=Part
+5 l' il DET 6 det
+6 imperatore imperatore NOUN 4 obj
+7 Naruhito Naruhito PROPN 6 nmod
+8 . . PUNCT 4 punct
+""", [("Macron", "PER"), ("Naruhito", "PER")])
+
+
+def _signers(res, facts):
+    return {(res.entities[f.subject].label, res.entities[f.object].type) for f in facts.facts if f.predicate == "signed"}
+
+
+def test_the_focus_of_a_cleft_signs_the_treaty_a_document_refers_back_to():
+    """"A firmare il documento sono stati X e Y": X and Y signed, and "il documento" is the
+    treaty the sentence before named."""
+    res, facts = extract(CLEFT_TREATY, CLEFT_SIGNERS)
+    signed = _signers(res, facts)
+    assert ("Emmanuel Macron", "Treaty") in signed and ("Narendra Modi", "Treaty") in signed
+    treaties = {f.object for f in facts.facts if f.predicate == "signed"}
+    assert len(treaties) == 1
+
+
+def test_a_cleft_with_no_treaty_before_it_signs_nothing():
+    res, facts = extract(CLEFT_SIGNERS)
+    assert not _signers(res, facts)
+
+
+def test_a_clause_without_the_copula_is_no_cleft():
+    no_copula = (CLEFT_SIGNERS[0], CLEFT_SIGNERS[1].replace("6 stati essere AUX 8 cop", "6 stati essere AUX 8 aux"),
+                 CLEFT_SIGNERS[2])
+    assert "AUX 8 aux VerbForm=Part" in no_copula[1]
+    res, facts = extract(CLEFT_TREATY, no_copula)
+    assert ("Emmanuel Macron", "Treaty") not in _signers(res, facts)
+
+
+def test_an_emperor_named_by_his_title_is_met():
+    res, facts = extract(CLEFT_TREATY, CLEFT_SIGNERS, EMPEROR)
+    assert ("Emmanuel Macron", "communicatedWith", "Naruhito") in triples(res, facts)
