@@ -68,6 +68,7 @@ def cmd_models_train(args: argparse.Namespace) -> int:
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
                       threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
                       pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step,
+                      depparse_tags=args.parser_tags,
                       **({"tagger_batch_size": args.tagger_batch_size} if args.tagger_batch_size else {}))
     try:
         train(cfg, steps)
@@ -223,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parser-second-stage-step", type=int, default=None, metavar="STEP",
                    help="step at which depparse/depparse_more switch to Stanza's second optimiser "
                         "(default: Stanza's, 10,000 or when dev stalls)")
+    p.add_argument("--parser-tags", choices=("gold", "predicted"), default="gold",
+                   help="tags the parser trains and is scored on: the treebanks' own, or the "
+                        "tagger in --out's predictions, as in the pipeline (default: gold)")
     p.set_defaults(func=cmd_models_train)
     p = msub.add_parser("eval", help="score the models on the test-only splits")
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")

@@ -286,3 +286,35 @@ def test_lemmatizer_and_parser_training_files_repeat_weighted_treebanks(tmp_path
     parser_args = training._depparse_args(TrainConfig(data=data, out=tmp_path, work=tmp_path / "work"),
                                           DataDir(data), "depparse")
     assert Path(parser_args[parser_args.index("--train_file") + 1]).read_text(encoding="utf-8") == text
+
+
+def test_predicted_parser_tags_come_from_the_shipped_tagger_with_the_trees_kept(tmp_path):
+    """``--parser-tags predicted``: the parser's files get the tagger's UPOS, XPOS and
+    features; words, lemmas, heads and relations stay the treebank's."""
+    from kg.models.registry import SHIPPED_DIR
+    from kg.models.training import _retagged
+
+    source = tmp_path / "work" / "depparse.train.conllu"
+    source.parent.mkdir()
+    source.write_text(
+        "# text = Il governo ha inviato armi.\n"
+        "1\tIl\til\tX\t_\t_\t2\tdet\t_\t_\n2\tgoverno\tgoverno\tX\t_\t_\t4\tnsubj\t_\t_\n"
+        "3\tha\tavere\tX\t_\t_\t4\taux\t_\t_\n4\tinviato\tinviare\tX\t_\t_\t0\troot\t_\t_\n"
+        "5\tarmi\tarma\tX\t_\t_\t4\tobj\t_\t_\n6\t.\t.\tX\t_\t_\t4\tpunct\t_\t_\n\n", encoding="utf-8")
+    cfg = TrainConfig(data=tmp_path, out=SHIPPED_DIR, work=source.parent, threads=1)
+    rows = [line.split("\t") for line in _retagged(cfg, source, "depparse").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert [r[3] for r in rows] == ["DET", "NOUN", "AUX", "VERB", "NOUN", "PUNCT"]
+    assert [(r[2], r[6], r[7]) for r in rows] == [("il", "2", "det"), ("governo", "4", "nsubj"), ("avere", "4", "aux"),
+                                                  ("inviare", "0", "root"), ("arma", "4", "obj"), (".", "4", "punct")]
+    assert all(r[4] != "_" for r in rows)
+
+
+def test_unknown_parser_tags_are_refused(tmp_path):
+    from kg.models.training import _depparse_args
+
+    data = _ud_data(tmp_path)
+    (tmp_path / "work").mkdir()
+    with pytest.raises(ValueError, match="depparse_tags"):
+        _depparse_args(TrainConfig(data=data, out=tmp_path, work=tmp_path / "work", depparse_tags="silver"),
+                       DataDir(data), "depparse")

@@ -64,6 +64,10 @@ class TrainConfig:
     #: at a small learning rate, from the best checkpoint so far); None: Stanza's default
     #: (10,000 steps, or 2,000 steps without a better dev score)
     depparse_second_stage_step: int | None = None
+    #: the tags a parser trains and is scored on: "gold" (the treebanks' own) or "predicted"
+    #: (the train and dev files retagged by the tagger in ``out``, as the parser meets them in
+    #: the pipeline; Stanza's own recipe for its shipped parsers)
+    depparse_tags: str = "gold"
     tagger_batch_size: int = 100   # sentences
     #: steps between the tagger's dev scores (Stanza's adaptive default scored ParTUT dev every
     #: 100 steps, about four epochs at batch 250, and its best checkpoint fell between scores)
@@ -313,9 +317,29 @@ def train_lemma(cfg: TrainConfig, data: DataDir) -> None:
     ], cfg, "lemma")
 
 
+def _retagged(cfg: TrainConfig, source: Path, step: str) -> Path:
+    """``source`` with UPOS, XPOS and features predicted by the tagger in ``cfg.out`` (lemmas,
+    heads and relations kept): what a parser reads in the pipeline."""
+    tagger = cfg.out / MODEL_FILES["pos"]
+    if not tagger.exists():
+        raise FileNotFoundError(f"{tagger}: predicted tags need the 'pos' step first")
+    target = source.with_name(f"{source.stem}.retagged.conllu")
+    run_stanza("stanza.models.tagger", [
+        "--mode", "predict", "--lang", "it", "--shorthand", "it_kg",
+        "--eval_file", str(source), "--output_file", str(target),
+        "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
+        "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["pos"],
+    ], cfg, f"{step}.retag.{source.stem}")
+    return target
+
+
 def _depparse_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
     _, dev = _tagger_files(cfg, data)
     train = _weighted_train_file(cfg, data, step)
+    if cfg.depparse_tags == "predicted":
+        train, dev = _retagged(cfg, train, step), _retagged(cfg, dev, step)
+    elif cfg.depparse_tags != "gold":
+        raise ValueError(f"depparse_tags must be 'gold' or 'predicted', not {cfg.depparse_tags!r}")
     return [
         "--mode", "train", "--lang", "it", "--shorthand", "it_kg",
         "--train_file", str(train), "--eval_file", str(dev),
