@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from kg.gazetteer import Gazetteer
 from kg.iris import slug
 from kg.lexicon import Lexicon, load_lexicon
-from kg.mentions import ArticleMentions, name_core
+from kg.mentions import NAME_PARTICLES, ArticleMentions, name_core
 from kg.records import Entity, Mention
 
 
@@ -156,6 +156,12 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
                                                or len(words) < len(core) and core[-len(words):] == words):
                     key = res.mention_keys[(aid, j)]
                     break
+            if key is None and len(words) == 1 and len(words[0]) > 2 and words[0] not in NAME_PARTICLES:
+                # "Lula" of "Luiz Inácio Lula da Silva", "Sánchez" of "Pedro Sánchez Pérez-Castejón":
+                # an inner word of one full name the article gives, and of no other
+                inner = {res.mention_keys[(aid, j)] for j, full in persons
+                         if len(core := name_core(full)) >= 3 and words[0] in core[1:-1]}
+                key = inner.pop() if len(inner) == 1 else None
             if key is None and len(words) == 1:
                 entry = gaz.unique_surname(m.text) if hasattr(gaz, "unique_surname") else None
                 key = entry.key if entry else None

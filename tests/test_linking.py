@@ -161,3 +161,71 @@ def test_a_surname_before_a_generational_suffix_is_the_person_named_in_full():
     keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Person"}
     [full_name] = [t for t in keys if t.startswith("Ferdinand")]  # the sentence's full stop is not the name's
     assert keys["Marcos"] == keys[full_name]
+
+
+def _person_keys(*sentences):
+    from parsed import article
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    gaz = load_gazetteer()
+    am = find_mentions(article(*sentences), gaz, load_lexicon())
+    res = resolve([am], gaz)
+    return {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Person"}
+
+
+def _spoke(name):
+    return (f"{name} ha parlato.", f"1 {name} {name} PROPN 3 nsubj\n2 ha avere AUX 3 aux\n3 parlato parlare VERB 0 root\n"
+                                   "4 . . PUNCT 3 punct", [(name, "PER")])
+
+
+def test_an_inner_word_of_one_full_name_is_that_person():
+    """"Andrés Manuel López Obrador" ... "López": one person (no gazetteer row knows him)."""
+    full = ("Andrés Manuel López Obrador è arrivato.", """
+1 Andrés Andrés PROPN 6 nsubj
+2 Manuel Manuel PROPN 1 flat:name
+3 López López PROPN 1 flat:name
+4 Obrador Obrador PROPN 1 flat:name
+5 è essere AUX 6 aux
+6 arrivato arrivare VERB 0 root
+7 . . PUNCT 6 punct
+""", [("Andrés Manuel López Obrador", "PER")])
+    keys = _person_keys(full, _spoke("López"))
+    assert keys["López"] == keys["Andrés Manuel López Obrador"]
+
+
+def test_an_inner_word_two_full_names_share_stays_apart():
+    first = ("Andrés Manuel López Obrador e Juan Carlos López Mena sono arrivati.", """
+1 Andrés Andrés PROPN 11 nsubj
+2 Manuel Manuel PROPN 1 flat:name
+3 López López PROPN 1 flat:name
+4 Obrador Obrador PROPN 1 flat:name
+5 e e CCONJ 6 cc
+6 Juan Juan PROPN 1 conj
+7 Carlos Carlos PROPN 6 flat:name
+8 López López PROPN 6 flat:name
+9 Mena Mena PROPN 6 flat:name
+10 sono essere AUX 11 aux
+11 arrivati arrivare VERB 0 root
+12 . . PUNCT 11 punct
+""", [("Andrés Manuel López Obrador", "PER"), ("Juan Carlos López Mena", "PER")])
+    keys = _person_keys(first, _spoke("López"))
+    assert keys["López"] not in (keys["Andrés Manuel López Obrador"], keys["Juan Carlos López Mena"])
+
+
+def test_lula_is_the_president_named_in_full():
+    full = ("Luiz Inácio Lula da Silva è arrivato.", """
+1 Luiz Luiz PROPN 7 nsubj
+2 Inácio Inácio PROPN 1 flat:name
+3 Lula Lula PROPN 1 flat:name
+4 da da ADP 5 case
+5 Silva Silva PROPN 1 nmod
+6 è essere AUX 7 aux
+7 arrivato arrivare VERB 0 root
+8 . . PUNCT 7 punct
+""", [("Luiz Inácio Lula da Silva", "PER")])
+    keys = _person_keys(full, _spoke("Lula"))
+    assert keys["Lula"] == keys["Luiz Inácio Lula da Silva"]
