@@ -343,7 +343,23 @@ def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
             if c_end < sp[1] and text[c_end:sp[1]].strip():
                 spans.append((c_end + len(text[c_end:sp[1]]) - len(text[c_end:sp[1]].lstrip()), sp[1], sp[2]))
         spans.append((c_start, c_end, "PER"))
-    return sorted(spans)
+    return sorted(piece for sp in spans for piece in _coordinated_parts(sp, text))
+
+
+#: "l'Unione europea e il Mercosur": a conjunction, an article, a capital: two names, not one.
+_COORDINATED = re.compile(r"\s+(?:e|ed)\s+(?:il|lo|la|l'|l’|i|gli|le)\s*(?=[A-ZÀ-Ý])")
+
+
+def _coordinated_parts(span: tuple[int, int, str], text: str) -> list[tuple[int, int, str]]:
+    """A span NER ran across a coordination ("Unione europea e il Mercosur"), cut in its names;
+    "Bosnia ed Erzegovina", with no article, stays whole."""
+    start, end, etype = span
+    parts, at = [], start
+    for m in _COORDINATED.finditer(text, start, end):
+        parts.append((at, m.start(), etype))
+        at = m.end()
+    parts.append((at, end, etype))
+    return [p for p in parts if p[1] > p[0]]
 
 
 def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer,

@@ -246,3 +246,12 @@ def test_the_capital_with_a_demonym_is_that_states_capital():
     assert ("capitale giapponese", "Place", "Q1490") in found
     assert not any(t == "capitale" for t, _, _ in mentions("Marcos è giunto nella capitale per una visita."))
     assert not any(ty == "Place" for _, ty, _ in mentions("Marcos è giunto nella capitale morale del paese."))
+
+
+def test_a_span_ner_ran_across_a_coordination_is_two_names():
+    found = mentions("Il negoziato tra l'Unione europea e il Mercosur prosegue.",
+                     [("Unione europea e il Mercosur", "ORG")])
+    texts = {t for t, _, _ in found}
+    assert {"Unione europea", "Mercosur"} <= texts and "Unione europea e il Mercosur" not in texts
+    kept = mentions("La Bosnia ed Erzegovina vota.", [("Bosnia ed Erzegovina", "LOC")])
+    assert "Bosnia ed Erzegovina" in {t for t, _, _ in kept}
