@@ -23,7 +23,7 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "9"
+ANNOTATION_SCHEME = "10"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000
@@ -245,9 +245,9 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
 
 def needs_parse(words, has_entities: bool, lexicon=None, gazetteer=None) -> bool:
     """Whether a sentence can give a relation or an event that needs its dependency parse: a
-    word for the dead, or someone named (a name or a demonym) with a word the relation lexicons
-    know (a trigger, a troops or arms noun), or a demonym beside a named place ("la regione
-    russa di Kursk"). The parser is half of Stanza's time; most news sentences need none."""
+    word for the dead, or someone named (a name, a demonym, or "i due", "entrambi" for the
+    two people named before) with a word the relation lexicons know (a trigger, a troops or
+    arms noun), or a demonym beside a named place ("la regione russa di Kursk"). The parser is half of Stanza's time; most news sentences need none."""
     if lexicon is None or gazetteer is None:
         from kg.gazetteer import load_gazetteer
         from kg.lexicon import load_lexicon
@@ -257,8 +257,10 @@ def needs_parse(words, has_entities: bool, lexicon=None, gazetteer=None) -> bool
     if forms & lexicon.casualty_words:
         return True  # "600 soldati sono morti": an event with no named participant
     demonym = any((w.text or "").islower() and gazetteer.demonym(w.text) is not None for w in words)
-    if not (has_entities or demonym):
-        return False  # a relation needs someone named: a name or a demonym
+    from kg.relations import PAIR_WORDS
+
+    if not (has_entities or demonym or forms & PAIR_WORDS):
+        return False  # a relation needs someone named: a name, a demonym, or "i due" named before
     return bool(forms & lexicon.parse_words) or (has_entities and demonym)
 
 

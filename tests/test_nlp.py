@@ -137,6 +137,10 @@ def test_only_sentences_a_relation_can_come_from_need_the_parser():
     assert not needs_parse(words(("la", "il"), ("regione", "regione"), ("russa", "russo")), False)
     assert not needs_parse(words(("Ha", "avere"), ("dichiarato", "dichiarare"), ("ieri", "ieri")), False)
     assert not needs_parse(words(("Il", "il"), ("sole", "sole"), ("splende", "splendere")), False)
+    # "I due leader hanno firmato": the two people named before act
+    assert needs_parse(words(("I", "il"), ("due", "due"), ("leader", "leader"), ("hanno", "avere"),
+                             ("firmato", "firmare")), False)
+    assert not needs_parse(words(("I", "il"), ("due", "due"), ("giorni", "giorno"), ("passano", "passare")), False)
 
 
 @pytest.mark.model
