@@ -375,6 +375,11 @@ class RelationExtractor:
         if from_dateline:
             place = ctx.dateline_place()  # "PECHINO – ... è stato accolto dal presidente cinese"
         host = (self.res.metonyms.get(place) or self.res.place_states.get(place)) if place else None
+        if host is None and place is not None and not from_dateline:
+            # "MADRID – ... ricevuto al Palazzo della Moncloa": a building the gazetteer does not
+            # locate is in the dateline's state
+            dateline = ctx.dateline_place()
+            host = (self.res.metonyms.get(dateline) or self.res.place_states.get(dateline)) if dateline else None
         if from_dateline and not any(ctx.home_state(p) == host for p in people if p not in guests):
             return  # the dateline is only where the host is at home: "ROMA – Xi ha ricevuto ..." is not
         if host is None:

@@ -2186,6 +2186,33 @@ def test_a_guest_received_with_no_place_named_visited_the_dateline_city_if_the_h
     assert not [f for f in facts.facts if f.predicate == "visited"]
 
 
+RECEIVED_AT_THE_PALACE = ("Lukashenko è stato accolto al Palazzo del Popolo da Xi Jinping.", """
+1 Lukashenko Lukashenko PROPN 4 nsubj:pass
+2 è essere AUX 4 aux
+3 stato essere AUX 4 aux:pass
+4 accolto accogliere VERB 0 root
+5-6 al
+5 a a ADP 7 case
+6 il il DET 7 det
+7 Palazzo Palazzo PROPN 4 obl
+8-9 del
+8 di di ADP 10 case
+9 il il DET 10 det
+10 Popolo Popolo PROPN 7 nmod
+11 da da ADP 12 case
+12 Xi Xi PROPN 4 obl:agent
+13 Jinping Jinping PROPN 12 flat:name
+14 . . PUNCT 4 punct
+""", [("Lukashenko", "PER"), ("Palazzo del Popolo", "LOC"), ("Xi Jinping", "PER")])
+
+
+def test_a_guest_received_in_a_building_the_gazetteer_does_not_locate_visited_it_in_the_dateline_state():
+    res, facts = extract(_dateline("PECHINO"), RECEIVED_BY_XI, RECEIVED_AT_THE_PALACE, date="2027-06-03")
+    assert ("Aleksandr Lukashenko", "visited", "Palazzo del Popolo") in triples(res, facts)
+    res, facts = extract(RECEIVED_BY_XI, RECEIVED_AT_THE_PALACE, date="2027-06-03")
+    assert ("Aleksandr Lukashenko", "visited", "Palazzo del Popolo") not in triples(res, facts)
+
+
 UNNAMED_MINISTER = ("Il ministro del Commercio cinese ha criticato l'intesa commerciale.", """
 1 Il il DET 2 det
 2 ministro ministro NOUN 8 nsubj
