@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from kg.models.plain_words import (KeepPlainWords, collect_plain_words, read_plain_words,
                                    write_plain_words)
 
@@ -40,3 +42,21 @@ def test_the_postprocessor_clears_the_flag_on_listed_forms_only():
     keep = KeepPlainWords(frozenset({"armi"}))
     draft = [["Ha", "fornito", ("Armi", True), ("alla", True), ("darmi", True), ".", ("x", ["y", "z"])]]
     assert keep(draft) == [["Ha", "fornito", "Armi", ("alla", True), ("darmi", True), ".", ("x", ["y", "z"])]]
+
+
+def test_an_arabic_article_split_off_a_name_is_joined_back():
+    """The tokenizer read "al-Sisi" as Italian "al" (a + il) and a token "-Sisi"."""
+    keep = KeepPlainWords(frozenset())
+    draft = [["Abdel", "Fattah", ("al", True), "-Sisi", "ha", "scritto", ("al", True), "presidente", "."]]
+    assert keep(draft) == [["Abdel", "Fattah", "al-Sisi", "ha", "scritto", ("al", True), "presidente", "."]]
+    assert keep([["al", "-", "nord"]]) == [["al", "-", "nord"]]
+    assert keep([[("al", True), "-sud"]]) == [[("al", True), "-sud"]]
+
+
+@pytest.mark.model
+def test_the_shipped_tokenizer_keeps_al_sisi_one_word(nlp):
+    doc = nlp("Il presidente egiziano Abdel Fattah al-Sisi ha scritto al presidente francese.")
+    words = [w.text for w in doc.sentences[0].words]
+    assert "al-Sisi" in words and "-Sisi" not in words
+    assert words.count("a") == 1 and words.count("il") == 1  # "al presidente" still expands
+    assert any(e.text == "Abdel Fattah al-Sisi" and e.type == "PER" for e in doc.ents)

@@ -69,5 +69,26 @@ class KeepPlainWords:
         self.words = words
 
     def __call__(self, sentences: Draft) -> Draft:
-        return [[token[0] if isinstance(token, tuple) and token[1] is True and token[0].lower() in self.words
-                 else token for token in sentence] for sentence in sentences]
+        return [_join_name_articles([token[0] if isinstance(token, tuple) and token[1] is True
+                                     and token[0].lower() in self.words else token for token in sentence])
+                for sentence in sentences]
+
+
+#: Arabic articles written with a hyphen before a name ("al-Sisi", "el-Baradei", "as-Sadr"):
+#: the tokenizer split "al" off as Italian "al" (a + il) and left "-Sisi" a token of its own.
+NAME_ARTICLES = frozenset({"al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ul"})
+
+
+def _join_name_articles(tokens: list) -> list:
+    """"al" + "-Sisi" -> "al-Sisi", one plain word (the text has no space between them)."""
+    out: list = []
+    for token in tokens:
+        text = token[0] if isinstance(token, tuple) else token
+        previous = out[-1] if out else None
+        before = previous[0] if isinstance(previous, tuple) else previous
+        if before is not None and before.lower() in NAME_ARTICLES and len(text) > 1 \
+                and text[0] == "-" and text[1].isupper():
+            out[-1] = before + text
+            continue
+        out.append(token)
+    return out
