@@ -71,6 +71,8 @@ UNREALISED_VERBS = {"promettere", "pianificare", "programmare", "progettare", "m
                     "intendere", "invitare", "chiedere", "esortare", "sollecitare", "auspicare", "sperare"}
 #: meeting verbs whose object is a guest: "ha ricevuto al Quirinale il re di Giordania"
 RECEIVING_VERBS = {"ricevere", "accogliere", "ospitare"}
+CLITIC_OBJECTS = {"lo", "la", "li", "le", "l'", "l’"}  # "per ringraziarlo": him
+REPLY_VERBS = {"rispondere"}    # "Meloni ha risposto con una telefonata": to the one who wrote
 #: nouns whose infinitive has not happened: "la decisione di inviare nuovi aiuti all'Ucraina"
 UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", "promessa", "minaccia",
                     "richiesta", "ipotesi", "possibilità", "idea"}
@@ -252,7 +254,7 @@ class RelationExtractor:
                 agents = ctx.participle_owner(t)
             agents = agents or ctx.left_actor(t)
             objects = ctx.objects(t)
-            objs = [e for o in objects for e in ctx.entities(o)]
+            objs = [e for o in objects for e in ctx.entities(o)] or ctx.clitic_antecedents(t)
             if not objs and not (frame in ("meeting", "phone_call", "appeal") and objects):
                 # no entity as object: read past it, unless the verb has an object that is not
                 # a person or place to meet ("ha ricevuto 395 voti"); whom one urges comes
@@ -289,6 +291,8 @@ class RelationExtractor:
                     self._add(ctx, out, agents, "suppliedArmsTo", to, t, event="arms",
                               quantity=ctx.quantity(obj_words))
             elif frame in ("letter", "message", "statement"):
+                if not to and (t.lemma or "").lower() in REPLY_VERBS:
+                    to, frame = self._replied(ctx, t, agents, out), self._reply_means(ctx, t) or frame
                 self._add(ctx, out, agents, "communicatedWith", to, t, kind=frame, event=frame)
             elif frame == "appeal":
                 # "ha invitato la Cina a frenare": the addressee is the object
@@ -364,6 +368,22 @@ class RelationExtractor:
                 self._noun_trigger(ctx, t, frame, out)
         else:
             self._noun_trigger(ctx, t, frame, out)
+
+    def _replied(self, ctx: "_Context", t: Word, agents: list[str], out: ArticleFacts) -> list[str]:
+        """Whom a reply with no addressee answers: the last one the article has writing,
+        calling or speaking to the one who replies."""
+        actors = {ctx.actor(a) for a in agents} | set(agents)
+        last = next((f for f in reversed(out.facts) if f.predicate == "communicatedWith" and f.object in actors), None)
+        return [last.subject] if last is not None else []
+
+    def _reply_means(self, ctx: "_Context", t: Word) -> Optional[str]:
+        """"ha risposto con una telefonata / con una lettera": the kind the reply took."""
+        v = ctx.view
+        for c in v.kids(t, "obl"):
+            found = self.lex.trigger(c.lemma, c.upos) if v.case_of(c) in WITH_CASES else None
+            if found and found[0] in ("letter", "message", "phone_call", "meeting"):
+                return found[0]
+        return None
 
     def _visitors(self, ctx: "_Context", t: Word, people: list[str], out: ArticleFacts,
                   guests: Iterable[str] = ()) -> None:
@@ -506,6 +526,12 @@ class RelationExtractor:
             self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                       t, event="visit", keep_place=True)
         elif frame == "support":
+            if not to and ctx.possessors(t):
+                # "il sostegno di Roma al piano egiziano": backing a thing backs its owner
+                words = [c for c in v.kids(t, "nmod") if v.case_of(c) in TO_CASES]
+                if head is not None and t.deprel == "obj":
+                    words += [c for c in v.kids(head, "obl") if v.case_of(c) in TO_CASES]
+                to = [e for w in words if w.upos == "NOUN" for e in ctx.possessors(w) if e not in agents]
             self._add(ctx, out, agents, "supports", ctx.states_among(to), t)
         elif frame in ("praise", "criticize"):
             targets = to + (ctx.nmod(t, {"contro", "verso"}) if frame == "criticize" else [])
@@ -863,6 +889,18 @@ class _Context:
                           for e in self.entities(c) if self.type_of(e) in ("Person", "State", "Organization")]
         return found
 
+    def clitic_antecedents(self, verb: Word) -> list[str]:
+        """"ha telefonato a Nawrocki per ringraziarlo": the clitic object of an infinitive or
+        gerund that completes a verb is whom that verb acted on or spoke to."""
+        v = self.view
+        head = v.head(verb)
+        if head is None or verb.deprel not in ("advcl", "xcomp") or not any(
+                f in (verb.feats or "") for f in ("VerbForm=Inf", "VerbForm=Ger")) or not any(
+                o.upos == "PRON" and o.text.lower() in CLITIC_OBJECTS for o in v.kids(verb, "obj")):
+            return []
+        targets = [e for o in v.kids(head, "obj") for e in self.entities(o)] or self.obl(head, TO_CASES)
+        return [e for e in targets if self.type_of(e) in ("Person", "State", "Organization")]
+
     def _cleft_focus(self, verb: Word, head: Word) -> bool:
         """An infinitive opened by "a" on a nominal predicate of "essere": the cleft "A
         guidare la delegazione è stato il ministro", whose focus is the infinitive's doer."""
@@ -1011,7 +1049,9 @@ class _Context:
                 i -= 1
                 article_seen = True
             elif skipped_nouns < 2 and words[i].text.islower() and words[i].upos in ("NOUN", "ADJ") and name \
-                    and not article_seen:  # "nel frattempo la Russia": a noun before the article is no title
+                    and not article_seen and (words[i].lemma or "").lower() not in TIME_UNITS:
+                # "nel frattempo la Russia": a noun before the article is no title; "nelle ultime
+                # settimane Varsavia": nor is a span of time
                 i -= 1  # a title before a name: "al leader Kim", "al presidente russo Putin"
                 skipped_nouns += 1
             else:

@@ -2425,3 +2425,130 @@ def test_a_clause_without_the_copula_is_no_cleft():
 def test_an_emperor_named_by_his_title_is_met():
     res, facts = extract(CLEFT_TREATY, CLEFT_SIGNERS, EMPEROR)
     assert ("Emmanuel Macron", "communicatedWith", "Naruhito") in triples(res, facts)
+
+
+LETTER_TO_MERZ = ("Il presidente francese Emmanuel Macron ha scritto una lettera al cancelliere tedesco Friedrich Merz.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 ha avere AUX 7 aux VerbForm=Fin
+7 scritto scrivere VERB 0 root VerbForm=Part
+8 una uno DET 9 det
+9 lettera lettera NOUN 7 obj
+10-11 al
+10 a a ADP 12 case
+11 il il DET 12 det
+12 cancelliere cancelliere NOUN 9 nmod
+13 tedesco tedesco ADJ 12 amod
+14 Friedrich Friedrich PROPN 12 nmod
+15 Merz Merz PROPN 14 flat:name
+16 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Friedrich Merz", "PER")])
+MERZ_REPLIED = ("Merz ha risposto con una telefonata lunedì.", """
+1 Merz Merz PROPN 3 nsubj
+2 ha avere AUX 3 aux VerbForm=Fin
+3 risposto rispondere VERB 0 root VerbForm=Part
+4 con con ADP 6 case
+5 una uno DET 6 det
+6 telefonata telefonata NOUN 3 obl
+7 lunedì lunedì NOUN 6 compound
+8 . . PUNCT 3 punct
+""", [("Merz", "PER")])
+
+
+def test_a_reply_with_no_addressee_answers_the_last_one_who_wrote():
+    res, facts = extract(LETTER_TO_MERZ, MERZ_REPLIED, date="2026-03-05")
+    replies = [f for f in facts.facts if f.predicate == "communicatedWith" and res.entities[f.subject].label == "Friedrich Merz"]
+    assert [(res.entities[f.object].label, f.kind) for f in replies] == [("Emmanuel Macron", "phone_call")]
+    res, facts = extract(MERZ_REPLIED, date="2026-03-05")
+    assert not [f for f in facts.facts if f.predicate == "communicatedWith"]
+
+
+BACKING_A_PLAN = ("Merz ha confermato il sostegno di Berlino al piano ucraino.", """
+1 Merz Merz PROPN 3 nsubj
+2 ha avere AUX 3 aux VerbForm=Fin
+3 confermato confermare VERB 0 root VerbForm=Part
+4 il il DET 5 det
+5 sostegno sostegno NOUN 3 obj
+6 di di ADP 7 case
+7 Berlino Berlino PROPN 5 nmod
+8-9 al
+8 a a ADP 10 case
+9 il il DET 10 det
+10 piano piano NOUN 3 obl
+11 ucraino ucraino ADJ 10 amod
+12 . . PUNCT 3 punct
+""", [("Merz", "PER"), ("Berlino", "LOC")])
+
+
+def test_backing_a_states_plan_backs_the_state():
+    res, facts = extract(BACKING_A_PLAN)
+    assert ("Germania", "supports", "Ucraina") in triples(res, facts)
+    unowned = (BACKING_A_PLAN[0], BACKING_A_PLAN[1].replace("7 Berlino Berlino PROPN 5 nmod", "7 Berlino Berlino PROPN 3 obl"),
+               BACKING_A_PLAN[2])
+    res, facts = extract(unowned)
+    assert not [f for f in facts.facts if f.predicate == "supports" and f.object == "Q212"
+                and res.entities[f.subject].label == "Friedrich Merz"]
+
+
+THANKED_BY_CLITIC = ("Il presidente turco Recep Tayyip Erdoğan ha telefonato al presidente azero Ilham Aliyev per "
+                     "ringraziarlo degli aiuti.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 8 nsubj
+3 turco turco ADJ 2 amod
+4 Recep Recep PROPN 2 nmod
+5 Tayyip Tayyip PROPN 4 flat:name
+6 Erdoğan Erdoğan PROPN 4 flat:name
+7 ha avere AUX 8 aux VerbForm=Fin
+8 telefonato telefonare VERB 0 root VerbForm=Part
+9-10 al
+9 a a ADP 11 case
+10 il il DET 11 det
+11 presidente presidente NOUN 8 obl
+12 azero azero ADJ 11 amod
+13 Ilham Ilham PROPN 11 nmod
+14 Aliyev Aliyev PROPN 13 flat:name
+15 per per ADP 16 mark
+16-17 ringraziarlo
+16 ringraziar ringraziare VERB 8 advcl VerbForm=Inf
+17 lo lo PRON 16 obj
+18-19 degli
+18 di di ADP 20 case
+19 gli il DET 20 det
+20 aiuti aiuto NOUN 16 obl
+21 . . PUNCT 8 punct
+""", [("Recep Tayyip Erdoğan", "PER"), ("Ilham Aliyev", "PER")])
+
+
+def test_the_clitic_of_a_purpose_infinitive_is_whom_the_verb_addressed():
+    res, facts = extract(THANKED_BY_CLITIC)
+    got = triples(res, facts)
+    assert ("Recep Tayyip Erdoğan", "praised", "Ilham Aliyev") in got
+    assert ("Recep Tayyip Erdoğan", "communicatedWith", "Ilham Aliyev") in got
+
+
+SUBJECT_AFTER_A_SPAN_OF_TIME = ("Negli ultimi giorni Ankara ha consegnato all'Azerbaigian droni armati.", """
+1-2 Negli
+1 In in ADP 4 case
+2 gli il DET 4 det
+3 ultimi ultimo ADJ 4 amod
+4 giorni giorno NOUN 7 obl
+5 Ankara Ankara PROPN 4 nmod
+6 ha avere AUX 7 aux VerbForm=Fin
+7 consegnato consegnare VERB 0 root VerbForm=Part
+8-9 all'
+8 a a ADP 10 case
+9 l' il DET 10 det
+10 Azerbaigian Azerbaigian PROPN 7 obl
+11 droni drone NOUN 10 flat:name
+12 armati armato ADJ 10 amod
+13 . . PUNCT 7 punct
+""", [("Ankara", "LOC"), ("Azerbaigian", "LOC")])
+
+
+def test_a_name_after_a_span_of_time_is_no_complement_of_it():
+    """"Negli ultimi giorni Ankara ha consegnato": the parser hung "Ankara" on "giorni"."""
+    res, facts = extract(SUBJECT_AFTER_A_SPAN_OF_TIME)
+    assert ("Turchia", "suppliedArmsTo", "Azerbaigian") in triples(res, facts)
