@@ -19,6 +19,10 @@ from kg.timex import find_times
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protocoll[oi]"
 TREATY_RE = re.compile(rf"\b(?P<head>{TREATY_HEADS})\b", re.I)
+#: Agreements named by more than a word, whose first word alone names none ("il piano di
+#: pace"): the tokens as the tokenizer writes them, lower case. Each names an agreement of its
+#: own, never a bare reference back to one named before.
+TREATY_PHRASE_HEADS = (("piano", "d'", "azione"), ("memorandum", "d'", "intesa"), ("memorandum",))
 #: Words that may continue a treaty's name after its head ("di mutua difesa", "sulla ...").
 TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "sullo", "e", "ed"}
 #: a purpose that names a treaty, before an article and a noun ("accordo per la cooperazione")
@@ -633,10 +637,15 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         return True
 
     for i, (start, end) in enumerate(toks):
-        if not TREATY_RE.fullmatch(word(i).lower()):
-            continue
-        j = i + 1
-        last = i
+        if TREATY_RE.fullmatch(word(i).lower()):
+            width = 1
+        else:
+            width = next((len(p) for p in TREATY_PHRASE_HEADS
+                          if tuple(word(k).lower().replace("’", "'") for k in range(i, min(i + len(p), len(toks)))) == p), 0)
+            if not width:
+                continue
+        j = i + width
+        last = i + width - 1
         while j < len(toks):
             lw = word(j).lower()
             if lw in TREATY_PURPOSE and j + 2 < len(toks) and word(j + 1).lower() in ARTICLE_WORDS \
@@ -659,7 +668,7 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         span = (toks[first][0], toks[last][1])
         if any(_overlaps((m.start_char, m.end_char), span) for m in taken):
             continue
-        generic = last == i
+        generic = last == i and width == 1
         out.append(Mention(article_id, sentence.index, span[0], span[1], text[span[0]:span[1]],
                            "Treaty", "treaty_ref" if generic else "treaty", None,
                            0.6 if generic else 0.8))

@@ -255,3 +255,12 @@ def test_a_span_ner_ran_across_a_coordination_is_two_names():
     assert {"Unione europea", "Mercosur"} <= texts and "Unione europea e il Mercosur" not in texts
     kept = mentions("La Bosnia ed Erzegovina vota.", [("Bosnia ed Erzegovina", "LOC")])
     assert "Bosnia ed Erzegovina" in {t for t, _, _ in kept}
+
+
+def test_an_action_plan_is_an_agreement_of_its_own():
+    found = mentions("I due leader hanno firmato un piano d'azione per rafforzare la cooperazione.")
+    assert ("piano d'azione", "Treaty") in {(t, ty) for t, ty, _ in found}
+    am = parsed_mentions(("Hanno firmato un piano d'azione.", "\n".join(
+        f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split("Hanno firmato un piano d'azione."), 1)), []))
+    assert [m.kind for m in am.mentions if m.type == "Treaty"] == ["treaty"]
+    assert not any(ty == "Treaty" for _, ty, _ in mentions("Il piano di pace è fallito."))
