@@ -711,6 +711,12 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                     holder = found.at(sentence.index, *toks[k])
                     if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
                         holder = None
+                # "leader della giunta nigerina", "portavoce del governo tedesco": a state's body
+                # with its demonym is the state
+                if holder is None and k + 1 < len(toks) and text[toks[k][0]:toks[k][1]] in lexicon.state_bodies:
+                    body_of = found.at(sentence.index, *toks[k + 1])
+                    if body_of is not None and found.mentions[body_of].kind == "demonym":
+                        holder = body_of
                 # "il ministro delle Infrastrutture turco": a department, then the demonym
                 d = k
                 while holder is None and d < len(toks) and text[toks[d][0]:toks[d][1]][:1].isupper() \

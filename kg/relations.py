@@ -840,6 +840,11 @@ class _Context:
                 and v.head(node) is not None:
             parent = v.head(node)
             if node.deprel == "acl:relcl":
+                if any((k.text or "").lower() in ("dove", "quando") for k in v.kids(node)):
+                    # "durante una visita a Tallinn, dove ha incontrato": a place or a time is no
+                    # doer; whoever the clause it hangs on has acting is
+                    above = self.governing_verb(parent)
+                    return self.agents(above) if above is not None and above is not verb else []
                 subjects = [parent]  # "la Corea, che ha inviato ..." : the antecedent
                 break
             if "VerbForm=Inf" in (node.feats or "") and node.deprel in ("xcomp", "advcl", "ccomp"):

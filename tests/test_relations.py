@@ -2552,3 +2552,65 @@ def test_a_name_after_a_span_of_time_is_no_complement_of_it():
     """"Negli ultimi giorni Ankara ha consegnato": the parser hung "Ankara" on "giorni"."""
     res, facts = extract(SUBJECT_AFTER_A_SPAN_OF_TIME)
     assert ("Turchia", "suppliedArmsTo", "Azerbaigian") in triples(res, facts)
+
+
+MET_WHERE_VISITING = ("Lo ha annunciato il segretario alla Difesa Pete Hegseth durante una visita a Manila, dove ha "
+                      "incontrato il presidente filippino Ferdinand Marcos.", """
+1 Lo lo PRON 3 obj
+2 ha avere AUX 3 aux VerbForm=Fin
+3 annunciato annunciare VERB 0 root VerbForm=Part
+4 il il DET 5 det
+5 segretario segretario NOUN 3 obj
+6-7 alla
+6 a a ADP 8 case
+7 la il DET 8 det
+8 Difesa Difesa PROPN 5 nmod
+9 Pete Pete PROPN 8 flat:name
+10 Hegseth Hegseth PROPN 8 flat:name
+11 durante durante ADP 13 case
+12 una uno DET 13 det
+13 visita visita NOUN 3 obl
+14 a a ADP 15 case
+15 Manila Manila PROPN 13 nmod
+16 , , PUNCT 3 punct
+17 dove dove PRON 19 nsubj
+18 ha avere AUX 19 aux VerbForm=Fin
+19 incontrato incontrare VERB 13 acl:relcl VerbForm=Part
+20 il il DET 21 det
+21 presidente presidente NOUN 19 obj
+22 filippino filippino ADJ 21 amod
+23 Ferdinand Ferdinand PROPN 21 nmod
+24 Marcos Marcos PROPN 23 flat:name
+25 . . PUNCT 3 punct
+""", [("Pete Hegseth", "PER"), ("Manila", "LOC"), ("Ferdinand Marcos", "PER")])
+
+
+def test_a_where_clause_acts_through_the_subject_of_the_clause_it_hangs_on():
+    res, facts = extract(MET_WHERE_VISITING)
+    assert ("Pete Hegseth", "communicatedWith", "Ferdinand Marcos") in triples(res, facts)
+
+
+JUNTA_LEADER = ("Il colonnello Assimi Goïta, leader della giunta maliana, ha ringraziato Vladimir Putin.", """
+1 Il il DET 2 det
+2 colonnello colonnello NOUN 12 nsubj
+3 Assimi Assimi PROPN 2 nmod
+4 Goïta Goïta PROPN 3 flat:name
+5 , , PUNCT 2 punct
+6 leader leader NOUN 2 conj
+7-8 della
+7 di di ADP 9 case
+8 la il DET 9 det
+9 giunta giunta NOUN 6 nmod
+10 maliana maliano NOUN 9 compound
+11 , , PUNCT 2 punct
+12 ha avere AUX 13 aux VerbForm=Fin
+13 ringraziato ringraziare VERB 0 root VerbForm=Part
+14 Vladimir Vladimir PROPN 13 obj
+15 Putin Putin PROPN 14 flat:name
+16 . . PUNCT 13 punct
+""".replace("12 nsubj", "13 nsubj"), [("Assimi Goïta", "PER"), ("giunta maliana", "ORG"), ("Vladimir Putin", "PER")])
+
+
+def test_the_leader_of_a_states_junta_leads_the_state():
+    res, facts = extract(JUNTA_LEADER)
+    assert ("Assimi Goïta", "leaderOf", "Mali") in triples(res, facts)
