@@ -97,6 +97,7 @@ class Annotator:
         digest = hashlib.sha256()
         digest.update(self.model_version.encode("utf-8"))
         digest.update(b"\0" + ANNOTATION_SCHEME.encode("ascii") + b"\0")
+        digest.update(parse_selection_digest().encode("ascii") + b"\0")
         digest.update(article.text.encode("utf-8"))
         return digest.hexdigest()
 
@@ -262,6 +263,21 @@ def needs_parse(words, has_entities: bool, lexicon=None, gazetteer=None) -> bool
     if not (has_entities or demonym or forms & PAIR_WORDS):
         return False  # a relation needs someone named: a name, a demonym, or "i due" named before
     return bool(forms & lexicon.parse_words) or (has_entities and demonym)
+
+
+@functools.lru_cache(maxsize=1)
+def parse_selection_digest() -> str:
+    """What :func:`needs_parse` reads from the lexicons and the gazetteer, hashed: a new
+    trigger or demonym changes which sentences get parsed, so cached annotations go stale."""
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.relations import PAIR_WORDS
+
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
+    demonyms = sorted(d for e in gazetteer.entries() if e.type == "State"
+                      for d in e.get_extra("demonyms").split("|") if d)
+    words = sorted(lexicon.parse_words | lexicon.casualty_words | PAIR_WORDS)
+    return hashlib.sha256("\n".join(words + ["--"] + demonyms).encode("utf-8")).hexdigest()[:16]
 
 
 def parse_where_needed(pipeline, docs) -> None:

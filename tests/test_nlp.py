@@ -190,3 +190,25 @@ def test_a_demonym_the_tagger_made_a_verb_no_longer_steals_the_sentence(nlp):
     assert words["iraniano"].upos == "ADJ"
     assert words["telefonato"].deprel == "root"
     assert words["ministro"].head == words["telefonato"].id and words["ministro"].deprel.startswith("nsubj")
+
+
+def test_the_cache_key_follows_the_words_that_choose_the_parsed_sentences(monkeypatch):
+    """A new trigger makes other sentences worth parsing: cached annotations must not be reused."""
+    import dataclasses
+
+    from kg import lexicon, nlp
+
+    article = Article(id="a", source="a.txt", text="Testo.")
+    annotator = Annotator(lambda: None, "it-kg-test")
+    before = annotator.cache_key(article)
+    assert annotator.cache_key(article) == before
+    plain = lexicon.load_lexicon()
+    grown = dataclasses.replace(plain, triggers={**plain.triggers, ("presenziare", "VERB"): "meeting"})
+    monkeypatch.setattr(lexicon, "load_lexicon", lambda *a, **k: grown)
+    nlp.parse_selection_digest.cache_clear()
+    try:
+        assert annotator.cache_key(article) != before
+    finally:
+        monkeypatch.undo()
+        nlp.parse_selection_digest.cache_clear()
+    assert annotator.cache_key(article) == before
