@@ -2614,3 +2614,39 @@ JUNTA_LEADER = ("Il colonnello Assimi Goïta, leader della giunta maliana, ha ri
 def test_the_leader_of_a_states_junta_leads_the_state():
     res, facts = extract(JUNTA_LEADER)
     assert ("Assimi Goïta", "leaderOf", "Mali") in triples(res, facts)
+
+
+ATTENDED = ("Il ministro della Difesa Boris Pistorius ha assistito alla cerimonia a Vilnius insieme al presidente "
+            "lituano Gitanas Nausėda.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 9 nsubj
+3-4 della
+3 di di ADP 5 case
+4 la il DET 5 det
+5 Difesa Difesa PROPN 2 nmod
+6 Boris Boris PROPN 5 flat:name
+7 Pistorius Pistorius PROPN 5 flat:name
+8 ha avere AUX 9 aux VerbForm=Fin
+9 assistito assistere VERB 0 root VerbForm=Part
+10-11 alla
+10 a a ADP 12 case
+11 la il DET 12 det
+12 cerimonia cerimonia NOUN 9 obl
+13 a a ADP 14 case
+14 Vilnius Vilnius PROPN 12 nmod
+15 insieme insieme ADV 19 case
+16-17 al
+16 a a ADP 19 case
+17 il il DET 19 det
+18 presidente presidente NOUN 19 amod
+19 lituano lituano ADJ 9 obl
+20 Gitanas Gitanas PROPN 19 nmod
+21 Nausėda Nausėda PROPN 20 flat:name
+22 . . PUNCT 9 punct
+""", [("Boris Pistorius", "PER"), ("Vilnius", "LOC"), ("Gitanas Nausėda", "PER")])
+
+
+def test_attending_a_ceremony_supports_nobody():
+    """"ha assistito alla cerimonia": to attend, not to assist."""
+    res, facts = extract(ATTENDED)
+    assert not [f for f in facts.facts if f.predicate == "supports"]
