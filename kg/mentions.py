@@ -553,6 +553,10 @@ def _as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: G
     state = gazetteer.metonym(m.text, year)
     if state is None or state.type != "State":
         return m
+    if where and m.type == "Organization":
+        # "all'Eliseo", "alla Casa Bianca": NER's institution is the building one goes to
+        return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Place", "name",
+                       m.key, m.confidence)
     if where or _is_dateline(m, toks, text):
         return m
     return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",

@@ -295,7 +295,9 @@ class RelationExtractor:
                     to, frame = self._replied(ctx, t, agents, out), self._reply_means(ctx, t) or frame
                 self._add(ctx, out, agents, "communicatedWith", to, t, kind=frame, event=frame)
             elif frame == "appeal":
-                # "ha invitato la Cina a frenare": the addressee is the object
+                # "ha invitato la Cina a frenare": the addressee is the object; "ha invitato il
+                # presidente a Nuova Delhi": where to is no addressee
+                to = [x for x in to if ctx.type_of(x) != "Place"]
                 self._add(ctx, out, agents, "communicatedWith", objs + to, t, kind="statement", event="statement")
             elif frame in ("phone_call", "meeting"):
                 if frame == "meeting" and (t.lemma or "").lower() in RECEIVING_VERBS:
@@ -900,8 +902,14 @@ class _Context:
         v = self.view
         head = v.head(verb)
         if head is None or verb.deprel not in ("advcl", "xcomp") or not any(
-                f in (verb.feats or "") for f in ("VerbForm=Inf", "VerbForm=Ger")) or not any(
-                o.upos == "PRON" and o.text.lower() in CLITIC_OBJECTS for o in v.kids(verb, "obj")):
+                f in (verb.feats or "") for f in ("VerbForm=Inf", "VerbForm=Ger")):
+            return []
+        clitic = any(o.upos == "PRON" and o.text.lower() in CLITIC_OBJECTS for o in v.kids(verb, "obj"))
+        # "ha telefonato a Ruto per congratularsi": a reflexive verb with nobody named is
+        # about the one called too
+        reflexive = not v.kids(verb, "obj", "obl") and any(
+            (k.text or "").lower() == "si" for k in v.kids(verb, "expl", "obj"))
+        if not (clitic or reflexive):
             return []
         targets = [e for o in v.kids(head, "obj") for e in self.entities(o)] or self.obl(head, TO_CASES)
         return [e for e in targets if self.type_of(e) in ("Person", "State", "Organization")]

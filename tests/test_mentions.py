@@ -264,3 +264,11 @@ def test_an_action_plan_is_an_agreement_of_its_own():
         f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split("Hanno firmato un piano d'azione."), 1)), []))
     assert [m.kind for m in am.mentions if m.type == "Treaty"] == ["treaty"]
     assert not any(ty == "Treaty" for _, ty, _ in mentions("Il piano di pace è fallito."))
+
+
+def test_a_seat_after_an_elided_locative_is_the_building():
+    """"all'Eliseo" is the palace one goes to; "l'Eliseo ha risposto" is France."""
+    at = mentions("Macron ha ricevuto all'Eliseo il premier indiano.", [("Eliseo", "ORG")])
+    assert [(t, ty) for t, ty, _ in at if t == "Eliseo"] == [("Eliseo", "Place")]
+    speaking = mentions("L'Eliseo ha risposto.", [("Eliseo", "ORG")])
+    assert [(t, ty) for t, ty, _ in speaking if t == "Eliseo"] == [("Eliseo", "State")]

@@ -2650,3 +2650,54 @@ def test_attending_a_ceremony_supports_nobody():
     """"ha assistito alla cerimonia": to attend, not to assist."""
     res, facts = extract(ATTENDED)
     assert not [f for f in facts.facts if f.predicate == "supports"]
+
+
+INVITED_TO_A_CAPITAL = ("Il premier indiano Narendra Modi ha invitato il presidente francese Emmanuel Macron a "
+                        "Nuova Delhi.", """
+1 Il il DET 2 det
+2 premier premier NOUN 7 nsubj
+3 indiano indiano ADJ 2 amod
+4 Narendra Narendra PROPN 2 nmod
+5 Modi Modi PROPN 4 flat:name
+6 ha avere AUX 7 aux VerbForm=Fin
+7 invitato invitare VERB 0 root VerbForm=Part
+8 il il DET 9 det
+9 presidente presidente NOUN 7 obj
+10 francese francese ADJ 9 amod
+11 Emmanuel Emmanuel PROPN 9 nmod
+12 Macron Macron PROPN 11 flat:name
+13 a a ADP 14 case
+14 Nuova Nuova PROPN 7 obl
+15 Delhi Delhi PROPN 14 flat:name
+16 . . PUNCT 7 punct
+""", [("Narendra Modi", "PER"), ("Emmanuel Macron", "PER"), ("Nuova Delhi", "LOC")])
+
+
+def test_the_place_one_is_invited_to_is_no_addressee():
+    res, facts = extract(INVITED_TO_A_CAPITAL)
+    spoken_to = {res.entities[f.object].label for f in facts.facts if f.predicate == "communicatedWith"}
+    assert spoken_to == {"Emmanuel Macron"}
+
+
+CALLED_TO_CONGRATULATE = ("Il presidente ugandese Yoweri Museveni ha telefonato a William Ruto per congratularsi.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 ugandese ugandese ADJ 2 amod
+4 Yoweri Yoweri PROPN 2 nmod
+5 Museveni Museveni PROPN 4 flat:name
+6 ha avere AUX 7 aux VerbForm=Fin
+7 telefonato telefonare VERB 0 root VerbForm=Part
+8 a a ADP 9 case
+9 William William PROPN 7 obl
+10 Ruto Ruto PROPN 9 flat:name
+11 per per ADP 12 mark
+12-13 congratularsi
+12 congratular congratulare VERB 7 xcomp VerbForm=Inf
+13 si si PRON 12 expl
+14 . . PUNCT 7 punct
+""", [("Yoweri Museveni", "PER"), ("William Ruto", "PER")])
+
+
+def test_a_reflexive_purpose_infinitive_is_about_the_one_called():
+    res, facts = extract(CALLED_TO_CONGRATULATE)
+    assert ("Yoweri Museveni", "praised", "William Ruto") in triples(res, facts)
