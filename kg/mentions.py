@@ -485,16 +485,18 @@ def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> 
     tags = {(w.start_char, w.end_char): w.upos for w in sentence.words}
     # a head the tagger calls a verb is no place noun: "stretto alleato della Russia"
     nominal = lambda span: tags.get(span) in ("NOUN", "PROPN", "ADJ", "X", None, "")
+    # nor one it calls an adjective: "stretto alleato della Russia" ("closely allied")
+    noun = lambda span: tags.get(span) in ("NOUN", "PROPN", "X", None, "")
     k = len(spans) - 1
     if text[spans[k][0]:spans[k][1]].lower().rstrip("'’") in {"di", "del", "dell", "della", "dello",
                                                                "dei", "degli", "delle", "d"}:
         k -= 1
     else:
         return start
-    if k >= 0 and text[spans[k][0]:spans[k][1]].lower() in lexicon.place_heads and nominal(spans[k]):
+    if k >= 0 and text[spans[k][0]:spans[k][1]].lower() in lexicon.place_heads and noun(spans[k]):
         return spans[k][0]
     # one adjective between: "la regione russa di Kursk"
-    if k >= 1 and text[spans[k][0]:spans[k][1]].islower() and nominal(spans[k]) and nominal(spans[k - 1]) \
+    if k >= 1 and text[spans[k][0]:spans[k][1]].islower() and nominal(spans[k]) and noun(spans[k - 1]) \
             and text[spans[k - 1][0]:spans[k - 1][1]].lower() in lexicon.place_heads:
         return spans[k - 1][0]
     return start

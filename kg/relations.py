@@ -574,6 +574,11 @@ class RelationExtractor:
                 # "La Bielorussia, stretto alleato della Russia": the tagger made both verbs
                 subjects = ctx.entities(v.head(head)) if v.head(head) is not None else []
             partners = ctx.nmod(t, OF_CASES | WITH_CASES) or ctx.obl(t, OF_CASES | WITH_CASES)
+            if not partners and head is not None and t.deprel == "amod":
+                # "La Bielorussia, stretto alleato della Russia": the parse hung the "di" phrase
+                # on the name the adjective describes
+                partners = [e for c in v.kids(head, "nmod") if c.id > t.id and v.case_of(c) in OF_CASES
+                            for e in ctx.entities(c)]
             before = [w for w in ctx.sentence.words if w.end_char <= t.start_char]
             if not subjects and before and before[-1].text == "," and len(before) >= 2:
                 # "La Francia, alleata di Erevan, ha espresso ...", whatever the parse made of

@@ -2701,3 +2701,29 @@ CALLED_TO_CONGRATULATE = ("Il presidente ugandese Yoweri Museveni ha telefonato 
 def test_a_reflexive_purpose_infinitive_is_about_the_one_called():
     res, facts = extract(CALLED_TO_CONGRATULATE)
     assert ("Yoweri Museveni", "praised", "William Ruto") in triples(res, facts)
+
+
+CLOSE_ALLY_AS_ADJECTIVE = ("La Serbia, stretto alleato della Russia, ha ospitato le esercitazioni.", """
+1 La il DET 2 det
+2 Serbia Serbia PROPN 11 nsubj
+3 , , PUNCT 2 punct
+4 stretto stretto ADJ 2 amod
+5 alleato alleato ADJ 2 amod
+6-7 della
+6 di di ADP 8 case
+7 la il DET 8 det
+8 Russia Russia PROPN 2 nmod
+9 , , PUNCT 2 punct
+10 ha avere AUX 11 aux VerbForm=Fin
+11 ospitato ospitare VERB 0 root VerbForm=Part
+12 le il DET 13 det
+13 esercitazioni esercitazione NOUN 11 obj
+14 . . PUNCT 11 punct
+""", [("Serbia", "LOC"), ("Russia", "LOC")])
+
+
+def test_an_ally_adjective_takes_the_of_phrase_hung_on_its_noun():
+    res, facts = extract(CLOSE_ALLY_AS_ADJECTIVE)
+    allied = {tuple(sorted((res.entities[f.subject].label, res.entities[f.object].label)))
+              for f in facts.facts if f.predicate == "alliedWith"}
+    assert allied == {("Russia", "Serbia")}
