@@ -145,6 +145,11 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
                     break
             if key is None and len(words) > 1 and gaz.demonym(words[-1]) is not None:
                 key = local.get(("Organization", " ".join(words[:-1])))
+            if key is None and len(words) == 1:
+                # "la Commissione europea" ... "la Commissione": the one body the article names so
+                longer = {k for (etype, name), k in local.items()
+                          if etype == "Organization" and name.startswith(folded + " ")}
+                key = longer.pop() if len(longer) == 1 else None
             if key is not None:
                 assign(i, key, m.type)
                 local[(m.type, folded)] = key

@@ -347,7 +347,23 @@ def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
             if c_end < sp[1] and text[c_end:sp[1]].strip():
                 spans.append((c_end + len(text[c_end:sp[1]]) - len(text[c_end:sp[1]].lstrip()), sp[1], sp[2]))
         spans.append((c_start, c_end, "PER"))
-    return sorted(piece for sp in spans for piece in _coordinated_parts(sp, text))
+    return sorted(_without_clause_tail(piece, sentence, text) for sp in spans for piece in _coordinated_parts(sp, text))
+
+
+#: Prepositions after which NER ran on into the clause: "la Commissione | per il lavoro svolto".
+_TAIL_PREPOSITIONS = {"per", "con", "contro", "dopo", "durante"}
+
+
+def _without_clause_tail(span: tuple[int, int, str], sentence: Sentence, text: str) -> tuple[int, int, str]:
+    """A span cut before a preposition whose phrase holds a verb ("Commissione per il lavoro
+    svolto"): names hold nouns after "per" ("Agenzia per la cybersicurezza"), not verbs."""
+    start, end, etype = span
+    inside = [w for w in sentence.words if start <= w.start_char and w.end_char <= end]
+    for i, w in enumerate(inside[1:], 1):
+        if w.text.lower() in _TAIL_PREPOSITIONS and any(x.upos in ("VERB", "AUX") for x in inside[i + 1:]):
+            cut = inside[i - 1].end_char
+            return (start, cut, etype)
+    return span
 
 
 #: "l'Unione europea e il Mercosur": a conjunction, an article, a capital: two names, not one.

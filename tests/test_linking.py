@@ -229,3 +229,34 @@ def test_lula_is_the_president_named_in_full():
 """, [("Luiz Inácio Lula da Silva", "PER")])
     keys = _person_keys(full, _spoke("Lula"))
     assert keys["Lula"] == keys["Luiz Inácio Lula da Silva"]
+
+
+def test_a_bodys_first_word_alone_is_the_body_the_article_names():
+    from parsed import article
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    full = ("La Commissione elettorale centrale ha parlato.", """
+1 La il DET 2 det
+2 Commissione Commissione PROPN 6 nsubj
+3 elettorale elettorale ADJ 2 amod
+4 centrale centrale ADJ 2 amod
+5 ha avere AUX 6 aux
+6 parlato parlare VERB 0 root
+7 . . PUNCT 6 punct
+""", [("Commissione elettorale centrale", "ORG")])
+    short = ("La Commissione ha risposto.", """
+1 La il DET 2 det
+2 Commissione Commissione PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 risposto rispondere VERB 0 root
+5 . . PUNCT 4 punct
+""", [("Commissione", "ORG")])
+    gaz = load_gazetteer()
+    am = find_mentions(article(full, short), gaz, load_lexicon())
+    res = resolve([am], gaz)
+    keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Organization"}
+    assert keys["Commissione"] == keys["Commissione elettorale centrale"]

@@ -272,3 +272,34 @@ def test_a_seat_after_an_elided_locative_is_the_building():
     assert [(t, ty) for t, ty, _ in at if t == "Eliseo"] == [("Eliseo", "Place")]
     speaking = mentions("L'Eliseo ha risposto.", [("Eliseo", "ORG")])
     assert [(t, ty) for t, ty, _ in speaking if t == "Eliseo"] == [("Eliseo", "State")]
+
+
+def test_an_ner_span_run_into_the_clause_is_cut_before_it():
+    text = "Starmer ha ringraziato la Commissione per il lavoro svolto."
+    rows = """
+1 Starmer Starmer PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 ringraziato ringraziare VERB 0 root
+4 la il DET 5 det
+5 Commissione Commissione PROPN 3 obj
+6 per per ADP 8 case
+7 il il DET 8 det
+8 lavoro lavoro NOUN 3 obl
+9 svolto svolgere VERB 8 acl
+10 . . PUNCT 3 punct
+"""
+    am = parsed_mentions((text, rows, [("Starmer", "PER"), ("Commissione per il lavoro svolto", "ORG")]))
+    assert "Commissione" in {m.text for m in am.mentions}
+    assert not any("lavoro" in m.text for m in am.mentions)
+    kept = parsed_mentions(("L'Agenzia per la cybersicurezza nazionale ha parlato.", """
+1 L' il DET 2 det
+2 Agenzia Agenzia PROPN 7 nsubj
+3 per per ADP 5 case
+4 la il DET 5 det
+5 cybersicurezza cybersicurezza NOUN 2 nmod
+6 nazionale nazionale ADJ 5 amod
+7 ha avere AUX 8 aux
+8 parlato parlare VERB 0 root
+9 . . PUNCT 8 punct
+""".replace("7 nsubj", "8 nsubj"), [("Agenzia per la cybersicurezza nazionale", "ORG")]))
+    assert "Agenzia per la cybersicurezza nazionale" in {m.text for m in kept.mentions}
