@@ -129,10 +129,10 @@ def _resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types
             continue
         key = None
         words = folded.split()
-        if m.type in ("Place", "Organization") and m.kind == "name" and len(words) == 1:
-            # NER typing a surname alone as a place ("Choïgou"): the article's person wins.
-            person = next((j for j, full in persons if len(core := name_core(full)) > 1 and core[-1] == words[0]),
-                          None)
+        if m.type in ("Place", "Organization") and m.kind == "name" and len(words) <= 2:
+            # NER typing a surname alone as a place ("Choïgou", "Al Thani"): the article's person wins.
+            person = next((j for j, full in persons if len(core := name_core(full)) > len(words)
+                           and core[-len(words):] == words), None)
             if person is not None:
                 assign(i, res.mention_keys[(aid, person)], "Person")
                 continue

@@ -385,8 +385,9 @@ def _coordinated_parts(span: tuple[int, int, str], text: str) -> list[tuple[int,
 def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer,
                             lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """"il re del Marocco Mohammed VI": NER ran the state and the name after it together
-    ("Marocco Mohammed VI", LOC). After a role and "di", a span that starts with a state or
-    place the gazetteer knows and goes on with capitalised words is that place, then a person."""
+    ("Marocco Mohammed VI", LOC; "Commissione europea Ursula", ORG). After a role and "di", a
+    span that starts with a state, place or body the gazetteer knows and goes on with
+    capitalised words is that name, then a person."""
     out = []
     for start, end, etype in spans:
         before = [w.replace("’", "'").split("'")[-1] or w for w in text[max(0, start - 80):start].split()]
@@ -397,15 +398,15 @@ def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazett
         if role_before and len(words) >= 2:
             for n in range(len(words) - 1, 0, -1):
                 entry = gazetteer.lookup(" ".join(words[:n]))
-                if entry is not None and entry.type in ("State", "Place") and words[n][:1].isupper():
-                    cut = n
+                if entry is not None and entry.type in ("State", "Place", "Organization") and words[n][:1].isupper():
+                    cut, head_type = n, "ORG" if entry.type == "Organization" else "LOC"
                     break
         if cut is None:
             out.append((start, end, etype))
             continue
         head = " ".join(words[:cut])
         name_start = text.index(words[cut], start + len(head))
-        out += [(start, start + len(head), "LOC"), (name_start, end, "PER")]
+        out += [(start, start + len(head), head_type), (name_start, end, "PER")]
     return out
 
 
@@ -425,6 +426,14 @@ def _mended_joins(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazet
             if gap and all(g in NAME_PARTICLES for g in gap):
                 out[-1] = (out[-1][0], end, "PER")
                 continue
+        if etype == "PER":
+            # "l'emiro del Qatar Tamim bin Hamad Al Thani" with only "Hamad Al Thani" tagged: a
+            # capitalised word and a particle before the name are the name's, unless known
+            before = text[:start].split(" ")
+            if len(before) >= 3 and before[-1] == "" and before[-2] in NAME_PARTICLES \
+                    and before[-3][:1].isupper() and before[-3].isalpha() and gazetteer.lookup(before[-3]) is None \
+                    and not (out and out[-1][1] >= start - len(before[-2]) - len(before[-3]) - 2):
+                start -= len(before[-2]) + len(before[-3]) + 2
         words = text[start:end].split(" ")
         cut = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in PLACE_JOINERS
                     and gazetteer.lookup(" ".join(words[:i])) is not None

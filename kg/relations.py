@@ -80,6 +80,7 @@ UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", 
 SAYING_VERBS = REPORT_VERBS | {"dire", "ribadire", "sottolineare", "denunciare", "accusare"}
 TIME_UNITS = {"ora", "minuto", "giorno", "settimana", "mese", "anno"}
 PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
+STATE_NOUNS = {"paese", "stato", "nazione"}    # "i due Paesi": states, not their leaders
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
             "suoi", "sue", "loro"}
 PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
@@ -892,6 +893,10 @@ class _Context:
                      for a in v.kids(s, "amod") for e in self.demonym_at(a)]
         if not found and any(self._names_a_pair(s) for s in subjects):
             found = self.recent_people(verb, 2)
+            if self.lexicon and any((s.lemma or "").lower() in self.lexicon.state_bodies | STATE_NOUNS for s in subjects):
+                # "I due governi hanno firmato": the states of the two people named before
+                states = _unique(h for p in found for h in [self.home_state(p)] if h)
+                found = states if len(states) == 2 else []
         if not found:
             # "la delegazione guidata da Volodin [è arrivata]": the group's leader
             for s in subjects:

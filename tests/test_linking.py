@@ -260,3 +260,35 @@ def test_a_bodys_first_word_alone_is_the_body_the_article_names():
     res = resolve([am], gaz)
     keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Organization"}
     assert keys["Commissione"] == keys["Commissione elettorale centrale"]
+
+
+def test_two_words_ner_took_for_a_place_are_the_persons_surname():
+    full = ("Tamim bin Hamad Al Thani è arrivato.", """
+1 Tamim Tamim PROPN 7 nsubj
+2 bin bin PROPN 1 flat:name
+3 Hamad Hamad PROPN 1 flat:name
+4 Al Al PROPN 1 flat:name
+5 Thani Thani PROPN 1 flat:name
+6 è essere AUX 7 aux
+7 arrivato arrivare VERB 0 root
+8 . . PUNCT 7 punct
+""", [("Tamim bin Hamad Al Thani", "PER")])
+    later = ("Al Thani ha parlato.", """
+1 Al Al PROPN 4 nsubj
+2 Thani Thani PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 parlato parlare VERB 0 root
+5 . . PUNCT 4 punct
+""", [("Al Thani", "LOC")])
+    from parsed import article
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    gaz = load_gazetteer()
+    am = find_mentions(article(full, later), gaz, load_lexicon())
+    res = resolve([am], gaz)
+    keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions)}
+    assert keys["Al Thani"] == keys["Tamim bin Hamad Al Thani"]

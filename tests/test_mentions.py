@@ -303,3 +303,18 @@ def test_an_ner_span_run_into_the_clause_is_cut_before_it():
 9 . . PUNCT 8 punct
 """.replace("7 nsubj", "8 nsubj"), [("Agenzia per la cybersicurezza nazionale", "ORG")]))
     assert "Agenzia per la cybersicurezza nazionale" in {m.text for m in kept.mentions}
+
+
+def test_ner_running_a_body_into_the_name_after_its_role_gives_both():
+    found = mentions("La presidente della Commissione europea Ursula von der Leyen ha parlato.",
+                     [("Commissione europea Ursula", "ORG"), ("Leyen", "LOC")])
+    got = {(t, ty) for t, ty, _ in found}
+    assert ("Commissione europea", "Organization") in got and ("Ursula von der Leyen", "Person") in got
+
+
+def test_a_capitalised_word_and_a_particle_before_a_person_are_the_persons():
+    found = mentions("Il Qatar Tamim bin Hamad Al Thani ha parlato.", [("Hamad Al Thani", "PER")])
+    got = {(t, ty) for t, ty, _ in found}
+    assert ("Tamim bin Hamad Al Thani", "Person") in got and ("Qatar", "State") in got
+    plain = mentions("Il presidente ha visto Hamad Al Thani.", [("Hamad Al Thani", "PER")])
+    assert ("Hamad Al Thani", "Person") in {(t, ty) for t, ty, _ in plain}

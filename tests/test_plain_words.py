@@ -60,3 +60,10 @@ def test_the_shipped_tokenizer_keeps_al_sisi_one_word(nlp):
     assert "al-Sisi" in words and "-Sisi" not in words
     assert words.count("a") == 1 and words.count("il") == 1  # "al presidente" still expands
     assert any(e.text == "Abdel Fattah al-Sisi" and e.type == "PER" for e in doc.ents)
+
+
+def test_al_inside_a_name_is_the_names_word():
+    keep = KeepPlainWords(frozenset())
+    draft = [["emiro", "Tamim", "bin", "Hamad", ("Al", True), "Thani", ",", ("Al", True), "vertice", "."]]
+    assert keep(draft) == [["emiro", "Tamim", "bin", "Hamad", "Al", "Thani", ",", ("Al", True), "vertice", "."]]
+    assert keep([[("Al", True), "Cairo"]]) == [[("Al", True), "Cairo"]]

@@ -2727,3 +2727,27 @@ def test_an_ally_adjective_takes_the_of_phrase_hung_on_its_noun():
     allied = {tuple(sorted((res.entities[f.subject].label, res.entities[f.object].label)))
               for f in facts.facts if f.predicate == "alliedWith"}
     assert allied == {("Russia", "Serbia")}
+
+
+TWO_GOVERNMENTS = ("I due governi hanno firmato un memorandum d'intesa sull'energia.", """
+1 I il DET 3 det
+2 due due NUM 3 nummod
+3 governi governo NOUN 5 nsubj
+4 hanno avere AUX 5 aux VerbForm=Fin
+5 firmato firmare VERB 0 root VerbForm=Part
+6 un uno DET 7 det
+7 memorandum memorandum NOUN 5 obj
+8 d' di ADP 9 case
+9 intesa intesa NOUN 7 nmod
+10-11 sull'
+10 su su ADP 12 case
+11 l' il DET 12 det
+12 energia energia NOUN 7 nmod
+13 . . PUNCT 5 punct
+""", [])
+
+
+def test_the_two_governments_are_the_states_of_the_two_people_named_before():
+    res, facts = extract(LETTER_TO_MERZ, TWO_GOVERNMENTS)
+    signers = {res.entities[f.subject].label for f in facts.facts if f.predicate == "signed"}
+    assert signers == {"Francia", "Germania"}
