@@ -256,10 +256,11 @@ class RelationExtractor:
             agents = agents or ctx.left_actor(t)
             objects = ctx.objects(t)
             objs = [e for o in objects for e in ctx.entities(o)] or ctx.clitic_antecedents(t)
-            if not objs and not (frame in ("meeting", "phone_call", "appeal") and objects):
+            if not objs and not (frame in ("meeting", "phone_call", "appeal", "visit") and objects):
                 # no entity as object: read past it, unless the verb has an object that is not
-                # a person or place to meet ("ha ricevuto 395 voti"); whom one urges comes
-                # before what they are urged to do ("ha invitato Xi a visitare la Corea")
+                # a person or place to meet ("ha ricevuto 395 voti") or to visit ("ha visitato la
+                # brigata tedesca"); whom one urges comes before what they are urged to do ("ha
+                # invitato Xi a visitare la Corea")
                 objs = ctx.right_entities(t, None, adjacent=frame == "appeal")
             if (t.deprel or "").startswith("acl") and v.head(t) is not None and "VerbForm=Part" in (t.feats or ""):
                 objs = ctx.entities(v.head(t)) + objs  # "il trattato firmato a Pyongyang"
@@ -641,6 +642,9 @@ class RelationExtractor:
             return
         head = v.head(noun)
         places = ctx.nmod(noun, IN_CASES | TO_CASES)
+        # "la brigata tedesca di stanza in Lituania": stationed there
+        places += [p for d in v.kids(noun, "nmod") if (d.lemma or "").lower() == "stanza"
+                   for p in ctx.nmod(d, IN_CASES)]
         if head is not None and head.upos == "VERB":
             places += ctx.obl(head, IN_CASES | TO_CASES)
             for h2 in [v.head(head)] if head.deprel in ("acl", "xcomp", "conj") and v.head(head) else []:

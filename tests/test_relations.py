@@ -2751,3 +2751,41 @@ def test_the_two_governments_are_the_states_of_the_two_people_named_before():
     res, facts = extract(LETTER_TO_MERZ, TWO_GOVERNMENTS)
     signers = {res.entities[f.subject].label for f in facts.facts if f.predicate == "signed"}
     assert signers == {"Francia", "Germania"}
+
+
+FLEW_TO_THE_BRIGADE = ("Il ministro della Difesa Boris Pistorius è volato a Vilnius, dove ha visitato la brigata "
+                       "tedesca di stanza in Lituania.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 10 nsubj
+3-4 della
+3 di di ADP 5 case
+4 la il DET 5 det
+5 Difesa Difesa PROPN 2 nmod
+6 Boris Boris PROPN 5 flat:name
+7 Pistorius Pistorius PROPN 5 flat:name
+8 è essere AUX 10 aux VerbForm=Fin
+9 volato volare VERB 0 root VerbForm=Part
+10 a a ADP 11 case
+11 Vilnius Vilnius PROPN 9 obl
+12 , , PUNCT 9 punct
+13 dove dove PRON 15 nsubj
+14 ha avere AUX 15 aux VerbForm=Fin
+15 visitato visitare VERB 9 advcl VerbForm=Part
+16 la il DET 17 det
+17 brigata brigata NOUN 15 obj
+18 tedesca tedesco ADJ 17 amod
+19 di di ADP 20 case
+20 stanza stanza NOUN 17 nmod
+21 in in ADP 22 case
+22 Lituania Lituania PROPN 20 nmod
+23 . . PUNCT 9 punct
+""".replace("2 ministro ministro NOUN 10 nsubj", "2 ministro ministro NOUN 9 nsubj"),
+    [("Boris Pistorius", "PER"), ("Vilnius", "LOC"), ("Lituania", "LOC")])
+
+
+def test_a_brigade_stationed_abroad_was_sent_there_and_visiting_it_visits_no_state():
+    res, facts = extract(FLEW_TO_THE_BRIGADE)
+    got = triples(res, facts)
+    assert ("Germania", "sentTroopsTo", "Lituania") in got
+    assert ("Boris Pistorius", "visited", "Vilnius") in got
+    assert not [t for t in got if t[1] == "visited" and t[2] == "Germania"]
