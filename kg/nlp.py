@@ -23,7 +23,7 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "12"
+ANNOTATION_SCHEME = "13"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000

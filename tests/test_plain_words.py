@@ -67,3 +67,18 @@ def test_al_inside_a_name_is_the_names_word():
     draft = [["emiro", "Tamim", "bin", "Hamad", ("Al", True), "Thani", ",", ("Al", True), "vertice", "."]]
     assert keep(draft) == [["emiro", "Tamim", "bin", "Hamad", "Al", "Thani", ",", ("Al", True), "vertice", "."]]
     assert keep([[("Al", True), "Cairo"]]) == [[("Al", True), "Cairo"]]
+
+
+def test_a_quote_glued_to_a_word_is_a_token_of_its_own():
+    keep = KeepPlainWords(frozenset())
+    assert keep([["definito", "«un", "alleato", "prezioso»", "."]]) == \
+        [["definito", "«", "un", "alleato", "prezioso", "»", "."]]
+    assert keep([[("«della", True), "pace»"]]) == [["«", ("della", True), "pace", "»"]]
+    assert keep([["«", "»", "“ok”"]]) == [["«", "»", "“", "ok", "”"]]
+
+
+@pytest.mark.model
+def test_the_shipped_tokenizer_splits_a_guillemet_from_its_word(nlp):
+    doc = nlp("Erdoğan ha definito la Finlandia «un alleato prezioso» all'interno della Nato.")
+    words = [w.text for w in doc.sentences[0].words]
+    assert "«" in words and "un" in words and "«un" not in words

@@ -70,8 +70,33 @@ class KeepPlainWords:
 
     def __call__(self, sentences: Draft) -> Draft:
         return [_join_name_articles([token[0] if isinstance(token, tuple) and token[1] is True
-                                     and token[0].lower() in self.words else token for token in sentence])
+                                     and token[0].lower() in self.words else token
+                                     for token in _split_quotes(sentence)])
                 for sentence in sentences]
+
+
+#: Quotation marks the tokenizer left stuck to a word ("«un alleato prezioso»" gave "«un").
+OPENING_QUOTES = "«“‘"
+CLOSING_QUOTES = "»”’"
+
+
+def _split_quotes(tokens: list) -> list:
+    """A guillemet or curly quote glued to a word is a token of its own."""
+    out: list = []
+    for token in tokens:
+        text, flag = (token[0], token[1]) if isinstance(token, tuple) else (token, None)
+        lead = trail = ""
+        while len(text) > 1 and text[0] in OPENING_QUOTES:
+            lead, text = lead + text[0], text[1:]
+        while len(text) > 1 and text[-1] in CLOSING_QUOTES:
+            text, trail = text[:-1], text[-1] + trail
+        if not lead and not trail:
+            out.append(token)
+            continue
+        out.extend(lead)
+        out.append((text, flag) if flag is not None else text)
+        out.extend(trail)
+    return out
 
 
 #: Arabic articles written with a hyphen before a name ("al-Sisi", "el-Baradei", "as-Sadr"):
