@@ -75,6 +75,7 @@ def test_a_quote_glued_to_a_word_is_a_token_of_its_own():
         [["definito", "«", "un", "alleato", "prezioso", "»", "."]]
     assert keep([[("«della", True), "pace»"]]) == [["«", ("della", True), "pace", "»"]]
     assert keep([["«", "»", "“ok”"]]) == [["«", "»", "“", "ok", "”"]]
+    assert keep([["un", "po’", ("dell’", True), "Unione"]]) == [["un", "po’", ("dell’", True), "Unione"]]  # apostrophes
 
 
 @pytest.mark.model

@@ -76,8 +76,8 @@ class KeepPlainWords:
 
 
 #: Quotation marks the tokenizer left stuck to a word ("«un alleato prezioso»" gave "«un").
-OPENING_QUOTES = "«“‘"
-CLOSING_QUOTES = "»”’"
+OPENING_QUOTES = "«“"
+CLOSING_QUOTES = "»”"  # not ’: it is also the apostrophe ("po’", "l’")
 
 
 def _split_quotes(tokens: list) -> list:
