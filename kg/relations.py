@@ -514,6 +514,11 @@ class RelationExtractor:
             agents = [a for a in (ctx.agents(verb) if verb is not None else []) if ctx.type_of(a) == "Person"]
         if not agents and ctx.preposition_before(t) in ADJUNCT_PREPOSITIONS:
             agents = ctx.left_actor(t)
+        if not agents and t.upos == "ADJ" and head is not None and head.upos in ("VERB", "AUX"):
+            # "Lee si è detto preoccupato per ...": whoever the verb has feeling it
+            agents = ctx.agents(head) or ctx.left_actor(head)
+        elif not agents and t.upos == "ADJ" and any((c.lemma or "") == "essere" for c in v.kids(t, "cop")):
+            agents = ctx.agents(t) or ctx.left_actor(t)  # "Lee è preoccupato per ..."
         if head is not None and t.deprel in ("obj",):
             to = to or ctx.obl(head, TO_CASES)
             with_ = with_ or ctx.obl(head, WITH_CASES)

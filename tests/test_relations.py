@@ -2789,3 +2789,40 @@ def test_a_brigade_stationed_abroad_was_sent_there_and_visiting_it_visits_no_sta
     assert ("Germania", "sentTroopsTo", "Lituania") in got
     assert ("Boris Pistorius", "visited", "Vilnius") in got
     assert not [t for t in got if t[1] == "visited" and t[2] == "Germania"]
+
+
+CONCERN = ("L'India ha espresso preoccupazione per il trattato di difesa reciproca.", """
+1 L' il DET 2 det
+2 India India PROPN 4 nsubj
+3 ha avere AUX 4 aux VerbForm=Fin
+4 espresso esprimere VERB 0 root VerbForm=Part
+5 preoccupazione preoccupazione NOUN 4 obj
+6 per per ADP 8 case
+7 il il DET 8 det
+8 trattato trattato NOUN 5 nmod
+9 di di ADP 10 case
+10 difesa difesa NOUN 8 nmod
+11 reciproca reciproco ADJ 10 amod
+12 . . PUNCT 4 punct
+""", [("India", "LOC")])
+WORRIED = ("Il Giappone è preoccupato per il trattato di difesa reciproca.", """
+1 Il il DET 2 det
+2 Giappone Giappone PROPN 4 nsubj
+3 è essere AUX 4 cop VerbForm=Fin
+4 preoccupato preoccupato ADJ 0 root
+5 per per ADP 7 case
+6 il il DET 7 det
+7 trattato trattato NOUN 4 obl
+8 di di ADP 9 case
+9 difesa difesa NOUN 7 nmod
+10 reciproca reciproco ADJ 9 amod
+11 . . PUNCT 4 punct
+""", [("Giappone", "LOC")])
+
+
+def test_concern_voiced_about_something_criticises_it():
+    for sentence, state in ((CONCERN, "India"), (WORRIED, "Giappone")):
+        res, facts = extract(sentence)
+        critics = {(res.entities[f.subject].label, res.entities[f.object].type) for f in facts.facts
+                   if f.predicate == "criticized"}
+        assert critics == {(state, "Treaty")}, sentence[0]
