@@ -535,6 +535,12 @@ class RelationExtractor:
             self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                       t, event="visit", keep_place=True)
         elif frame == "support":
+            if ctx.preposition_before(t) in REASON_PREPOSITIONS and not ctx.possessors(t):
+                # "ha ringraziato la Germania per il sostegno all'Ucraina": the support is the
+                # thanked one's, not the thanker's
+                thanked = [f.object for f in out.facts if f.predicate == "praised" and f.subject in agents
+                           and f.evidence.sentence == ctx.sentence.index]
+                agents = _unique(thanked) or agents
             if not to and ctx.possessors(t):
                 # "il sostegno di Roma al piano egiziano": backing a thing backs its owner
                 words = [c for c in v.kids(t, "nmod") if v.case_of(c) in TO_CASES]

@@ -2826,3 +2826,30 @@ def test_concern_voiced_about_something_criticises_it():
         critics = {(res.entities[f.subject].label, res.entities[f.object].type) for f in facts.facts
                    if f.predicate == "criticized"}
         assert critics == {(state, "Treaty")}, sentence[0]
+
+
+THANKED_FOR_SUPPORT = ("Meloni ha espresso gratitudine alla Germania per il sostegno all'Ucraina.", """
+1 Meloni Meloni PROPN 3 nsubj
+2 ha avere AUX 3 aux VerbForm=Fin
+3 espresso esprimere VERB 0 root VerbForm=Part
+4 gratitudine gratitudine NOUN 3 obj
+5-6 alla
+5 a a ADP 7 case
+6 la il DET 7 det
+7 Germania Germania PROPN 3 obl
+8 per per ADP 10 case
+9 il il DET 10 det
+10 sostegno sostegno NOUN 3 obl
+11-12 all'
+11 a a ADP 13 case
+12 l' il DET 13 det
+13 Ucraina Ucraina PROPN 10 nmod
+14 . . PUNCT 3 punct
+""", [("Meloni", "PER"), ("Germania", "LOC"), ("Ucraina", "LOC")])
+
+
+def test_support_one_is_thanked_for_is_the_thanked_ones():
+    res, facts = extract(THANKED_FOR_SUPPORT)
+    got = triples(res, facts)
+    assert ("Germania", "supports", "Ucraina") in got
+    assert not [t for t in got if t[1] == "supports" and t[0] == "Meloni"]
