@@ -72,7 +72,8 @@ UNREALISED_VERBS = {"promettere", "pianificare", "programmare", "progettare", "m
 #: meeting verbs whose object is a guest: "ha ricevuto al Quirinale il re di Giordania"
 RECEIVING_VERBS = {"ricevere", "accogliere", "ospitare"}
 CLITIC_OBJECTS = {"lo", "la", "li", "le", "l'", "l’"}  # "per ringraziarlo": him
-REPLY_VERBS = {"rispondere"}    # "Meloni ha risposto con una telefonata": to the one who wrote
+REPLY_VERBS = {"rispondere"}
+DENOUNCING_VERBS = {"denunciare"}   # ", ha denunciato il ministro": a speaker after the verb    # "Meloni ha risposto con una telefonata": to the one who wrote
 #: nouns whose infinitive has not happened: "la decisione di inviare nuovi aiuti all'Ucraina"
 UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", "promessa", "minaccia",
                     "richiesta", "ipotesi", "possibilità", "idea"}
@@ -271,6 +272,15 @@ class RelationExtractor:
                 or ctx.right_entities(t, TO_CASES)
             with_ = ctx.obl(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES)
             where = ctx.obl(t, IN_CASES | TO_CASES) or ctx.right_entities(t, IN_CASES | TO_CASES)
+            opening = v.words.get(min([t.id] + [a.id for a in v.kids(t, "aux")]) - 1)  # before "ha"
+            if frame == "criticize" and (t.lemma or "").lower() in DENOUNCING_VERBS and not v.kids(t, "nsubj") \
+                    and t.deprel in ("conj", "parataxis") and v.head(t) is not None \
+                    and opening is not None and opening.text == ",":
+                # "L'Iran ha venduto droni alla Russia, ha denunciato il ministro Sybiha": the
+                # speaker comes after the verb, and what he denounces is the clause before
+                speakers = [e for o in v.kids(t, "obj") for e in ctx.entities(o) if ctx.type_of(e) == "Person"]
+                if speakers:
+                    agents, objs = speakers, ctx.agents(v.head(t))
             if frame in ("praise", "criticize", "support") and v.kids(t, "aux:pass"):
                 # "X è stato condannato dai tribunali italiani": the "da" phrase acts on the subject
                 by = [c for c in v.kids(t, "obl", "obl:agent") if v.case_of(c).startswith("da")]
@@ -440,8 +450,7 @@ class RelationExtractor:
         v = ctx.view
         # "la fermezza del governo di Tbilisi": a body with no name of its own belongs to the next owner
         owner_words = [w for o in objects if o.upos == "NOUN" for w in ctx.possessor_words(o)]
-        owner_words += [d for w in owner_words if not ctx.entities(w) for d in v.kids(w, "nmod")
-                        if v.case_of(d) in OF_CASES]
+        owner_words += [d for w in owner_words if not ctx.entities(w) for d in ctx.possessor_words(w)]
         owners = [e for w in owner_words for e in ctx.entities(w)
                   if ctx.type_of(ctx.actor(e)) != "Place" and ctx.actor(e) not in own]
         return owners or self._doers_of(ctx, objects, out)
@@ -1311,6 +1320,9 @@ class _Context:
     def possessor_words(self, noun: Word) -> list[Word]:
         v = self.view
         out = [c for c in v.kids(noun, "nmod") if v.case_of(c) in OF_CASES or v.case_of(c).startswith("da parte")]
+        # "da parte della Corea del Nord" parsed as "parte" (case "da") with its own "di" phrase
+        out += [d for c in v.kids(noun, "nmod") if (c.lemma or c.text).lower() == "parte" and v.case_of(c) == "da"
+                for d in v.kids(c, "nmod") if v.case_of(d) in OF_CASES]
         out += [c for c in v.kids(noun, "amod") if self._entity_at(c, True)]
         return out
 

@@ -2853,3 +2853,62 @@ def test_support_one_is_thanked_for_is_the_thanked_ones():
     got = triples(res, facts)
     assert ("Germania", "supports", "Ucraina") in got
     assert not [t for t in got if t[1] == "supports" and t[0] == "Meloni"]
+
+
+DENOUNCED_AFTER = ("L'Iran ha venduto droni alla Russia, ha denunciato il ministro degli Esteri ucraino Andrii Sybiha.", """
+1 L' il DET 2 det
+2 Iran Iran PROPN 4 nsubj
+3 ha avere AUX 4 aux VerbForm=Fin
+4 venduto vendere VERB 0 root VerbForm=Part
+5 droni drone NOUN 4 obj
+6-7 alla
+6 a a ADP 8 case
+7 la il DET 8 det
+8 Russia Russia PROPN 5 nmod
+9 , , PUNCT 4 punct
+10 ha avere AUX 11 aux VerbForm=Fin
+11 denunciato denunciare VERB 4 conj VerbForm=Part
+12 il il DET 13 det
+13 ministro ministro NOUN 11 obj
+14-15 degli
+14 di di ADP 16 case
+15 gli il DET 16 det
+16 Esteri Esteri PROPN 13 nmod
+17 ucraino ucraino ADJ 16 amod
+18 Andrii Andrii PROPN 16 flat:name
+19 Sybiha Sybiha PROPN 18 flat:name
+20 . . PUNCT 4 punct
+""", [("Iran", "LOC"), ("Russia", "LOC"), ("Andrii Sybiha", "PER")])
+LAUNCH_BY = ("Mark Rutte ha condannato il lancio di missili da parte della Corea del Nord.", """
+1 Mark Mark PROPN 4 nsubj
+2 Rutte Rutte PROPN 1 flat:name
+3 ha avere AUX 4 aux VerbForm=Fin
+4 condannato condannare VERB 0 root VerbForm=Part
+5 il il DET 6 det
+6 lancio lancio NOUN 4 obj
+7 di di ADP 8 case
+8 missili missile NOUN 6 nmod
+9 da da ADP 10 case
+10 parte parte NOUN 8 nmod
+11-12 della
+11 di di ADP 13 case
+12 la il DET 13 det
+13 Corea Corea PROPN 10 nmod
+14-15 del
+14 di di ADP 16 case
+15 il il DET 16 det
+16 Nord Nord PROPN 13 nmod
+17 . . PUNCT 4 punct
+""", [("Mark Rutte", "PER"), ("Corea del Nord", "LOC")])
+
+
+def test_a_speaker_after_a_denouncing_verb_denounces_the_clause_before():
+    res, facts = extract(DENOUNCED_AFTER)
+    critics = {(res.entities[f.subject].label, res.entities[f.object].label) for f in facts.facts
+               if f.predicate == "criticized"}
+    assert critics == {("Andrii Sybiha", "Iran")}
+
+
+def test_condemning_an_act_by_a_state_condemns_the_state():
+    res, facts = extract(LAUNCH_BY)
+    assert ("Mark Rutte", "criticized", "Corea del Nord") in triples(res, facts)
