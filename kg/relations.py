@@ -900,6 +900,21 @@ class _Context:
             # "Emmanuel Macron, che aveva definito ...": a relative pronoun stands for the name before it
             found = [e for s in subjects if s.upos == "PRON" and (s.lemma or "").lower() in RELATIVE_PRONOUNS
                      for e in self.antecedent(s) if self.type_of(e) in ("Person", "State", "Organization")]
+        if not found and self.lexicon:
+            # "il portavoce del governo Yoshimasa Hayashi ha accusato": the name that closes the
+            # spokesperson's phrase, wherever the parse hung it
+            for s in subjects:
+                if (s.lemma or "").lower() not in self.lexicon.spokesperson_nouns:
+                    continue
+                phrase, frontier = [], v.kids(s, "nmod", "appos", "flat")
+                while frontier:
+                    phrase += frontier
+                    frontier = [k for w in frontier for k in v.kids(w, "nmod", "appos", "flat")]
+                names = [e for w in sorted(phrase, key=lambda w: w.id)
+                         for e in [self._entity_at(w, False)] if e and self.type_of(e) == "Person"]
+                if names:
+                    found = names[:1]
+                    break
         if not found:
             # "fonti della Nato hanno definito", "il portavoce del ministero ha detto": the body speaks
             # ("i ministri degli Esteri del G7": the body may hang on the office's name)

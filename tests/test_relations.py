@@ -2912,3 +2912,30 @@ def test_a_speaker_after_a_denouncing_verb_denounces_the_clause_before():
 def test_condemning_an_act_by_a_state_condemns_the_state():
     res, facts = extract(LAUNCH_BY)
     assert ("Mark Rutte", "criticized", "Corea del Nord") in triples(res, facts)
+
+
+SPOKESPERSON_NAMED_LATER = ("Il portavoce del governo Yoshimasa Hayashi ha accusato Mosca di violare il diritto "
+                            "internazionale.", """
+1 Il il DET 2 det
+2 portavoce portavoce NOUN 9 nsubj
+3-4 del
+3 di di ADP 5 case
+4 il il DET 5 det
+5 governo governo NOUN 2 nmod
+6 Yoshimasa Yoshimasa PROPN 5 nmod
+7 Hayashi Hayashi PROPN 6 flat:name
+8 ha avere AUX 9 aux VerbForm=Fin
+9 accusato accusare VERB 0 root VerbForm=Part
+10 Mosca Mosca PROPN 9 obj
+11 di di ADP 12 mark
+12 violare violare VERB 9 xcomp VerbForm=Inf
+13 il il DET 14 det
+14 diritto diritto NOUN 12 obj
+15 internazionale internazionale ADJ 14 amod
+16 . . PUNCT 9 punct
+""", [("Yoshimasa Hayashi", "PER"), ("Mosca", "LOC")])
+
+
+def test_the_name_closing_a_spokespersons_phrase_is_the_speaker():
+    res, facts = extract(SPOKESPERSON_NAMED_LATER)
+    assert ("Yoshimasa Hayashi", "criticized", "Russia") in triples(res, facts)
