@@ -257,7 +257,7 @@ class RelationExtractor:
             agents = agents or ctx.left_actor(t)
             objects = ctx.objects(t)
             objs = [e for o in objects for e in ctx.entities(o)] or ctx.clitic_antecedents(t)
-            if not objs and not (frame in ("meeting", "phone_call", "appeal", "visit") and objects):
+            if not objs and not (frame in ("meeting", "phone_call", "appeal", "visit", "praise", "criticize") and objects):
                 # no entity as object: read past it, unless the verb has an object that is not
                 # a person or place to meet ("ha ricevuto 395 voti") or to visit ("ha visitato la
                 # brigata tedesca"); whom one urges comes before what they are urged to do ("ha

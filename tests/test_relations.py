@@ -2939,3 +2939,29 @@ SPOKESPERSON_NAMED_LATER = ("Il portavoce del governo Yoshimasa Hayashi ha accus
 def test_the_name_closing_a_spokespersons_phrase_is_the_speaker():
     res, facts = extract(SPOKESPERSON_NAMED_LATER)
     assert ("Yoshimasa Hayashi", "criticized", "Russia") in triples(res, facts)
+
+
+JOINT_DRILLS = ("Pechino ha criticato le esercitazioni congiunte di Stati Uniti e Corea del Sud.", """
+1 Pechino Pechino PROPN 3 nsubj
+2 ha avere AUX 3 aux VerbForm=Fin
+3 criticato criticare VERB 0 root VerbForm=Part
+4 le il DET 5 det
+5 esercitazioni esercitazione NOUN 3 obj
+6 congiunte congiunto ADJ 5 amod
+7 di di ADP 8 case
+8 Stati Stati PROPN 5 nmod
+9 Uniti Uniti PROPN 8 flat:name
+10 e e CCONJ 11 cc
+11 Corea Corea PROPN 8 conj
+12-13 del
+12 di di ADP 14 case
+13 il il DET 14 det
+14 Sud Sud PROPN 11 nmod
+15 . . PUNCT 3 punct
+""", [("Pechino", "LOC"), ("Stati Uniti", "LOC"), ("Corea del Sud", "LOC")])
+
+
+def test_criticising_a_thing_of_two_states_criticises_both():
+    res, facts = extract(JOINT_DRILLS)
+    targets = {res.entities[f.object].label for f in facts.facts if f.predicate == "criticized"}
+    assert targets == {"Stati Uniti", "Corea del Sud"}
