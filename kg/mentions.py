@@ -429,7 +429,7 @@ def _mended_joins(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazet
         if etype == "PER":
             # "l'emiro del Qatar Tamim bin Hamad Al Thani" with only "Hamad Al Thani" tagged: a
             # capitalised word and a particle before the name are the name's, unless known
-            before = text[:start].split(" ")
+            before = text[max(0, start - 80):start].split(" ")
             if len(before) >= 3 and before[-1] == "" and before[-2] in NAME_PARTICLES \
                     and before[-3][:1].isupper() and before[-3].isalpha() and gazetteer.lookup(before[-3]) is None \
                     and not (out and out[-1][1] >= start - len(before[-2]) - len(before[-3]) - 2):

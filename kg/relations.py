@@ -72,8 +72,8 @@ UNREALISED_VERBS = {"promettere", "pianificare", "programmare", "progettare", "m
 #: meeting verbs whose object is a guest: "ha ricevuto al Quirinale il re di Giordania"
 RECEIVING_VERBS = {"ricevere", "accogliere", "ospitare"}
 CLITIC_OBJECTS = {"lo", "la", "li", "le", "l'", "l’"}  # "per ringraziarlo": him
-REPLY_VERBS = {"rispondere"}
-DENOUNCING_VERBS = {"denunciare"}   # ", ha denunciato il ministro": a speaker after the verb    # "Meloni ha risposto con una telefonata": to the one who wrote
+REPLY_VERBS = {"rispondere"}    # "Meloni ha risposto con una telefonata": to the one who wrote
+DENOUNCING_VERBS = {"denunciare"}   # ", ha denunciato il ministro": a speaker after the verb
 #: nouns whose infinitive has not happened: "la decisione di inviare nuovi aiuti all'Ucraina"
 UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", "promessa", "minaccia",
                     "richiesta", "ipotesi", "possibilità", "idea"}

@@ -108,9 +108,9 @@ def _join_name_articles(tokens: list) -> list:
     """"al" + "-Sisi" -> "al-Sisi", one plain word (the text has no space between them); and
     "Al" inside a name ("Hamad Al Thani") is that name's word, not "a il"."""
     tokens = list(tokens)
+    text = lambda t: t[0] if isinstance(t, tuple) else t
     for i in range(1, len(tokens) - 1):
         token, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
-        text = lambda t: t[0] if isinstance(t, tuple) else t
         if isinstance(token, tuple) and token[1] is True and token[0] in ("Al", "El") \
                 and text(before)[:1].isupper() and text(after)[:1].isupper():
             tokens[i] = token[0]
