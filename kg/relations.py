@@ -260,8 +260,8 @@ class RelationExtractor:
             if not objs and not (frame in ("meeting", "phone_call", "appeal", "visit", "praise", "criticize") and objects):
                 # no entity as object: read past it, unless the verb has an object that is not
                 # a person or place to meet ("ha ricevuto 395 voti") or to visit ("ha visitato la
-                # brigata tedesca"); whom one urges comes before what they are urged to do ("ha
-                # invitato Xi a visitare la Corea")
+                # brigata tedesca"), or a thing praised or criticised (its owners are meant); whom
+                # one urges comes before what they are urged to do ("ha invitato Xi a visitare la Corea")
                 objs = ctx.right_entities(t, None, adjacent=frame == "appeal")
             if (t.deprel or "").startswith("acl") and v.head(t) is not None and "VerbForm=Part" in (t.feats or ""):
                 objs = ctx.entities(v.head(t)) + objs  # "il trattato firmato a Pyongyang"
