@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
-from kg.records import Event, Evidence, Fact, Sentence, Word
+from kg.records import Event, Evidence, Fact, Mention, Sentence, Word
 from kg import timex
 from kg.quantities import MULTIPLIERS
 from kg.vocab import predicate_signatures
@@ -1219,12 +1219,17 @@ class _Context:
                 return self.res.role_persons.get((aid, r_index))
         return None
 
+    def _treaty_mentions(self, sentences: range) -> list[tuple[Mention, str]]:
+        """(mention, key) of the treaties the given sentences name."""
+        aid = self.am.annotated.article.id
+        return [(m, k) for i, m in enumerate(self.am.mentions)
+                if m.sentence in sentences and m.type == "Treaty"
+                and (k := self.res.key_of(aid, i)) and self.type_of(k) == "Treaty"]
+
     def nearest_treaty(self, trigger: Word) -> list[str]:
         """The treaty named nearest to a signing verb in its sentence."""
-        aid = self.am.annotated.article.id
-        found = [(abs(m.start_char - trigger.start_char), k) for i, m in enumerate(self.am.mentions)
-                 if m.sentence == self.sentence.index and m.type == "Treaty"
-                 and (k := self.res.key_of(aid, i)) and self.type_of(k) == "Treaty"]
+        found = [(abs(m.start_char - trigger.start_char), k)
+                 for m, k in self._treaty_mentions(range(self.sentence.index, self.sentence.index + 1))]
         return [min(found)[1]] if found else []
 
     def treaty_referred_by(self, objects: list[Word], sentences_back: int = 2) -> list[str]:
@@ -1234,10 +1239,8 @@ class _Context:
                 (o.lemma or "").lower() in self.lexicon.treaty_anaphors
                 and any((d.lemma or "").lower() == "il" for d in self.view.kids(o, "det")) for o in objects):
             return []
-        aid = self.am.annotated.article.id
-        earlier = [(m.sentence, m.start_char, k) for i, m in enumerate(self.am.mentions)
-                   if self.sentence.index - sentences_back <= m.sentence < self.sentence.index
-                   and m.type == "Treaty" and (k := self.res.key_of(aid, i)) and self.type_of(k) == "Treaty"]
+        earlier = [(m.sentence, m.start_char, k)
+                   for m, k in self._treaty_mentions(range(self.sentence.index - sentences_back, self.sentence.index))]
         return [max(earlier)[2]] if earlier else []
 
     def right_words(self, trigger: Word) -> list[Word]:

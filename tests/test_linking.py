@@ -133,13 +133,6 @@ def test_the_prince_is_the_crown_prince_the_article_named():
 
 def test_a_surname_before_a_generational_suffix_is_the_person_named_in_full():
     """"il presidente filippino Ferdinand Marcos Jr." ... "Marcos": one person."""
-    from parsed import article
-
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.linking import resolve
-    from kg.mentions import find_mentions
-
     full = ("Ferdinand Marcos Jr. è arrivato.", """
 1 Ferdinand Ferdinand PROPN 4 nsubj
 2 Marcos Marcos PROPN 1 flat:name
@@ -155,15 +148,13 @@ def test_a_surname_before_a_generational_suffix_is_the_person_named_in_full():
 3 parlato parlare VERB 0 root
 4 . . PUNCT 3 punct
 """, [("Marcos", "PER")])
-    gaz = load_gazetteer()
-    am = find_mentions(article(full, lone), gaz, load_lexicon())
-    res = resolve([am], gaz)
-    keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Person"}
+    keys = _mention_keys(full, lone)
     [full_name] = [t for t in keys if t.startswith("Ferdinand")]  # the sentence's full stop is not the name's
     assert keys["Marcos"] == keys[full_name]
 
 
-def _person_keys(*sentences):
+def _mention_keys(*sentences, types=("Person",)):
+    """Mention text -> linked key, for the hand-parsed (text, rows, ner) sentences of one article."""
     from parsed import article
 
     from kg.gazetteer import load_gazetteer
@@ -174,7 +165,7 @@ def _person_keys(*sentences):
     gaz = load_gazetteer()
     am = find_mentions(article(*sentences), gaz, load_lexicon())
     res = resolve([am], gaz)
-    return {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Person"}
+    return {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if not types or m.type in types}
 
 
 def _spoke(name):
@@ -193,7 +184,7 @@ def test_an_inner_word_of_one_full_name_is_that_person():
 6 arrivato arrivare VERB 0 root
 7 . . PUNCT 6 punct
 """, [("Andrés Manuel López Obrador", "PER")])
-    keys = _person_keys(full, _spoke("López"))
+    keys = _mention_keys(full, _spoke("López"))
     assert keys["López"] == keys["Andrés Manuel López Obrador"]
 
 
@@ -212,7 +203,7 @@ def test_an_inner_word_two_full_names_share_stays_apart():
 11 arrivati arrivare VERB 0 root
 12 . . PUNCT 11 punct
 """, [("Andrés Manuel López Obrador", "PER"), ("Juan Carlos López Mena", "PER")])
-    keys = _person_keys(first, _spoke("López"))
+    keys = _mention_keys(first, _spoke("López"))
     assert keys["López"] not in (keys["Andrés Manuel López Obrador"], keys["Juan Carlos López Mena"])
 
 
@@ -227,18 +218,11 @@ def test_lula_is_the_president_named_in_full():
 7 arrivato arrivare VERB 0 root
 8 . . PUNCT 7 punct
 """, [("Luiz Inácio Lula da Silva", "PER")])
-    keys = _person_keys(full, _spoke("Lula"))
+    keys = _mention_keys(full, _spoke("Lula"))
     assert keys["Lula"] == keys["Luiz Inácio Lula da Silva"]
 
 
 def test_a_bodys_first_word_alone_is_the_body_the_article_names():
-    from parsed import article
-
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.linking import resolve
-    from kg.mentions import find_mentions
-
     full = ("La Commissione elettorale centrale ha parlato.", """
 1 La il DET 2 det
 2 Commissione Commissione PROPN 6 nsubj
@@ -255,10 +239,7 @@ def test_a_bodys_first_word_alone_is_the_body_the_article_names():
 4 risposto rispondere VERB 0 root
 5 . . PUNCT 4 punct
 """, [("Commissione", "ORG")])
-    gaz = load_gazetteer()
-    am = find_mentions(article(full, short), gaz, load_lexicon())
-    res = resolve([am], gaz)
-    keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions) if m.type == "Organization"}
+    keys = _mention_keys(full, short, types=("Organization",))
     assert keys["Commissione"] == keys["Commissione elettorale centrale"]
 
 
@@ -280,15 +261,5 @@ def test_two_words_ner_took_for_a_place_are_the_persons_surname():
 4 parlato parlare VERB 0 root
 5 . . PUNCT 4 punct
 """, [("Al Thani", "LOC")])
-    from parsed import article
-
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.linking import resolve
-    from kg.mentions import find_mentions
-
-    gaz = load_gazetteer()
-    am = find_mentions(article(full, later), gaz, load_lexicon())
-    res = resolve([am], gaz)
-    keys = {m.text: res.mention_keys[("test", i)] for i, m in enumerate(am.mentions)}
+    keys = _mention_keys(full, later, types=())
     assert keys["Al Thani"] == keys["Tamim bin Hamad Al Thani"]
