@@ -68,7 +68,8 @@ def cmd_models_train(args: argparse.Namespace) -> int:
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
                       threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
                       pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step,
-                      depparse_tags=args.parser_tags,
+                      depparse_tags=args.parser_tags, depparse_average=args.parser_average,
+                      depparse_eval_interval=args.parser_eval_interval,
                       **({"tagger_batch_size": args.tagger_batch_size} if args.tagger_batch_size else {}))
     try:
         train(cfg, steps)
@@ -227,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parser-tags", choices=("gold", "predicted"), default="gold",
                    help="tags the parser trains and is scored on: the treebanks' own, or the "
                         "tagger in --out's predictions, as in the pipeline (default: gold)")
+    p.add_argument("--parser-average", type=int, default=0, metavar="N",
+                   help="average the weights of a parser run's last N dev-evaluation snapshots and ship "
+                        "the average when it scores at least the best checkpoint on dev (default: off)")
+    p.add_argument("--parser-eval-interval", type=int, default=None, metavar="STEPS",
+                   help="steps between a parser run's dev scores, and so its snapshots (default: Stanza's, 100)")
     p.set_defaults(func=cmd_models_train)
     p = msub.add_parser("eval", help="score the models on the test-only splits")
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")

@@ -318,3 +318,111 @@ def test_unknown_parser_tags_are_refused(tmp_path):
     with pytest.raises(ValueError, match="depparse_tags"):
         _depparse_args(TrainConfig(data=data, out=tmp_path, work=tmp_path / "work", depparse_tags="silver"),
                        DataDir(data), "depparse")
+
+
+def _fake_parser(path: Path, weight: float, vocab=None) -> Path:
+    import torch
+
+    torch.save({"model": {"w": torch.full((3,), weight), "steps": torch.tensor([7])},
+                "vocab": vocab or {"word": ["<PAD>", "ciao"]}, "config": {"hidden_dim": 4},
+                "global_step": int(weight), "optimizer_state_dict": {"never": "shipped"}}, path)
+    return path
+
+
+def test_parser_average_is_the_mean_of_the_snapshots_weights(tmp_path):
+    import torch
+
+    from kg.models.training import average_parsers
+
+    snaps = [_fake_parser(tmp_path / f"step-{i}.pt", w) for i, w in enumerate((1.0, 2.0, 6.0))]
+    average_parsers(snaps, tmp_path / "mean.pt")
+    mean = torch.load(tmp_path / "mean.pt", weights_only=False)
+    assert torch.allclose(mean["model"]["w"], torch.full((3,), 3.0))
+    assert mean["model"]["steps"].tolist() == [7]          # integers are not averaged
+    assert mean["global_step"] == 6 and "optimizer_state_dict" not in mean
+    _fake_parser(tmp_path / "other.pt", 1.0, vocab={"word": ["<PAD>", "salve"]})
+    with pytest.raises(ValueError, match="other.pt: another vocabulary"):
+        average_parsers([tmp_path / "other.pt", snaps[0]], tmp_path / "bad.pt")
+
+
+def test_a_shipped_parser_averaged_with_itself_parses_as_before(tmp_path):
+    """The average of real Stanza parser files is a parser the pipeline loads and parses with."""
+    import torch
+
+    from kg.models.loader import load_pipeline, resolve_models
+    from kg.models.registry import MODEL_FILES, SHIPPED_DIR
+    from kg.models.training import average_parsers
+
+    shipped = SHIPPED_DIR / MODEL_FILES["depparse"]
+    models_dir = tmp_path / "models"
+    models_dir.mkdir()
+    for path in SHIPPED_DIR.iterdir():
+        if path.name != shipped.name:
+            (models_dir / path.name).symlink_to(path)
+    average_parsers([shipped, shipped], models_dir / shipped.name)
+    before = torch.load(shipped, map_location="cpu", weights_only=False)["model"]
+    after = torch.load(models_dir / shipped.name, map_location="cpu", weights_only=False)["model"]
+    assert before.keys() == after.keys() and all(torch.equal(before[k], after[k]) for k in before)
+    text = "Il presidente russo Vladimir Putin ha inviato una lettera a Kim Jong-un."
+    trees = []
+    for models in (resolve_models(), resolve_models(models_dir)):
+        doc = load_pipeline(["tokenize", "mwt", "pos", "lemma", "depparse"], models)(text)
+        trees.append([(w.text, w.head, w.deprel) for w in doc.sentences[0].words])
+    assert trees[0] == trees[1] and ("lettera", 7, "obj") in trees[1]
+
+
+def test_parser_snapshots_are_written_at_dev_evaluations_only(tmp_path, monkeypatch):
+    from stanza.models.depparse import trainer as depparse_trainer
+
+    from kg.models import stanza_run
+
+    written = []
+    monkeypatch.setattr(depparse_trainer.Trainer, "save",
+                        lambda self, filename, skip_modules=True, save_optimizer=False:
+                        written.append((Path(filename).name, save_optimizer)))
+    stanza_run.snapshot_parser_into(tmp_path / "snaps")
+
+    class Run:
+        args = {"eval_interval": 25}
+        global_step = 50
+
+    run = Run()
+    depparse_trainer.Trainer.save(run, "ckpt.pt", save_optimizer=True)
+    assert written == [("ckpt.pt", True), ("step-000050.pt", False)]
+    written.clear()
+    run.global_step = 51                                       # a checkpoint forced between evaluations
+    depparse_trainer.Trainer.save(run, "ckpt.pt", save_optimizer=True)
+    depparse_trainer.Trainer.save(run, "best.pt")              # the best model: no snapshot either
+    assert written == [("ckpt.pt", True), ("best.pt", False)]
+
+
+@pytest.mark.parametrize("average_las, replaced", [(86.4, True), (86.2, False)])
+def test_the_parser_average_ships_only_when_dev_does_not_drop(tmp_path, monkeypatch, average_las, replaced):
+    import torch
+
+    from kg.models import training
+
+    data = _ud_data(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    _fake_parser(out / "it_kg_parser.pt", 5.0)
+    calls = []
+
+    def fake_run(module, args, cfg, step, runner_args=()):
+        calls.append((args, runner_args))
+        snaps = Path(runner_args[runner_args.index("--parser-snapshots") + 1])
+        snaps.mkdir(parents=True)
+        for step_no, weight in ((25, 9.0), (50, 1.0), (75, 2.0)):
+            _fake_parser(snaps / f"step-{step_no:06d}.pt", weight)
+
+    monkeypatch.setattr(training, "run_stanza", fake_run)
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    scores = {"best": 86.3, "average": average_las}
+    monkeypatch.setattr(training, "score_parser", lambda cfg, model, dev, step: scores[step.rsplit("_", 1)[1]])
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", depparse_average=2, depparse_eval_interval=25),
+          ("depparse_more",))
+    args, runner_args = calls[0]
+    assert args[args.index("--eval_interval") + 1] == "25" and "--parser-vocab" in runner_args
+    kept = torch.load(out / "it_kg_parser.pt", weights_only=False)["model"]["w"]
+    assert kept.tolist() == ([1.5] * 3 if replaced else [5.0] * 3)   # the last two snapshots' mean

@@ -8,6 +8,9 @@ of a saved tagger instead of random ones (Stanza's tagger has no ``--continue_fr
 ``--parser-vocab FILE`` makes the parser's trainer read its training data with the vocabulary
 of a saved parser: Stanza's ``--continue_from`` loads the saved weights but indexes the data
 with a vocabulary built afresh from it, which only lines up when the data is the same.
+``--parser-snapshots DIR`` makes the parser's trainer also write its weights into DIR at each
+dev evaluation (``step-NNNNNN.pt``, each loadable as a parser), so that
+:func:`kg.models.training.average_parsers` can average the last ones.
 """
 from __future__ import annotations
 
@@ -61,17 +64,40 @@ def read_parser_data_with_vocab_of(model: Path) -> None:
     depparse_data.Dataset.__init__ = __init__
 
 
+def snapshot_parser_into(directory: Path) -> None:
+    """Make Stanza's parser trainer keep its weights at every dev evaluation in ``directory``.
+
+    Stanza keeps only the best-scoring model and one resumable checkpoint (overwritten), and
+    saves that checkpoint at each ``eval_interval`` step; the weights are written beside it
+    there, without the optimiser, as a model file Stanza loads.
+    """
+    from stanza.models.depparse import trainer as depparse_trainer
+
+    directory.mkdir(parents=True, exist_ok=True)
+    original = depparse_trainer.Trainer.save
+
+    def save(self, filename, skip_modules=True, save_optimizer=False):
+        original(self, filename, skip_modules=skip_modules, save_optimizer=save_optimizer)
+        interval = self.args.get("eval_interval") or 0
+        if save_optimizer and interval and self.global_step % interval == 0:
+            original(self, str(directory / f"step-{self.global_step:06d}.pt"), skip_modules=skip_modules)
+
+    depparse_trainer.Trainer.save = save
+
+
 def main(argv: list[str]) -> None:
     argv = list(argv)
-    starts = {"--tagger-start": start_tagger_from, "--parser-vocab": read_parser_data_with_vocab_of}
+    starts = {"--tagger-start": start_tagger_from, "--parser-vocab": read_parser_data_with_vocab_of,
+              "--parser-snapshots": snapshot_parser_into}
     chosen = []
     while argv[:1] and argv[0] in starts:
         if len(argv) < 2:
-            raise SystemExit(f"{argv[0]} needs a model file")
+            raise SystemExit(f"{argv[0]} needs a file or folder")
         chosen.append((starts[argv[0]], Path(argv[1])))
         argv = argv[2:]
     if not argv:
         raise SystemExit("usage: python -m kg.models.stanza_run [--tagger-start MODEL] [--parser-vocab MODEL] "
+                         "[--parser-snapshots DIR] "
                          "STANZA_MODULE [ARGS...]")
     module, *args = argv
     speedups.install_training()

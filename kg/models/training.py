@@ -68,6 +68,11 @@ class TrainConfig:
     #: (the train and dev files retagged by the tagger in ``out``, as the parser meets them in
     #: the pipeline; Stanza's own recipe for its shipped parsers)
     depparse_tags: str = "gold"
+    #: steps between a parser run's dev scores; None: Stanza's (100)
+    depparse_eval_interval: int | None = None
+    #: average the weights of a parser run's last N dev-evaluation snapshots and keep the
+    #: average when it scores at least the run's best checkpoint on dev; 0: off
+    depparse_average: int = 0
     tagger_batch_size: int = 100   # sentences
     #: steps between the tagger's dev scores (Stanza's adaptive default scored ParTUT dev every
     #: 100 steps, about four epochs at batch 250, and its best checkpoint fell between scores)
@@ -352,11 +357,90 @@ def _depparse_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
         "--transformed_dim", str(cfg.depparse_transformed_dim),
         *(["--second_optim_start_step", str(cfg.depparse_second_stage_step)]
           if cfg.depparse_second_stage_step is not None else []),
+        *(["--eval_interval", str(cfg.depparse_eval_interval)] if cfg.depparse_eval_interval else []),
     ]
 
 
+def _parser_snapshots(cfg: TrainConfig, step: str) -> tuple[Path | None, tuple[str, ...]]:
+    """Where a parser run keeps its snapshots for averaging, and the runner flag that asks for them."""
+    if not cfg.depparse_average:
+        return None, ()
+    snapshots = cfg.work / f"{step}.snapshots"
+    if snapshots.exists():
+        shutil.rmtree(snapshots)   # an earlier run's weights are not this run's
+    return snapshots, ("--parser-snapshots", str(snapshots))
+
+
 def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
-    run_stanza("stanza.models.parser", _depparse_args(cfg, data, "depparse"), cfg, "depparse")
+    args = _depparse_args(cfg, data, "depparse")
+    snapshots, runner_args = _parser_snapshots(cfg, "depparse")
+    run_stanza("stanza.models.parser", args, cfg, "depparse", runner_args=runner_args)
+    if snapshots is not None:
+        keep_parser_average(cfg, snapshots, Path(args[args.index("--eval_file") + 1]), "depparse")
+
+
+def average_parsers(models: list[Path], target: Path) -> None:
+    """Write to ``target`` a parser whose weights are the mean of ``models``' (checkpoint
+    averaging: the snapshots of one run late in training lie around one optimum, and their
+    mean usually parses better than any one of them). Every model must share one vocabulary
+    and one set of weights; the rest of the file (settings, vocabulary) is the last model's."""
+    import torch
+
+    if not models:
+        raise ValueError("average_parsers needs at least one model")
+    loaded = [torch.load(m, map_location="cpu", weights_only=False) for m in models]
+    last = loaded[-1]
+    for path, checkpoint in zip(models, loaded):
+        if checkpoint["vocab"] != last["vocab"] or checkpoint["model"].keys() != last["model"].keys():
+            raise ValueError(f"{path}: another vocabulary or set of weights than {models[-1]}; "
+                             "only snapshots of one parser can be averaged")
+    state = {}
+    for name, tensor in last["model"].items():
+        if torch.is_tensor(tensor) and tensor.is_floating_point():
+            mean = sum(c["model"][name].double() for c in loaded) / len(loaded)
+            state[name] = mean.to(tensor.dtype)
+        else:
+            state[name] = tensor
+    averaged = {key: value for key, value in last.items() if key not in ("optimizer_state_dict", "scheduler_state_dict")}
+    averaged["model"] = state
+    target.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(averaged, target)
+
+
+def score_parser(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
+    """LAS (percent) of ``model`` on ``dev`` with Stanza's own scorer, as its trainer scores dev."""
+    import re
+
+    run_stanza("stanza.models.parser", [
+        "--mode", "predict", "--lang", "it", "--shorthand", "it_kg",
+        "--eval_file", str(dev), "--output_file", str(cfg.work / f"{step}.pred.conllu"),
+        "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
+        "--save_dir", str(model.parent), "--save_name", model.name,
+    ], cfg, step)
+    found = re.findall(r"Parser score on \S+ file \S+: ([0-9.]+)",
+                       (cfg.work / f"{step}.log").read_text(encoding="utf-8", errors="replace"))
+    if not found:
+        raise RuntimeError(f"{step}: no parser score in {cfg.work / f'{step}.log'}")
+    return float(found[-1])
+
+
+def keep_parser_average(cfg: TrainConfig, snapshots: Path, dev: Path, step: str) -> None:
+    """Average the run's last ``cfg.depparse_average`` snapshots; ship the average in place of
+    the run's best checkpoint when it scores at least as well on dev."""
+    chosen = sorted(snapshots.glob("step-*.pt"))[-cfg.depparse_average:]
+    if len(chosen) < 2:
+        log(f"{step}: {len(chosen)} snapshot(s) in {snapshots}; nothing to average")
+        return
+    best = cfg.out / MODEL_FILES["depparse"]
+    average = cfg.work / f"{step}.average.pt"
+    average_parsers(chosen, average)
+    best_las = score_parser(cfg, best, dev, f"{step}.score_best")
+    average_las = score_parser(cfg, average, dev, f"{step}.score_average")
+    log(f"{step}: dev LAS {average_las:.2f} for the mean of {len(chosen)} snapshots "
+        f"({chosen[0].stem} … {chosen[-1].stem}), {best_las:.2f} for the best checkpoint")
+    if average_las >= best_las:
+        shutil.copy2(average, best)
+        log(f"{step}: the averaged parser replaces the best checkpoint in {best}")
 
 
 def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
@@ -369,8 +453,12 @@ def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
         raise FileNotFoundError(f"{model}: run the 'depparse' step first")
     start = cfg.work / "depparse_more.start.pt"
     shutil.copy2(model, start)
-    run_stanza("stanza.models.parser", [*_depparse_args(cfg, data, "depparse_more"), "--continue_from", str(start)],
-               cfg, "depparse_more", runner_args=("--parser-vocab", str(start)))
+    args = _depparse_args(cfg, data, "depparse_more")
+    snapshots, snapshot_args = _parser_snapshots(cfg, "depparse_more")
+    run_stanza("stanza.models.parser", [*args, "--continue_from", str(start)],
+               cfg, "depparse_more", runner_args=("--parser-vocab", str(start), *snapshot_args))
+    if snapshots is not None:
+        keep_parser_average(cfg, snapshots, Path(args[args.index("--eval_file") + 1]), "depparse_more")
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
