@@ -70,6 +70,7 @@ def cmd_models_train(args: argparse.Namespace) -> int:
                       pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step,
                       depparse_tags=args.parser_tags, depparse_average=args.parser_average,
                       depparse_eval_interval=args.parser_eval_interval,
+                      **({"depparse_seeds": args.parser_seeds} if args.parser_seeds else {}),
                       **({"tagger_batch_size": args.tagger_batch_size} if args.tagger_batch_size else {}))
     try:
         train(cfg, steps)
@@ -162,6 +163,16 @@ def cmd_view(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _seed_list(text: str) -> tuple[int, ...]:
+    try:
+        seeds = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: seeds are integers separated by commas") from None
+    if len(set(seeds)) != len(seeds):
+        raise argparse.ArgumentTypeError(f"{text!r}: a seed given twice would train the same run twice")
+    return seeds
+
+
 def build_parser() -> argparse.ArgumentParser:
     from kg.iris import DEFAULT_BASE
     from kg.models.registry import SHIPPED_DIR
@@ -231,6 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parser-average", type=int, default=0, metavar="N",
                    help="average the weights of a parser run's last N dev-evaluation snapshots and ship "
                         "the average when it scores at least the best checkpoint on dev (default: off)")
+    p.add_argument("--parser-seeds", default=None, metavar="SEED,SEED", type=_seed_list,
+                   help="depparse_more: one run per seed, side by side from the same parser; keeps the best "
+                        "dev checkpoint among them, or with --parser-average the mean of every run's last "
+                        "snapshots when it scores at least as well (default: one run, seed 1234)")
     p.add_argument("--parser-eval-interval", type=int, default=None, metavar="STEPS",
                    help="steps between a parser run's dev scores, and so its snapshots (default: Stanza's, 100)")
     p.set_defaults(func=cmd_models_train)

@@ -426,3 +426,54 @@ def test_the_parser_average_ships_only_when_dev_does_not_drop(tmp_path, monkeypa
     assert args[args.index("--eval_interval") + 1] == "25" and "--parser-vocab" in runner_args
     kept = torch.load(out / "it_kg_parser.pt", weights_only=False)["model"]["w"]
     assert kept.tolist() == ([1.5] * 3 if replaced else [5.0] * 3)   # the last two snapshots' mean
+
+
+def test_parser_runs_side_by_side_keep_the_best_of_their_checkpoints_and_their_mean(tmp_path, monkeypatch):
+    """``--parser-seeds``: one continued run per seed, each saving apart; the mean of every
+    run's last snapshots is kept when it scores at least the best run's checkpoint on dev."""
+    import torch
+
+    from kg.models import training
+
+    data = _ud_data(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    _fake_parser(out / "it_kg_parser.pt", 5.0)
+    calls = []
+
+    def fake_run(module, args, cfg, step, runner_args=(), seed=None, budget_of=None):
+        calls.append((step, seed, budget_of, args[args.index("--save_dir") + 1]))
+        save_dir = Path(args[args.index("--save_dir") + 1])
+        _fake_parser(save_dir / "it_kg_parser.pt", float(seed))
+        snaps = Path(runner_args[runner_args.index("--parser-snapshots") + 1])
+        snaps.mkdir(parents=True)
+        for step_no in (25, 50, 75):
+            _fake_parser(snaps / f"step-{step_no:06d}.pt", float(seed + step_no))
+
+    monkeypatch.setattr(training, "run_stanza", fake_run)
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    scores = {"seed-10": 86.5, "seed-20": 86.6, "average": 86.7}
+    monkeypatch.setattr(training, "score_parser",
+                        lambda cfg, model, dev, step: scores[step.split(".")[1].replace("score_", "")])
+    cfg = TrainConfig(data=data, out=out, work=tmp_path / "work", depparse_average=2, depparse_seeds=(10, 20),
+                      budgets={"depparse_more": 1.0})
+    train(cfg, ("depparse_more",))
+    assert sorted(c[:3] for c in calls) == [("depparse_more.seed-10", 10, "depparse_more"),
+                                            ("depparse_more.seed-20", 20, "depparse_more")]
+    assert len({c[3] for c in calls}) == 2                    # each run saves into its own folder
+    kept = torch.load(out / "it_kg_parser.pt", weights_only=False)["model"]["w"]
+    assert kept.tolist() == [(10 + 50 + 10 + 75 + 20 + 50 + 20 + 75) / 4] * 3
+    scores["average"] = 86.55
+    train(cfg, ("depparse_more",))
+    assert torch.load(out / "it_kg_parser.pt", weights_only=False)["model"]["w"].tolist() == [20.0] * 3
+
+
+def test_parser_seeds_are_read_as_integers(capsys):
+    from kg.cli import build_parser
+
+    assert build_parser().parse_args(["models", "train", "--data", "d", "--parser-seeds", "1234,4321"]).parser_seeds \
+        == (1234, 4321)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["models", "train", "--data", "d", "--parser-seeds", "1234,x"])
+    assert "seeds are integers" in capsys.readouterr().err

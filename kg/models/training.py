@@ -73,6 +73,10 @@ class TrainConfig:
     #: average the weights of a parser run's last N dev-evaluation snapshots and keep the
     #: average when it scores at least the run's best checkpoint on dev; 0: off
     depparse_average: int = 0
+    #: seeds of ``depparse_more``: one run per seed, side by side, each from the same saved
+    #: parser; the best dev checkpoint among them (or, with ``depparse_average``, the mean of
+    #: every run's last snapshots, when it scores at least as well) is kept
+    depparse_seeds: tuple[int, ...] = (SEED,)
     tagger_batch_size: int = 100   # sentences
     #: steps between the tagger's dev scores (Stanza's adaptive default scored ParTUT dev every
     #: 100 steps, about four epochs at batch 250, and its best checkpoint fell between scores)
@@ -89,9 +93,10 @@ def log(message: str) -> None:
 
 
 def run_stanza(module: str, args: list[str], cfg: TrainConfig, step: str,
-               runner_args: tuple[str, ...] = ()) -> None:
+               runner_args: tuple[str, ...] = (), seed: int = SEED, budget_of: str | None = None) -> None:
     """Run ``python -m module args`` (with kg's training speedups, :mod:`kg.models.stanza_run`,
-    which reads ``runner_args``) under the step's time budget, streaming its log."""
+    which reads ``runner_args``) under the time budget of ``budget_of`` (default: ``step``),
+    logging to ``WORK/step.log``."""
     env = dict(os.environ)
     # glibc gives tensors above its mmap threshold back to the kernel when freed, so every
     # training step page-faulted its large activations and gradients in afresh (two thirds of
@@ -101,11 +106,11 @@ def run_stanza(module: str, args: list[str], cfg: TrainConfig, step: str,
     if cfg.threads:
         env["OMP_NUM_THREADS"] = str(cfg.threads)
         env["MKL_NUM_THREADS"] = str(cfg.threads)
-    cmd = [sys.executable, "-m", "kg.models.stanza_run", *runner_args, module, *args, "--seed", str(SEED)]
+    cmd = [sys.executable, "-m", "kg.models.stanza_run", *runner_args, module, *args, "--seed", str(seed)]
     if cfg.device == "cpu":
         cmd.append("--cpu")
     log(f"{step}: {' '.join(cmd)}")
-    budget = cfg.budgets.get(step)
+    budget = cfg.budgets.get(budget_of or step)
     logfile = cfg.work / f"{step}.log"
     start = time.monotonic()
     with open(logfile, "w", encoding="utf-8") as out:
@@ -454,11 +459,56 @@ def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
     start = cfg.work / "depparse_more.start.pt"
     shutil.copy2(model, start)
     args = _depparse_args(cfg, data, "depparse_more")
+    if len(cfg.depparse_seeds) > 1:
+        _parser_runs_side_by_side(cfg, args, start, Path(args[args.index("--eval_file") + 1]), "depparse_more")
+        return
     snapshots, snapshot_args = _parser_snapshots(cfg, "depparse_more")
     run_stanza("stanza.models.parser", [*args, "--continue_from", str(start)],
-               cfg, "depparse_more", runner_args=("--parser-vocab", str(start), *snapshot_args))
+               cfg, "depparse_more", runner_args=("--parser-vocab", str(start), *snapshot_args),
+               **({"seed": cfg.depparse_seeds[0]} if cfg.depparse_seeds != (SEED,) else {}))
     if snapshots is not None:
         keep_parser_average(cfg, snapshots, Path(args[args.index("--eval_file") + 1]), "depparse_more")
+
+
+def _parser_runs_side_by_side(cfg: TrainConfig, args: list[str], start: Path, dev: Path, step: str) -> None:
+    """Continue ``start`` once per seed, the runs side by side (each under the step's budget,
+    with ``cfg.threads`` threads), then keep the best of their best checkpoints and, with
+    ``cfg.depparse_average``, of the mean of every run's last snapshots: runs from one start
+    stay near one optimum, and the mean of two of them parsed ParTUT dev better than either."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    runs = []
+    for seed in cfg.depparse_seeds:
+        name = f"{step}.seed-{seed}"
+        save_dir = cfg.work / name
+        save_dir.mkdir(parents=True, exist_ok=True)
+        run_args = list(args)
+        run_args[run_args.index("--save_dir") + 1] = str(save_dir)
+        snapshots, snapshot_args = _parser_snapshots(cfg, name)
+        runs.append((name, seed, run_args, snapshots, snapshot_args, save_dir / MODEL_FILES["depparse"]))
+    with ThreadPoolExecutor(len(runs)) as pool:
+        futures = [pool.submit(run_stanza, "stanza.models.parser", [*run_args, "--continue_from", str(start)], cfg,
+                               name, runner_args=("--parser-vocab", str(start), *snapshot_args), seed=seed,
+                               budget_of=step)
+                   for name, seed, run_args, _, snapshot_args, _ in runs]
+        for future in futures:
+            future.result()
+    candidates = [(score_parser(cfg, best, dev, f"{name}.score_best"), str(best))
+                  for name, _, _, _, _, best in runs if best.exists()]
+    if cfg.depparse_average:
+        chosen = [snap for _, _, _, snapshots, _, _ in runs if snapshots is not None
+                  for snap in sorted(snapshots.glob("step-*.pt"))[-cfg.depparse_average:]]
+        if len(chosen) >= 2:
+            average = cfg.work / f"{step}.average.pt"
+            average_parsers(chosen, average)
+            candidates.append((score_parser(cfg, average, dev, f"{step}.score_average"), str(average)))
+    if not candidates:
+        raise RuntimeError(f"{step}: no run saved a parser; see {cfg.work}/{step}.seed-*.log")
+    for las, path in candidates:
+        log(f"{step}: dev LAS {las:.2f} for {path}")
+    las, path = max(reversed(candidates), key=lambda c: c[0])   # a tie goes to the average
+    shutil.copy2(path, cfg.out / MODEL_FILES["depparse"])
+    log(f"{step}: kept {path} (dev LAS {las:.2f}) as {cfg.out / MODEL_FILES['depparse']}")
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
