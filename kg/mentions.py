@@ -598,8 +598,9 @@ def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool
 
 
 def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:
-    """"Pechino, 15 agosto 2025 –": a place name opening the text, then a comma and a date."""
-    if text[:m.start_char].strip():
+    """"Pechino, 15 agosto 2025 –": a place name opening the text or a line of it (the body
+    under a headline), then a comma and a date."""
+    if text[text.rfind("\n", 0, m.start_char) + 1:m.start_char].strip():
         return False
     after = [text[s:e] for s, e in toks if s >= m.end_char][:2]
     return len(after) == 2 and after[0] == "," and after[1][:1].isdigit()

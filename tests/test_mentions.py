@@ -318,3 +318,14 @@ def test_a_capitalised_word_and_a_particle_before_a_person_are_the_persons():
     assert ("Tamim bin Hamad Al Thani", "Person") in got and ("Qatar", "State") in got
     plain = mentions("Il presidente ha visto Hamad Al Thani.", [("Hamad Al Thani", "PER")])
     assert ("Hamad Al Thani", "Person") in {(t, ty) for t, ty, _ in plain}
+
+
+def test_a_dateline_under_a_headline_is_the_place_not_its_state():
+    """"WASHINGTON, 7 luglio 2025 –" opening the body under a title line says where the story
+    was filed: the city, not the United States (which would then meet whoever is named)."""
+    ner = [("WASHINGTON", "LOC"), ("Trump", "PER")]
+    assert ("WASHINGTON", "Place", "Q61") in mentions("WASHINGTON, 7 luglio 2025 – Trump ha parlato .", ner)
+    assert ("WASHINGTON", "Place", "Q61") in mentions(
+        "Vertice alla Casa Bianca\nWASHINGTON, 7 luglio 2025 – Trump ha parlato .", ner)
+    assert ("Washington", "State", "Q30") in mentions("Secondo Washington , 7 paesi hanno aderito .",
+                                                    [("Washington", "LOC")])
