@@ -396,20 +396,26 @@ def test_parser_snapshots_are_written_at_dev_evaluations_only(tmp_path, monkeypa
     assert written == [("ckpt.pt", True), ("best.pt", False)]
 
 
+def _parser_out(tmp_path: Path) -> tuple[Path, Path]:
+    """UD data and an --out folder holding a (fake) parser to continue, weights all 5.0."""
+    data = _ud_data(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    _fake_parser(out / "it_kg_parser.pt", 5.0)
+    return data, out
+
+
 @pytest.mark.parametrize("average_las, replaced", [(86.4, True), (86.2, False)])
 def test_the_parser_average_ships_only_when_dev_does_not_drop(tmp_path, monkeypatch, average_las, replaced):
     import torch
 
     from kg.models import training
 
-    data = _ud_data(tmp_path)
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "it_kg.pretrain.pt").write_bytes(b"")
-    _fake_parser(out / "it_kg_parser.pt", 5.0)
+    data, out = _parser_out(tmp_path)
     calls = []
 
-    def fake_run(module, args, cfg, step, runner_args=()):
+    def fake_run(module, args, cfg, step, runner_args=(), seed=None, budget_of=None):
         calls.append((args, runner_args))
         snaps = Path(runner_args[runner_args.index("--parser-snapshots") + 1])
         snaps.mkdir(parents=True)
@@ -435,11 +441,7 @@ def test_parser_runs_side_by_side_keep_the_best_of_their_checkpoints_and_their_m
 
     from kg.models import training
 
-    data = _ud_data(tmp_path)
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "it_kg.pretrain.pt").write_bytes(b"")
-    _fake_parser(out / "it_kg_parser.pt", 5.0)
+    data, out = _parser_out(tmp_path)
     calls = []
 
     def fake_run(module, args, cfg, step, runner_args=(), seed=None, budget_of=None):

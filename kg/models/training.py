@@ -380,15 +380,15 @@ def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
     args = _depparse_args(cfg, data, "depparse")
     snapshots, runner_args = _parser_snapshots(cfg, "depparse")
     run_stanza("stanza.models.parser", args, cfg, "depparse", runner_args=runner_args)
-    if snapshots is not None:
-        keep_parser_average(cfg, snapshots, Path(args[args.index("--eval_file") + 1]), "depparse")
+    keep_best_parser(cfg, [("depparse", cfg.out / MODEL_FILES["depparse"], snapshots)],
+                     Path(args[args.index("--eval_file") + 1]), "depparse")
 
 
 def average_parsers(models: list[Path], target: Path) -> None:
     """Write to ``target`` a parser whose weights are the mean of ``models``' (checkpoint
-    averaging: the snapshots of one run late in training lie around one optimum, and their
-    mean usually parses better than any one of them). Every model must share one vocabulary
-    and one set of weights; the rest of the file (settings, vocabulary) is the last model's."""
+    averaging: snapshots of runs from one start lie near one optimum, so their mean is a parser
+    too, and sometimes a better one; :func:`keep_best_parser` checks on dev). Every model must
+    share one vocabulary and one set of weights; the rest of the file is the last model's."""
     import torch
 
     if not models:
@@ -429,23 +429,37 @@ def score_parser(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
     return float(found[-1])
 
 
-def keep_parser_average(cfg: TrainConfig, snapshots: Path, dev: Path, step: str) -> None:
-    """Average the run's last ``cfg.depparse_average`` snapshots; ship the average in place of
-    the run's best checkpoint when it scores at least as well on dev."""
-    chosen = sorted(snapshots.glob("step-*.pt"))[-cfg.depparse_average:]
-    if len(chosen) < 2:
-        log(f"{step}: {len(chosen)} snapshot(s) in {snapshots}; nothing to average")
-        return
-    best = cfg.out / MODEL_FILES["depparse"]
-    average = cfg.work / f"{step}.average.pt"
-    average_parsers(chosen, average)
-    best_las = score_parser(cfg, best, dev, f"{step}.score_best")
-    average_las = score_parser(cfg, average, dev, f"{step}.score_average")
-    log(f"{step}: dev LAS {average_las:.2f} for the mean of {len(chosen)} snapshots "
-        f"({chosen[0].stem} … {chosen[-1].stem}), {best_las:.2f} for the best checkpoint")
-    if average_las >= best_las:
-        shutil.copy2(average, best)
-        log(f"{step}: the averaged parser replaces the best checkpoint in {best}")
+def keep_best_parser(cfg: TrainConfig, runs: list[tuple[str, Path, Path | None]], dev: Path, step: str) -> None:
+    """Put in ``cfg.out`` the best on dev of the runs' best checkpoints and, with
+    ``cfg.depparse_average``, the mean of every run's last snapshots (a tie goes to the mean).
+
+    ``runs``: (name, best checkpoint, snapshot folder or None) per run. With one candidate
+    nothing is scored.
+    """
+    candidates = [(f"{name}.score_best", best) for name, best, _ in runs if best.exists()]
+    if not candidates:
+        raise RuntimeError(f"{step}: no run saved a parser; see the logs in {cfg.work}")
+    if cfg.depparse_average:
+        chosen = [snap for _, _, snapshots in runs if snapshots is not None
+                  for snap in sorted(snapshots.glob("step-*.pt"))[-cfg.depparse_average:]]
+        if len(chosen) >= 2:
+            average = cfg.work / f"{step}.average.pt"
+            average_parsers(chosen, average)
+            candidates.append((f"{step}.score_average", average))
+            log(f"{step}: averaged {len(chosen)} snapshots into {average}")
+        else:
+            log(f"{step}: {len(chosen)} snapshot(s); nothing to average")
+    target = cfg.out / MODEL_FILES["depparse"]
+    if len(candidates) > 1:
+        scored = [(score_parser(cfg, path, dev, score_step), path) for score_step, path in candidates]
+        for las, path in scored:
+            log(f"{step}: dev LAS {las:.2f} for {path}")
+        las, path = max(reversed(scored), key=lambda c: c[0])
+    else:
+        path = candidates[0][1]
+    if path != target:
+        shutil.copy2(path, target)
+        log(f"{step}: kept {path} as {target}")
 
 
 def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
@@ -465,16 +479,15 @@ def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
     snapshots, snapshot_args = _parser_snapshots(cfg, "depparse_more")
     run_stanza("stanza.models.parser", [*args, "--continue_from", str(start)],
                cfg, "depparse_more", runner_args=("--parser-vocab", str(start), *snapshot_args),
-               **({"seed": cfg.depparse_seeds[0]} if cfg.depparse_seeds != (SEED,) else {}))
-    if snapshots is not None:
-        keep_parser_average(cfg, snapshots, Path(args[args.index("--eval_file") + 1]), "depparse_more")
+               seed=cfg.depparse_seeds[0])
+    keep_best_parser(cfg, [("depparse_more", model, snapshots)], Path(args[args.index("--eval_file") + 1]),
+                     "depparse_more")
 
 
 def _parser_runs_side_by_side(cfg: TrainConfig, args: list[str], start: Path, dev: Path, step: str) -> None:
     """Continue ``start`` once per seed, the runs side by side (each under the step's budget,
-    with ``cfg.threads`` threads), then keep the best of their best checkpoints and, with
-    ``cfg.depparse_average``, of the mean of every run's last snapshots: runs from one start
-    stay near one optimum, and the mean of two of them parsed ParTUT dev better than either."""
+    with ``cfg.threads`` threads, saving into a folder of its own), then keep the best on dev
+    (:func:`keep_best_parser`)."""
     from concurrent.futures import ThreadPoolExecutor
 
     runs = []
@@ -493,22 +506,7 @@ def _parser_runs_side_by_side(cfg: TrainConfig, args: list[str], start: Path, de
                    for name, seed, run_args, _, snapshot_args, _ in runs]
         for future in futures:
             future.result()
-    candidates = [(score_parser(cfg, best, dev, f"{name}.score_best"), str(best))
-                  for name, _, _, _, _, best in runs if best.exists()]
-    if cfg.depparse_average:
-        chosen = [snap for _, _, _, snapshots, _, _ in runs if snapshots is not None
-                  for snap in sorted(snapshots.glob("step-*.pt"))[-cfg.depparse_average:]]
-        if len(chosen) >= 2:
-            average = cfg.work / f"{step}.average.pt"
-            average_parsers(chosen, average)
-            candidates.append((score_parser(cfg, average, dev, f"{step}.score_average"), str(average)))
-    if not candidates:
-        raise RuntimeError(f"{step}: no run saved a parser; see {cfg.work}/{step}.seed-*.log")
-    for las, path in candidates:
-        log(f"{step}: dev LAS {las:.2f} for {path}")
-    las, path = max(reversed(candidates), key=lambda c: c[0])   # a tie goes to the average
-    shutil.copy2(path, cfg.out / MODEL_FILES["depparse"])
-    log(f"{step}: kept {path} (dev LAS {las:.2f}) as {cfg.out / MODEL_FILES['depparse']}")
+    keep_best_parser(cfg, [(name, best, snapshots) for name, _, _, snapshots, _, best in runs], dev, step)
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
