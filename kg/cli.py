@@ -67,6 +67,8 @@ def cmd_models_train(args: argparse.Namespace) -> int:
         budgets[step] = float(minutes)
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
                       threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
+                      ner_charlm=args.ner_charlm,
+                      **({"ner_train_sets": tuple(args.ner_train_sets.split(","))} if args.ner_train_sets else {}),
                       pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step,
                       depparse_tags=args.parser_tags, depparse_average=args.parser_average,
                       depparse_eval_interval=args.parser_eval_interval,
@@ -219,9 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")
     p.add_argument("--out", default=str(SHIPPED_DIR), help="where the model files go (default: the package)")
     p.add_argument("--work", default="build/train", help="scratch folder for converted data and logs")
-    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,plain_words,ner,ner_news,pos,pos_more,"
+    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,plain_words,charlm,ner,ner_news,pos,pos_more,"
                         "lemma,depparse,depparse_more (ner_news, pos_more and depparse_more train further "
-                        "the model already in --out; default: every step but pos_more and depparse_more)")
+                        "the model already in --out; default: every step but charlm, pos_more and depparse_more)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")
     p.add_argument("--threads", type=int, default=None, help="torch threads per trainer")
     p.add_argument("--budget", action="append", metavar="STEP=MINUTES",
@@ -229,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ner-news-lr", type=float, default=None, metavar="LR",
                    help="learning rate of the ner_news fine-tune (default: the one the NER model "
                         "in --out trained with)")
+    p.add_argument("--ner-train-sets", default=None, metavar="FILE,FILE",
+                   help="KIND files the ner step trains on (default: WN_train.tsv,FIC_train.tsv,ADG_train.tsv)")
+    p.add_argument("--ner-charlm", action="store_true",
+                   help="feed the NER the character language models the charlm step wrote into --out "
+                        "(default: off; the NER's own character LSTM)")
     p.add_argument("--pos-lr", type=float, default=None, metavar="LR",
                    help="Adam learning rate of pos/pos_more (default: Stanza's, 3e-3)")
     p.add_argument("--tagger-batch-size", type=int, default=None, metavar="SENTENCES",

@@ -102,3 +102,19 @@ def test_the_device_reaches_stanza(monkeypatch):
     assert (seen["use_gpu"], seen["device"]) == (True, "cuda:1")
     load_pipeline(processors=["tokenize"])
     assert (seen["use_gpu"], seen["device"]) == (False, None)
+
+def test_a_model_trained_with_charlms_gets_the_shipped_ones_and_others_none(tmp_path):
+    import torch
+
+    from kg.models.loader import _charlm_paths
+
+    torch.save({"model": {}, "config": {"charlm": True, "charlm_forward_file": "/trainer/only/f.pt"}},
+               tmp_path / "ner.pt")
+    torch.save({"model": {}, "config": {"charlm": False}}, tmp_path / "pos.pt")
+    assert _charlm_paths(tmp_path, tmp_path / "pos.pt") == (None, None)
+    with pytest.raises(ModelsMissing, match="it_kg_forward_charlm.pt"):
+        _charlm_paths(tmp_path, tmp_path / "ner.pt")
+    for direction in ("forward", "backward"):
+        (tmp_path / f"it_kg_{direction}_charlm.pt").write_bytes(b"")
+    assert _charlm_paths(tmp_path, tmp_path / "ner.pt") == (str(tmp_path / "it_kg_forward_charlm.pt"),
+                                                            str(tmp_path / "it_kg_backward_charlm.pt"))

@@ -112,6 +112,7 @@ def test_a_full_run_leaves_out_the_continuing_steps():
     assert "pos" in DEFAULT_STEPS and "pos_more" not in DEFAULT_STEPS
     assert STEPS.index("depparse") < STEPS.index("depparse_more")
     assert STEPS.index("pos") < STEPS.index("pos_more") < STEPS.index("lemma")
+    assert STEPS.index("charlm") < STEPS.index("ner") and "charlm" not in DEFAULT_STEPS
 
 
 def test_news_fine_tune_starts_from_a_copy_with_its_own_learning_rate(tmp_path, monkeypatch):
@@ -479,3 +480,76 @@ def test_parser_seeds_are_read_as_integers(capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["models", "train", "--data", "d", "--parser-seeds", "1234,x"])
     assert "seeds are integers" in capsys.readouterr().err
+
+
+UD_WITH_MWT = ("# text = Vado al mare.\n1\tVado\tandare\tVERB\tV\t_\t0\troot\t_\t_\n"
+               "2-3\tal\t_\t_\t_\t_\t_\t_\t_\t_\n2\ta\ta\tADP\tE\t_\t4\tcase\t_\t_\n"
+               "3\til\til\tDET\tRD\t_\t4\tdet\t_\t_\n4\tmare\tmare\tNOUN\tS\t_\t1\tobl\t_\t_\n"
+               "5\t.\t.\tPUNCT\tFS\t_\t1\tpunct\t_\t_\n\n")
+
+
+def _charlm_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    (data / "kind").mkdir(parents=True)
+    (data / "ud-italian").mkdir()
+    for name in corpora.VECTOR_SOURCES_KIND:
+        write_kind(data / "kind" / name, KIND_SENTENCES)
+    write_kind(data / "kind" / "WN_test.tsv", [[("Segreto", "O")]])
+    for name in ("it_partut-ud-train.conllu", corpora.CHARLM_DEV):
+        (data / "ud-italian" / name).write_text(UD_WITH_MWT, encoding="utf-8")
+    (data / "ud-italian" / corpora.UD_TEST).write_text(UD_WITH_MWT.replace("mare", "Segreto"), encoding="utf-8")
+    return data
+
+
+def test_charlm_text_is_the_tokens_as_written_with_test_and_dev_held_out(tmp_path):
+    train_lines, dev_lines = corpora.charlm_text(DataDir(_charlm_data(tmp_path)))
+    assert "Il presidente Sergio Mattarella è a Roma ." in train_lines
+    assert train_lines.count("Vado al mare .") == 1      # the surface token, not "a il"; dev held out
+    assert dev_lines == ["Vado al mare ."]
+    assert not any("Segreto" in line for line in train_lines + dev_lines)
+    # the word vectors keep reading syntactic words
+    assert ["vado", "a", "il", "mare", "."] in list(corpora.vector_sentences(DataDir(_charlm_data(tmp_path / "v"))))
+
+
+def test_charlm_step_trains_both_directions_and_ships_their_best_models(tmp_path, monkeypatch):
+    from kg.models import training
+
+    data = _charlm_data(tmp_path)
+    calls = []
+
+    def fake_run(module, args, cfg, step, budget_of=None):
+        calls.append((module, step, budget_of, args))
+        save = Path(args[args.index("--save_dir") + 1]) / args[args.index("--save_name") + 1]
+        save.write_text(args[args.index("--direction") + 1])
+
+    monkeypatch.setattr(training, "run_stanza", fake_run)
+    cfg = TrainConfig(data=data, out=tmp_path / "out", work=tmp_path / "work", charlm_hidden=64)
+    train(cfg, ("charlm",))
+    assert sorted(step for _, step, _, _ in calls) == ["charlm_backward", "charlm_forward"]
+    assert {budget for _, _, budget, _ in calls} == {"charlm"}
+    assert all(args[args.index("--char_hidden_dim") + 1] == "64" for *_, args in calls)
+    assert (cfg.out / "it_kg_forward_charlm.pt").read_text() == "forward"
+    assert (cfg.out / "it_kg_backward_charlm.pt").read_text() == "backward"
+    assert "Vado al mare ." in (cfg.work / "charlm.train.txt").read_text(encoding="utf-8")
+
+
+def test_ner_trains_with_the_charlms_in_out_or_says_to_train_them(tmp_path, monkeypatch):
+    from kg.models import training
+
+    data = _charlm_data(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    calls = []
+    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step: calls.append(args))
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    with pytest.raises(FileNotFoundError, match="it_kg_forward_charlm.pt.*'charlm' step"):
+        train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_charlm=True), ("ner",))
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work"), ("ner",))
+    assert "--charlm" not in calls[-1]
+    for direction in ("forward", "backward"):
+        (out / f"it_kg_{direction}_charlm.pt").write_bytes(b"")
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_charlm=True), ("ner",))
+    args = calls[-1]
+    assert "--charlm" in args and args[args.index("--charlm_shorthand") + 1] == "it_kg"
+    assert args[args.index("--charlm_backward_file") + 1] == str(out / "it_kg_backward_charlm.pt")

@@ -182,15 +182,58 @@ def conllu_words(path: Path) -> Iterator[str]:
 
 def vector_sentences(data: DataDir) -> Iterator[list[str]]:
     """Lower-cased token sentences from every non-test split, for word2vec."""
+    for sent in text_sentences(data):
+        yield [t.lower() for t in sent]
+
+
+def text_sentences(data: DataDir, skip: tuple[str, ...] = (), surface: bool = False) -> Iterator[list[str]]:
+    """Token sentences, as written, from every split that is not test-only (less ``skip``);
+    UD sentences as syntactic words ("di il"), or with ``surface`` as written ("del")."""
     for name in VECTOR_SOURCES_KIND:
+        if name in skip:
+            continue
         for sent in read_kind(data.kind_file(name)):
-            yield [t.lower() for t, _ in sent]
+            yield [t for t, _ in sent]
     for path in sorted(data.ud.glob("*.conllu")):
         if path.name == UD_TEST or path.name.endswith("-test.conllu") and "isdt" in path.name:
             continue
-        for sent in read_conllu_sentences(path):
-            words = [l.split("\t")[1].lower() for l in sent
-                     if not l.startswith("#") and "-" not in l.split("\t")[0]
-                     and "." not in l.split("\t")[0]]
-            if words:
-                yield words
+        if path.name in skip:
+            continue
+        yield from _conllu_sentence_words(path, surface)
+
+
+#: held out of the character language models' training text to pick their checkpoints
+CHARLM_DEV = "it_isdt-ud-dev.conllu"
+
+
+def charlm_text(data: DataDir) -> tuple[list[str], list[str]]:
+    """(training lines, dev lines) for the character language models: one sentence a line,
+    its tokens joined by single spaces, the way Stanza's NER feeds words to a charLM."""
+    train = [" ".join(sent) for sent in text_sentences(data, skip=(CHARLM_DEV,), surface=True)]
+    dev = [" ".join(sent) for sent in _conllu_sentence_words(data.ud_file(CHARLM_DEV), surface=True)]
+    return train, dev
+
+
+def _conllu_sentence_words(path: Path, surface: bool = False) -> list[list[str]]:
+    """Each sentence's syntactic words, or with ``surface`` its tokens (a multiword token's
+    form in place of its words)."""
+    out = []
+    for sent in read_conllu_sentences(path):
+        words, covered = [], 0
+        for line in sent:
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "." in cols[0]:
+                continue
+            if "-" in cols[0]:
+                if surface:
+                    words.append(cols[1])
+                    covered = int(cols[0].split("-")[1])
+                continue
+            if surface and int(cols[0]) <= covered:
+                continue
+            words.append(cols[1])
+        if words:
+            out.append(words)
+    return out

@@ -7,6 +7,7 @@ resources directory and set ``KG_STANZA_MODELS=official``; the default stays the
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -99,8 +100,9 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
             paths[f"{proc}_pretrain_path"] = pretrain
     for proc in ("pos", "lemma", "depparse", "ner"):
         if proc in wanted:
-            paths[f"{proc}_forward_charlm_path"] = None  # type: ignore[assignment]
-            paths[f"{proc}_backward_charlm_path"] = None  # type: ignore[assignment]
+            charlms = _charlm_paths(models.directory, path=models.directory / MODEL_FILES[proc])
+            paths[f"{proc}_forward_charlm_path"] = charlms[0]  # type: ignore[assignment]
+            paths[f"{proc}_backward_charlm_path"] = charlms[1]  # type: ignore[assignment]
     plain_words = models.directory / PLAIN_WORDS_FILE
     if "mwt" in wanted and plain_words.is_file():
         overrides.setdefault("tokenize_postprocessor", KeepPlainWords(read_plain_words(plain_words)))
@@ -109,6 +111,31 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
                            download_method=None, allow_unknown_language=True,
                            use_gpu=use_gpu, device=device if use_gpu else None, logging_level="WARN",
                            **paths, **overrides)
+
+
+def _charlm_paths(directory: Path, path: Path) -> tuple[Optional[str], Optional[str]]:
+    """The shipped character language models when the model at ``path`` was trained with them
+    (its checkpoint names the trainer's own files, which a user's machine does not have),
+    else (None, None)."""
+    if not _uses_charlm(str(path), path.stat().st_mtime_ns):
+        return None, None
+    found = []
+    for direction in ("forward", "backward"):
+        charlm = directory / MODEL_FILES[f"{direction}_charlm"]
+        if not charlm.is_file():
+            raise ModelsMissing(f"{charlm}: {path.name} was trained with character language models "
+                                "and this one is missing; reinstall kg or retrain with `kg models train`")
+        found.append(str(charlm))
+    return found[0], found[1]
+
+
+@functools.lru_cache(maxsize=16)
+def _uses_charlm(path: str, mtime_ns: int) -> bool:
+    import torch
+
+    checkpoint = torch.load(path, map_location="cpu", weights_only=False)
+    config = checkpoint.get("config") if isinstance(checkpoint, dict) else None
+    return bool(isinstance(config, dict) and config.get("charlm"))
 
 
 def _ensure_resources(directory: Path) -> None:

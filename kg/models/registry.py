@@ -16,6 +16,8 @@ MODEL_FILES = {
     "tokenize": "it_kg_tokenizer.pt",
     "mwt": "it_kg_mwt_expander.pt",
     "ner": "it_kg_nertagger.pt",
+    "forward_charlm": "it_kg_forward_charlm.pt",
+    "backward_charlm": "it_kg_backward_charlm.pt",
     "pos": "it_kg_tagger.pt",
     "lemma": "it_kg_lemmatizer.pt",
     "depparse": "it_kg_parser.pt",

@@ -24,12 +24,13 @@ from kg.models.corpora import DataDir
 from kg.models.registry import MODEL_FILES, PLAIN_WORDS_FILE
 
 SEED = 1234
-STEPS = ("vectors", "tokenize", "mwt", "plain_words", "ner", "ner_news", "pos", "pos_more", "lemma", "depparse",
+STEPS = ("vectors", "tokenize", "mwt", "plain_words", "charlm", "ner", "ner_news", "pos", "pos_more", "lemma", "depparse",
          "depparse_more")
 #: steps that continue training a model an earlier step wrote into ``--out``
 CONTINUES = {"ner_news": "ner", "pos_more": "pos", "depparse_more": "depparse"}
-#: a full run: ``pos`` and ``depparse`` without a budget already train to Stanza's stopping rule
-DEFAULT_STEPS = tuple(step for step in STEPS if step not in ("pos_more", "depparse_more"))
+#: a full run: ``pos`` and ``depparse`` without a budget already train to Stanza's stopping rule;
+#: ``charlm`` only for an NER trained with ``ner_charlm``
+DEFAULT_STEPS = tuple(step for step in STEPS if step not in ("pos_more", "depparse_more", "charlm"))
 
 
 @dataclass
@@ -45,6 +46,14 @@ class TrainConfig:
     vector_dim: int = 100
     vector_min_count: int = 2
     ner_max_steps: int = 40000
+    #: feed the NER the forward and backward character language models of the ``charlm`` step
+    #: (off: the shipped NER has its own character LSTM; see the model card for the comparison)
+    ner_charlm: bool = False
+    charlm_hidden: int = 256
+    #: characters seen fewer times in the training text map to the unknown character
+    charlm_cutoff: int = 10
+    charlm_epochs: int = 50
+    charlm_eval_steps: int = 125
     #: KIND training files for the ``ner`` step; ``ner_news`` then fine-tunes that model on
     #: the news domain alone (WN), which is what kg reads.
     ner_train_sets: tuple[str, ...] = corpora.NER_TRAIN
@@ -153,6 +162,59 @@ def train_vectors(cfg: TrainConfig, data: DataDir) -> None:
     log(f"vectors: {len(words)} words -> {target} ({target.stat().st_size / 1e6:.1f} MB)")
 
 
+def train_charlm(cfg: TrainConfig, data: DataDir) -> None:
+    """A forward and a backward character language model on the corpora's text (Stanza's
+    contextual character features for the NER), trained side by side; each keeps its
+    checkpoint with the lowest dev perplexity (it_isdt-ud-dev's text)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    train_lines, dev_lines = corpora.charlm_text(data)
+    text = cfg.work / "charlm.train.txt"
+    dev = cfg.work / "charlm.dev.txt"
+    text.write_text("\n".join(train_lines) + "\n", encoding="utf-8")
+    dev.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
+    log(f"charlm: {len(train_lines)} training lines ({sum(map(len, train_lines))} characters), "
+        f"{len(dev_lines)} dev lines")
+    runs = []
+    for direction in ("forward", "backward"):
+        save_dir = cfg.work / f"charlm_{direction}"
+        shutil.rmtree(save_dir, ignore_errors=True)  # a checkpoint left there would be resumed
+        save_dir.mkdir(parents=True)
+        runs.append((direction, save_dir, [
+            "--mode", "train", "--direction", direction, "--shorthand", "it_kg",
+            "--train_file", str(text), "--eval_file", str(dev),
+            "--char_hidden_dim", str(cfg.charlm_hidden), "--cutoff", str(cfg.charlm_cutoff),
+            "--epochs", str(cfg.charlm_epochs), "--eval_steps", str(cfg.charlm_eval_steps),
+            "--save_dir", str(save_dir), "--save_name", MODEL_FILES[f"{direction}_charlm"],
+        ]))
+    with ThreadPoolExecutor(len(runs)) as pool:
+        futures = [pool.submit(run_stanza, "stanza.models.charlm", args, cfg, f"charlm_{direction}",
+                               budget_of="charlm")
+                   for direction, _, args in runs]
+        for future in futures:
+            future.result()
+    for direction, save_dir, _ in runs:
+        best = save_dir / MODEL_FILES[f"{direction}_charlm"]
+        if not best.is_file():
+            raise RuntimeError(f"charlm: the {direction} run saved no model; see "
+                               f"{cfg.work / f'charlm_{direction}.log'}")
+        shutil.copy2(best, cfg.out / best.name)
+        log(f"charlm: {direction} model -> {cfg.out / best.name} ({best.stat().st_size / 1e6:.1f} MB)")
+
+
+def _charlm_args(cfg: TrainConfig) -> list[str]:
+    """The NER's character-LM arguments: none when off, an error when the models are missing."""
+    if not cfg.ner_charlm:
+        return []
+    files = [cfg.out / MODEL_FILES[f"{d}_charlm"] for d in ("forward", "backward")]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise FileNotFoundError(f"{', '.join(missing)}: run the 'charlm' step first, or train the NER "
+                                "without character language models (leave out --ner-charlm)")
+    return ["--charlm", "--charlm_shorthand", "it_kg", "--charlm_forward_file", str(files[0]),
+            "--charlm_backward_file", str(files[1])]
+
+
 def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = None,
               finetune: bool = False, step: str = "ner") -> None:
     """NER on KIND; model selection on WN_dev. ``finetune`` continues from the saved model."""
@@ -162,7 +224,7 @@ def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = No
     corpora.write_ner_json(train, cfg.work / f"{step}.train.json")
     corpora.write_ner_json(dev, cfg.work / f"{step}.dev.json")
     log(f"ner: {len(train)} training sentences, {len(dev)} dev sentences")
-    extra = ["--finetune"] if finetune else []
+    extra = ["--finetune"] if finetune else _charlm_args(cfg)
     if finetune and cfg.ner_news_lr is not None:
         extra += ["--finetune_load_name", str(_with_learning_rate(cfg.out / MODEL_FILES["ner"], cfg.ner_news_lr,
                                                                   cfg.work / f"{step}.start.pt"))]
@@ -510,7 +572,8 @@ def _parser_runs_side_by_side(cfg: TrainConfig, args: list[str], start: Path, de
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
-    "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "plain_words": train_plain_words, "ner": train_ner,
+    "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "plain_words": train_plain_words,
+    "charlm": train_charlm, "ner": train_ner,
     "ner_news": train_ner_news,
     "pos": train_pos, "pos_more": train_pos_more, "lemma": train_lemma, "depparse": train_depparse,
     "depparse_more": train_depparse_more,
@@ -536,7 +599,7 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = DEFAULT_STEPS) -> None:
             for leftover in cfg.out.glob("*_checkpoint.pt"):
                 leftover.unlink()  # Stanza's resumable training state: optimizer included, never shipped
             model_file = (cfg.out / MODEL_FILES[CONTINUES.get(step, step)]
-                          if step not in ("vectors", "plain_words") else None)
+                          if step not in ("vectors", "plain_words", "charlm") else None)
             if model_file is not None and model_file.exists():
                 before, after = compact_model(model_file)
                 log(f"{step}: model stored in float16, {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
