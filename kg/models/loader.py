@@ -100,7 +100,9 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
             paths[f"{proc}_pretrain_path"] = pretrain
     for proc in ("pos", "lemma", "depparse", "ner"):
         if proc in wanted:
-            charlms = _charlm_paths(models.directory, path=models.directory / MODEL_FILES[proc])
+            # only kg's NER step trains with character LMs (``kg models train --ner-charlm``)
+            charlms = (_charlm_paths(models.directory, path=models.directory / MODEL_FILES[proc])
+                       if proc == "ner" else (None, None))
             paths[f"{proc}_forward_charlm_path"] = charlms[0]  # type: ignore[assignment]
             paths[f"{proc}_backward_charlm_path"] = charlms[1]  # type: ignore[assignment]
     plain_words = models.directory / PLAIN_WORDS_FILE
