@@ -103,18 +103,39 @@ def test_the_device_reaches_stanza(monkeypatch):
     load_pipeline(processors=["tokenize"])
     assert (seen["use_gpu"], seen["device"]) == (False, None)
 
+def _shipped_copy(tmp_path):
+    """The shipped model directory as links, so a test can add or change one file."""
+    from kg.models.registry import SHIPPED_DIR
+
+    directory = tmp_path / "models"
+    directory.mkdir(parents=True)
+    for path in SHIPPED_DIR.iterdir():
+        (directory / path.name).symlink_to(path)
+    return directory
+
+
 def test_a_model_trained_with_charlms_gets_the_shipped_ones_and_others_none(tmp_path):
+    """The shipped NER (own character LSTM) loads and tags with charLM files beside it or
+    without; an NER trained with charLMs whose files are missing is a ModelsMissing naming them."""
     import torch
 
     from kg.models.loader import _charlm_paths
+    from kg.models.registry import MODEL_FILES
 
-    torch.save({"model": {}, "config": {"charlm": True, "charlm_forward_file": "/trainer/only/f.pt"}},
-               tmp_path / "ner.pt")
-    torch.save({"model": {}, "config": {"charlm": False}}, tmp_path / "pos.pt")
-    assert _charlm_paths(tmp_path, tmp_path / "pos.pt") == (None, None)
-    with pytest.raises(ModelsMissing, match="it_kg_forward_charlm.pt"):
-        _charlm_paths(tmp_path, tmp_path / "ner.pt")
+    directory = _shipped_copy(tmp_path)
+    assert _charlm_paths(directory) == (None, None)
     for direction in ("forward", "backward"):
-        (tmp_path / f"it_kg_{direction}_charlm.pt").write_bytes(b"")
-    assert _charlm_paths(tmp_path, tmp_path / "ner.pt") == (str(tmp_path / "it_kg_forward_charlm.pt"),
-                                                            str(tmp_path / "it_kg_backward_charlm.pt"))
+        (directory / f"it_kg_{direction}_charlm.pt").write_bytes(b"")
+    assert _charlm_paths(directory) == (str(directory / "it_kg_forward_charlm.pt"),
+                                        str(directory / "it_kg_backward_charlm.pt"))
+    nlp = load_pipeline(["tokenize", "mwt", "ner"], models=shipped_models(directory))
+    assert ("Pyongyang", "LOC") in {(e.text, e.type) for e in nlp(PUTIN).ents}
+
+    directory = _shipped_copy(tmp_path / "charlm")
+    ner = directory / MODEL_FILES["ner"]
+    checkpoint = torch.load(ner, map_location="cpu", weights_only=True)
+    checkpoint["config"].update(charlm=True, charlm_forward_file="/trainer/only/f.pt")
+    ner.unlink()
+    torch.save(checkpoint, ner)
+    with pytest.raises(ModelsMissing, match="it_kg_forward_charlm.pt"):
+        load_pipeline(["tokenize", "mwt", "ner"], models=shipped_models(directory))

@@ -7,7 +7,6 @@ resources directory and set ``KG_STANZA_MODELS=official``; the default stays the
 """
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import os
@@ -101,43 +100,40 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
     for proc in ("pos", "lemma", "depparse", "ner"):
         if proc in wanted:
             # only kg's NER step trains with character LMs (``kg models train --ner-charlm``)
-            charlms = (_charlm_paths(models.directory, path=models.directory / MODEL_FILES[proc])
-                       if proc == "ner" else (None, None))
+            charlms = _charlm_paths(models.directory) if proc == "ner" else (None, None)
             paths[f"{proc}_forward_charlm_path"] = charlms[0]  # type: ignore[assignment]
             paths[f"{proc}_backward_charlm_path"] = charlms[1]  # type: ignore[assignment]
     plain_words = models.directory / PLAIN_WORDS_FILE
     if "mwt" in wanted and plain_words.is_file():
         overrides.setdefault("tokenize_postprocessor", KeepPlainWords(read_plain_words(plain_words)))
     _ensure_resources(models.directory)
-    return stanza.Pipeline(lang="it", dir=str(models.directory), processors=",".join(wanted),
-                           download_method=None, allow_unknown_language=True,
-                           use_gpu=use_gpu, device=device if use_gpu else None, logging_level="WARN",
-                           **paths, **overrides)
+    from stanza.models.common.exceptions import BackwardCharlmNotFoundError, ForwardCharlmNotFoundError
+    try:
+        return stanza.Pipeline(lang="it", dir=str(models.directory), processors=",".join(wanted),
+                               download_method=None, allow_unknown_language=True,
+                               use_gpu=use_gpu, device=device if use_gpu else None, logging_level="WARN",
+                               **paths, **overrides)
+    except Exception as err:
+        # Stanza's own handling of a missing file can fail in turn (a KeyError on the empty
+        # resources.json), so the charLM error is looked for in the exception's chain
+        cause: Optional[BaseException] = err
+        while cause is not None and not isinstance(cause, (ForwardCharlmNotFoundError,
+                                                           BackwardCharlmNotFoundError)):
+            cause = cause.__cause__ or cause.__context__
+        if cause is None:
+            raise
+        direction = "forward" if isinstance(cause, ForwardCharlmNotFoundError) else "backward"
+        raise ModelsMissing(f"{models.directory / MODEL_FILES[direction + '_charlm']}: "
+                            f"{MODEL_FILES['ner']} was trained with character language models and this one is "
+                            "missing; reinstall kg or retrain with `kg models train`") from err
 
 
-def _charlm_paths(directory: Path, path: Path) -> tuple[Optional[str], Optional[str]]:
-    """The shipped character language models when the model at ``path`` was trained with them
-    (its checkpoint names the trainer's own files, which a user's machine does not have),
-    else (None, None)."""
-    if not _uses_charlm(str(path), path.stat().st_mtime_ns):
-        return None, None
-    found = []
-    for direction in ("forward", "backward"):
-        charlm = directory / MODEL_FILES[f"{direction}_charlm"]
-        if not charlm.is_file():
-            raise ModelsMissing(f"{charlm}: {path.name} was trained with character language models "
-                                "and this one is missing; reinstall kg or retrain with `kg models train`")
-        found.append(str(charlm))
-    return found[0], found[1]
-
-
-@functools.lru_cache(maxsize=16)
-def _uses_charlm(path: str, mtime_ns: int) -> bool:
-    import torch
-
-    checkpoint = torch.load(path, map_location="cpu", weights_only=False)
-    config = checkpoint.get("config") if isinstance(checkpoint, dict) else None
-    return bool(isinstance(config, dict) and config.get("charlm"))
+def _charlm_paths(directory: Path) -> tuple[Optional[str], Optional[str]]:
+    """The character language models in ``directory``, each None when absent. Stanza loads them
+    only for a model trained with them (and then in place of the trainer's own paths, which its
+    checkpoint names and a user's machine lacks), so passing them costs nothing otherwise."""
+    found = [directory / MODEL_FILES[f"{d}_charlm"] for d in ("forward", "backward")]
+    return tuple(str(f) if f.is_file() else None for f in found)  # type: ignore[return-value]
 
 
 def _ensure_resources(directory: Path) -> None:

@@ -9,6 +9,7 @@ stopping a trainer at its budget keeps the best model found so far.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -166,8 +167,6 @@ def train_charlm(cfg: TrainConfig, data: DataDir) -> None:
     """A forward and a backward character language model on the corpora's text (Stanza's
     contextual character features for the NER), trained side by side; each keeps its
     checkpoint with the lowest dev perplexity (it_isdt-ud-dev's text)."""
-    from concurrent.futures import ThreadPoolExecutor
-
     train_lines, dev_lines = corpora.charlm_text(data)
     text = cfg.work / "charlm.train.txt"
     dev = cfg.work / "charlm.dev.txt"
@@ -187,12 +186,9 @@ def train_charlm(cfg: TrainConfig, data: DataDir) -> None:
             "--epochs", str(cfg.charlm_epochs), "--eval_steps", str(cfg.charlm_eval_steps),
             "--save_dir", str(save_dir), "--save_name", MODEL_FILES[f"{direction}_charlm"],
         ]))
-    with ThreadPoolExecutor(len(runs)) as pool:
-        futures = [pool.submit(run_stanza, "stanza.models.charlm", args, cfg, f"charlm_{direction}",
-                               budget_of="charlm")
-                   for direction, _, args in runs]
-        for future in futures:
-            future.result()
+    _side_by_side([functools.partial(run_stanza, "stanza.models.charlm", args, cfg, f"charlm_{direction}",
+                                     budget_of="charlm")
+                   for direction, _, args in runs])
     for direction, save_dir, _ in runs:
         best = save_dir / MODEL_FILES[f"{direction}_charlm"]
         if not best.is_file():
@@ -550,8 +546,6 @@ def _parser_runs_side_by_side(cfg: TrainConfig, args: list[str], start: Path, de
     """Continue ``start`` once per seed, the runs side by side (each under the step's budget,
     with ``cfg.threads`` threads, saving into a folder of its own), then keep the best on dev
     (:func:`keep_best_parser`)."""
-    from concurrent.futures import ThreadPoolExecutor
-
     runs = []
     for seed in cfg.depparse_seeds:
         name = f"{step}.seed-{seed}"
@@ -561,14 +555,22 @@ def _parser_runs_side_by_side(cfg: TrainConfig, args: list[str], start: Path, de
         run_args[run_args.index("--save_dir") + 1] = str(save_dir)
         snapshots, snapshot_args = _parser_snapshots(cfg, name)
         runs.append((name, seed, run_args, snapshots, snapshot_args, save_dir / MODEL_FILES["depparse"]))
-    with ThreadPoolExecutor(len(runs)) as pool:
-        futures = [pool.submit(run_stanza, "stanza.models.parser", [*run_args, "--continue_from", str(start)], cfg,
-                               name, runner_args=("--parser-vocab", str(start), *snapshot_args), seed=seed,
-                               budget_of=step)
-                   for name, seed, run_args, _, snapshot_args, _ in runs]
-        for future in futures:
-            future.result()
+    _side_by_side([functools.partial(run_stanza, "stanza.models.parser", [*run_args, "--continue_from", str(start)],
+                                     cfg, name, runner_args=("--parser-vocab", str(start), *snapshot_args),
+                                     seed=seed, budget_of=step)
+                   for name, seed, run_args, _, snapshot_args, _ in runs])
     keep_best_parser(cfg, [(name, best, snapshots) for name, _, _, snapshots, _, best in runs], dev, step)
+
+
+def _side_by_side(runs: list[Callable[[], None]]) -> None:
+    """Start every trainer run at once (each a subprocess) and wait for all; a failure is raised
+    once every run has ended."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(runs)) as pool:
+        futures = [pool.submit(run) for run in runs]
+    for future in futures:
+        future.result()
 
 
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
