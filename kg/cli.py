@@ -67,7 +67,8 @@ def cmd_models_train(args: argparse.Namespace) -> int:
         budgets[step] = float(minutes)
     cfg = TrainConfig(data=Path(args.data), out=Path(args.out), work=Path(args.work), device=args.device,
                       threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
-                      ner_charlm=args.ner_charlm,
+                      ner_charlm=args.ner_charlm, ner_unk_alpha=args.ner_unk_alpha, ner_average=args.ner_average,
+                      **({"ner_max_steps": args.ner_max_steps} if args.ner_max_steps else {}),
                       **({"ner_train_sets": tuple(args.ner_train_sets.split(","))} if args.ner_train_sets else {}),
                       pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step,
                       depparse_tags=args.parser_tags, depparse_average=args.parser_average,
@@ -236,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ner-charlm", action="store_true",
                    help="feed the NER the character language models the charlm step wrote into --out "
                         "(default: off; the NER's own character LSTM)")
+    p.add_argument("--ner-unk-alpha", type=float, default=2.0, metavar="A",
+                   help="ner/ner_news: hide a training word's embedding behind the unknown word with "
+                        "probability A/(A+count), so the NER learns names it has no vector for "
+                        "(default: 2; 0: off, as up to it-kg-6)")
+    p.add_argument("--ner-average", type=int, default=0, metavar="N",
+                   help="ner/ner_news: average the weights of the run's last N dev-evaluation snapshots and "
+                        "keep the average when it scores at least the best checkpoint on dev (default: off)")
+    p.add_argument("--ner-max-steps", type=int, default=None, metavar="STEPS",
+                   help="ner/ner_news: stop after this many steps (default: 40,000, or Stanza's stopping rule)")
     p.add_argument("--pos-lr", type=float, default=None, metavar="LR",
                    help="Adam learning rate of pos/pos_more (default: Stanza's, 3e-3)")
     p.add_argument("--tagger-batch-size", type=int, default=None, metavar="SENTENCES",

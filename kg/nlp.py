@@ -23,7 +23,7 @@ from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "13"
+ANNOTATION_SCHEME = "14"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000
@@ -227,13 +227,20 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
     articles only saves Stanza's per-call overhead: each paragraph is tagged on its own."""
     import stanza
 
+    from kg.models.name_consistency import harmonize_documents
+
     spans = [paragraph_spans(text) for text in texts]
     docs = [stanza.Document([], text=text_for_tagging(text)[a:b]) for text, ss in zip(texts, spans) for a, b in ss]
-    if docs and "depparse" in getattr(pipeline, "processors", {}):
-        docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p != "depparse"])
+    parse = bool(docs) and "depparse" in getattr(pipeline, "processors", {})
+    if docs:
+        docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p != "depparse"]
+                                     if parse else None)
+        first = 0
+        for ss in spans:  # one name, one type within each article (its paragraphs in order)
+            harmonize_documents(docs[first:first + len(ss)])
+            first += len(ss)
+    if parse:
         parse_where_needed(pipeline, docs)
-    elif docs:
-        docs = pipeline.bulk_process(docs)
     done = iter(docs)
     out = []
     for text, ss in zip(texts, spans):

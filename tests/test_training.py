@@ -131,7 +131,7 @@ def test_news_fine_tune_starts_from_a_copy_with_its_own_learning_rate(tmp_path, 
     (out / "it_kg.pretrain.pt").write_bytes(b"")
     torch.save({"model": {"w": torch.ones(2)}, "config": {"lr": 0.1}}, out / "it_kg_nertagger.pt")
     calls = []
-    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step: calls.append(args))
+    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step, **_: calls.append(args))
     monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
     train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_news_lr=0.03), ("ner_news",))
     args = calls[0]
@@ -333,17 +333,17 @@ def _fake_parser(path: Path, weight: float, vocab=None) -> Path:
 def test_parser_average_is_the_mean_of_the_snapshots_weights(tmp_path):
     import torch
 
-    from kg.models.training import average_parsers
+    from kg.models.training import average_checkpoints
 
     snaps = [_fake_parser(tmp_path / f"step-{i}.pt", w) for i, w in enumerate((1.0, 2.0, 6.0))]
-    average_parsers(snaps, tmp_path / "mean.pt")
+    average_checkpoints(snaps, tmp_path / "mean.pt")
     mean = torch.load(tmp_path / "mean.pt", weights_only=False)
     assert torch.allclose(mean["model"]["w"], torch.full((3,), 3.0))
     assert mean["model"]["steps"].tolist() == [7]          # integers are not averaged
     assert mean["global_step"] == 6 and "optimizer_state_dict" not in mean
     _fake_parser(tmp_path / "other.pt", 1.0, vocab={"word": ["<PAD>", "salve"]})
     with pytest.raises(ValueError, match="other.pt: another vocabulary"):
-        average_parsers([tmp_path / "other.pt", snaps[0]], tmp_path / "bad.pt")
+        average_checkpoints([tmp_path / "other.pt", snaps[0]], tmp_path / "bad.pt")
 
 
 def test_a_shipped_parser_averaged_with_itself_parses_as_before(tmp_path):
@@ -352,7 +352,7 @@ def test_a_shipped_parser_averaged_with_itself_parses_as_before(tmp_path):
 
     from kg.models.loader import load_pipeline, resolve_models
     from kg.models.registry import MODEL_FILES, SHIPPED_DIR
-    from kg.models.training import average_parsers
+    from kg.models.training import average_checkpoints
 
     shipped = SHIPPED_DIR / MODEL_FILES["depparse"]
     models_dir = tmp_path / "models"
@@ -360,7 +360,7 @@ def test_a_shipped_parser_averaged_with_itself_parses_as_before(tmp_path):
     for path in SHIPPED_DIR.iterdir():
         if path.name != shipped.name:
             (models_dir / path.name).symlink_to(path)
-    average_parsers([shipped, shipped], models_dir / shipped.name)
+    average_checkpoints([shipped, shipped], models_dir / shipped.name)
     before = torch.load(shipped, map_location="cpu", weights_only=False)["model"]
     after = torch.load(models_dir / shipped.name, map_location="cpu", weights_only=False)["model"]
     assert before.keys() == after.keys() and all(torch.equal(before[k], after[k]) for k in before)
@@ -541,7 +541,7 @@ def test_ner_trains_with_the_charlms_in_out_or_says_to_train_them(tmp_path, monk
     out.mkdir()
     (out / "it_kg.pretrain.pt").write_bytes(b"")
     calls = []
-    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step: calls.append(args))
+    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step, **_: calls.append(args))
     monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
     with pytest.raises(FileNotFoundError, match="it_kg_forward_charlm.pt.*'charlm' step"):
         train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_charlm=True), ("ner",))
@@ -553,3 +553,144 @@ def test_ner_trains_with_the_charlms_in_out_or_says_to_train_them(tmp_path, monk
     args = calls[-1]
     assert "--charlm" in args and args[args.index("--charlm_shorthand") + 1] == "it_kg"
     assert args[args.index("--charlm_backward_file") + 1] == str(out / "it_kg_backward_charlm.pt")
+
+
+# ---------------------------------------------------------------- NER: unknown words, averaging
+
+def _ner_data(tmp_path: Path) -> tuple[Path, Path]:
+    data = tmp_path / "data"
+    (data / "kind").mkdir(parents=True)
+    for name in ("WN_train", "WN_dev"):
+        write_kind(data / "kind" / f"{name}.tsv", KIND_SENTENCES)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "it_kg.pretrain.pt").write_bytes(b"")
+    return data, out
+
+
+def test_ner_runs_hide_rare_words_unless_told_not_to(tmp_path, monkeypatch):
+    from kg.models import training
+
+    data, out = _ner_data(tmp_path)
+    calls = []
+    monkeypatch.setattr(training, "run_stanza", lambda module, args, cfg, step, runner_args=(), **_:
+                        calls.append(runner_args))
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    sets = ("WN_train.tsv",)
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_train_sets=sets), ("ner",))
+    assert calls[-1] == ("--ner-unk-alpha", "2.0")
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_train_sets=sets, ner_unk_alpha=0), ("ner",))
+    assert calls[-1] == ()
+
+
+def test_rare_training_words_reach_the_embeddings_as_unknown_at_their_rate(monkeypatch):
+    """Kiperwasser and Goldberg's word dropout: a word seen c times in the training file is
+    looked up as unknown with probability alpha / (alpha + c), in training only; its characters
+    still reach the character model (only the word list the lookup reads changes)."""
+    import stanza
+    from stanza.models.ner import data as ner_data
+    from stanza.models.ner import model as ner_model
+
+    from kg.models import stanza_run
+
+    seen = []
+    monkeypatch.setattr(ner_data.DataLoader, "__init__", lambda self, doc, *a, **k: None)
+    monkeypatch.setattr(ner_model.NERTagger, "forward", lambda self, sentences, *rest: seen.append(sentences))
+    stanza_run.hide_rare_ner_words(1.0)
+    training_doc = stanza.Document([[{"id": 1, "text": "Roma"}, {"id": 2, "text": "Putin"}]] +
+                                   [[{"id": 1, "text": "roma"}]] * 99)
+    ner_data.DataLoader(training_doc, 32, {})
+    ner_data.DataLoader(stanza.Document([[{"id": 1, "text": "Kim"}]] * 50), 32, {}, evaluation=True)
+
+    class Tagger:
+        training = True
+
+    tagger = Tagger()
+    for _ in range(2000):
+        ner_model.NERTagger.forward(tagger, [["Roma", "Putin", "Kim"]], "chars")
+    hidden = [sum(s[0][i] == stanza_run.UNKNOWN_WORD for s in seen) / len(seen) for i in range(3)]
+    assert abs(hidden[1] - 0.5) < 0.05          # Putin: once in training, 1 / (1 + 1)
+    assert hidden[0] < 0.03                     # Roma: 100 times (lower-cased), 1 / 101
+    assert hidden[2] == 1.0                     # Kim: only in the evaluation data, count 0
+    seen.clear()
+    tagger.training = False
+    ner_model.NERTagger.forward(tagger, [["Roma", "Putin", "Kim"]], "chars")
+    assert seen == [[["Roma", "Putin", "Kim"]]]
+
+
+def test_ner_snapshots_are_written_every_evaluation_interval(tmp_path, monkeypatch):
+    from stanza.models.ner import trainer as ner_trainer
+
+    from kg.models import stanza_run
+
+    written = []
+    monkeypatch.setattr(ner_trainer.Trainer, "update", lambda self, batch, eval=False: 0.5)
+    monkeypatch.setattr(ner_trainer.Trainer, "save", lambda self, filename, skip_modules=True:
+                        written.append(Path(filename).name), raising=False)
+    stanza_run.snapshot_ner_into(tmp_path / "snaps")
+
+    class Run:
+        args = {"eval_interval": 3}
+        save = ner_trainer.Trainer.save
+
+    run = Run()
+    for _ in range(7):
+        ner_trainer.Trainer.update(run, "batch")
+    ner_trainer.Trainer.update(run, "batch", eval=True)    # scoring a batch is no training step
+    assert written == ["step-000003.pt", "step-000006.pt"]
+
+
+def test_ner_score_is_read_from_stanzas_log(tmp_path, monkeypatch):
+    from kg.models import training
+
+    cfg = TrainConfig(data=tmp_path, out=tmp_path / "out", work=tmp_path)
+
+    def fake_run(module, args, cfg, step, **_):
+        assert args[args.index("--mode") + 1] == "predict" and args[args.index("--save_name") + 1] == "m.pt"
+        (tmp_path / f"{step}.log").write_text(
+            "INFO: NER tagger score: it_kg /a path/m.pt /dev.json 81.23\nINFO: NER Entity F1 scores:\n")
+
+    monkeypatch.setattr(training, "run_stanza", fake_run)
+    assert training.score_ner(cfg, tmp_path / "m.pt", tmp_path / "dev.json", "s") == 81.23
+
+
+@pytest.mark.parametrize("average_f1, replaced", [(80.6, True), (80.4, False)])
+def test_the_ner_average_replaces_the_best_checkpoint_only_when_dev_does_not_drop(tmp_path, monkeypatch,
+                                                                                 average_f1, replaced):
+    import torch
+
+    from kg.models import training
+
+    data, out = _ner_data(tmp_path)
+    _fake_parser(out / "it_kg_nertagger.pt", 5.0)
+
+    def fake_run(module, args, cfg, step, runner_args=(), **_):
+        assert "--finetune" in args and "--ner-unk-alpha" in runner_args
+        snaps = Path(runner_args[runner_args.index("--ner-snapshots") + 1])
+        snaps.mkdir(parents=True)
+        for step_no, weight in ((500, 9.0), (1000, 1.0), (1500, 2.0)):
+            _fake_parser(snaps / f"step-{step_no:06d}.pt", weight)
+
+    monkeypatch.setattr(training, "run_stanza", fake_run)
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    scores = {"best": 80.5, "average": average_f1}
+    monkeypatch.setattr(training, "score_ner", lambda cfg, model, dev, step: scores[step.rsplit("_", 1)[1]])
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_average=2), ("ner_news",))
+    kept = torch.load(out / "it_kg_nertagger.pt", weights_only=False)["model"]["w"]
+    assert kept.tolist() == ([1.5] * 3 if replaced else [5.0] * 3)   # the last two snapshots' mean
+
+
+def test_ner_options_reach_the_training_settings(tmp_path, monkeypatch):
+    from kg.models import training
+
+    seen = []
+    monkeypatch.setattr(training, "train", lambda cfg, steps: seen.append((cfg, steps)))
+    base = ["models", "train", "--data", str(tmp_path), "--out", str(tmp_path / "o"), "--work", str(tmp_path / "w"),
+            "--steps", "ner_news"]
+    assert main(base) == 0
+    cfg, steps = seen[-1]
+    assert steps == ("ner_news",) and cfg.ner_unk_alpha == 2.0 and cfg.ner_average == 0 and cfg.ner_max_steps == 40000
+    assert main([*base, "--ner-unk-alpha", "0", "--ner-average", "5", "--ner-max-steps", "4500",
+                 "--ner-news-lr", "0.05"]) == 0
+    cfg, _ = seen[-1]
+    assert (cfg.ner_unk_alpha, cfg.ner_average, cfg.ner_max_steps, cfg.ner_news_lr) == (0, 5, 4500, 0.05)

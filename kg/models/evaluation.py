@@ -17,6 +17,7 @@ from kg.evaluation import PRF
 from kg.models import corpora
 from kg.models.corpora import DataDir
 from kg.models.loader import ModelSet, load_pipeline, resolve_models
+from kg.models.name_consistency import WINDOW
 from kg.models.registry import PLAIN_WORDS_FILE
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
@@ -24,7 +25,10 @@ UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas"
 
 @dataclass
 class ModelScores:
+    #: kg's NER stage: the model, then name consistency (what kg build runs)
     ner: dict[str, PRF] = field(default_factory=dict)
+    #: the NER model alone
+    ner_model_only: dict[str, PRF] = field(default_factory=dict)
     ud: dict[str, float] = field(default_factory=dict)
     speed: dict[str, float] = field(default_factory=dict)
     sizes_mb: dict[str, float] = field(default_factory=dict)
@@ -32,12 +36,17 @@ class ModelScores:
     def format(self) -> str:
         lines = []
         if self.ner:
-            lines.append("NER on KIND WN_test (entity level, exact span and type)")
+            lines.append("NER on KIND WN_test (entity level, exact span and type; kg's NER stage: the model, "
+                         f"then one type per name within {WINDOW} sentences)")
             lines.append(f"  {'type':<6} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
             for name, s in self.ner.items():
                 label = "micro" if name == "micro" else name
                 lines.append(f"  {label:<6} {100*s.precision:7.2f} {100*s.recall:7.2f} {100*s.f1:7.2f} "
                              f"{s.tp + s.fn:6d} {s.tp + s.fp:6d}")
+            if self.ner_model_only:
+                alone = self.ner_model_only["micro"]
+                lines.append(f"  the model alone, without name consistency: P {100*alone.precision:.2f} "
+                             f"R {100*alone.recall:.2f} F1 {100*alone.f1:.2f}")
         if self.ud:
             lines.append("it_isdt-ud-test (CoNLL 2018 UD evaluation, F1)")
             for metric, value in self.ud.items():
@@ -76,25 +85,37 @@ def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
-def eval_ner(data: DataDir, models: ModelSet, scores: ModelScores) -> None:
-    sentences = corpora.read_kind(data.kind_file(corpora.NER_TEST))
-    nlp = load_pipeline(["tokenize", "ner"], models, tokenize_pretokenized=True)
-    doc = nlp([[tok for tok, _ in sent] for sent in sentences])
+def ner_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, PRF]:
+    """Entity-level scores per type and micro-averaged (exact span and type)."""
     per_type: dict[str, PRF] = {}
-    for sent, predicted in zip(sentences, doc.sentences):
-        gold = bio_spans([tag for _, tag in sent])
-        pred = bio_spans([tok.ner for tok in predicted.tokens])
-        for span in gold | pred:
+    for gold_tags, tags in zip(gold, predicted):
+        gold_spans, spans = bio_spans(gold_tags), bio_spans(tags)
+        for span in gold_spans | spans:
             prf = per_type.setdefault(span[2], PRF())
-            if span in gold and span in pred:
+            if span in gold_spans and span in spans:
                 prf.tp += 1
-            elif span in pred:
+            elif span in spans:
                 prf.fp += 1
             else:
                 prf.fn += 1
     micro = PRF(sum(s.tp for s in per_type.values()), sum(s.fp for s in per_type.values()),
                 sum(s.fn for s in per_type.values()))
-    scores.ner = {k: per_type[k] for k in sorted(per_type)} | {"micro": micro}
+    return {k: per_type[k] for k in sorted(per_type)} | {"micro": micro}
+
+
+def eval_ner(data: DataDir, models: ModelSet, scores: ModelScores) -> None:
+    """Tag WN_test's gold tokens, its sentences in order as one document, and score kg's NER
+    stage (the model, then one type per name within a window: kg.models.name_consistency) and
+    the model alone."""
+    from kg.models.name_consistency import harmonize_documents
+
+    sentences = corpora.read_kind(data.kind_file(corpora.NER_TEST))
+    nlp = load_pipeline(["tokenize", "ner"], models, tokenize_pretokenized=True)
+    doc = nlp([[tok for tok, _ in sent] for sent in sentences])
+    gold = [[tag for _, tag in sent] for sent in sentences]
+    scores.ner_model_only = ner_scores(gold, [[tok.ner for tok in sent.tokens] for sent in doc.sentences])
+    harmonize_documents([doc])
+    scores.ner = ner_scores(gold, [[tok.ner for tok in sent.tokens] for sent in doc.sentences])
 
 
 def eval_ud(data: DataDir, models: ModelSet, scores: ModelScores) -> None:

@@ -60,6 +60,13 @@ class TrainConfig:
     ner_train_sets: tuple[str, ...] = corpora.NER_TRAIN
     ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
     ner_lr: float = 0.1            # from scratch
+    #: hide a training word's embedding behind the unknown word with probability
+    #: alpha / (alpha + its count), so that the NER learns to tag names it has no vector for
+    #: (a quarter of WN_test's entity tokens); 0: off (it-kg-6 and before)
+    ner_unk_alpha: float = 2.0
+    #: average the weights of an NER run's last N dev-evaluation snapshots and keep the average
+    #: when it scores at least the run's best checkpoint on dev; 0: off
+    ner_average: int = 0
     #: learning rate of a ``ner_news`` fine-tune; None keeps the one the saved model trained with
     ner_news_lr: float | None = None
     lemma_epochs: int = 5
@@ -224,6 +231,15 @@ def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = No
     if finetune and cfg.ner_news_lr is not None:
         extra += ["--finetune_load_name", str(_with_learning_rate(cfg.out / MODEL_FILES["ner"], cfg.ner_news_lr,
                                                                   cfg.work / f"{step}.start.pt"))]
+    runner_args: tuple[str, ...] = ()
+    if cfg.ner_unk_alpha:
+        runner_args += ("--ner-unk-alpha", str(cfg.ner_unk_alpha))
+    snapshots = None
+    if cfg.ner_average:
+        snapshots = cfg.work / f"{step}.snapshots"
+        shutil.rmtree(snapshots, ignore_errors=True)  # another run's snapshots would be averaged in
+        runner_args += ("--ner-snapshots", str(snapshots))
+    best = cfg.out / MODEL_FILES["ner"]
     run_stanza("stanza.models.ner_tagger", [*extra,
         "--mode", "train", "--shorthand", "it_kg", "--lr", str(cfg.ner_lr),
         "--train_file", str(cfg.work / f"{step}.train.json"),
@@ -231,7 +247,44 @@ def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = No
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["ner"],
         "--max_steps", str(cfg.ner_max_steps), "--eval_interval", "500",
+    ], cfg, step, runner_args=runner_args)
+    if snapshots is not None:
+        keep_best_ner(cfg, best, snapshots, cfg.work / f"{step}.dev.json", step)
+
+
+def score_ner(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
+    """Entity micro-F1 (percent) of ``model`` on ``dev`` with Stanza's own scorer, as its
+    trainer scores dev."""
+    import re
+
+    run_stanza("stanza.models.ner_tagger", [
+        "--mode", "predict", "--shorthand", "it_kg", "--eval_file", str(dev),
+        "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
+        "--save_dir", str(model.parent), "--save_name", model.name,
     ], cfg, step)
+    found = re.findall(r"NER tagger score: .* ([0-9.]+)$",
+                       (cfg.work / f"{step}.log").read_text(encoding="utf-8", errors="replace"), re.M)
+    if not found:
+        raise RuntimeError(f"{step}: no NER score in {cfg.work / f'{step}.log'}")
+    return float(found[-1])
+
+
+def keep_best_ner(cfg: TrainConfig, best: Path, snapshots: Path, dev: Path, step: str) -> None:
+    """Average the last ``cfg.ner_average`` snapshots of an NER run and put the average in
+    place of the run's best checkpoint ``best`` when it scores at least as well on dev."""
+    chosen = sorted(snapshots.glob("step-*.pt"))[-cfg.ner_average:]
+    if len(chosen) < 2:
+        log(f"{step}: {len(chosen)} snapshot(s); nothing to average")
+        return
+    average = cfg.work / f"{step}.average.pt"
+    average_checkpoints(chosen, average)
+    log(f"{step}: averaged {len(chosen)} snapshots ({chosen[0].name} ... {chosen[-1].name}) into {average}")
+    best_f1 = score_ner(cfg, best, dev, f"{step}.score_best")
+    average_f1 = score_ner(cfg, average, dev, f"{step}.score_average")
+    log(f"{step}: dev F1 {best_f1:.2f} for the best checkpoint, {average_f1:.2f} for the average")
+    if average_f1 >= best_f1:
+        shutil.copy2(average, best)
+        log(f"{step}: kept the average as {best}")
 
 
 def _with_learning_rate(model: Path, lr: float, start: Path) -> Path:
@@ -442,21 +495,22 @@ def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
                      Path(args[args.index("--eval_file") + 1]), "depparse")
 
 
-def average_parsers(models: list[Path], target: Path) -> None:
-    """Write to ``target`` a parser whose weights are the mean of ``models``' (checkpoint
-    averaging: snapshots of runs from one start lie near one optimum, so their mean is a parser
-    too, and sometimes a better one; :func:`keep_best_parser` checks on dev). Every model must
-    share one vocabulary and one set of weights; the rest of the file is the last model's."""
+def average_checkpoints(models: list[Path], target: Path) -> None:
+    """Write to ``target`` a model (parser or NER) whose weights are the mean of ``models``'
+    (checkpoint averaging: snapshots of runs from one start lie near one optimum, so their mean
+    is a model too, and sometimes a better one; :func:`keep_best_parser` and
+    :func:`keep_best_ner` check on dev). Every model must share one vocabulary and one set of
+    weights; the rest of the file is the last model's."""
     import torch
 
     if not models:
-        raise ValueError("average_parsers needs at least one model")
+        raise ValueError("average_checkpoints needs at least one model")
     loaded = [torch.load(m, map_location="cpu", weights_only=False) for m in models]
     last = loaded[-1]
     for path, checkpoint in zip(models, loaded):
         if checkpoint["vocab"] != last["vocab"] or checkpoint["model"].keys() != last["model"].keys():
             raise ValueError(f"{path}: another vocabulary or set of weights than {models[-1]}; "
-                             "only snapshots of one parser can be averaged")
+                             "only snapshots of one model can be averaged")
     state = {}
     for name, tensor in last["model"].items():
         if torch.is_tensor(tensor) and tensor.is_floating_point():
@@ -502,7 +556,7 @@ def keep_best_parser(cfg: TrainConfig, runs: list[tuple[str, Path, Path | None]]
                   for snap in sorted(snapshots.glob("step-*.pt"))[-cfg.depparse_average:]]
         if len(chosen) >= 2:
             average = cfg.work / f"{step}.average.pt"
-            average_parsers(chosen, average)
+            average_checkpoints(chosen, average)
             candidates.append((f"{step}.score_average", average))
             log(f"{step}: averaged {len(chosen)} snapshots into {average}")
         else:
