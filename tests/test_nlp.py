@@ -212,3 +212,43 @@ def test_the_cache_key_follows_the_words_that_choose_the_parsed_sentences(monkey
         monkeypatch.undo()
         nlp.parse_selection_digest.cache_clear()
     assert annotator.cache_key(article) == before
+
+
+class _TypingPipeline:
+    """A stand-in for Stanza: whitespace tokens, one sentence per paragraph, each name typed
+    as ``types`` says for that paragraph's text (no parser)."""
+
+    processors = {"tokenize": None, "ner": None}
+
+    def __init__(self, types: dict[str, dict[str, str]]):
+        self.types = types
+
+    def bulk_process(self, docs, processors=None):
+        import re
+
+        import stanza
+
+        out = []
+        for doc in docs:
+            names = self.types.get(doc.text, {})
+            tokens = [{"id": i + 1, "text": m.group(), "start_char": m.start(), "end_char": m.end(),
+                       "ner": f"S-{names[m.group()]}" if m.group() in names else "O"}
+                      for i, m in enumerate(re.finditer(r"\S+", doc.text))]
+            tagged = stanza.Document([tokens], text=doc.text)
+            tagged.build_ents()
+            out.append(tagged)
+        return out
+
+
+def test_a_name_keeps_one_type_across_an_articles_paragraphs_but_not_across_articles():
+    from kg.nlp import tag_texts
+
+    article = "Alinghi vince la regata\n\nAlinghi festeggia stasera\n\nOggi Alinghi riparte"
+    other = "Oggi Alinghi riparte"
+    pipeline = _TypingPipeline({"Alinghi vince la regata": {"Alinghi": "ORG"},
+                                "Alinghi festeggia stasera": {"Alinghi": "ORG"},
+                                "Oggi Alinghi riparte": {"Alinghi": "LOC"}})
+    [sentences, alone] = tag_texts(pipeline, [article, other])
+    assert [[(e.text, e.type) for e in s.entities] for s in sentences] == [[("Alinghi", "ORG")]] * 3
+    assert sentences[2].entities[0].start_char == article.rindex("Alinghi")
+    assert [(e.text, e.type) for e in alone[0].entities] == [("Alinghi", "LOC")]
