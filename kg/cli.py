@@ -69,6 +69,7 @@ def cmd_models_train(args: argparse.Namespace) -> int:
                       threads=args.threads, budgets=budgets, ner_news_lr=args.ner_news_lr,
                       ner_charlm=args.ner_charlm, ner_unk_alpha=args.ner_unk_alpha, ner_average=args.ner_average,
                       **({"ner_max_steps": args.ner_max_steps} if args.ner_max_steps else {}),
+                      **({"ner_seeds": args.ner_seeds} if args.ner_seeds else {}),
                       **({"ner_train_sets": tuple(args.ner_train_sets.split(","))} if args.ner_train_sets else {}),
                       pos_lr=args.pos_lr, depparse_second_stage_step=args.parser_second_stage_step,
                       depparse_tags=args.parser_tags, depparse_average=args.parser_average,
@@ -244,6 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ner-average", type=int, default=0, metavar="N",
                    help="ner/ner_news: average the weights of the run's last N dev-evaluation snapshots and "
                         "keep the average when it scores at least the best checkpoint on dev (default: off)")
+    p.add_argument("--ner-seeds", default=None, metavar="SEED,SEED", type=_seed_list,
+                   help="ner/ner_news: one run per seed, side by side; keeps the best dev checkpoint among "
+                        "them, or with --ner-average the mean of every run's last snapshots when it scores at "
+                        "least as well (default: one run, seed 1234)")
     p.add_argument("--ner-max-steps", type=int, default=None, metavar="STEPS",
                    help="ner/ner_news: stop after this many steps (default: 40,000, or Stanza's stopping rule)")
     p.add_argument("--pos-lr", type=float, default=None, metavar="LR",

@@ -691,6 +691,49 @@ def test_ner_options_reach_the_training_settings(tmp_path, monkeypatch):
     cfg, steps = seen[-1]
     assert steps == ("ner_news",) and cfg.ner_unk_alpha == 2.0 and cfg.ner_average == 0 and cfg.ner_max_steps == 40000
     assert main([*base, "--ner-unk-alpha", "0", "--ner-average", "5", "--ner-max-steps", "4500",
-                 "--ner-news-lr", "0.05"]) == 0
+                 "--ner-news-lr", "0.05", "--ner-seeds", "1234,4321"]) == 0
     cfg, _ = seen[-1]
     assert (cfg.ner_unk_alpha, cfg.ner_average, cfg.ner_max_steps, cfg.ner_news_lr) == (0, 5, 4500, 0.05)
+    assert cfg.ner_seeds == (1234, 4321)
+
+
+def test_ner_runs_side_by_side_keep_the_best_of_their_checkpoints_and_their_mean(tmp_path, monkeypatch):
+    """``--ner-seeds``: one fine-tune per seed from a copy of the model in --out, each saving
+    apart; the mean of every run's last snapshots ships when it scores at least the best run's
+    checkpoint on dev, else that checkpoint does."""
+    import torch
+
+    from kg.models import training
+
+    data, out = _ner_data(tmp_path)
+    _fake_parser(out / "it_kg_nertagger.pt", 5.0)
+    calls = []
+
+    def fake_run(module, args, cfg, step, runner_args=(), seed=None, budget_of=None):
+        calls.append((step, seed, budget_of))
+        start = Path(args[args.index("--finetune_load_name") + 1])
+        assert torch.equal(torch.load(start, weights_only=False)["model"]["w"],
+                           torch.load(out / "it_kg_nertagger.pt", weights_only=False)["model"]["w"])
+        save_dir = Path(args[args.index("--save_dir") + 1])
+        assert save_dir != out
+        _fake_parser(save_dir / "it_kg_nertagger.pt", float(seed))
+        snaps = Path(runner_args[runner_args.index("--ner-snapshots") + 1])
+        snaps.mkdir(parents=True)
+        for step_no, weight in ((500, 100.0), (1000, float(seed) / 1000), (1500, float(seed) / 1000 + 2)):
+            _fake_parser(snaps / f"step-{step_no:06d}.pt", weight)
+
+    monkeypatch.setattr(training, "run_stanza", fake_run)
+    monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
+    scores = {"ner_news.seed-1000.score_best": 80.0, "ner_news.seed-3000.score_best": 80.9,
+              "ner_news.score_average": 81.0}
+    monkeypatch.setattr(training, "score_ner", lambda cfg, model, dev, step: scores[step])
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_average=2, ner_seeds=(1000, 3000)),
+          ("ner_news",))
+    assert sorted(calls) == [("ner_news.seed-1000", 1000, "ner_news"), ("ner_news.seed-3000", 3000, "ner_news")]
+    kept = torch.load(out / "it_kg_nertagger.pt", weights_only=False)["model"]["w"]
+    assert kept.tolist() == [3.0] * 3            # mean of 1, 3, 3 and 5
+    scores["ner_news.score_average"] = 80.5
+    train(TrainConfig(data=data, out=out, work=tmp_path / "work", ner_average=2, ner_seeds=(1000, 3000)),
+          ("ner_news",))
+    kept = torch.load(out / "it_kg_nertagger.pt", weights_only=False)["model"]["w"]
+    assert kept.tolist() == [3000.0] * 3         # the seed-3000 run's best checkpoint

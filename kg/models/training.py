@@ -67,6 +67,10 @@ class TrainConfig:
     #: average the weights of an NER run's last N dev-evaluation snapshots and keep the average
     #: when it scores at least the run's best checkpoint on dev; 0: off
     ner_average: int = 0
+    #: seeds of ``ner``/``ner_news``: one run per seed, side by side (each from the same saved
+    #: model when fine-tuning); the best dev checkpoint among them, or with ``ner_average`` the
+    #: mean of every run's last snapshots when it scores at least as well, is kept
+    ner_seeds: tuple[int, ...] = (SEED,)
     #: learning rate of a ``ner_news`` fine-tune; None keeps the one the saved model trained with
     ner_news_lr: float | None = None
     lemma_epochs: int = 5
@@ -220,36 +224,58 @@ def _charlm_args(cfg: TrainConfig) -> list[str]:
 
 def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = None,
               finetune: bool = False, step: str = "ner") -> None:
-    """NER on KIND; model selection on WN_dev. ``finetune`` continues from the saved model."""
+    """NER on KIND; model selection on WN_dev. ``finetune`` continues from the saved model.
+    With several ``cfg.ner_seeds`` one run per seed trains side by side, each saving apart,
+    and :func:`keep_best_ner` keeps the best on dev of their checkpoints and their mean."""
     sets = sets or cfg.ner_train_sets
     train = [s for name in sets for s in corpora.read_kind(data.kind_file(name))]
     dev = [s for name in corpora.NER_DEV for s in corpora.read_kind(data.kind_file(name))]
     corpora.write_ner_json(train, cfg.work / f"{step}.train.json")
     corpora.write_ner_json(dev, cfg.work / f"{step}.dev.json")
     log(f"ner: {len(train)} training sentences, {len(dev)} dev sentences")
+    target = cfg.out / MODEL_FILES["ner"]
+    several = len(cfg.ner_seeds) > 1
     extra = ["--finetune"] if finetune else _charlm_args(cfg)
     if finetune and cfg.ner_news_lr is not None:
-        extra += ["--finetune_load_name", str(_with_learning_rate(cfg.out / MODEL_FILES["ner"], cfg.ner_news_lr,
-                                                                  cfg.work / f"{step}.start.pt"))]
-    runner_args: tuple[str, ...] = ()
-    if cfg.ner_unk_alpha:
-        runner_args += ("--ner-unk-alpha", str(cfg.ner_unk_alpha))
-    snapshots = None
-    if cfg.ner_average:
-        snapshots = cfg.work / f"{step}.snapshots"
-        shutil.rmtree(snapshots, ignore_errors=True)  # another run's snapshots would be averaged in
-        runner_args += ("--ner-snapshots", str(snapshots))
-    best = cfg.out / MODEL_FILES["ner"]
-    run_stanza("stanza.models.ner_tagger", [*extra,
+        extra += ["--finetune_load_name", str(_with_learning_rate(target, cfg.ner_news_lr, cfg.work / f"{step}.start.pt"))]
+    elif finetune and several:
+        # each run saves into a folder of its own, so each loads the model in --out from a copy
+        shutil.copy2(target, cfg.work / f"{step}.start.pt")
+        extra += ["--finetune_load_name", str(cfg.work / f"{step}.start.pt")]
+    args = [*extra,
         "--mode", "train", "--shorthand", "it_kg", "--lr", str(cfg.ner_lr),
         "--train_file", str(cfg.work / f"{step}.train.json"),
         "--eval_file", str(cfg.work / f"{step}.dev.json"),
         "--wordvec_pretrain_file", str(cfg.out / MODEL_FILES["pretrain"]),
         "--save_dir", str(cfg.out), "--save_name", MODEL_FILES["ner"],
         "--max_steps", str(cfg.ner_max_steps), "--eval_interval", "500",
-    ], cfg, step, runner_args=runner_args)
-    if snapshots is not None:
-        keep_best_ner(cfg, best, snapshots, cfg.work / f"{step}.dev.json", step)
+    ]
+    runs = []   # (name, seed, arguments, runner arguments, best checkpoint, snapshot folder)
+    for seed in cfg.ner_seeds:
+        name = f"{step}.seed-{seed}" if several else step
+        run_args = list(args)
+        best = target
+        if several:
+            save_dir = cfg.work / name
+            save_dir.mkdir(parents=True, exist_ok=True)
+            run_args[run_args.index("--save_dir") + 1] = str(save_dir)
+            best = save_dir / MODEL_FILES["ner"]
+            best.unlink(missing_ok=True)              # an earlier run's model is no candidate
+        runner_args: tuple[str, ...] = ()
+        if cfg.ner_unk_alpha:
+            runner_args += ("--ner-unk-alpha", str(cfg.ner_unk_alpha))
+        snapshots = None
+        if cfg.ner_average:
+            snapshots = cfg.work / f"{name}.snapshots"
+            shutil.rmtree(snapshots, ignore_errors=True)  # another run's snapshots would be averaged in
+            runner_args += ("--ner-snapshots", str(snapshots))
+        runs.append((name, seed, run_args, runner_args, best, snapshots))
+    _side_by_side([functools.partial(run_stanza, "stanza.models.ner_tagger", run_args, cfg, name,
+                                     runner_args=runner_args, seed=seed, budget_of=step)
+                   for name, seed, run_args, runner_args, _, _ in runs])
+    if several or cfg.ner_average:
+        keep_best_ner(cfg, [(name, best, snapshots) for name, _, _, _, best, snapshots in runs],
+                      cfg.work / f"{step}.dev.json", step)
 
 
 def score_ner(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
@@ -269,22 +295,35 @@ def score_ner(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
     return float(found[-1])
 
 
-def keep_best_ner(cfg: TrainConfig, best: Path, snapshots: Path, dev: Path, step: str) -> None:
-    """Average the last ``cfg.ner_average`` snapshots of an NER run and put the average in
-    place of the run's best checkpoint ``best`` when it scores at least as well on dev."""
-    chosen = sorted(snapshots.glob("step-*.pt"))[-cfg.ner_average:]
-    if len(chosen) < 2:
-        log(f"{step}: {len(chosen)} snapshot(s); nothing to average")
-        return
-    average = cfg.work / f"{step}.average.pt"
-    average_checkpoints(chosen, average)
-    log(f"{step}: averaged {len(chosen)} snapshots ({chosen[0].name} ... {chosen[-1].name}) into {average}")
-    best_f1 = score_ner(cfg, best, dev, f"{step}.score_best")
-    average_f1 = score_ner(cfg, average, dev, f"{step}.score_average")
-    log(f"{step}: dev F1 {best_f1:.2f} for the best checkpoint, {average_f1:.2f} for the average")
-    if average_f1 >= best_f1:
-        shutil.copy2(average, best)
-        log(f"{step}: kept the average as {best}")
+def keep_best_ner(cfg: TrainConfig, runs: list[tuple[str, Path, Path | None]], dev: Path, step: str) -> None:
+    """Put in ``cfg.out`` the best on dev of the runs' best checkpoints and, with
+    ``cfg.ner_average``, the mean of every run's last ``ner_average`` snapshots (a tie goes to
+    the mean: runs fine-tuned from one model lie near one optimum, and their mean is a model
+    too). ``runs``: (name, best checkpoint, snapshot folder or None) per run."""
+    candidates = [(f"{name}.score_best", best) for name, best, _ in runs if best.exists()]
+    if not candidates:
+        raise RuntimeError(f"{step}: no run saved an NER model; see the logs in {cfg.work}")
+    if cfg.ner_average:
+        chosen = [snap for _, _, snapshots in runs if snapshots is not None
+                  for snap in sorted(snapshots.glob("step-*.pt"))[-cfg.ner_average:]]
+        if len(chosen) >= 2:
+            average = cfg.work / f"{step}.average.pt"
+            average_checkpoints(chosen, average)
+            candidates.append((f"{step}.score_average", average))
+            log(f"{step}: averaged {len(chosen)} snapshots into {average}")
+        else:
+            log(f"{step}: {len(chosen)} snapshot(s); nothing to average")
+    target = cfg.out / MODEL_FILES["ner"]
+    if len(candidates) > 1:
+        scored = [(score_ner(cfg, path, dev, score_step), path) for score_step, path in candidates]
+        for f1, path in scored:
+            log(f"{step}: dev F1 {f1:.2f} for {path}")
+        _, path = max(reversed(scored), key=lambda c: c[0])
+    else:
+        path = candidates[0][1]
+    if path != target:
+        shutil.copy2(path, target)
+        log(f"{step}: kept {path} as {target}")
 
 
 def _with_learning_rate(model: Path, lr: float, start: Path) -> Path:
