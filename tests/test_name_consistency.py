@@ -54,6 +54,24 @@ def test_votes_come_only_from_the_window():
     assert harmonize(words, tags, window=10)[-1] == ["S-ORG", "O", "O"]
 
 
+def test_a_surname_alone_after_the_full_name_is_that_person():
+    words = [sentence("Il campione Veselin Topalov ha vinto"), sentence("Topalov ha battuto Kramnik"),
+             sentence("Ieri Topalov ha riposato")]
+    tags = [["O", "O", "B-PER", "E-PER", "O", "O"], ["S-LOC", "O", "O", "S-PER"], ["O", "O", "O", "O"]]
+    out = harmonize(words, tags)
+    assert out[1] == ["S-PER", "O", "O", "S-PER"]          # made a place by the NER
+    assert out[2] == ["O", "S-PER", "O", "O"]              # left untagged
+    before = harmonize(words[1:], tags[1:])                # the full name never came before
+    assert before[0] == ["S-LOC", "O", "O", "S-PER"] and before[1] == ["O", "O", "O", "O"]
+
+
+def test_a_surname_is_read_back_only_within_the_window():
+    words = [sentence("Veselin Topalov vince")] + [sentence("altro testo")] * 4 + [sentence("Topalov riposa")]
+    tags = [["B-PER", "E-PER", "O"]] + [["O", "O"]] * 4 + [["S-LOC", "O"]]
+    assert harmonize(words, tags, window=3)[-1] == ["S-LOC", "O"]
+    assert harmonize(words, tags, window=5)[-1] == ["S-PER", "O"]
+
+
 def test_documents_get_their_tokens_and_entities_rewritten():
     import stanza
 

@@ -9,7 +9,7 @@ from pathlib import Path
 SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
 
 #: Version of the shipped model set; part of every NLP cache key.
-MODEL_VERSION = "it-kg-6"
+MODEL_VERSION = "it-kg-7"
 
 MODEL_FILES = {
     "pretrain": "it_kg.pretrain.pt",
