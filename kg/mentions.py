@@ -458,6 +458,13 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         etype = NER_TYPES.get(span_type)
         if etype is None or not surface:
             continue
+        if surface[:1].islower() and surface.split()[0].lower() in lexicon.place_heads:
+            # NER took a place's head noun in ("piazza dell'Arco di Trionfo"): the name starts
+            # at its first capital, and a place gets its head back below (_place_head)
+            capital = next((w.start_char for w in sentence.words
+                            if start < w.start_char < end and w.text[:1].isupper()), None)
+            if capital is not None:
+                start, surface = capital, text[capital:end]
         # Names start with a capital or a digit: "esercito russo", "governo" are descriptions.
         if not (surface[0].isupper() or surface[0].isdigit()) or gazetteer.fold(surface) in lexicon.not_entities:
             continue

@@ -329,3 +329,11 @@ def test_a_dateline_under_a_headline_is_the_place_not_its_state():
         "Vertice alla Casa Bianca\nWASHINGTON, 7 luglio 2025 – Trump ha parlato .", ner)
     assert ("Washington", "State", "Q30") in mentions("Secondo Washington , 7 paesi hanno aderito .",
                                                     [("Washington", "LOC")])
+
+
+def test_a_place_ner_took_with_its_head_noun_keeps_the_head_and_the_name():
+    found = mentions("Kim ha parlato alla piazza dell'Arco di Trionfo a Pyongyang.",
+                     [("Kim", "PER"), ("piazza dell'Arco di Trionfo", "LOC"), ("Pyongyang", "LOC")])
+    assert ("piazza dell'Arco di Trionfo", "Place", None) in found
+    found = mentions("Il ministero ha parlato.", [("ministero", "ORG")])
+    assert found == []                                  # no capital: a description, as before
