@@ -17,7 +17,7 @@ from kg.evaluation import PRF
 from kg.models import corpora
 from kg.models.corpora import DataDir
 from kg.models.loader import ModelSet, load_pipeline, resolve_models
-from kg.models.name_consistency import WINDOW
+from kg.models.name_consistency import WINDOW, tag_spans
 from kg.models.registry import PLAIN_WORDS_FILE
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
@@ -37,7 +37,7 @@ class ModelScores:
         lines = []
         if self.ner:
             lines.append("NER on KIND WN_test (entity level, exact span and type; kg's NER stage: the model, "
-                         f"then one type per name within {WINDOW} sentences)")
+                         f"then kg.models.name_consistency over {WINDOW} sentences)")
             lines.append(f"  {'type':<6} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
             for name, s in self.ner.items():
                 label = "micro" if name == "micro" else name
@@ -64,25 +64,7 @@ class ModelScores:
 
 def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """(start, end, type) spans from BIO, BIOES or bare IO tags."""
-    spans: set[tuple[int, int, str]] = set()
-    start: Optional[int] = None
-    kind: Optional[str] = None
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O":
-            prefix, label = "O", None
-        elif "-" in tag:
-            prefix, label = tag.split("-", 1)
-        else:
-            prefix, label = "I", tag
-        if start is not None and (prefix in ("O", "B", "S") or label != kind):
-            spans.add((start, i, kind))  # type: ignore[arg-type]
-            start = None
-        if prefix != "O" and start is None:
-            start, kind = i, label
-        if prefix in ("E", "S"):
-            spans.add((start, i + 1, kind))  # type: ignore[arg-type]
-            start = None
-    return spans
+    return set(tag_spans(tags))
 
 
 def ner_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, PRF]:

@@ -296,34 +296,11 @@ def score_ner(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
 
 
 def keep_best_ner(cfg: TrainConfig, runs: list[tuple[str, Path, Path | None]], dev: Path, step: str) -> None:
-    """Put in ``cfg.out`` the best on dev of the runs' best checkpoints and, with
+    """Put in ``cfg.out`` the best on dev (entity F1) of the runs' best checkpoints and, with
     ``cfg.ner_average``, the mean of every run's last ``ner_average`` snapshots (a tie goes to
     the mean: runs fine-tuned from one model lie near one optimum, and their mean is a model
     too). ``runs``: (name, best checkpoint, snapshot folder or None) per run."""
-    candidates = [(f"{name}.score_best", best) for name, best, _ in runs if best.exists()]
-    if not candidates:
-        raise RuntimeError(f"{step}: no run saved an NER model; see the logs in {cfg.work}")
-    if cfg.ner_average:
-        chosen = [snap for _, _, snapshots in runs if snapshots is not None
-                  for snap in sorted(snapshots.glob("step-*.pt"))[-cfg.ner_average:]]
-        if len(chosen) >= 2:
-            average = cfg.work / f"{step}.average.pt"
-            average_checkpoints(chosen, average)
-            candidates.append((f"{step}.score_average", average))
-            log(f"{step}: averaged {len(chosen)} snapshots into {average}")
-        else:
-            log(f"{step}: {len(chosen)} snapshot(s); nothing to average")
-    target = cfg.out / MODEL_FILES["ner"]
-    if len(candidates) > 1:
-        scored = [(score_ner(cfg, path, dev, score_step), path) for score_step, path in candidates]
-        for f1, path in scored:
-            log(f"{step}: dev F1 {f1:.2f} for {path}")
-        _, path = max(reversed(scored), key=lambda c: c[0])
-    else:
-        path = candidates[0][1]
-    if path != target:
-        shutil.copy2(path, target)
-        log(f"{step}: kept {path} as {target}")
+    _keep_best(cfg, runs, dev, step, "ner", cfg.ner_average, score_ner, "dev F1")
 
 
 def _with_learning_rate(model: Path, lr: float, start: Path) -> Path:
@@ -581,18 +558,27 @@ def score_parser(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
 
 
 def keep_best_parser(cfg: TrainConfig, runs: list[tuple[str, Path, Path | None]], dev: Path, step: str) -> None:
-    """Put in ``cfg.out`` the best on dev of the runs' best checkpoints and, with
+    """Put in ``cfg.out`` the best on dev (LAS) of the runs' best checkpoints and, with
     ``cfg.depparse_average``, the mean of every run's last snapshots (a tie goes to the mean).
 
     ``runs``: (name, best checkpoint, snapshot folder or None) per run. With one candidate
     nothing is scored.
     """
+    _keep_best(cfg, runs, dev, step, "depparse", cfg.depparse_average, score_parser, "dev LAS")
+
+
+def _keep_best(cfg: TrainConfig, runs: list[tuple[str, Path, Path | None]], dev: Path, step: str,
+               processor: str, average_last: int, scorer: Callable[[TrainConfig, Path, Path, str], float],
+               metric: str) -> None:
+    """The shared rule of :func:`keep_best_parser` and :func:`keep_best_ner`: score on dev each
+    run's best checkpoint and (``average_last`` > 0) the mean of every run's last snapshots,
+    and copy the best into ``cfg.out`` as the ``processor``'s model."""
     candidates = [(f"{name}.score_best", best) for name, best, _ in runs if best.exists()]
     if not candidates:
-        raise RuntimeError(f"{step}: no run saved a parser; see the logs in {cfg.work}")
-    if cfg.depparse_average:
+        raise RuntimeError(f"{step}: no run saved a model; see the logs in {cfg.work}")
+    if average_last:
         chosen = [snap for _, _, snapshots in runs if snapshots is not None
-                  for snap in sorted(snapshots.glob("step-*.pt"))[-cfg.depparse_average:]]
+                  for snap in sorted(snapshots.glob("step-*.pt"))[-average_last:]]
         if len(chosen) >= 2:
             average = cfg.work / f"{step}.average.pt"
             average_checkpoints(chosen, average)
@@ -600,12 +586,12 @@ def keep_best_parser(cfg: TrainConfig, runs: list[tuple[str, Path, Path | None]]
             log(f"{step}: averaged {len(chosen)} snapshots into {average}")
         else:
             log(f"{step}: {len(chosen)} snapshot(s); nothing to average")
-    target = cfg.out / MODEL_FILES["depparse"]
+    target = cfg.out / MODEL_FILES[processor]
     if len(candidates) > 1:
-        scored = [(score_parser(cfg, path, dev, score_step), path) for score_step, path in candidates]
-        for las, path in scored:
-            log(f"{step}: dev LAS {las:.2f} for {path}")
-        las, path = max(reversed(scored), key=lambda c: c[0])
+        scored = [(scorer(cfg, path, dev, score_step), path) for score_step, path in candidates]
+        for score, path in scored:
+            log(f"{step}: {metric} {score:.2f} for {path}")
+        _, path = max(reversed(scored), key=lambda c: c[0])
     else:
         path = candidates[0][1]
     if path != target:
