@@ -114,7 +114,7 @@ def hide_rare_ner_words(alpha: float) -> None:
     if alpha <= 0:
         raise SystemExit("--ner-unk-alpha must be positive")
     counts: collections.Counter[str] = collections.Counter()
-    rng = random.Random(1234)
+    rng = random.Random(1234)  # its own generator: the draws do not move Stanza's seeded streams
     original_init = ner_data.DataLoader.__init__
 
     def __init__(self, doc, batch_size, args, pretrain=None, vocab=None, evaluation=False, **kwargs):
