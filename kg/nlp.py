@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from kg.ingest import DATELINE
+from kg.models.name_consistency import harmonize_documents
 from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
 
@@ -226,8 +227,6 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
     a paragraph or a heading); every offset is relative to its article's text. Batching
     articles only saves Stanza's per-call overhead: each paragraph is tagged on its own."""
     import stanza
-
-    from kg.models.name_consistency import harmonize_documents
 
     spans = [paragraph_spans(text) for text in texts]
     docs = [stanza.Document([], text=text_for_tagging(text)[a:b]) for text, ss in zip(texts, spans) for a, b in ss]

@@ -17,7 +17,7 @@ from kg.evaluation import PRF
 from kg.models import corpora
 from kg.models.corpora import DataDir
 from kg.models.loader import ModelSet, load_pipeline, resolve_models
-from kg.models.name_consistency import WINDOW, tag_spans
+from kg.models.name_consistency import WINDOW, harmonize_documents, tag_spans
 from kg.models.registry import PLAIN_WORDS_FILE
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
@@ -89,8 +89,6 @@ def eval_ner(data: DataDir, models: ModelSet, scores: ModelScores) -> None:
     """Tag WN_test's gold tokens, its sentences in order as one document, and score kg's NER
     stage (the model, then one type per name within a window: kg.models.name_consistency) and
     the model alone."""
-    from kg.models.name_consistency import harmonize_documents
-
     sentences = corpora.read_kind(data.kind_file(corpora.NER_TEST))
     nlp = load_pipeline(["tokenize", "ner"], models, tokenize_pretokenized=True)
     doc = nlp([[tok for tok, _ in sent] for sent in sentences])

@@ -69,7 +69,8 @@ def harmonize(words: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], win
     ``words`` and ``tags``: one list per sentence, in text order. A mention changes type only
     when another type has more votes, and at least ``min_votes``; a name tagged ``min_votes``
     times or more nearby is tagged where it stands untagged and capitalised, unless that
-    would overlap a mention.
+    would overlap a mention; then a surname alone after the full name is that person
+    (:func:`_surnames`).
     """
     spans = [tag_spans(t) for t in tags]
     out: list[list[str]] = []
