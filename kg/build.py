@@ -59,7 +59,7 @@ class BuildError(RuntimeError):
 
 def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None,
                       threads: Optional[int] = None) -> Annotator:
-    from kg.models.loader import load_pipeline, resolve_models
+    from kg.models.loader import load_org_names, load_pipeline, resolve_models
 
     models = resolve_models()
 
@@ -68,7 +68,8 @@ def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None,
         return load_pipeline(models=models, device=device, **PIPELINE_SETTINGS)
 
     return Annotator(load, models.version, cache_dir,
-                     remote=StanzaTagger(str(models.directory), models.source, device))
+                     remote=StanzaTagger(str(models.directory), models.source, device),
+                     org_names=lambda: load_org_names(models.directory))
 
 
 def pin_threads(threads: Optional[int]) -> None:

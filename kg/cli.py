@@ -223,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="data folder with kind/ and ud-italian/")
     p.add_argument("--out", default=str(SHIPPED_DIR), help="where the model files go (default: the package)")
     p.add_argument("--work", default="build/train", help="scratch folder for converted data and logs")
-    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,plain_words,charlm,ner,ner_news,pos,pos_more,"
+    p.add_argument("--steps", help="comma-separated subset of: vectors,tokenize,mwt,plain_words,charlm,ner,ner_news,org_names,pos,pos_more,"
                         "lemma,depparse,depparse_more (ner_news, pos_more and depparse_more train further "
                         "the model already in --out; default: every step but charlm, pos_more and depparse_more)")
     p.add_argument("--device", default="cpu", help="cpu or cuda")

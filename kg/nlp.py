@@ -15,16 +15,19 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from kg.ingest import DATELINE
 from kg.models.name_consistency import harmonize_documents
 from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 
+if TYPE_CHECKING:
+    from kg.models.org_names import OrgNames
+
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
 #: the cache key.
-ANNOTATION_SCHEME = "14"
+ANNOTATION_SCHEME = "15"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
 BATCH_CHARS = 20_000
@@ -72,9 +75,11 @@ class Annotator:
     """
 
     def __init__(self, pipeline_factory: Callable[[], object], model_version: str,
-                 cache_dir: Optional[Path] = None, remote: Optional[Callable[[str], list[Sentence]]] = None):
+                 cache_dir: Optional[Path] = None, remote: Optional[Callable[[str], list[Sentence]]] = None,
+                 org_names: Optional[Callable[[], Optional["OrgNames"]]] = None):
         self._factory = pipeline_factory
         self._pipeline = None
+        self._org_names = org_names
         self.model_version = model_version
         self.cache_dir = cache_dir
         self.remote = remote
@@ -119,7 +124,7 @@ class Annotator:
         return cached
 
     def _tag_many(self, texts: list[str]) -> list[list[Sentence]]:
-        return tag_texts(self.pipeline, texts)
+        return tag_texts(self.pipeline, texts, self._org_names() if self._org_names else None)
 
     def annotate_all(self, articles: Iterable[Article], executor=None,
                      batch_chars: int = BATCH_CHARS) -> Iterator[AnnotatedArticle | Exception]:
@@ -222,10 +227,12 @@ def _tag_one_safely(tag_many, text: str) -> list[Sentence] | Exception:
         return TaggingError(f"{type(err).__name__}: {err}")
 
 
-def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
+def tag_texts(pipeline, texts: list[str], org_names: Optional["OrgNames"] = None) -> list[list[Sentence]]:
     """Tag several articles in one Stanza call, paragraph by paragraph (no sentence crosses
     a paragraph or a heading); every offset is relative to its article's text. Batching
-    articles only saves Stanza's per-call overhead: each paragraph is tagged on its own."""
+    articles only saves Stanza's per-call overhead: each paragraph is tagged on its own.
+    Then each article's names are harmonised (kg.models.name_consistency, with
+    ``org_names`` when given)."""
     import stanza
 
     spans = [paragraph_spans(text) for text in texts]
@@ -236,7 +243,7 @@ def tag_texts(pipeline, texts: list[str]) -> list[list[Sentence]]:
                                      if parse else None)
         first = 0
         for ss in spans:  # one name, one type within each article (its paragraphs in order)
-            harmonize_documents(docs[first:first + len(ss)])
+            harmonize_documents(docs[first:first + len(ss)], org_names=org_names)
             first += len(ss)
     if parse:
         parse_where_needed(pipeline, docs)
@@ -358,9 +365,12 @@ class StanzaTagger:
             return _PIPELINES[key]
 
     def __call__(self, texts: list[str]) -> list[list[Sentence]]:
+        from kg.models.loader import load_org_names
+
         pipeline, lock = self.pipeline()
+        org_names = load_org_names(Path(self.models_dir))
         with lock:  # one Stanza pipeline is not meant for concurrent calls
-            return tag_texts(pipeline, texts)
+            return tag_texts(pipeline, texts, org_names)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

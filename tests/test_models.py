@@ -87,7 +87,7 @@ def test_models_eval_reports_every_score(data_dir, capsys):
     f1 = float(micro[0].split()[3])
     assert f1 > 75, out
     alone = [line for line in out.splitlines() if "the model alone" in line]
-    assert len(alone) == 1 and float(alone[0].split()[-1]) > 75, out
+    assert len(alone) == 1 and 75 < float(alone[0].split()[-1]) < f1, out  # the stage adds to the model
     for metric in ("Tokens", "Sentences", "Words", "UPOS", "Lemmas", "UAS", "LAS", "tokens/s"):
         assert metric in out
 

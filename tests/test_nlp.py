@@ -252,3 +252,14 @@ def test_a_name_keeps_one_type_across_an_articles_paragraphs_but_not_across_arti
     assert [[(e.text, e.type) for e in s.entities] for s in sentences] == [[("Alinghi", "ORG")]] * 3
     assert sentences[2].entities[0].start_char == article.rindex("Alinghi")
     assert [(e.text, e.type) for e in alone[0].entities] == [("Alinghi", "LOC")]
+
+
+def test_the_annotator_marks_the_organisation_names_it_is_given():
+    from kg.models.org_names import OrgNames
+
+    pipeline = _TypingPipeline({"Trenord sciopera oggi": {"Trenord": "LOC"}})
+    article = Article(id="a", source="a.txt", text="Trenord sciopera oggi")
+    plain = Annotator(lambda: pipeline, "v").annotate(article)
+    marked = Annotator(lambda: pipeline, "v", org_names=lambda: OrgNames([("Trenord",)])).annotate(article)
+    assert [(e.text, e.type) for e in plain.sentences[0].entities] == [("Trenord", "LOC")]
+    assert [(e.text, e.type) for e in marked.sentences[0].entities] == [("Trenord", "ORG")]

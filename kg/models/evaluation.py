@@ -16,9 +16,9 @@ from typing import Optional
 from kg.evaluation import PRF
 from kg.models import corpora
 from kg.models.corpora import DataDir
-from kg.models.loader import ModelSet, load_pipeline, resolve_models
+from kg.models.loader import ModelSet, load_org_names, load_pipeline, resolve_models
 from kg.models.name_consistency import WINDOW, harmonize_documents, tag_spans
-from kg.models.registry import PLAIN_WORDS_FILE
+from kg.models.registry import ORG_NAMES_FILE, PLAIN_WORDS_FILE
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
 
@@ -37,7 +37,7 @@ class ModelScores:
         lines = []
         if self.ner:
             lines.append("NER on KIND WN_test (entity level, exact span and type; kg's NER stage: the model, "
-                         f"then kg.models.name_consistency over {WINDOW} sentences)")
+                         f"then kg.models.org_names and kg.models.name_consistency over {WINDOW} sentences)")
             lines.append(f"  {'type':<6} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
             for name, s in self.ner.items():
                 label = "micro" if name == "micro" else name
@@ -45,7 +45,7 @@ class ModelScores:
                              f"{s.tp + s.fn:6d} {s.tp + s.fp:6d}")
             if self.ner_model_only:
                 alone = self.ner_model_only["micro"]
-                lines.append(f"  the model alone, without name consistency: P {100*alone.precision:.2f} "
+                lines.append(f"  the model alone, without organisation names and name consistency: P {100*alone.precision:.2f} "
                              f"R {100*alone.recall:.2f} F1 {100*alone.f1:.2f}")
         if self.ud:
             lines.append("it_isdt-ud-test (CoNLL 2018 UD evaluation, F1)")
@@ -87,14 +87,14 @@ def ner_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, P
 
 def eval_ner(data: DataDir, models: ModelSet, scores: ModelScores) -> None:
     """Tag WN_test's gold tokens, its sentences in order as one document, and score kg's NER
-    stage (the model, then one type per name within a window: kg.models.name_consistency) and
-    the model alone."""
+    stage (the model, then the organisation names and one type per name within a window:
+    kg.models.org_names, kg.models.name_consistency) and the model alone."""
     sentences = corpora.read_kind(data.kind_file(corpora.NER_TEST))
     nlp = load_pipeline(["tokenize", "ner"], models, tokenize_pretokenized=True)
     doc = nlp([[tok for tok, _ in sent] for sent in sentences])
     gold = [[tag for _, tag in sent] for sent in sentences]
     scores.ner_model_only = ner_scores(gold, [[tok.ner for tok in sent.tokens] for sent in doc.sentences])
-    harmonize_documents([doc])
+    harmonize_documents([doc], org_names=load_org_names(models.directory))
     scores.ner = ner_scores(gold, [[tok.ner for tok in sent.tokens] for sent in doc.sentences])
 
 
@@ -139,7 +139,8 @@ def evaluate_models(data_dir: Path, models: Optional[ModelSet] = None, ner: bool
     models = models or resolve_models()
     scores = ModelScores()
     if models.source == "shipped":
-        for path in sorted([*models.directory.glob("*.pt"), models.directory / PLAIN_WORDS_FILE]):
+        for path in sorted([*models.directory.glob("*.pt"), models.directory / PLAIN_WORDS_FILE,
+                            models.directory / ORG_NAMES_FILE]):
             if path.is_file():
                 scores.sizes_mb[path.name] = path.stat().st_size / 1e6
         scores.sizes_mb["total"] = sum(scores.sizes_mb.values())

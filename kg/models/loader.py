@@ -7,16 +7,20 @@ resources directory and set ``KG_STANZA_MODELS=official``; the default stays the
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from kg.models import speedups
 from kg.models.plain_words import KeepPlainWords, read_plain_words
-from kg.models.registry import MODEL_FILES, PLAIN_WORDS_FILE, SHIPPED_DIR, model_version
+from kg.models.registry import MODEL_FILES, ORG_NAMES_FILE, PLAIN_WORDS_FILE, SHIPPED_DIR, model_version
+
+if TYPE_CHECKING:
+    from kg.models.org_names import OrgNames
 
 #: Processors of the full shipped pipeline, in Stanza's order.
 FULL_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
@@ -144,3 +148,21 @@ def _ensure_resources(directory: Path) -> None:
             resources.write_text(json.dumps({}), encoding="utf-8")
         except OSError as err:
             raise ModelsMissing(f"{resources}: missing and not writable ({err})") from err
+
+
+def load_org_names(models_dir: Optional[Path] = None) -> Optional["OrgNames"]:
+    """The organisation names kg's NER stage marks (:mod:`kg.models.org_names`): the list in
+    the models' directory, else the shipped one (official Stanza models have none of their
+    own); None when neither exists. Read once per process and file."""
+    for directory in (models_dir or SHIPPED_DIR, SHIPPED_DIR):
+        path = Path(directory) / ORG_NAMES_FILE
+        if path.is_file():
+            return _read_org_names(str(path.resolve()))
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _read_org_names(path: str) -> "OrgNames":
+    from kg.models.org_names import OrgNames
+
+    return OrgNames.read(Path(path))

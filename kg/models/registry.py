@@ -25,14 +25,16 @@ MODEL_FILES = {
 
 #: Not a model: the forms the tokenizer keeps whole (kg.models.plain_words), shipped beside them.
 PLAIN_WORDS_FILE = "it_kg_plain_words.txt"
+#: Not a model: organisation names the NER stage marks as ORG (kg.models.org_names).
+ORG_NAMES_FILE = "it_kg_org_names.txt"
 
 
 def model_version(directory: Path) -> str:
-    """MODEL_VERSION plus a digest of the model files (and the plain-word list), so retrained
+    """MODEL_VERSION plus a digest of the model files (and the word and name lists), so retrained
     models never reuse the NLP cache of older ones."""
     files = tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
                          for p in Path(directory).iterdir()
-                         if p.name in MODEL_FILES.values() or p.name == PLAIN_WORDS_FILE))
+                         if p.name in MODEL_FILES.values() or p.name in (PLAIN_WORDS_FILE, ORG_NAMES_FILE)))
     return _digest(str(Path(directory).resolve()), files)
 
 

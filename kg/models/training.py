@@ -22,11 +22,13 @@ from typing import Callable
 
 from kg.models import corpora
 from kg.models.corpora import DataDir
-from kg.models.registry import MODEL_FILES, PLAIN_WORDS_FILE
+from kg.models.registry import MODEL_FILES, ORG_NAMES_FILE, PLAIN_WORDS_FILE
 
 SEED = 1234
-STEPS = ("vectors", "tokenize", "mwt", "plain_words", "charlm", "ner", "ner_news", "pos", "pos_more", "lemma", "depparse",
-         "depparse_more")
+STEPS = ("vectors", "tokenize", "mwt", "plain_words", "charlm", "ner", "ner_news", "org_names", "pos", "pos_more",
+         "lemma", "depparse", "depparse_more")
+#: steps that write a list, not a model
+LISTS = ("plain_words", "org_names")
 #: steps that continue training a model an earlier step wrote into ``--out``
 CONTINUES = {"ner_news": "ner", "pos_more": "pos", "depparse_more": "depparse"}
 #: a full run: ``pos`` and ``depparse`` without a budget already train to Stanza's stopping rule;
@@ -372,6 +374,17 @@ def train_plain_words(cfg: TrainConfig, data: DataDir) -> None:
     log(f"plain_words: {count} forms -> {cfg.out / PLAIN_WORDS_FILE}")
 
 
+def train_org_names(cfg: TrainConfig, data: DataDir) -> None:
+    """The organisation names the NER stage marks (:mod:`kg.models.org_names`): KIND's
+    gazetteer, checked against the NER training files."""
+    from kg.models.org_names import collect_org_names, write_org_names
+
+    names = collect_org_names(data.kind_file(corpora.ORG_GAZETTEER),
+                              [data.kind_file(n) for n in corpora.NER_TRAIN])
+    count = write_org_names(names, cfg.out / ORG_NAMES_FILE)
+    log(f"org_names: {count} names -> {cfg.out / ORG_NAMES_FILE}")
+
+
 def _tagger_files(cfg: TrainConfig, data: DataDir) -> tuple[Path, Path]:
     train = cfg.work / "tag.train.conllu"
     dev = cfg.work / "tag.dev.conllu"
@@ -655,7 +668,7 @@ def _side_by_side(runs: list[Callable[[], None]]) -> None:
 TRAINERS: dict[str, Callable[[TrainConfig, DataDir], None]] = {
     "vectors": train_vectors, "tokenize": train_tokenize, "mwt": train_mwt, "plain_words": train_plain_words,
     "charlm": train_charlm, "ner": train_ner,
-    "ner_news": train_ner_news,
+    "ner_news": train_ner_news, "org_names": train_org_names,
     "pos": train_pos, "pos_more": train_pos_more, "lemma": train_lemma, "depparse": train_depparse,
     "depparse_more": train_depparse_more,
 }
@@ -680,7 +693,7 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = DEFAULT_STEPS) -> None:
             for leftover in cfg.out.glob("*_checkpoint.pt"):
                 leftover.unlink()  # Stanza's resumable training state: optimizer included, never shipped
             model_file = (cfg.out / MODEL_FILES[CONTINUES.get(step, step)]
-                          if step not in ("vectors", "plain_words", "charlm") else None)
+                          if step not in ("vectors", "charlm", *LISTS) else None)
             if model_file is not None and model_file.exists():
                 before, after = compact_model(model_file)
                 log(f"{step}: model stored in float16, {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
