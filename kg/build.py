@@ -65,6 +65,7 @@ def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None,
 
     def load():
         pin_threads(threads)
+        load_org_names(models.directory)  # read once here, so that it counts as model load
         return load_pipeline(models=models, device=device, **PIPELINE_SETTINGS)
 
     return Annotator(load, models.version, cache_dir,

@@ -5,8 +5,9 @@ shape misleads: "Trenord" and "Lenovo" look like places, "ThyssenKrupp" and "Hoo
 like surnames. KIND ships a list of organisation names taken from Italian Wikipedia
 (``gazetteer-ORG-wikipedia.txt``). The ``org_names`` training step keeps its capitalised
 names, less those that KIND's training files tag as a person or a place at least as often as
-an organisation ("Ferrari", "Stasi", "Gabriele Sandri"); in KIND's news training set, the
-names kept are organisations 98 times in 100 where they are tagged at all. At run time a
+an organisation ("Ferrari", "Stasi", "Gabriele Sandri"). Even before that filter, a mention
+in KIND's news training set that is a listed name is an organisation 1,265 times in 1,295
+(97.7 %). At run time a
 mention whose words are a listed name becomes an organisation, and an untagged occurrence of
 a listed name of two words or more is tagged one. An untagged one-word name is left alone:
 many are also common words or brands KIND leaves untagged ("Interno", "Iveco").
