@@ -7,10 +7,10 @@ like surnames. KIND ships a list of organisation names taken from Italian Wikipe
 names, less those that KIND's training files tag as a person or a place at least as often as
 an organisation ("Ferrari", "Stasi", "Gabriele Sandri"). Even before that filter, a mention
 in KIND's news training set that is a listed name is an organisation 1,265 times in 1,295
-(97.7 %). At run time a
-mention whose words are a listed name becomes an organisation, and an untagged occurrence of
-a listed name of two words or more is tagged one. An untagged one-word name is left alone:
-many are also common words or brands KIND leaves untagged ("Interno", "Iveco").
+(97.7 %). At run time a mention whose words are a listed name becomes an organisation, and an
+untagged occurrence of a listed name of two words or more is tagged one. An untagged one-word
+name is left alone: many are also common words or brands KIND leaves untagged ("Interno",
+"Iveco").
 """
 from __future__ import annotations
 
@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from kg.models.corpora import CorpusError, read_kind
-from kg.models.name_consistency import tag_spans
-
-Span = tuple[int, int, str]
+from kg.models.name_consistency import Span, tag_spans
 
 HEADER = ("# kg: organisation names (KIND's gazetteer-ORG-wikipedia.txt, capitalised names, less those KIND's\n"
           "# training files tag otherwise as often as ORG); kg.models.org_names. One name a line, words\n"
