@@ -177,6 +177,18 @@ def _seed_list(text: str) -> tuple[int, ...]:
     return seeds
 
 
+def _add_averaging_options(p: argparse.ArgumentParser, flag: str, steps: str, seeds_for: str = "") -> None:
+    """``--FLAG-average`` and ``--FLAG-seeds``: snapshot averaging and side-by-side runs, which
+    the NER and the parser steps share (kg.models.training._keep_best)."""
+    p.add_argument(f"--{flag}-average", type=int, default=0, metavar="N",
+                   help=f"{steps}: average the weights of a run's last N dev-evaluation snapshots and keep "
+                        "the average when it scores at least the best checkpoint on dev (default: off)")
+    p.add_argument(f"--{flag}-seeds", default=None, metavar="SEED,SEED", type=_seed_list,
+                   help=f"{seeds_for or steps}: one run per seed, side by side from the same start; keeps the "
+                        f"best dev checkpoint among them, or with --{flag}-average the mean of every run's last "
+                        "snapshots when it scores at least as well (default: one run, seed 1234)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from kg.iris import DEFAULT_BASE
     from kg.models.registry import SHIPPED_DIR
@@ -242,13 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="ner/ner_news: hide a training word's embedding behind the unknown word with "
                         "probability A/(A+count), so the NER learns names it has no vector for "
                         "(default: 2; 0: off, as up to it-kg-6)")
-    p.add_argument("--ner-average", type=int, default=0, metavar="N",
-                   help="ner/ner_news: average the weights of the run's last N dev-evaluation snapshots and "
-                        "keep the average when it scores at least the best checkpoint on dev (default: off)")
-    p.add_argument("--ner-seeds", default=None, metavar="SEED,SEED", type=_seed_list,
-                   help="ner/ner_news: one run per seed, side by side; keeps the best dev checkpoint among "
-                        "them, or with --ner-average the mean of every run's last snapshots when it scores at "
-                        "least as well (default: one run, seed 1234)")
+    _add_averaging_options(p, "ner", "ner/ner_news")
     p.add_argument("--ner-max-steps", type=int, default=None, metavar="STEPS",
                    help="ner/ner_news: stop after this many steps (default: 40,000, or Stanza's stopping rule)")
     p.add_argument("--pos-lr", type=float, default=None, metavar="LR",
@@ -261,13 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parser-tags", choices=("gold", "predicted"), default="gold",
                    help="tags the parser trains and is scored on: the treebanks' own, or the "
                         "tagger in --out's predictions, as in the pipeline (default: gold)")
-    p.add_argument("--parser-average", type=int, default=0, metavar="N",
-                   help="average the weights of a parser run's last N dev-evaluation snapshots and ship "
-                        "the average when it scores at least the best checkpoint on dev (default: off)")
-    p.add_argument("--parser-seeds", default=None, metavar="SEED,SEED", type=_seed_list,
-                   help="depparse_more: one run per seed, side by side from the same parser; keeps the best "
-                        "dev checkpoint among them, or with --parser-average the mean of every run's last "
-                        "snapshots when it scores at least as well (default: one run, seed 1234)")
+    _add_averaging_options(p, "parser", "depparse/depparse_more", seeds_for="depparse_more")
     p.add_argument("--parser-eval-interval", type=int, default=None, metavar="STEPS",
                    help="steps between a parser run's dev scores, and so its snapshots (default: Stanza's, 100)")
     p.set_defaults(func=cmd_models_train)

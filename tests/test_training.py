@@ -397,6 +397,14 @@ def test_parser_snapshots_are_written_at_dev_evaluations_only(tmp_path, monkeypa
     assert written == [("ckpt.pt", True), ("best.pt", False)]
 
 
+def _fake_snapshots(runner_args, flag: str, weights) -> None:
+    """What a trainer asked for snapshots with ``flag`` writes: one fake model per (step, weight)."""
+    snaps = Path(runner_args[runner_args.index(flag) + 1])
+    snaps.mkdir(parents=True)
+    for step_no, weight in weights:
+        _fake_parser(snaps / f"step-{step_no:06d}.pt", weight)
+
+
 def _parser_out(tmp_path: Path) -> tuple[Path, Path]:
     """UD data and an --out folder holding a (fake) parser to continue, weights all 5.0."""
     data = _ud_data(tmp_path)
@@ -418,10 +426,7 @@ def test_the_parser_average_ships_only_when_dev_does_not_drop(tmp_path, monkeypa
 
     def fake_run(module, args, cfg, step, runner_args=(), seed=None, budget_of=None):
         calls.append((args, runner_args))
-        snaps = Path(runner_args[runner_args.index("--parser-snapshots") + 1])
-        snaps.mkdir(parents=True)
-        for step_no, weight in ((25, 9.0), (50, 1.0), (75, 2.0)):
-            _fake_parser(snaps / f"step-{step_no:06d}.pt", weight)
+        _fake_snapshots(runner_args, "--parser-snapshots", ((25, 9.0), (50, 1.0), (75, 2.0)))
 
     monkeypatch.setattr(training, "run_stanza", fake_run)
     monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
@@ -449,10 +454,8 @@ def test_parser_runs_side_by_side_keep_the_best_of_their_checkpoints_and_their_m
         calls.append((step, seed, budget_of, args[args.index("--save_dir") + 1]))
         save_dir = Path(args[args.index("--save_dir") + 1])
         _fake_parser(save_dir / "it_kg_parser.pt", float(seed))
-        snaps = Path(runner_args[runner_args.index("--parser-snapshots") + 1])
-        snaps.mkdir(parents=True)
-        for step_no in (25, 50, 75):
-            _fake_parser(snaps / f"step-{step_no:06d}.pt", float(seed + step_no))
+        _fake_snapshots(runner_args, "--parser-snapshots",
+                        [(step_no, float(seed + step_no)) for step_no in (25, 50, 75)])
 
     monkeypatch.setattr(training, "run_stanza", fake_run)
     monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
@@ -666,10 +669,7 @@ def test_the_ner_average_replaces_the_best_checkpoint_only_when_dev_does_not_dro
 
     def fake_run(module, args, cfg, step, runner_args=(), **_):
         assert "--finetune" in args and "--ner-unk-alpha" in runner_args
-        snaps = Path(runner_args[runner_args.index("--ner-snapshots") + 1])
-        snaps.mkdir(parents=True)
-        for step_no, weight in ((500, 9.0), (1000, 1.0), (1500, 2.0)):
-            _fake_parser(snaps / f"step-{step_no:06d}.pt", weight)
+        _fake_snapshots(runner_args, "--ner-snapshots", ((500, 9.0), (1000, 1.0), (1500, 2.0)))
 
     monkeypatch.setattr(training, "run_stanza", fake_run)
     monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))
@@ -717,10 +717,8 @@ def test_ner_runs_side_by_side_keep_the_best_of_their_checkpoints_and_their_mean
         save_dir = Path(args[args.index("--save_dir") + 1])
         assert save_dir != out
         _fake_parser(save_dir / "it_kg_nertagger.pt", float(seed))
-        snaps = Path(runner_args[runner_args.index("--ner-snapshots") + 1])
-        snaps.mkdir(parents=True)
-        for step_no, weight in ((500, 100.0), (1000, float(seed) / 1000), (1500, float(seed) / 1000 + 2)):
-            _fake_parser(snaps / f"step-{step_no:06d}.pt", weight)
+        _fake_snapshots(runner_args, "--ner-snapshots",
+                        ((500, 100.0), (1000, float(seed) / 1000), (1500, float(seed) / 1000 + 2)))
 
     monkeypatch.setattr(training, "run_stanza", fake_run)
     monkeypatch.setattr(training, "compact_model", lambda path: (1, 1))

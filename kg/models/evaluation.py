@@ -45,7 +45,8 @@ class ModelScores:
                              f"{s.tp + s.fn:6d} {s.tp + s.fp:6d}")
             if self.ner_model_only:
                 alone = self.ner_model_only["micro"]
-                lines.append(f"  the model alone, without organisation names and name consistency: P {100*alone.precision:.2f} "
+                lines.append("  the model alone, without organisation names and name consistency: "
+                             f"P {100*alone.precision:.2f} "
                              f"R {100*alone.recall:.2f} F1 {100*alone.f1:.2f}")
         if self.ud:
             lines.append("it_isdt-ud-test (CoNLL 2018 UD evaluation, F1)")

@@ -74,9 +74,6 @@ class OrgNames:
         self._longer = {word: tuple(sorted((n for n in ns if n > 1), reverse=True))
                         for word, ns in lengths.items()}
 
-    def __len__(self) -> int:
-        return len(self.names)
-
     @classmethod
     def read(cls, path: Path) -> "OrgNames":
         with open(path, encoding="utf-8") as handle:

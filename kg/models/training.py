@@ -239,7 +239,8 @@ def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = No
     several = len(cfg.ner_seeds) > 1
     extra = ["--finetune"] if finetune else _charlm_args(cfg)
     if finetune and cfg.ner_news_lr is not None:
-        extra += ["--finetune_load_name", str(_with_learning_rate(target, cfg.ner_news_lr, cfg.work / f"{step}.start.pt"))]
+        start = _with_learning_rate(target, cfg.ner_news_lr, cfg.work / f"{step}.start.pt")
+        extra += ["--finetune_load_name", str(start)]
     elif finetune and several:
         # each run saves into a folder of its own, so each loads the model in --out from a copy
         shutil.copy2(target, cfg.work / f"{step}.start.pt")
@@ -255,22 +256,9 @@ def train_ner(cfg: TrainConfig, data: DataDir, sets: tuple[str, ...] | None = No
     runs = []   # (name, seed, arguments, runner arguments, best checkpoint, snapshot folder)
     for seed in cfg.ner_seeds:
         name = f"{step}.seed-{seed}" if several else step
-        run_args = list(args)
-        best = target
-        if several:
-            save_dir = cfg.work / name
-            save_dir.mkdir(parents=True, exist_ok=True)
-            run_args[run_args.index("--save_dir") + 1] = str(save_dir)
-            best = save_dir / MODEL_FILES["ner"]
-            best.unlink(missing_ok=True)              # an earlier run's model is no candidate
-        runner_args: tuple[str, ...] = ()
-        if cfg.ner_unk_alpha:
-            runner_args += ("--ner-unk-alpha", str(cfg.ner_unk_alpha))
-        snapshots = None
-        if cfg.ner_average:
-            snapshots = cfg.work / f"{name}.snapshots"
-            shutil.rmtree(snapshots, ignore_errors=True)  # another run's snapshots would be averaged in
-            runner_args += ("--ner-snapshots", str(snapshots))
+        run_args, best = _own_save_dir(cfg, args, name, "ner") if several else (args, target)
+        snapshots, snapshot_args = _snapshots(cfg, name, "ner")
+        runner_args = (*(("--ner-unk-alpha", str(cfg.ner_unk_alpha)) if cfg.ner_unk_alpha else ()), *snapshot_args)
         runs.append((name, seed, run_args, runner_args, best, snapshots))
     _side_by_side([functools.partial(run_stanza, "stanza.models.ner_tagger", run_args, cfg, name,
                                      runner_args=runner_args, seed=seed, budget_of=step)
@@ -506,19 +494,34 @@ def _depparse_args(cfg: TrainConfig, data: DataDir, step: str) -> list[str]:
     ]
 
 
-def _parser_snapshots(cfg: TrainConfig, step: str) -> tuple[Path | None, tuple[str, ...]]:
-    """Where a parser run keeps its snapshots for averaging, and the runner flag that asks for them."""
-    if not cfg.depparse_average:
+def _snapshots(cfg: TrainConfig, name: str, processor: str) -> tuple[Path | None, tuple[str, ...]]:
+    """Where a parser or NER run keeps its snapshots for averaging (none when the processor's
+    averaging is off), and the runner flag that asks for them."""
+    average, flag = {"depparse": (cfg.depparse_average, "--parser-snapshots"),
+                     "ner": (cfg.ner_average, "--ner-snapshots")}[processor]
+    if not average:
         return None, ()
-    snapshots = cfg.work / f"{step}.snapshots"
-    if snapshots.exists():
-        shutil.rmtree(snapshots)   # an earlier run's weights are not this run's
-    return snapshots, ("--parser-snapshots", str(snapshots))
+    snapshots = cfg.work / f"{name}.snapshots"
+    shutil.rmtree(snapshots, ignore_errors=True)   # an earlier run's weights are not this run's
+    return snapshots, (flag, str(snapshots))
+
+
+def _own_save_dir(cfg: TrainConfig, args: list[str], name: str, processor: str) -> tuple[list[str], Path]:
+    """``args`` with ``--save_dir`` a folder of the run's own, so that runs side by side never
+    overwrite one another, and the path its best model will have there (an earlier run's model
+    there is removed: it is no candidate)."""
+    save_dir = cfg.work / name
+    save_dir.mkdir(parents=True, exist_ok=True)
+    run_args = list(args)
+    run_args[run_args.index("--save_dir") + 1] = str(save_dir)
+    best = save_dir / MODEL_FILES[processor]
+    best.unlink(missing_ok=True)
+    return run_args, best
 
 
 def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
     args = _depparse_args(cfg, data, "depparse")
-    snapshots, runner_args = _parser_snapshots(cfg, "depparse")
+    snapshots, runner_args = _snapshots(cfg, "depparse", "depparse")
     run_stanza("stanza.models.parser", args, cfg, "depparse", runner_args=runner_args)
     keep_best_parser(cfg, [("depparse", cfg.out / MODEL_FILES["depparse"], snapshots)],
                      Path(args[args.index("--eval_file") + 1]), "depparse")
@@ -626,7 +629,7 @@ def train_depparse_more(cfg: TrainConfig, data: DataDir) -> None:
     if len(cfg.depparse_seeds) > 1:
         _parser_runs_side_by_side(cfg, args, start, Path(args[args.index("--eval_file") + 1]), "depparse_more")
         return
-    snapshots, snapshot_args = _parser_snapshots(cfg, "depparse_more")
+    snapshots, snapshot_args = _snapshots(cfg, "depparse_more", "depparse")
     run_stanza("stanza.models.parser", [*args, "--continue_from", str(start)],
                cfg, "depparse_more", runner_args=("--parser-vocab", str(start), *snapshot_args),
                seed=cfg.depparse_seeds[0])
@@ -641,12 +644,9 @@ def _parser_runs_side_by_side(cfg: TrainConfig, args: list[str], start: Path, de
     runs = []
     for seed in cfg.depparse_seeds:
         name = f"{step}.seed-{seed}"
-        save_dir = cfg.work / name
-        save_dir.mkdir(parents=True, exist_ok=True)
-        run_args = list(args)
-        run_args[run_args.index("--save_dir") + 1] = str(save_dir)
-        snapshots, snapshot_args = _parser_snapshots(cfg, name)
-        runs.append((name, seed, run_args, snapshots, snapshot_args, save_dir / MODEL_FILES["depparse"]))
+        run_args, best = _own_save_dir(cfg, args, name, "depparse")
+        snapshots, snapshot_args = _snapshots(cfg, name, "depparse")
+        runs.append((name, seed, run_args, snapshots, snapshot_args, best))
     _side_by_side([functools.partial(run_stanza, "stanza.models.parser", [*run_args, "--continue_from", str(start)],
                                      cfg, name, runner_args=("--parser-vocab", str(start), *snapshot_args),
                                      seed=seed, budget_of=step)
