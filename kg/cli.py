@@ -44,16 +44,23 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluation import format_scores, load_gold, read_prediction, score
+    from kg.article_eval import format_article_scores, score_articles
+    from kg.evaluation import format_scores
+    from kg.export.rdf import read_graph
 
     try:
-        scores = score(load_gold(args.gold), read_prediction(args.graph))
+        scores = score_articles(args.gold, read_graph(args.graph), str(args.graph))
     except (OSError, ValueError) as err:
         return _err(str(err))
-    if args.json:
-        print(json.dumps(scores.to_dict(), indent=1, sort_keys=True))
+    if args.json:  # the corpus-level score at the top (as before), the per-article one beside it
+        data = scores.corpus.to_dict()
+        data["per_article"] = scores.to_dict()
+        del data["per_article"]["corpus"]
+        print(json.dumps(data, indent=1, sort_keys=True))
     else:
-        print(format_scores(scores, verbose=args.verbose))
+        print(format_article_scores(scores))
+        print()
+        print(format_scores(scores.corpus, verbose=args.verbose))
     return EXIT_OK
 
 
@@ -215,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("eval", help="score a graph against gold facts (JSONL)")
+    p = sub.add_parser("eval", help="score a graph against gold facts (JSONL), per article and corpus-wide")
     p.add_argument("--gold", required=True, help="gold JSONL file")
     p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld)")
     p.add_argument("--json", action="store_true", help="print scores as JSON")

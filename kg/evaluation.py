@@ -76,17 +76,29 @@ def load_gold(path: str | Path) -> Gold:
     entities: dict[str, GoldEntity] = {}
     relations: set[GoldRelation] = set()
     articles: list[str] = []
+    for article in load_gold_articles(path):
+        articles += article.articles
+        for e in article.entities.values():
+            _merge_entity(entities, e)
+        relations.update(article.relations)
+    return Gold(str(path), articles, entities, sorted(relations, key=_relation_order))
+
+
+def load_gold_articles(path: str | Path) -> list[Gold]:
+    """One Gold per record of the gold JSONL (its own entities and relations), in file order."""
+    out: list[Gold] = []
     with open(path, encoding="utf-8-sig") as handle:
         lines = handle.read().splitlines()
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
+        entities: dict[str, GoldEntity] = {}
+        relations: set[GoldRelation] = set()
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
-            articles.append(str(record.get("id", lineno)))
             for e in record.get("entities", []):
                 _add_entity(entities, e)
             for r in record.get("relations", []):
@@ -99,11 +111,14 @@ def load_gold(path: str | Path) -> Gold:
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             what = f"missing field {err}" if isinstance(err, KeyError) else str(err)
             raise ValueError(f"{where}: malformed gold record: {what}") from err
-    for r in relations:
-        for end in (r.s, r.o):
-            if end not in entities:
-                raise ValueError(f"{path}: relation {r.s} {r.p} {r.o} names {end!r}, which no entity has")
-    return Gold(str(path), articles, entities, sorted(relations, key=_relation_order))
+        for r in relations:
+            for end in (r.s, r.o):
+                if end not in entities:
+                    raise ValueError(f"{where}: relation {r.s} {r.p} {r.o} names {end!r}, which no entity "
+                                     "of this record has")
+        out.append(Gold(str(path), [str(record.get("id", lineno))], entities,
+                        sorted(relations, key=_relation_order)))
+    return out
 
 
 def _relation_order(r: GoldRelation) -> tuple:
@@ -118,13 +133,18 @@ def _add_entity(entities: dict[str, GoldEntity], e: dict) -> None:
     direct = tuple(f for f in forms if not f.startswith("~"))
     indirect = tuple(f[1:] for f in forms if f.startswith("~"))
     qids = tuple(q for q in (key if re.fullmatch(r"Q\d+", key) else None, e.get("qid_guess")) if q)
-    old = entities.get(key)
-    if old:  # same key in another article: one entity, the union of its forms
-        direct = old.forms + tuple(f for f in direct if f not in old.forms)
-        indirect = old.indirect + tuple(f for f in indirect if f not in old.indirect)
-        qids = old.qids + tuple(q for q in qids if q not in old.qids)
-        name, etype = old.name, old.type
-    entities[key] = GoldEntity(key, name, etype, direct, indirect, qids)
+    _merge_entity(entities, GoldEntity(key, name, etype, direct, indirect, qids))
+
+
+def _merge_entity(entities: dict[str, GoldEntity], new: GoldEntity) -> None:
+    """Same key twice (in one record or over articles): one entity, the union of its forms."""
+    old = entities.get(new.key)
+    if old:
+        new = GoldEntity(old.key, old.name, old.type,
+                         old.forms + tuple(f for f in new.forms if f not in old.forms),
+                         old.indirect + tuple(f for f in new.indirect if f not in old.indirect),
+                         old.qids + tuple(q for q in new.qids if q not in old.qids))
+    entities[new.key] = new
 
 
 # --- prediction -------------------------------------------------------------------------
@@ -261,32 +281,44 @@ class Scores:
 
 
 def match_entities(gold: Gold, pred: Prediction) -> dict[str, str]:
-    """Predicted IRI -> gold key, one-to-one: QIDs first, then main labels, then alt labels."""
+    """Predicted IRI -> gold key, one-to-one: QIDs first, then labels.
+
+    Where a node could match several gold entities, the best match wins: a main label equal
+    to the gold name or one of its forms, then the same type, then more of the node's labels
+    among the gold forms. Ties fall to key order, so the result is deterministic.
+    """
     matched: dict[str, str] = {}
     taken: set[str] = set()
     by_qid: dict[str, list[str]] = defaultdict(list)
     by_name: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, set[str]] = {}
     for g in sorted(gold.entities.values(), key=lambda g: g.key):
         for q in g.qids:
             by_qid[q].append(g.key)
-        for form in dict.fromkeys([g.name, *g.forms]):
-            by_name[fold(form)].append(g.key)
+        names[g.key] = {fold(form) for form in (g.name, *g.forms)}
+        for form in names[g.key]:
+            by_name[form].append(g.key)
     ordered = sorted(pred.entities.values(), key=lambda e: e.iri)
 
-    def take(entity: PredEntity, keys: Iterable[str]) -> None:
-        free = [k for k in dict.fromkeys(keys) if k not in taken]
-        free.sort(key=lambda k: (k != entity.qid, gold.entities[k].type != entity.type))
-        if free:
-            matched[entity.iri] = free[0]
-            taken.add(free[0])
+    def assign(pairs: list[tuple[tuple, str, str]]) -> None:
+        for _, iri, key in sorted(pairs, key=lambda x: (tuple(-v for v in x[0]), x[1], x[2])):
+            if iri not in matched and key not in taken:
+                matched[iri] = key
+                taken.add(key)
 
-    for entity in ordered:
-        if entity.qid:
-            take(entity, by_qid.get(entity.qid, []))
-    for pick in (lambda e: [e.label] if e.label else [], lambda e: list(e.alt_labels)):
-        for entity in ordered:
-            if entity.iri not in matched:
-                take(entity, [k for label in pick(entity) for k in by_name.get(fold(label), [])])
+    assign([((1, int(gold.entities[k].type == e.type)), e.iri, k)
+            for e in ordered if e.qid for k in dict.fromkeys(by_qid.get(e.qid, []))])
+    pairs = []
+    for e in ordered:
+        if e.iri in matched:
+            continue
+        labels = [fold(x) for x in ([e.label] if e.label else []) + list(e.alt_labels)]
+        main = labels[0] if e.label else None
+        for k in dict.fromkeys(k for label in labels for k in by_name.get(label, [])):
+            score = (int(main in names[k]), int(gold.entities[k].type == e.type),
+                     sum(label in names[k] for label in labels))
+            pairs.append((score, e.iri, k))
+    assign(pairs)
     return matched
 
 
