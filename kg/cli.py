@@ -103,8 +103,26 @@ def cmd_models_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_models_eval_relations(args: argparse.Namespace) -> int:
+    from kg.article_eval import format_article_scores
+    from kg.sentence_eval import evaluate_sentences
+
+    kind = Path(args.data) / "kind" if (Path(args.data) / "kind").is_dir() else Path(args.data)
+    try:
+        scores, _ = evaluate_sentences(Path(args.gold), kind, args.split,
+                                       Path(args.keep) if args.keep else None,
+                                       log=lambda m: print(m, file=sys.stderr))
+    except (OSError, ValueError, KeyError, IndexError) as err:
+        return _err(f"{args.gold}: {err}")
+    print(format_article_scores(scores))
+    r = scores.relations_micro
+    print(f"relations WN_{args.split} P={r.precision:.3f} R={r.recall:.3f} F1={r.f1:.3f}")
+    return EXIT_OK
+
+
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import QueryError, canned_queries, format_result, parse_params, query_file
+    from kg.query import QueryError, canned_queries, parse_params
+    from kg.sandbox import sandboxed_query
 
     if args.query is None:
         for q in canned_queries().values():
@@ -112,10 +130,10 @@ def cmd_query(args: argparse.Namespace) -> int:
             print(f"{q.name:10} {q.title}{params}")
         return EXIT_OK
     try:
-        result = query_file(args.graph, args.query, engine=args.engine, params=parse_params(args.param or []))
+        text = sandboxed_query(args.graph, args.query, engine=args.engine, params=parse_params(args.param or []),
+                               fmt=args.format, timeout=args.timeout, memory_mb=args.memory)
     except QueryError as err:
         return _err(str(err))
-    text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 
@@ -125,7 +143,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve import serve
 
     try:
-        server = serve(args.graph, host=args.host, port=args.port, timeout=args.timeout, limit=args.limit)
+        server = serve(args.graph, host=args.host, port=args.port, timeout=args.timeout, limit=args.limit,
+                       workers=args.workers, memory_mb=args.memory, allow_hosts=args.allow_host or (),
+                       cors=args.cors)
     except QueryError as err:
         return _err(str(err))
     except OSError as err:
@@ -285,6 +305,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-ud", action="store_true")
     p.set_defaults(func=cmd_models_eval)
 
+    p = msub.add_parser("eval-relations", help="kg end to end on the annotated KIND Wikinews sentences",
+                        description="Builds each annotated sentence of a split as an article (kg's own NER and "
+                        "parse) and scores its entities and facts against that sentence's gold. The last line "
+                        "is 'relations WN_<split> P=… R=… F1=…'. Example: kg models eval-relations --data "
+                        "../shared/data --gold bench/realnews/kind_sentences.jsonl")
+    p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
+    p.add_argument("--gold", default="bench/realnews/kind_sentences.jsonl", help="sentence-level gold JSONL")
+    p.add_argument("--split", choices=["train", "dev", "test"], default="test", help="default test (WN_test)")
+    p.add_argument("--keep", metavar="DIR", help="keep the sentences, their gold and kg's graph in DIR")
+    p.set_defaults(func=cmd_models_eval_relations)
+
     p = sub.add_parser("query", help="run SPARQL (a .rq file, a canned query name or inline text) on a graph")
     p.add_argument("graph", help="graph file (.ttl, .trig, .nt, .nq, .jsonld)")
     p.add_argument("query", nargs="?", help="a .rq file, a canned query (letters, treaties, leaders, flows, "
@@ -295,6 +326,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="bind ?NAME to the string VALUE through the query's 'VALUES ?NAME { UNDEF }' "
                    "(e.g. timeline --param entityLabel=Putin)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds before the query is stopped (default 300)")
+    p.add_argument("--memory", type=int, default=2048, metavar="MB",
+                   help="memory the query may use beyond the loaded graph (default 2048 MB)")
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint over a graph file")
@@ -303,6 +337,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="default 8000")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds before a query is abandoned (default 10)")
     p.add_argument("--limit", type=int, default=10000, help="most result rows returned (default 10000)")
+    p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    p.add_argument("--memory", type=int, default=2048, metavar="MB",
+                   help="memory a query may use beyond the loaded graph, per worker (default 2048 MB)")
+    p.add_argument("--allow-host", action="append", metavar="NAME",
+                   help="also answer requests whose Host header names NAME (default: loopback names and "
+                   "--host only; '*' allows any)")
+    p.add_argument("--cors", metavar="ORIGIN", help="let pages from ORIGIN (e.g. https://example.org) read answers")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("push", help="load a graph file into a store over the SPARQL 1.1 Graph Store Protocol")
