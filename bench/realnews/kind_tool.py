@@ -6,6 +6,7 @@ tool reads the text from the KIND folder (../shared/data/kind by default, or --k
 
     python3 bench/realnews/kind_tool.py select            # the deterministic candidate list
     python3 bench/realnews/kind_tool.py batch N [--of M]  # batch N of M: ids, one a line
+    python3 bench/realnews/kind_tool.py extra N [--of M]  # more train sentences (a person + another)
     python3 bench/realnews/kind_tool.py show WN_test.tsv 12 [13 ...] [--context 2]
     python3 bench/realnews/kind_tool.py skeleton WN_test.tsv 12   # a JSON line to edit
     python3 bench/realnews/kind_tool.py check PARTS.jsonl          # validate.py + text echo
@@ -63,6 +64,17 @@ def selection(kind: Path) -> list[tuple[str, int]]:
     return picked
 
 
+def extra_selection(kind: Path, count: int = 500) -> list[tuple[str, int]]:
+    """More train sentences, past the base selection: a person and another entity (the pairs
+    most relations join), in the same hash order."""
+    base = set(selection(kind))
+    sents = read_sentences(kind, "WN_train.tsv")
+    cands = [i for i, s in enumerate(sents) if ("WN_train.tsv", i) not in base and len(s) <= 80
+             and {t for _, _, t in spans(s)} >= {"PER"} and len({t for _, _, t in spans(s)}) >= 2]
+    cands.sort(key=lambda i: hashlib.sha256(f"WN_train.tsv#{i}".encode()).hexdigest())
+    return [("WN_train.tsv", i) for i in cands[:count]]
+
+
 def render(kind: Path, name: str, idx: int, context: int = 0) -> str:
     sents = read_sentences(kind, name)
     lines = []
@@ -94,6 +106,9 @@ def main() -> int:
     b = sub.add_parser("batch")
     b.add_argument("n", type=int)
     b.add_argument("--of", type=int, default=4)
+    ex = sub.add_parser("extra")
+    ex.add_argument("n", type=int)
+    ex.add_argument("--of", type=int, default=2)
     sh = sub.add_parser("show")
     sh.add_argument("file")
     sh.add_argument("idx", type=int, nargs="+")
@@ -113,6 +128,9 @@ def main() -> int:
             mine = [x for x in sel if x[0] == name]
             for x in mine[a.n - 1 :: a.of]:
                 print(*x)
+    elif a.cmd == "extra":
+        for x in extra_selection(a.kind)[a.n - 1 :: a.of]:
+            print(*x)
     elif a.cmd == "show":
         for i in a.idx:
             print(render(a.kind, a.file, i, a.context))
