@@ -26,7 +26,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 __all__ = ["QueryError", "CannedQuery", "Result", "load_store", "load_graph", "run_query",
-           "canned_queries", "resolve_query", "bind_params", "sparql_literal", "is_update", "uses_service",
+           "canned_queries", "resolve_query", "bind_params", "sparql_literal", "check_text",
            "to_table", "to_csv", "to_tsv", "to_json", "to_xml", "to_turtle", "format_result",
            "FORMATS", "ENGINES"]
 
@@ -84,6 +84,7 @@ class Result:
     boolean: Optional[bool] = None
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     truncated: bool = False
+    limit: Optional[int] = None   # the row limit that truncated it
 
     def values(self) -> list[tuple]:
         """Rows as plain Python values (str, Decimal, date...), None where unbound."""
@@ -138,30 +139,25 @@ def load_graph(path: Union[str, Path]) -> Graph:
 
 # ---------------------------------------------------------------- running
 
-_PROLOGUE = re.compile(r"""\A(?:\s+|\#[^\n]*\n?|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*""", re.I)
-_UPDATE_OPS = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+MAX_QUERY_CHARS = 100_000
+MAX_DEPTH = 128  # bracket nesting; real queries stay under 20, oxigraph's parser overflows near 5,000
 
 
-def is_update(sparql: str) -> bool:
-    """True when the text reads as a SPARQL Update (first keyword after the prologue)."""
-    rest = sparql[_PROLOGUE.match(sparql).end():]
-    return bool(_UPDATE_OPS.match(rest))
-
-
-_STRINGS_IRIS_COMMENTS = re.compile("|".join([
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""',      # long strings
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
-    r'"(?:[^"\\\n]|\\.)*"',              # short strings
-    r"'(?:[^'\\\n]|\\.)*'",
-    r'<[^<>"{}|^`\\\s]*>',              # IRIs
-    r"\#[^\n]*",                      # comments
-]))
-_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.I)
-
-
-def uses_service(sparql: str) -> bool:
-    """True when the query has a SERVICE clause (federation makes the engine fetch URLs)."""
-    return bool(_SERVICE.search(_STRINGS_IRIS_COMMENTS.sub(" ", sparql)))
+def check_text(sparql: str, max_chars: int = MAX_QUERY_CHARS, max_depth: int = MAX_DEPTH) -> None:
+    """Refuse a query too long or too deeply nested to parse safely (QueryError). Every
+    bracket counts, also those in strings and IRIs: over-counting only makes it stricter."""
+    if len(sparql) > max_chars:
+        raise QueryError(f"query of {len(sparql)} characters refused (the limit is {max_chars})")
+    depth = deepest = 0
+    for ch in sparql:
+        if ch in "({[":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > max_depth:
+                    raise QueryError(f"query nested more than {max_depth} brackets deep: refused")
+        elif ch in ")}]" and depth:
+            depth -= 1
 
 
 def _from_ox(term) -> Optional[Node]:
@@ -210,8 +206,17 @@ def run_query(store_or_graph: Union[ox.Store, Graph], sparql: str, *, limit: Opt
     ``limit`` truncates rows (or triples) and sets ``Result.truncated``; ``cancel`` is checked
     between rows so a caller that gave up can stop the work. kg's prefixes (kg:, schema:,
     prov:, rdfs:...) are predeclared. Syntax errors raise QueryError prefixed with ``source``
-    (the file or canned query name).
+    (the file or canned query name); a query too long or too deeply nested is refused before
+    any parser sees it (:func:`check_text`).
     """
+    check_text(sparql)
+    result = _run(store_or_graph, sparql, limit, cancel, source)
+    if result.truncated:
+        result.limit = limit
+    return result
+
+
+def _run(store_or_graph, sparql: str, limit, cancel, source: str) -> Result:
     if isinstance(store_or_graph, ox.Store):
         try:
             answer = store_or_graph.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
@@ -386,7 +391,17 @@ def to_csv(result: Result) -> str:
     writer.writerow(result.variables)
     for row in result.rows:
         writer.writerow([_plain(t) for t in row])
+    if result.truncated:
+        buf.write(f"# {_truncation(result)}\r\n")
     return buf.getvalue()
+
+
+TRUNCATED = "https://w3id.org/kg-it/ontology#truncated"
+
+
+def _truncation(result: Result) -> str:
+    """The note a truncated answer carries inside itself, not only in an HTTP header."""
+    return f"truncated: only the first {len(result)} rows of a longer answer (row limit {result.limit})"
 
 
 def _nt(term: Optional[Node]) -> str:
@@ -410,6 +425,8 @@ def to_tsv(result: Result) -> str:
         return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.variables)]
     lines += ["\t".join(_nt(t) for t in row) for row in result.rows]
+    if result.truncated:
+        lines.append(f"# {_truncation(result)}")
     return "\n".join(lines) + "\n"
 
 
@@ -432,8 +449,11 @@ def to_json(result: Result, indent: Optional[int] = 1) -> str:
         return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=indent)
     bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
                 for row in result.rows]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                      indent=indent, ensure_ascii=False)
+    answer = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    if result.truncated:  # head.link is the format's own place for metadata
+        answer["head"]["link"] = [f"{TRUNCATED}?limit={result.limit}"]
+        answer["truncated"] = _truncation(result)
+    return json.dumps(answer, indent=indent, ensure_ascii=False)
 
 
 def to_xml(result: Result) -> str:
@@ -444,6 +464,8 @@ def to_xml(result: Result) -> str:
         out += ["</head>", f"<boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
         return "\n".join(out) + "\n"
     out += [f'<variable name="{xml_escape(v)}"/>' for v in result.variables]
+    if result.truncated:
+        out.append(f'<link href="{TRUNCATED}?limit={result.limit}"/><!-- {_truncation(result)} -->')
     out += ["</head>", "<results>"]
     for row in result.rows:
         out.append("<result>")

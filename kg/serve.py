@@ -1,12 +1,17 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over one graph file, on the standard library.
+"""A read-only SPARQL 1.1 Protocol endpoint over one graph file, on waitress.
 
-The graph is bulk-loaded into an in-memory pyoxigraph Store (reads are thread-safe, and
-nothing can write to it: updates are refused with 403 before anything runs). Each query runs
-in a worker thread so that a slow one can be abandoned after ``timeout`` seconds (503) without
-blocking the server; a query stuck in one step, such as a large sort, keeps its thread busy
-until that step ends. SERVICE clauses are refused, so the server never fetches URLs. Rows
-beyond ``limit`` are dropped and the answer says so in the ``X-KG-Truncated: true`` header.
-It binds to 127.0.0.1 unless told otherwise.
+waitress (a well-kept pure-Python WSGI server) holds the connections: an event loop with a
+bounded pool of request threads, a real listen backlog, an idle timeout per connection, a
+connection limit, and body and header limits that it enforces while reading (a negative or
+non-numeric Content-Length is a 400, a chunked body past the limit a 413). The queries run
+in :class:`kg.sandbox.QueryPool` worker processes: parsed and checked before they run,
+killed at the timeout, memory capped, cut off the network, so one request can cost only
+itself. Requests whose Host header is not a loopback name (or one allowed with ``host`` /
+``allow_hosts``) are refused, so a DNS-rebinding page cannot read the graph.
+
+Routes: ``/`` the query page (kg.web), ``/assets/NAME`` its files, ``/view`` the HTML
+explorer of the served graph (rendered from it by kg's exporter), ``/sparql`` the endpoint.
+Rows beyond ``limit`` are dropped, said in the answer itself and in ``X-KG-Truncated``.
 
 >>> server = serve("output/graph.ttl", port=0)   # doctest: +SKIP
 >>> threading.Thread(target=server.serve_forever, daemon=True).start()  # doctest: +SKIP
@@ -14,32 +19,39 @@ It binds to 127.0.0.1 unless told otherwise.
 from __future__ import annotations
 
 import html
+import resource
 import threading
+from collections import OrderedDict
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Optional, Union
-from urllib.parse import parse_qs, quote, urlsplit
+from typing import Iterable, Optional, Sequence, Union
+from urllib.parse import parse_qs, quote
 
-import pyoxigraph as ox
+import waitress
+from waitress import wasyncore
 
-from kg.query import (QueryCancelled, QueryError, Result, canned_queries, is_update, load_store, run_query, to_csv,
-                      to_json, to_ntriples, to_tsv, to_turtle, to_xml, uses_service)
+from kg.query import QueryError, canned_queries
+from kg.sandbox import Answer, QueryBusy, QueryCrashed, QueryPool, QueryRefused, QueryTimeout
 
-__all__ = ["serve", "SparqlServer", "negotiate"]
+__all__ = ["serve", "SparqlServer", "negotiate", "LOOPBACK_NAMES"]
 
 DEFAULT_HOST = "127.0.0.1"
-MAX_BODY = 1 << 20  # a query text larger than 1 MiB is refused
+MAX_BODY = 1 << 20            # a request body larger than 1 MiB is refused (413)
+MAX_HEADERS = 64 << 10
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+CACHE_ENTRIES, CACHE_BODY = 256, 2 << 20
 
-SOLUTION_TYPES = {  # first is the default
-    "application/sparql-results+json": to_json,
-    "application/sparql-results+xml": to_xml,
-    "text/csv": to_csv,
-    "text/tab-separated-values": to_tsv,
-    "application/json": to_json,
-    "application/xml": to_xml,
+SOLUTION_TYPES = {  # media type -> writer name; the first is the default
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/json": "json",
+    "application/xml": "xml",
 }
-GRAPH_TYPES = {"text/turtle": to_turtle, "application/n-triples": to_ntriples}
+GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples"}
+MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+         "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ntriples": "application/n-triples"}
 
 
 def negotiate(accept: Optional[str], offers: list[str]) -> str:
@@ -70,170 +82,239 @@ def negotiate(accept: Optional[str], offers: list[str]) -> str:
     return best
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """Holds the store and the limits the handler reads."""
+class Reply(Exception):
+    """A finished HTTP answer, raised from anywhere in a request's handling."""
 
-    daemon_threads = True
-
-    def __init__(self, address, store: ox.Store, *, graph_path: Path, timeout: float, limit: int,
-                 quiet: bool = False):
-        self.store = store
-        self.graph_path = graph_path
-        self.query_timeout = timeout
-        self.limit = limit
-        self.quiet = quiet
-        super().__init__(address, SparqlHandler)
+    def __init__(self, status: HTTPStatus, body: Union[str, bytes], ctype: str = "text/plain; charset=utf-8",
+                 headers: Optional[dict] = None):
+        super().__init__(status)
+        self.status, self.ctype, self.headers = status, ctype, headers or {}
+        self.body = body.encode("utf-8") if isinstance(body, str) else body
 
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    server: SparqlServer
-    server_version = "kg-sparql/0.1"
+def _error(status: HTTPStatus, message: str) -> Reply:
+    return Reply(status, message + "\n")
 
-    # ------------------------------------------------------------ routes
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            return self._send(HTTPStatus.OK, self._index(), "text/html; charset=utf-8")
-        if url.path != "/sparql":
-            return self._error(HTTPStatus.NOT_FOUND, f"no such page {url.path}; the endpoint is /sparql")
-        params = parse_qs(url.query, keep_blank_values=True)
+
+class SparqlApp:
+    """The WSGI application: routes, Host and CORS checks, a small answer cache."""
+
+    def __init__(self, graph_path: Path, pool: QueryPool, *, allowed_hosts: Iterable[str], cors: Optional[str],
+                 quiet: bool = True):
+        self.graph_path, self.pool, self.cors, self.quiet = graph_path, pool, cors, quiet
+        self.allowed_hosts = {h.lower() for h in allowed_hosts}
+        self._cache: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self._view: Optional[bytes] = None
+
+    def __call__(self, environ, start_response):
+        try:
+            reply = self._route(environ)
+        except Reply as done:
+            reply = done
+        except Exception as err:  # noqa: BLE001 - one request's failure is that request's only
+            reply = _error(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(err).__name__}: {err}")
+        headers = [("Content-Type", reply.ctype), ("Content-Length", str(len(reply.body))),
+                   ("X-Content-Type-Options", "nosniff")]
+        headers += list(reply.headers.items())
+        if self.cors:
+            headers += [("Access-Control-Allow-Origin", self.cors), ("Vary", "Origin")]
+        start_response(f"{reply.status.value} {reply.status.phrase}", headers)
+        return [reply.body]
+
+    def _route(self, environ) -> Reply:
+        self._check_host(environ.get("HTTP_HOST"))
+        method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO") or "/"
+        if method == "OPTIONS" and self.cors:
+            raise Reply(HTTPStatus.NO_CONTENT, b"", headers={
+                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"})
+        if method not in ("GET", "HEAD", "POST"):
+            raise _error(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed here")
+        if path == "/sparql":
+            return self._sparql(environ, method)
+        if method == "POST":
+            raise _error(HTTPStatus.NOT_FOUND, f"no such endpoint {path}; POST to /sparql")
+        if path in ("/", "/index.html"):
+            return Reply(HTTPStatus.OK, self._query_page(), "text/html; charset=utf-8")
+        if path == "/view":
+            return Reply(HTTPStatus.OK, self._explorer(), "text/html; charset=utf-8")
+        if path.startswith("/assets/"):
+            found = _web_asset(path[len("/assets/"):])
+            if found is not None:
+                return Reply(HTTPStatus.OK, found[0], found[1], {"Cache-Control": "max-age=3600"})
+        raise _error(HTTPStatus.NOT_FOUND, f"no such page {path}; the endpoint is /sparql")
+
+    def _check_host(self, host: Optional[str]) -> None:
+        if host is None or "*" in self.allowed_hosts:
+            return  # HTTP/1.0 without Host: no browser sends that, so no rebinding either
+        if _host_name(host) not in self.allowed_hosts:
+            raise _error(HTTPStatus.FORBIDDEN, f"Host {host!r} is not served here (allowed: {', '.join(sorted(self.allowed_hosts))}; "
+                         "widen with --allow-host)")
+
+    # ------------------------------------------------------------ /sparql
+    def _sparql(self, environ, method: str) -> Reply:
+        if method == "POST":
+            ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+            if ctype == "application/sparql-update":
+                raise _error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
+            body = environ["wsgi.input"].read(MAX_BODY + 1)  # waitress already refused anything longer
+            text = body.decode("utf-8", errors="replace")
+            if ctype == "application/x-www-form-urlencoded":
+                params = parse_qs(text, keep_blank_values=True)
+            elif ctype == "application/sparql-query":
+                params = {"query": [text]}
+            else:
+                raise _error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST a query as application/x-www-form-urlencoded "
+                             "(query=...) or application/sparql-query")
+        else:
+            params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if "update" in params:
-            return self._refuse_update()
+            raise _error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
         if "query" not in params:
-            return self._error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter (GET /sparql?query=...)")
-        self._answer(params["query"])
+            raise _error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter (GET /sparql?query=... or a POST form)")
+        if len(params["query"]) != 1:
+            raise _error(HTTPStatus.BAD_REQUEST, "give exactly one 'query' parameter")
+        return self._answer(params["query"][0], environ.get("HTTP_ACCEPT"))
 
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        if url.path != "/sparql":
-            return self._error(HTTPStatus.NOT_FOUND, f"no such endpoint {url.path}; POST to /sparql")
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if ctype == "application/sparql-update":
-            return self._refuse_update()
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            return self._error(HTTPStatus.BAD_REQUEST, "bad Content-Length")
-        if length > MAX_BODY:
-            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query larger than {MAX_BODY} bytes")
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        if ctype == "application/x-www-form-urlencoded":
-            params = parse_qs(body, keep_blank_values=True)
-            if "update" in params:
-                return self._refuse_update()
-            if "query" not in params:
-                return self._error(HTTPStatus.BAD_REQUEST, "missing 'query' form field")
-            return self._answer(params["query"])
-        if ctype == "application/sparql-query":
-            return self._answer([body])
-        self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "POST a query as application/x-www-form-urlencoded (query=...) or application/sparql-query")
-
-    # ------------------------------------------------------------ the query
-    def _answer(self, queries: list[str]) -> None:
-        if len(queries) != 1:
-            return self._error(HTTPStatus.BAD_REQUEST, "give exactly one 'query'")
-        sparql = queries[0]
-        if is_update(sparql):
-            return self._refuse_update()
-        if uses_service(sparql):
-            return self._error(HTTPStatus.FORBIDDEN, "SERVICE (federated query) is refused: this endpoint "
-                               "never fetches other URLs")
-        try:
-            result = self._execute(sparql)
-        except TimeoutError:
-            return self._error(HTTPStatus.SERVICE_UNAVAILABLE,
-                               f"query abandoned after {self.server.query_timeout:g} s (the server's --timeout)")
-        except QueryError as err:
-            return self._error(HTTPStatus.BAD_REQUEST, str(err))
-        except Exception as err:  # an engine failure must not take the server down
-            return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(err).__name__}: {err}")
-        types = GRAPH_TYPES if result.kind == "graph" else SOLUTION_TYPES
-        media = negotiate(self.headers.get("Accept"), list(types))
+    def _answer(self, sparql: str, accept: Optional[str]) -> Reply:
+        formats = (SOLUTION_TYPES[negotiate(accept, list(SOLUTION_TYPES))],
+                   GRAPH_TYPES[negotiate(accept, list(GRAPH_TYPES))])
+        answer = self._cached(sparql, formats)
         headers = {"Vary": "Accept"}
-        if result.truncated:
-            headers["X-KG-Truncated"] = "true"
-            headers["X-KG-Limit"] = str(self.server.limit)
-        self._send(HTTPStatus.OK, types[media](result), f"{media}; charset=utf-8", headers)
+        if answer.truncated:
+            headers.update({"X-KG-Truncated": "true", "X-KG-Limit": str(self.pool.limit)})
+        return Reply(HTTPStatus.OK, answer.body, f"{MEDIA[answer.fmt]}; charset=utf-8", headers)
 
-    def _execute(self, sparql: str) -> Result:
-        """run_query in a daemon thread; TimeoutError when it outlives the server's timeout."""
-        box: dict = {}
-        cancel = threading.Event()
+    def _cached(self, sparql: str, formats: tuple[str, str]) -> Answer:
+        """The graph never changes, so an answer can be given again (canned queries repeat)."""
+        key = (sparql, formats)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        try:
+            answer = self.pool.run(sparql, formats=formats)
+        except QueryRefused as err:
+            raise _error(HTTPStatus.FORBIDDEN, str(err)) from None
+        except (QueryTimeout, QueryBusy) as err:
+            raise _error(HTTPStatus.SERVICE_UNAVAILABLE, str(err)) from None
+        except QueryCrashed as err:
+            raise _error(HTTPStatus.INTERNAL_SERVER_ERROR, str(err)) from None
+        except QueryError as err:
+            raise _error(HTTPStatus.BAD_REQUEST, str(err)) from None
+        if len(answer.body) <= CACHE_BODY:
+            with self._lock:
+                self._cache[key] = answer
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
+        return answer
 
-        def work() -> None:
-            try:
-                box["result"] = run_query(self.server.store, sparql, limit=self.server.limit, cancel=cancel,
-                                          source="query")
-            except QueryCancelled:
-                pass  # nobody is waiting any more
-            except BaseException as err:  # handed to the request thread
-                box["error"] = _detached(err)
+    # ------------------------------------------------------------ pages
+    def _query_page(self) -> bytes:
+        canned = {name: q.sparql for name, q in canned_queries().items()}
+        try:
+            import kg.web
+        except ImportError:
+            return _fallback_page(self.graph_path.name, canned)
+        return kg.web.query_page(canned)
 
-        worker = threading.Thread(target=work, daemon=True, name="kg-sparql-query")
-        worker.start()
-        worker.join(self.server.query_timeout)
-        if worker.is_alive():
-            cancel.set()  # stops it at the next row; a blocking sort finishes on its own
-            raise TimeoutError()
-        if "error" in box:
-            raise box["error"]
-        return box["result"]
+    def _explorer(self) -> bytes:
+        """kg's explorer of the graph served (never an HTML file found beside it), made once."""
+        with self._lock:
+            if self._view is None:
+                from kg.export.html import render_html
+                from kg.export.rdf import read_graph
 
-    # ------------------------------------------------------------ responses
-    def _refuse_update(self) -> None:
-        self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
-
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._send(status, message + "\n", "text/plain; charset=utf-8")
-
-    def _send(self, status: HTTPStatus, body: Union[str, bytes], ctype: str, headers: Optional[dict] = None) -> None:
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
-
-    def _index(self) -> bytes:
-        for page in (self.server.graph_path.with_suffix(".html"), self.server.graph_path.with_name("graph.html")):
-            if page.is_file():  # what `kg build` / `kg view` wrote beside the graph
-                return page.read_bytes()
-        items = "".join(f'<li><a href="/sparql?query={quote(q.sparql)}">{html.escape(q.name)}</a>: '
-                        f"{html.escape(q.title)}</li>" for q in canned_queries().values())
-        return (f"<!doctype html><html><head><meta charset='utf-8'><title>kg SPARQL</title></head><body>"
-                f"<h1>{html.escape(self.server.graph_path.name)}</h1>"
-                f"<p>SPARQL endpoint: <a href='/sparql'>/sparql</a> (read-only).</p>"
-                f"<form action='/sparql' method='get'><textarea name='query' rows='8' cols='80'>"
-                f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT 10</textarea><br><button>Run</button></form>"
-                f"<h2>Canned queries</h2><ul>{items}</ul></body></html>").encode("utf-8")
-
-    def log_message(self, format: str, *args) -> None:
-        if not self.server.quiet:
-            super().log_message(format, *args)
+                self._view = render_html(read_graph(self.graph_path), title=f"kg: {self.graph_path.name}") \
+                    .encode("utf-8")
+            return self._view
 
 
-def _detached(err: BaseException) -> BaseException:
-    """The error without its tracebacks: their frames hold pyoxigraph iterators, which must be
-    dropped on the thread that made them (they are unsendable)."""
-    seen = err
-    while seen is not None:
-        seen.__traceback__ = None
-        seen = seen.__cause__ or seen.__context__
-    return err
+def _host_name(host: str) -> str:
+    """The name in a Host header, without its port ("[::1]:8000" -> "[::1]")."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[:host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _web_asset(name: str):
+    try:
+        import kg.web
+    except ImportError:
+        return None
+    return kg.web.asset(name)
+
+
+def _fallback_page(title: str, canned: dict[str, str]) -> bytes:
+    items = "".join(f'<li><a href="/sparql?query={quote(q)}">{html.escape(n)}</a></li>' for n, q in canned.items())
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>kg SPARQL</title></head><body>"
+            f"<h1>{html.escape(title)}</h1><p>SPARQL endpoint: <a href='/sparql'>/sparql</a> (read-only); "
+            f"the graph: <a href='/view'>explorer</a>.</p>"
+            f"<form action='/sparql' method='post'><textarea name='query' rows='8' cols='80'>"
+            f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT 10</textarea><br><button>Run</button></form>"
+            f"<h2>Canned queries</h2><ul>{items}</ul></body></html>").encode("utf-8")
+
+
+class SparqlServer:
+    """The bound server: ``serve_forever()`` runs it, ``shutdown()`` (from another thread)
+    stops it and its query workers."""
+
+    def __init__(self, app: SparqlApp, host: str, port: int, *, threads: int, idle_timeout: float,
+                 connections: int, backlog: int):
+        self.app = app
+        self._server = waitress.create_server(
+            app, host=host, port=port, threads=threads, backlog=backlog, connection_limit=connections,
+            channel_timeout=idle_timeout, cleanup_interval=max(1, min(30, int(idle_timeout // 2) or 1)),
+            max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS, asyncore_use_poll=True,
+            clear_untrusted_proxy_headers=True, expose_tracebacks=False, ident="kg-sparql")
+        self.server_address = (self._server.effective_host, self._server.effective_port)
+        self._stopped = threading.Event()
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        try:
+            self._server.run()
+        except (OSError, ValueError):
+            if not self._stopped.is_set():
+                raise
+
+    def shutdown(self) -> None:
+        self._stopped.set()
+        self._server.task_dispatcher.shutdown(timeout=1)
+        wasyncore.close_all(self._server.map if hasattr(self._server, "map") else self._server._map)
+
+    def server_close(self) -> None:
+        self.app.pool.close()
+
+
+def _raise_file_limit(wanted: int) -> None:
+    """More descriptors (up to the hard limit), so idle connections cannot run the server out."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
 def serve(graph_path: Union[str, Path], host: str = DEFAULT_HOST, port: int = 8000, *, timeout: float = 10.0,
-          limit: int = 10000, quiet: bool = False, store: Optional[ox.Store] = None) -> SparqlServer:
-    """Load the graph and bind the server (not yet serving: call ``serve_forever``).
+          limit: int = 10000, quiet: bool = False, workers: int = 2, memory_mb: int = 2048,
+          allow_hosts: Sequence[str] = (), cors: Optional[str] = None, threads: int = 8,
+          idle_timeout: float = 15.0, connections: int = 2000, backlog: int = 1024) -> SparqlServer:
+    """Start the query workers (each loads the graph) and bind the server (not yet serving:
+    call ``serve_forever``). Port 0 picks a free port (``server.server_address``).
 
-    Port 0 picks a free port (``server.server_address``). Raises QueryError when the graph
-    cannot be read and OSError when the address cannot be bound.
+    Raises QueryError when the graph cannot be read and OSError when the address cannot be bound.
     """
     graph_path = Path(graph_path)
-    if store is None:
-        store = load_store(graph_path)
-    return SparqlServer((host, port), store, graph_path=graph_path, timeout=timeout, limit=limit, quiet=quiet)
+    allowed = set(LOOPBACK_NAMES) | set(allow_hosts)
+    if host not in ("0.0.0.0", "::", ""):
+        allowed.add(host)
+    _raise_file_limit(connections + 256)
+    pool = QueryPool(graph_path, workers=workers, timeout=timeout, memory_mb=memory_mb, limit=limit)
+    try:
+        app = SparqlApp(graph_path, pool, allowed_hosts=allowed, cors=cors, quiet=quiet)
+        return SparqlServer(app, host, port, threads=threads, idle_timeout=idle_timeout, connections=connections,
+                            backlog=backlog)
+    except BaseException:
+        pool.close()
+        raise

@@ -1,0 +1,92 @@
+"""The query sandbox (kg.sandbox): checks before parsing, workers killed at the deadline,
+memory capped, no network; one bad query costs only itself. Model-free."""
+import os
+import select
+import signal
+import socket
+import threading
+
+import pytest
+
+from kg.cli import main
+from kg.query import QueryError, check_text
+from kg.sandbox import QueryCrashed, QueryPool, QueryRefused, QueryTimeout, parsed_problem
+from test_query import SAMPLE
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+LEADERS = "SELECT ?n WHERE { ?p kg:leaderOf ?s . ?s rdfs:label ?n } ORDER BY ?n"
+
+
+@pytest.fixture
+def graph(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text(SAMPLE, encoding="utf-8")
+    return path
+
+
+def test_check_text():
+    check_text("SELECT * WHERE { " + "{ " * 20 + "?s ?p ?o" + " }" * 20 + " }")
+    with pytest.raises(QueryError, match="nested"):
+        check_text("ASK { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }")
+    with pytest.raises(QueryError, match="characters"):
+        check_text("#" * 200_000)
+
+
+def test_parsed_problem():
+    assert parsed_problem(LEADERS) is None
+    assert parsed_problem("SELECT * WHERE { FILTER(1<2)SERVICE#>\n<http://127.0.0.1:9/> { ?s ?p ?o } }")[0] == "refused"
+    assert parsed_problem("INSERT DATA { <a:b> <a:c> <a:d> }")[0] == "refused"
+    assert parsed_problem("DROP ALL")[0] == "refused"
+    assert parsed_problem('SELECT ?service { ?service ?p "SERVICE <x> {}" }') is None
+    assert parsed_problem("SELECT ?x WHERE { ?x ?y }")[0] == "syntax"
+
+
+def test_timeout_kills_the_worker_and_a_fresh_one_answers(graph):
+    with QueryPool(graph, workers=1, timeout=0.5) as pool:
+        pid = pool._all[0].process.pid
+        with pytest.raises(QueryTimeout):
+            pool.run(CROSS)
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # its CPU and memory are released
+        pool.timeout = 60
+        assert "Russia" in pool.run(LEADERS, formats=("csv", "turtle")).body
+
+
+def test_memory_cap_stops_a_query_and_costs_only_it(graph):
+    with QueryPool(graph, workers=1, timeout=60, memory_mb=64) as pool:
+        with pytest.raises((QueryCrashed, QueryError)):
+            pool.run("SELECT ?a ?d ?g ?j WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } "
+                     "ORDER BY ?a ?b ?c ?d ?e ?f ?g ?h ?i ?j ?k ?l")
+        assert "Russia" in pool.run(LEADERS, formats=("csv", "turtle")).body
+
+
+def test_a_crashed_worker_costs_its_request_only(graph):
+    with QueryPool(graph, workers=1, timeout=60) as pool:
+        pid = pool._all[0].process.pid
+        threading.Timer(0.5, os.kill, (pid, signal.SIGSEGV)).start()
+        with pytest.raises(QueryCrashed, match="signal 11"):
+            pool.run(CROSS)
+        assert "Russia" in pool.run(LEADERS, formats=("csv", "turtle")).body
+
+
+def test_refusals_and_no_network(graph):
+    with socket.socket() as sock, QueryPool(graph, workers=1) as pool:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(4)
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/sparql"
+        with pytest.raises(QueryRefused, match="SERVICE"):
+            pool.run(f"SELECT * WHERE {{ FILTER(1<2)SERVICE#>\n<{url}> {{ ?s ?p ?o }} }}")
+        with pytest.raises(QueryRefused, match="read-only"):
+            pool.run("DELETE WHERE { ?s ?p ?o }")
+        assert not select.select([sock], [], [], 0.5)[0]
+
+
+def test_cli_query_deep_nesting_and_service(graph, capsys):
+    deep = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
+    assert main(["query", str(graph), deep]) == 2
+    err = capsys.readouterr().err
+    assert "nested" in err and len(err.strip().splitlines()) == 1
+    assert main(["query", str(graph), "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"]) == 2
+    assert "SERVICE" in capsys.readouterr().err
+    assert main(["query", str(graph), CROSS, "--timeout", "0.5"]) == 2
+    assert "stopped after 0.5 s" in capsys.readouterr().err
