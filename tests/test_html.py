@@ -205,3 +205,51 @@ def test_kg_view_refuses_bad_input(tmp_path, capsys):
 def test_empty_graph_gives_an_empty_explorer():
     data = embedded_data(render_html(Graph()))
     assert (data["nodes"], data["edges"], data["assertions"]) == ([], [], [])
+
+
+def test_every_predicate_has_one_family_and_both_labels():
+    data = explorer_data(sample_graph())
+    members = [p for f in data["families"] for p in f["predicates"]]
+    assert sorted(members) == sorted(PREDICATES) and len(set(members)) == len(members)
+    assert len({f["color"] for f in data["families"]}) == len(data["families"])
+    for name in list(PREDICATES) + list(ENTITY_TYPES) + ["Asserted", "Reported", "Negated", "Letter"]:
+        assert set(data["labels"][name]) == {"it", "en"}, name
+    assert data["labels"]["communicatedWith"] == {"it": "ha comunicato con", "en": "communicated with"}
+    assert {p["name"]: p["family"] for p in data["predicates"]}["criticized"] == "conflict"
+
+
+def test_english_names_come_from_the_gazetteer():
+    g = Graph()
+    _entity(g, "Q423", "State", "Corea del Nord", qid="Q423")
+    _entity(g, "x-nobody", "Person", "Signor Nessuno")
+    names = {n["label"]: n["en"] for n in explorer_data(g)["nodes"]}
+    assert names == {"Corea del Nord": "North Korea", "Signor Nessuno": ""}
+
+
+def test_event_date_is_kept_apart_from_the_article_date():
+    data = explorer_data(sample_graph())
+    by_pred = {data["assertions"][i]["predicate"]: data["assertions"][i] for e in data["edges"] for i in e["assertions"]}
+    assert by_pred["communicatedWith"]["eventDate"] == "2025-12-25"
+    undated = [a for a in by_pred.values() if not a["events"]]
+    assert undated and all(a["eventDate"] == "" for a in undated)  # no article date stands in
+
+
+def test_entities_without_facts_are_laid_out_below_the_facts():
+    data = explorer_data(sample_graph())
+    linked = [n for n in data["nodes"] if n["degree"] > 0]
+    lonely = [n for n in data["nodes"] if n["degree"] == 0]
+    assert linked and lonely
+    assert min(n["y"] for n in lonely) > max(n["y"] for n in linked)
+
+
+def test_comention_pairs_count_shared_articles():
+    g = Graph()
+    a1 = _article(g, "a1", "uno", "2025-01-01", "https://news.example/1")
+    a2 = _article(g, "a2", "due", "2025-01-02", "https://news.example/2")
+    _entity(g, "x-a", "Person", "A", articles=[a1, a2])
+    _entity(g, "x-b", "Person", "B", articles=[a1, a2])
+    _entity(g, "x-c", "Person", "C", articles=[a2])
+    data = explorer_data(g)
+    label = [n["label"] for n in data["nodes"]]
+    pairs = {(label[a], label[b]): n for a, b, n in data["comention"]}
+    assert pairs == {("A", "B"): 2, ("A", "C"): 1, ("B", "C"): 1}

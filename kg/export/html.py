@@ -6,12 +6,11 @@ file://. The graph goes in as JSON inside ``<script type="application/json">`` w
 ``>``, ``&``, U+2028 and U+2029 written as ``\\uXXXX`` escapes; the page's script puts every
 string from the articles into the DOM with ``textContent``, never as markup.
 
-Nodes are the entities (kg:Person, kg:State, kg:Organization, kg:Place, kg:Treaty), edges the
-direct fact triples of the closed predicate set (what report.json counts as facts); each
-edge carries the kg:Assertion nodes behind it with their sentences, articles, event dates,
-confidence and factuality. Claims that have no direct triple (negated, hypothetical or
-planned ones) are listed with the entities they are about. The layout is computed here with
-networkx (fixed seed, rounded coordinates), so the same graph gives the same bytes.
+What the page draws is read by ``kg.export.explorer_data``; this module adds the layout,
+computed with networkx (fixed seed, rounded coordinates) so the same graph gives the same
+bytes: connected components are packed side by side, biggest first, and the entities with
+no fact (hidden until the reader asks for them) go in a grid below, so they never push the
+facts into a corner of the first frame.
 """
 from __future__ import annotations
 
@@ -21,173 +20,71 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib import Graph
 
 from kg.export.atomic import write_atomic
-from kg.records import ENTITY_TYPES, PREDICATES
-from kg.vocab import KG, SCHEMA
+from kg.export.explorer_data import COLOURS, FAMILIES, SHAPES, explorer_data as _data
 
-__all__ = ["COLOURS", "SHAPES", "PHYSICS_LIMIT", "explorer_data", "render_html", "write_html"]
+__all__ = ["COLOURS", "FAMILIES", "SHAPES", "TOP_LIMIT", "explorer_data", "render_html", "write_html"]
 
-COLOURS = {"Person": "#e4572e", "State": "#17bebb", "Organization": "#ffc914", "Place": "#76b041",
-           "Treaty": "#7e52a0"}
-SHAPES = {"Person": "dot", "State": "diamond", "Organization": "square", "Place": "triangle",
-          "Treaty": "star"}
-#: Above this many nodes the page starts with physics off (the precomputed layout is kept).
-PHYSICS_LIMIT = 300
+#: Above this many entities with facts the page opens on the TOP_LIMIT most connected ones.
+TOP_LIMIT = 250
 #: Components up to this size get networkx's spring layout; bigger ones _sampled_layout.
 SPRING_LIMIT = 300
+#: Components up to this size get the Kamada-Kawai layout (O(n^2) memory, even spacing).
+KK_LIMIT = 120
 LAYOUT_SEED = 7
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+#: The page's script, in this order, inside one function scope (one file per concern).
+APP_FILES = ("i18n.js", "explorer.js", "view.js", "panel.js", "controls.js", "main.js")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _local(iri: Any) -> str:
-    value = str(iri)
-    return value.rsplit("#", 1)[-1] if "#" in value else value.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _number(value: Any) -> float | None:
-    try:
-        return float(value.toPython() if isinstance(value, Literal) else value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _wikidata(value: Any) -> str:
-    """owl:sameAs wd:Q7747 -> the human page https://www.wikidata.org/wiki/Q7747."""
-    text = _text(value)
-    if text.startswith(WIKIDATA_ENTITY) and re.fullmatch(r"[QP]\d+", text[len(WIKIDATA_ENTITY):]):
-        return "https://www.wikidata.org/wiki/" + text[len(WIKIDATA_ENTITY):]
-    return ""
-
-
-def _articles(graph: Graph) -> tuple[list[dict], dict[str, int]]:
-    rows = []
-    for article in set(graph.subjects(RDF.type, SCHEMA.NewsArticle)):
-        rows.append({"iri": str(article),
-                     "title": _text(graph.value(article, SCHEMA.headline))
-                     or _text(graph.value(article, KG.sourceFile)) or _local(article),
-                     "date": _text(graph.value(article, SCHEMA.datePublished)),
-                     "url": _text(graph.value(article, SCHEMA.url)),
-                     "publisher": _text(graph.value(article, SCHEMA.publisher))})
-    rows.sort(key=lambda r: (r["date"], r["iri"]))
-    return rows, {r["iri"]: i for i, r in enumerate(rows)}
-
-
-def _assertion(graph: Graph, fact: URIRef, index: dict[str, int], articles: dict[str, int]) -> dict:
-    sentences = []
-    for sentence in sorted(graph.objects(fact, KG.evidence), key=str):
-        article = graph.value(sentence, SCHEMA.isPartOf)
-        sentences.append({"text": _text(graph.value(sentence, KG.text)),
-                          "article": articles.get(str(article), -1)})
-    events = []
-    for event in sorted(graph.objects(fact, KG.event), key=str):
-        kinds = sorted(_local(t) for t in graph.objects(event, RDF.type) if str(t).startswith(str(KG)))
-        events.append({"type": kinds[0] if kinds else "", "date": _text(graph.value(event, KG.date))})
-    source = graph.value(fact, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
-    subject, obj = graph.value(fact, RDF.subject), graph.value(fact, RDF.object)
-    attributed = graph.value(fact, KG.attributedTo)
-    return {"iri": str(fact), "predicate": _local(graph.value(fact, RDF.predicate)),
-            "subject": index.get(str(subject), -1), "object": index.get(str(obj), -1),
-            "confidence": _number(graph.value(fact, KG.confidence)),
-            "factuality": _local(graph.value(fact, KG.factuality) or "") or "",
-            "role": _text(graph.value(fact, KG.role)),
-            "attributedTo": _text(graph.value(attributed, RDFS.label) or attributed or ""),
-            "article": articles.get(str(source), -1), "sentences": sentences, "events": events}
-
-
 def explorer_data(graph: Graph, title: str = "kg graph") -> dict:
-    """The page's data: entities, fact edges with their evidence, articles, layout; sorted."""
-    typed = {}
-    for etype in ENTITY_TYPES:
-        for node in graph.subjects(RDF.type, KG[etype]):
-            typed.setdefault(str(node), etype)  # an entity with two classes keeps the first listed
-    ids = sorted(typed)
-    index = {iri: i for i, iri in enumerate(ids)}
-    articles, article_index = _articles(graph)
-
-    edges = sorted({(index[str(s)], p, index[str(o)]) for p in PREDICATES
-                    for s, o in graph.subject_objects(KG[p]) if str(s) in index and str(o) in index},
-                   key=lambda e: (e[0], PREDICATES.index(e[1]), e[2]))
-    edge_index = {e: i for i, e in enumerate(edges)}
-    assertions, by_edge, loose = [], [[] for _ in edges], {}
-    for fact in sorted(set(graph.subjects(RDF.type, KG.Assertion)), key=str):
-        row = _assertion(graph, fact, index, article_index)
-        if row["subject"] < 0 or row["object"] < 0:
-            continue
-        assertions.append(row)
-        key = (row["subject"], row["predicate"], row["object"])
-        if key in edge_index:
-            by_edge[edge_index[key]].append(len(assertions) - 1)
-        else:  # negated, hypothetical, planned: no direct triple, shown with its entities
-            for node in {row["subject"], row["object"]}:
-                loose.setdefault(node, []).append(len(assertions) - 1)
-
-    nodes = []
-    for i, iri in enumerate(ids):
-        node = URIRef(iri)
-        mentioned = sorted({article_index[str(a)] for a in graph.objects(node, KG.mentionedIn)
-                            if str(a) in article_index})
-        nodes.append({"iri": iri, "label": _text(graph.value(node, RDFS.label)) or _local(iri),
-                      "type": typed[iri], "alt": sorted({str(a) for a in graph.objects(node, SKOS.altLabel)}),
-                      "wikidata": _wikidata(graph.value(node, OWL.sameAs)), "articles": mentioned,
-                      "claims": loose.get(i, [])})
-    positions, sizes = _layout(len(nodes), [(s, o) for s, _, o in edges])
-    for node, (x, y), size in zip(nodes, positions, sizes):
-        node.update(x=x, y=y, size=size)
-    counts = {t: sum(1 for n in nodes if n["type"] == t) for t in ENTITY_TYPES}
-    return {"title": title, "physics": len(nodes) <= PHYSICS_LIMIT,
-            "classes": [{"name": t, "color": COLOURS[t], "shape": SHAPES[t], "count": counts[t]}
-                        for t in ENTITY_TYPES],
-            "predicates": [{"name": p, "count": sum(1 for e in edges if e[1] == p)} for p in PREDICATES],
-            "articles": articles, "nodes": nodes,
-            "edges": [{"from": s, "to": o, "predicate": p, "assertions": by_edge[i]}
-                      for i, (s, p, o) in enumerate(edges)],
-            "assertions": assertions}
+    """The page's data (see kg.export.explorer_data) with positions, sizes and degrees."""
+    data = _data(graph, title)
+    positions, sizes, degree = _layout(len(data["nodes"]), [(e["from"], e["to"]) for e in data["edges"]])
+    for i, node in enumerate(data["nodes"]):
+        node.update(x=positions[i][0], y=positions[i][1], size=sizes[i], degree=degree[i])
+    data["top"] = TOP_LIMIT
+    return data
 
 
-def _layout(n: int, edges: list[tuple[int, int]]) -> tuple[list[tuple[float, float]], list[int]]:
-    """Positions (pixels, rounded) and sizes (by degree) for nodes 0..n-1; deterministic.
+def _layout(n: int, edges: list[tuple[int, int]]) -> tuple[list[tuple[float, float]], list[int], list[int]]:
+    """Positions (pixels, rounded), sizes and degrees for nodes 0..n-1; deterministic.
 
     Each connected component is laid out on its own (networkx's spring layout with a fixed
-    seed up to SPRING_LIMIT nodes, _sampled_layout beyond) and the components are packed in
-    rows, biggest first, so thousands of nodes take seconds rather than minutes.
+    seed up to SPRING_LIMIT nodes, _sampled_layout beyond) and packed in rows, biggest first,
+    with a gap between components; entities without facts go in a grid below them.
     """
     g = nx.Graph()
     g.add_nodes_from(range(n))
     g.add_edges_from((s, o) for s, o in edges if s != o)
-    degree = dict(g.degree())
-    sizes = [int(10 + 5 * math.sqrt(min(degree[i], 100))) for i in range(n)]
-    components = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    degree = [g.degree(i) for i in range(n)]
+    sizes = [int(8 + 6 * math.sqrt(min(d, 100))) for d in degree]
+    components = sorted((sorted(c) for c in nx.connected_components(g) if len(c) > 1),
+                        key=lambda c: (-len(c), c[0]))
     positions: list[tuple[float, float]] = [(0.0, 0.0)] * n
     boxes = []
     for comp in components:
-        radius = 60.0 * math.sqrt(len(comp))
-        if len(comp) == 1:
-            local = {comp[0]: (0.0, 0.0)}
-        elif len(comp) == 2:
-            local = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
+        radius = 80.0 * math.sqrt(len(comp))
+        if len(comp) == 2:
+            local = {comp[0]: (-1.0, 0.0), comp[1]: (1.0, 0.0)}
+        elif len(comp) <= KK_LIMIT:  # even spacing: hubs do not swallow their neighbours
+            local = nx.kamada_kawai_layout(g.subgraph(comp), pos=nx.circular_layout(g.subgraph(comp)))
         elif len(comp) <= SPRING_LIMIT:
-            local = nx.spring_layout(g.subgraph(comp), seed=LAYOUT_SEED, iterations=50)
+            local = nx.spring_layout(g.subgraph(comp), seed=LAYOUT_SEED, iterations=80)
         else:
             local = _sampled_layout(comp, g.subgraph(comp).edges())
         boxes.append((comp, local, radius))
     # shelf packing: rows about as wide as the total area's square root
-    width = math.sqrt(sum((2 * r + 80) ** 2 for _, _, r in boxes)) * 1.2
+    width = max(math.sqrt(sum((2 * r + 160) ** 2 for _, _, r in boxes)) * 1.3, 1200.0)
     x = y = row_height = 0.0
     for comp, local, radius in boxes:
-        side = 2 * radius + 80
+        side = 2 * radius + 160
         if x > 0 and x + side > width:
             x, y, row_height = 0.0, y + row_height, 0.0
         cx, cy = x + side / 2, y + side / 2
@@ -196,7 +93,12 @@ def _layout(n: int, edges: list[tuple[int, int]]) -> tuple[list[tuple[float, flo
             positions[node] = (round(cx + float(px) * radius, 1), round(cy + float(py) * radius, 1))
         x += side
         row_height = max(row_height, side)
-    return positions, sizes
+    lonely = [i for i in range(n) if degree[i] == 0]
+    columns = max(1, int(math.sqrt(len(lonely) * 2)))
+    top = y + row_height + 120
+    for k, node in enumerate(lonely):
+        positions[node] = (round(float((k % columns) * 130), 1), round(top + (k // columns) * 70, 1))
+    return positions, sizes, degree
 
 
 def _sampled_layout(nodes: list[int], edges, iterations: int = 60, samples: int = 40) -> dict:
@@ -253,8 +155,10 @@ def _asset(name: str) -> str:
 
 def render_html(graph: Graph, title: str = "kg graph") -> str:
     """The explorer page for ``graph``, as a string (same graph, same bytes)."""
-    parts = {"TITLE": html.escape(title), "STYLE": _asset("explorer.css"),
-             "VIS": _asset("vis-network.min.js"), "APP": _asset("explorer.js"),
+    app = "\n".join(_asset(name) for name in APP_FILES)
+    parts = {"TITLE": html.escape(title), "STYLE": _asset("explorer.css"), "VIS": _asset("vis-network.min.js"),
+             "APP": '(function () {\n"use strict";\nvar data = JSON.parse(document.getElementById("kg-data")'
+                    '.textContent);\n' + app + "\n})();",
              "DATA": _json_for_script(explorer_data(graph, title))}
     # one pass over the template only, so inlined text is never searched for placeholders
     return re.sub(r"@@(TITLE|STYLE|VIS|APP|DATA)@@", lambda m: parts[m.group(1)], _asset("explorer.html"))

@@ -1,0 +1,210 @@
+"""What the explorer page draws, read from a graph: entities, facts, evidence, labels, dates.
+
+Kept apart from the page writer (``kg.export.html``) so the data can be tested without a
+browser. Everything is sorted, so the same graph gives the same JSON. Class, predicate,
+event and factuality names come from the ontology's ``rdfs:label`` @it/@en, so the page speaks
+one language; English entity names come from the gazetteer (by Wikidata key) so a search for
+"North Korea" finds "Corea del Nord".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.records import ENTITY_TYPES, PREDICATES
+from kg.vocab import KG, ONTOLOGY_NS, SCHEMA, ontology_graph
+
+COLOURS = {"Person": "#e4572e", "State": "#17bebb", "Organization": "#ffc914", "Place": "#76b041",
+           "Treaty": "#7e52a0"}
+SHAPES = {"Person": "dot", "State": "diamond", "Organization": "square", "Place": "triangle",
+          "Treaty": "star"}
+#: Predicate families: the edge colour and the legend's groups (name, colour, it, en, members).
+FAMILIES = [
+    ("diplomacy", "#1f6fd1", "diplomazia", "diplomacy", ("communicatedWith", "visited", "signed")),
+    ("conflict", "#d7263d", "conflitto e armi", "conflict and arms", ("criticized", "sentTroopsTo",
+                                                                       "suppliedArmsTo")),
+    ("support", "#1e9e4a", "sostegno", "support", ("supports", "alliedWith", "praised")),
+    ("office", "#8e44ad", "cariche", "office", ("leaderOf", "holdsPosition", "memberOf")),
+    ("geography", "#8d6e63", "geografia", "geography", ("locatedIn",)),
+]
+FAMILY_OF = {p: name for name, _, _, _, members in FAMILIES for p in members}
+#: Co-mention partners kept per entity (strongest first), so a large corpus is not a clique.
+COMENTION_PER_NODE = 5
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _local(iri: Any) -> str:
+    value = str(iri)
+    return value.rsplit("#", 1)[-1] if "#" in value else value.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value.toPython() if isinstance(value, Literal) else value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _wikidata(value: Any) -> str:
+    """owl:sameAs wd:Q7747 -> the human page https://www.wikidata.org/wiki/Q7747."""
+    text = _text(value)
+    if text.startswith(WIKIDATA_ENTITY) and re.fullmatch(r"[QP]\d+", text[len(WIKIDATA_ENTITY):]):
+        return "https://www.wikidata.org/wiki/" + text[len(WIKIDATA_ENTITY):]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def ontology_labels() -> dict[str, dict[str, str]]:
+    """Local name -> {"it": ..., "en": ...} for every kg: term the ontology labels."""
+    onto = ontology_graph()
+    out: dict[str, dict[str, str]] = {}
+    for term, label in onto.subject_objects(RDFS.label):
+        if isinstance(label, Literal) and label.language in ("it", "en") and str(term).startswith(ONTOLOGY_NS):
+            out.setdefault(str(term)[len(ONTOLOGY_NS):], {})[label.language] = str(label)
+    return out
+
+
+def _english_name(key: str) -> str:
+    from kg.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().get(key)
+    return entry.name_en if entry is not None else ""
+
+
+def _articles(graph: Graph) -> tuple[list[dict], dict[str, int]]:
+    rows = []
+    for article in set(graph.subjects(RDF.type, SCHEMA.NewsArticle)):
+        rows.append({"iri": str(article),
+                     "title": _text(graph.value(article, SCHEMA.headline))
+                     or _text(graph.value(article, KG.sourceFile)) or _local(article),
+                     "date": _text(graph.value(article, SCHEMA.datePublished)),
+                     "url": _text(graph.value(article, SCHEMA.url)),
+                     "file": _text(graph.value(article, KG.sourceFile)),
+                     "publisher": _text(graph.value(article, SCHEMA.publisher))})
+    rows.sort(key=lambda r: (r["date"], r["iri"]))
+    return rows, {r["iri"]: i for i, r in enumerate(rows)}
+
+
+def _assertion(graph: Graph, fact: URIRef, index: dict[str, int], articles: dict[str, int]) -> dict:
+    sentences = []
+    for sentence in sorted(graph.objects(fact, KG.evidence), key=str):
+        article = graph.value(sentence, SCHEMA.isPartOf)
+        sentences.append({"text": _text(graph.value(sentence, KG.text)),
+                          "article": articles.get(str(article), -1)})
+    events = []
+    for event in sorted(graph.objects(fact, KG.event), key=str):
+        kinds = sorted(_local(t) for t in graph.objects(event, RDF.type) if str(t).startswith(str(KG)))
+        events.append({"type": kinds[0] if kinds else "", "date": _text(graph.value(event, KG.date))})
+    subject, obj = graph.value(fact, RDF.subject), graph.value(fact, RDF.object)
+    attributed = graph.value(fact, KG.attributedTo)
+    event_dates = sorted(e["date"] for e in events if e["date"])
+    return {"iri": str(fact), "predicate": _local(graph.value(fact, RDF.predicate)),
+            "subject": index.get(str(subject), -1), "object": index.get(str(obj), -1),
+            "confidence": _number(graph.value(fact, KG.confidence)),
+            "factuality": _local(graph.value(fact, KG.factuality) or "") or "",
+            "role": _text(graph.value(fact, KG.role)),
+            "attributedTo": _text(graph.value(attributed, RDFS.label) or attributed or ""),
+            "article": articles.get(str(graph.value(fact, PROV_DERIVED)), -1),
+            "eventDate": event_dates[0] if event_dates else "",
+            "sentences": sentences, "events": events}
+
+
+def _comention(nodes: list[dict]) -> list[list[int]]:
+    """[a, b, shared articles] for entity pairs named in the same article, strongest per node.
+
+    The graph keeps kg:mentionedIn per article (sentences are kept only as evidence), so
+    this is article-level co-mention; each entity keeps its COMENTION_PER_NODE strongest.
+    """
+    by_article: dict[int, list[int]] = {}
+    for i, node in enumerate(nodes):
+        for a in node["articles"]:
+            by_article.setdefault(a, []).append(i)
+    counts: Counter = Counter()
+    for members in by_article.values():
+        if len(members) > 200:  # a digest naming hundreds of entities says nothing about pairs
+            continue
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                counts[(a, b)] += 1
+    best: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+    for pair, n in counts.items():
+        for end in pair:
+            best.setdefault(end, []).append((n, pair))
+    kept = set()
+    for end, items in best.items():
+        items.sort(key=lambda t: (-t[0], t[1]))
+        kept.update(pair for _, pair in items[:COMENTION_PER_NODE])
+    return [[a, b, counts[(a, b)]] for a, b in sorted(kept)]
+
+
+def vocabulary() -> dict:
+    """Classes, families (with their predicates) and labels in both UI languages."""
+    labels = ontology_labels()
+    return {
+        "classes": [{"name": t, "color": COLOURS[t], "shape": SHAPES[t], "label": labels.get(t, {})}
+                    for t in ENTITY_TYPES],
+        "families": [{"name": name, "color": colour, "label": {"it": it, "en": en},
+                      "predicates": [p for p in PREDICATES if p in members]}
+                     for name, colour, it, en, members in FAMILIES],
+        "labels": {k: v for k, v in sorted(labels.items())},
+    }
+
+
+def explorer_data(graph: Graph, title: str = "kg graph") -> dict:
+    """The page's data: entities, fact edges with their evidence, articles; sorted."""
+    typed = {}
+    for etype in ENTITY_TYPES:
+        for node in graph.subjects(RDF.type, KG[etype]):
+            typed.setdefault(str(node), etype)  # an entity with two classes keeps the first listed
+    ids = sorted(typed)
+    index = {iri: i for i, iri in enumerate(ids)}
+    articles, article_index = _articles(graph)
+
+    edges = sorted({(index[str(s)], p, index[str(o)]) for p in PREDICATES
+                    for s, o in graph.subject_objects(KG[p]) if str(s) in index and str(o) in index},
+                   key=lambda e: (e[0], PREDICATES.index(e[1]), e[2]))
+    edge_index = {e: i for i, e in enumerate(edges)}
+    assertions, by_edge, loose = [], [[] for _ in edges], {}
+    for fact in sorted(set(graph.subjects(RDF.type, KG.Assertion)), key=str):
+        row = _assertion(graph, fact, index, article_index)
+        if row["subject"] < 0 or row["object"] < 0:
+            continue
+        assertions.append(row)
+        key = (row["subject"], row["predicate"], row["object"])
+        if key in edge_index:
+            by_edge[edge_index[key]].append(len(assertions) - 1)
+        else:  # negated, hypothetical, planned: no direct triple, shown with its entities
+            for node in {row["subject"], row["object"]}:
+                loose.setdefault(node, []).append(len(assertions) - 1)
+
+    nodes = []
+    for i, iri in enumerate(ids):
+        node = URIRef(iri)
+        mentioned = sorted({article_index[str(a)] for a in graph.objects(node, KG.mentionedIn)
+                            if str(a) in article_index})
+        nodes.append({"iri": iri, "label": _text(graph.value(node, RDFS.label)) or _local(iri),
+                      "type": typed[iri], "alt": sorted({str(a) for a in graph.objects(node, SKOS.altLabel)}),
+                      "en": _english_name(_local(iri)),
+                      "wikidata": _wikidata(graph.value(node, OWL.sameAs)), "articles": mentioned,
+                      "claims": loose.get(i, [])})
+    vocab = vocabulary()
+    counts = Counter(n["type"] for n in nodes)
+    for c in vocab["classes"]:
+        c["count"] = counts[c["name"]]
+    return {"title": title, **vocab,
+            "predicates": [{"name": p, "count": sum(1 for e in edges if e[1] == p), "family": FAMILY_OF[p]}
+                           for p in PREDICATES],
+            "articles": articles, "nodes": nodes,
+            "edges": [{"from": s, "to": o, "predicate": p, "assertions": by_edge[i]}
+                      for i, (s, p, o) in enumerate(edges)],
+            "assertions": assertions, "comention": _comention(nodes)}

@@ -1,0 +1,59 @@
+/* UI strings in both languages; class, predicate, event and factuality names come from the
+ * ontology's rdfs:label (data.labels), family names from data.families. */
+var UI = {
+  it: {
+    searchPlaceholder: "Cerca un'entit\u00e0 (anche in inglese)\u2026", hops: "Vicinato", hopsOff: "no",
+    relations: "Relazioni", classes: "Classi", view: "Vista", showIsolated: "entit\u00e0 senza fatti",
+    comention: "co-menzioni (stesso articolo)", minDegree: "Fatti per entit\u00e0, almeno", fit: "Adatta",
+    unexpand: "Richiudi espansioni", dblclickHint: "Doppio clic su un nodo: mostra i suoi vicini.",
+    time: "Tempo", dateBasis: "Data usata", basisEvent: "dell'evento", basisArticle: "dell'articolo",
+    events: "eventi", articles: "articoli", path: "Percorso pi\u00f9 breve", pathFrom: "da\u2026", pathTo: "a\u2026",
+    pathFind: "Trova", pathClear: "Togli", article: "Articolo", all: "tutti", reset: "Azzera filtri",
+    panelHint: "Clicca un nodo o un arco per vederne le fonti.", noMatch: "nessun risultato",
+    hiddenByFilters: "nascosto dai filtri", entities: "entit\u00e0", facts: "fatti", otherNames: "Altri nomi",
+    englishName: "Nome inglese", factsHeading: "Fatti", sources: "Fonti", notAsserted: "Affermazioni non asserite",
+    factuality: "fattualit\u00e0", confidence: "affidabilit\u00e0", reportedBy: "riferito da", event: "evento",
+    undated: "senza data", undatedNote: "{n} fatti senza data: mostrati, tratteggiati",
+    undatedFlag: "senza data dell'evento: vale la data dell'articolo", articleDate: "data dell'articolo",
+    eventDate: "data dell'evento", moreSources: "\u2026 e altre {n} fonti", noPath: "nessun percorso",
+    pathFound: "{n} passi", comentions: "Co-menzioni", sharedArticles: "articoli in comune",
+    isolatedCount: "({n})", topNote: "{n} entit\u00e0 pi\u00f9 collegate su {m}", file: "file"
+  },
+  en: {
+    searchPlaceholder: "Search an entity (Italian or English)\u2026", hops: "Neighbourhood", hopsOff: "off",
+    relations: "Relations", classes: "Classes", view: "View", showIsolated: "entities without facts",
+    comention: "co-mentions (same article)", minDegree: "Facts per entity, at least", fit: "Fit",
+    unexpand: "Collapse expansions", dblclickHint: "Double-click a node to show its neighbours.",
+    time: "Time", dateBasis: "Date used", basisEvent: "of the event", basisArticle: "of the article",
+    events: "events", articles: "articles", path: "Shortest path", pathFrom: "from\u2026", pathTo: "to\u2026",
+    pathFind: "Find", pathClear: "Clear", article: "Article", all: "all", reset: "Reset filters",
+    panelHint: "Click a node or an edge to see its sources.", noMatch: "no match",
+    hiddenByFilters: "hidden by the filters", entities: "entities", facts: "facts", otherNames: "Other names",
+    englishName: "English name", factsHeading: "Facts", sources: "Sources", notAsserted: "Claims not asserted",
+    factuality: "factuality", confidence: "confidence", reportedBy: "reported by", event: "event",
+    undated: "undated", undatedNote: "{n} undated facts: shown, dashed",
+    undatedFlag: "no event date: the article's date stands in", articleDate: "article date",
+    eventDate: "event date", moreSources: "\u2026 and {n} more sources", noPath: "no path",
+    pathFound: "{n} steps", comentions: "Co-mentions", sharedArticles: "shared articles",
+    isolatedCount: "({n})", topNote: "{n} most connected entities of {m}", file: "file"
+  }
+};
+var lang = "it";
+function t(key, vars) {
+  var s = (UI[lang] && UI[lang][key]) || UI.it[key] || key;
+  if (vars) Object.keys(vars).forEach(function (k) { s = s.replace("{" + k + "}", vars[k]); });
+  return s;
+}
+/* An ontology term's label in the UI language (class, predicate, event type, factuality). */
+function term(name) {
+  var l = data.labels[name];
+  return (l && (l[lang] || l.it)) || name;
+}
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll("[data-i18n]").forEach(function (e) { e.textContent = t(e.getAttribute("data-i18n")); });
+  document.querySelectorAll("[data-i18n-placeholder]").forEach(function (e) {
+    e.placeholder = t(e.getAttribute("data-i18n-placeholder"));
+  });
+  document.getElementById("lang").textContent = lang === "it" ? "EN" : "IT";
+}
