@@ -14,7 +14,7 @@ var UI = {
     englishName: "Nome inglese", factsHeading: "Fatti", sources: "Fonti", notAsserted: "Affermazioni non asserite",
     factuality: "fattualit\u00e0", confidence: "affidabilit\u00e0", reportedBy: "riferito da", event: "evento",
     undated: "senza data", undatedNote: "{n} fatti senza data: mostrati, tratteggiati",
-    undatedFlag: "senza data dell'evento: vale la data dell'articolo", articleDate: "data dell'articolo",
+    undatedFlag: "senza data dell'evento", articleDate: "data dell'articolo",
     eventDate: "data dell'evento", moreSources: "\u2026 e altre {n} fonti", noPath: "nessun percorso",
     pathFound: "{n} passi", comentions: "Co-menzioni", sharedArticles: "articoli in comune",
     isolatedCount: "({n})", topNote: "{n} entit\u00e0 pi\u00f9 collegate su {m}", file: "file"
@@ -32,7 +32,7 @@ var UI = {
     englishName: "English name", factsHeading: "Facts", sources: "Sources", notAsserted: "Claims not asserted",
     factuality: "factuality", confidence: "confidence", reportedBy: "reported by", event: "event",
     undated: "undated", undatedNote: "{n} undated facts: shown, dashed",
-    undatedFlag: "no event date: the article's date stands in", articleDate: "article date",
+    undatedFlag: "no event date", articleDate: "article date",
     eventDate: "event date", moreSources: "\u2026 and {n} more sources", noPath: "no path",
     pathFound: "{n} steps", comentions: "Co-mentions", sharedArticles: "shared articles",
     isolatedCount: "({n})", topNote: "{n} most connected entities of {m}", file: "file"
