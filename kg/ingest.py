@@ -8,9 +8,11 @@ the Article's metadata and cut from the text that NLP analyses.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,6 +27,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIX = ".jsonl"
 MAX_TITLE_CHARS = 200
+MAX_ARTICLE_BYTES = 1 << 20   # larger articles are skipped by name (kg build --max-article-bytes)
 MIN_ITALIAN_SHARE = 0.20      # Italian news prose runs at 35-50 % function words
 MIN_ITALIAN_RATIO = 3.0       # Italian markers must outnumber any other language's this much
 SHORT_TEXT_WORDS = 8          # below this, one Italian function word is enough
@@ -37,6 +40,7 @@ class IngestResult:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)      # merged duplicates, dates left out
 
 
 # --- language check -------------------------------------------------------------------
@@ -220,7 +224,13 @@ def split_header(text: str) -> Header:
 # --- reading files ----------------------------------------------------------------------
 
 def _decode(data: bytes, offset: int = 0) -> str | Skipped:
-    """UTF-8 text (BOM dropped) or the reason it is not text; offsets count from ``offset``."""
+    """UTF-8 text (BOM dropped), or UTF-16 with its BOM, or the reason it is not text;
+    offsets count from ``offset``."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            return Skipped("", f"not UTF-16 though it starts with a UTF-16 mark (offset {offset + err.start})")
     if NUL in data:
         return Skipped("", f"binary file (NUL byte at offset {offset + data.index(NUL)})")
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
@@ -231,23 +241,50 @@ def _decode(data: bytes, offset: int = 0) -> str | Skipped:
         return Skipped("", f"not UTF-8 (invalid byte 0x{bad:02x} at offset {offset + bom + err.start})")
 
 
-def _read_bytes(path: Path, source: str) -> bytes | Skipped:
-    """The file's bytes, or why it cannot be used (unreadable, binary, empty)."""
+def file_problem(path: Path) -> Optional[str]:
+    """Why ``path`` is not a regular file kg can read (loop, dangling link, FIFO, device...),
+    or None. Asked before opening, so that a FIFO never blocks the build."""
     try:
+        info = os.stat(path)
+    except OSError as err:
+        if err.errno == 40:  # ELOOP
+            return "symbolic link loop"
+        if os.path.islink(path):
+            return f"dangling symbolic link (to {_escape(os.readlink(path))})"
+        if isinstance(err, PermissionError):
+            return "permission denied"
+        return f"cannot read: {err.strerror or err}"
+    if stat.S_ISREG(info.st_mode):
+        return None
+    kinds = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISCHR: "a character device",
+             stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+    kind = next((name for test, name in kinds.items() if test(info.st_mode)), "not a regular file")
+    return f"{kind}, not an article file"
+
+
+def _read_bytes(path: Path, source: str, max_bytes: Optional[int] = None) -> bytes | Skipped:
+    """The file's bytes, or why it cannot be used (unreadable, too large, binary, empty)."""
+    problem = file_problem(path)
+    if problem:
+        return Skipped(source, problem)
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            return Skipped(source, f"too large: {size} bytes, more than --max-article-bytes {max_bytes}")
         data = path.read_bytes()
     except PermissionError:
         return Skipped(source, "permission denied")
     except OSError as err:
         return Skipped(source, f"cannot read: {err.strerror or err}")
-    if NUL in data:
+    if NUL in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Skipped(source, f"binary file (NUL byte at offset {data.index(NUL)})")
     if not data.strip():
         return Skipped(source, "empty file")
     return data
 
 
-def _read(path: Path, source: str) -> str | Skipped:
-    data = _read_bytes(path, source)
+def _read(path: Path, source: str, max_bytes: Optional[int]) -> str | Skipped:
+    data = _read_bytes(path, source, max_bytes)
     if isinstance(data, Skipped):
         return data
     text = _decode(data)
@@ -258,28 +295,37 @@ def _read(path: Path, source: str) -> str | Skipped:
     return text
 
 
-def _text_article(path: Path, source: str) -> Article | Skipped:
-    raw = _read(path, source)
+def _text_article(path: Path, source: str, shown: str, max_bytes: Optional[int]) -> Article | Skipped:
+    raw = _read(path, shown, max_bytes)
     if isinstance(raw, Skipped):
         return raw
     header = split_header(clean_text(raw))
     if not header.body.strip():
-        return Skipped(source, "no article text after the header lines")
+        return Skipped(shown, "no article text after the header lines")
     problem = language_problem(f"{header.title or ''}\n{header.body}")
     if problem:
-        return Skipped(source, problem)
+        return Skipped(shown, problem)
     return Article(id=slug(path.stem), source=source, text=header.body, title=header.title,
                    date=header.date, author=header.author)
 
 
 _JSONL_FIELDS = ("title", "date", "url", "source", "author")
+#: Characters an IRI may not hold (RFC 3987): percent-encoded in a record's url.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
 
-def _jsonl_record(line: str, stem: str, lineno: int, source: str) -> Article | Skipped:
+def safe_url(url: str) -> str:
+    """``url`` with the characters an IRI may not hold percent-encoded, so no url can break
+    the graph's serialisation."""
+    return _NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), url)
+
+
+def _jsonl_record(line: str, stem: str, lineno: int, source: str, max_bytes: Optional[int]) -> Article | Skipped:
     try:
         record = json.loads(line)
-    except json.JSONDecodeError as err:
-        return Skipped(source, f"invalid JSON: {err.msg} (column {err.colno})")
+    except (json.JSONDecodeError, RecursionError) as err:
+        return Skipped(source, f"invalid JSON: {getattr(err, 'msg', 'nested too deeply')}"
+                               + (f" (column {err.colno})" if hasattr(err, "colno") else ""))
     if not isinstance(record, dict):
         return Skipped(source, f"not a JSON object (got {type(record).__name__})")
     text = record.get("text")
@@ -289,6 +335,8 @@ def _jsonl_record(line: str, stem: str, lineno: int, source: str) -> Article | S
         return Skipped(source, f'"text" must be a string, got {type(text).__name__}')
     if not text.strip():
         return Skipped(source, 'empty "text"')
+    if max_bytes is not None and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        return Skipped(source, f"too large: a text of more than --max-article-bytes {max_bytes} bytes")
     for key in _JSONL_FIELDS:
         if record.get(key) is not None and not isinstance(record[key], str):
             return Skipped(source, f'"{key}" must be a string, got {type(record[key]).__name__}')
@@ -301,110 +349,170 @@ def _jsonl_record(line: str, stem: str, lineno: int, source: str) -> Article | S
     if problem:
         return Skipped(source, problem)
     when = normalise_date(record["date"]) if record.get("date") else dateline_date(body)
+    url = safe_url((record.get("url") or "").strip()) or None
     return Article(id=slug(str(rid)) if rid not in (None, "") else f"{slug(stem)}-{lineno}",
-                   source=source, text=body, title=title, date=when,
-                   url=(record.get("url") or "").strip() or None,
+                   source=source, text=body, title=title, date=when, url=url,
                    author=(record.get("author") or "").strip() or None,
                    publisher=(record.get("source") or "").strip() or None)
 
 
-def _jsonl_articles(path: Path, source: str) -> list[Article | Skipped]:
-    data = _read_bytes(path, source)
+def _jsonl_articles(path: Path, source: str, shown: str, max_bytes: Optional[int],
+                    notes: list[str]) -> list[Article | Skipped]:
+    data = _read_bytes(path, shown)
     if isinstance(data, Skipped):
         return [data]
     out: list[Article | Skipped] = []
     offset = 0
     for lineno, raw in enumerate(data.split(b"\n"), 1):
-        line_source = f"{source}:{lineno}"
         line = _decode(raw, offset)
         offset += len(raw) + 1
         if isinstance(line, Skipped):
-            out.append(Skipped(line_source, line.reason))
+            out.append(Skipped(f"{shown}:{lineno}", line.reason))
         elif line.strip():
-            out.append(_jsonl_record(line, path.stem, lineno, line_source))
+            item = _jsonl_record(line, path.stem, lineno, f"{source}:{lineno}", max_bytes)
+            if isinstance(item, Skipped):
+                item = Skipped(f"{shown}:{lineno}", item.reason)
+            elif item.date is None and _given_date(line):
+                notes.append(f"{shown}:{lineno}: \"date\" {_given_date(line)!r} is not a full calendar date; left out")
+            out.append(item)
     return out
+
+
+def _given_date(line: str) -> Optional[str]:
+    value = json.loads(line).get("date")
+    return _escape(value) if isinstance(value, str) and value.strip() else None
 
 
 # --- finding inputs ---------------------------------------------------------------------
 
+def _escape(text: str) -> str:
+    """A name with its control characters escaped, so a file name cannot forge report lines."""
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda m: m.group(0).encode("unicode_escape").decode("ascii"),
+                  text)
+
+
 def _display(path: str | Path) -> str:
-    return PurePath(path).as_posix()
+    return _escape(PurePath(path).as_posix())
 
 
 def _walk(folder: Path) -> tuple[list[tuple[PurePath, Path]], list[tuple[PurePath, str]]]:
-    """Readable files under ``folder`` (hidden ones skipped) and folders that could not be listed."""
+    """Article files under ``folder`` (hidden ones skipped), and every other entry with the
+    reason it is not used: a folder that cannot be listed, a link loop, a FIFO, another type."""
     files: list[tuple[PurePath, Path]] = []
     errors: list[tuple[PurePath, str]] = []
     visited: set[Path] = set()
 
     def visit(directory: Path, rel: PurePath) -> None:
         real = directory.resolve()
-        if real in visited:  # a symlink loop, or the same folder twice
+        if real in visited:  # a folder link back up, or the same folder twice
             return
         visited.add(real)
         try:
-            entries = list(os.scandir(directory))
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as err:
             errors.append((rel, f"cannot list folder: {err.strerror or err}"))
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
-                visit(Path(entry.path), rel / entry.name)
-            elif entry.is_file() and entry.name.lower().endswith(TEXT_SUFFIXES + (JSONL_SUFFIX,)):
-                files.append((rel / entry.name, Path(entry.path)))
+            path, where = Path(entry.path), rel / entry.name
+            problem = file_problem(path) if not _is_dir(entry) else None
+            if _is_dir(entry):
+                visit(path, where)
+            elif problem:
+                errors.append((where, problem))
+            elif entry.name.lower().endswith(TEXT_SUFFIXES + (JSONL_SUFFIX,)):
+                files.append((where, path))
+            else:
+                errors.append((where, f"not an article file (expected .txt, .md or .jsonl)"))
 
     visit(folder, PurePath())
     files.sort(key=lambda item: item[0].parts)
     return files, errors
 
 
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 def _join(shown: str, rel: PurePath) -> str:
     """The source of a file found in a folder: the folder as given, then the relative path."""
     if rel == PurePath():
         return shown
-    return rel.as_posix() if shown in (".", "") else f"{shown.rstrip('/')}/{rel.as_posix()}"
+    rel_text = _escape(rel.as_posix())
+    return rel_text if shown in (".", "") else f"{shown.rstrip('/')}/{rel_text}"
 
 
-def _read_file(path: Path, source: str) -> list[Article | Skipped]:
+def _root_source(given: Path, rel: Optional[PurePath]) -> str:
+    """What the graph records as an article's source file: its path from the folder above
+    the input root it came from (an input folder's own name, then the path inside it; a
+    file given alone, its folder's name and its own), so the same articles give the same
+    graph wherever they lie, and ``a/x.txt`` is one source given alone or in ``a/``."""
+    if rel is None:
+        absolute = Path(os.path.abspath(given))
+        return _escape((PurePath(absolute.parent.name) / absolute.name).as_posix())
+    name = "" if str(given) in (".", "") else (given.name or Path(os.path.abspath(given)).name)
+    return _escape((PurePath(name) / rel).as_posix() if name else rel.as_posix())
+
+
+def _read_file(path: Path, source: str, shown: str, max_bytes: Optional[int],
+               notes: list[str]) -> list[Article | Skipped]:
     suffix = path.suffix.lower()
     if suffix == JSONL_SUFFIX:
-        return _jsonl_articles(path, source)
+        return _jsonl_articles(path, source, shown, max_bytes, notes)
     if suffix in TEXT_SUFFIXES:
-        return [_text_article(path, source)]
-    return [Skipped(source, f"unsupported file type '{path.suffix or '(none)'}' "
-                            "(expected .txt, .md, .jsonl or a folder)")]
+        return [_text_article(path, source, shown, max_bytes)]
+    problem = file_problem(path)
+    return [Skipped(shown, problem or f"unsupported file type '{_escape(path.suffix) or '(none)'}' "
+                                      "(expected .txt, .md, .jsonl or a folder)")]
 
 
-def read_inputs(inputs: Sequence[str | Path]) -> IngestResult:
+def read_inputs(inputs: Sequence[str | Path], max_article_bytes: Optional[int] = None) -> IngestResult:
     """Articles from files and folders, in input order (folders sorted by relative path).
 
-    The same file reached twice (e.g. a folder and a file in it) is read once. Article ids
-    are unique in the result: a repeated id gets "-2", "-3", ... in input order.
+    The same file reached twice (e.g. a folder and a file in it) is read once; a text that
+    repeats one read before is merged into it (a note says so). Article ids are unique in
+    the result: a repeated id gets "-2", "-3", ... in input order.
     """
     result = IngestResult()
-    seen_files: set[Path] = set()
+    seen_files: set[str] = set()
     for given in inputs:
         path, shown = Path(given), _display(given)
-        if path.is_dir():
+        if os.path.isdir(path):
             files, errors = _walk(path)
             result.skipped += [Skipped(_join(shown, rel), reason) for rel, reason in errors]
-            targets = [(file, _join(shown, rel)) for rel, file in files]
-        elif path.exists():
-            targets = [(path, shown)]
+            targets = [(file, _root_source(path, rel), _join(shown, rel)) for rel, file in files]
+        elif os.path.lexists(path):
+            targets = [(path, _root_source(path, None), shown)]
         else:
             result.skipped.append(Skipped(shown, "no such file or folder"))
             continue
-        for file, source in targets:
-            key = file.resolve()
+        for file, source, where in targets:
+            key = os.path.realpath(file)
             if key in seen_files:
                 continue
             seen_files.add(key)
-            for item in _read_file(file, source):
+            for item in _read_file(file, source, where, max_article_bytes, result.notes):
                 (result.skipped if isinstance(item, Skipped) else result.articles).append(item)
-    result.articles = _unique_ids(result.articles)
+    result.articles = _unique_ids(_merge_duplicates(result.articles, result.notes))
     return result
+
+
+def _merge_duplicates(articles: list[Article], notes: list[str]) -> list[Article]:
+    """The first of the articles with one same text (the later ones would only repeat its evidence)."""
+    first: dict[str, Article] = {}
+    out = []
+    for article in articles:
+        key = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+        if key in first:
+            notes.append(f"{article.source}: same text as {first[key].source}; merged into it")
+            continue
+        first[key] = article
+        out.append(article)
+    return out
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

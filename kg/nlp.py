@@ -60,10 +60,12 @@ def text_for_tagging(text: str) -> str:
     the Italian "al" (= "a il"), leaving NER "-Burhan". Same length as ``text``."""
     text = text.translate(_TAGGING_CHARS)
     text = _ARABIC_ARTICLE.sub(lambda m: m.group(0).capitalize(), text)
+    parts, done = [], 0  # pieces joined once: rebuilding the text at each dateline was quadratic
     for m in _DATELINES.finditer(text):
         if m.group("end") != ":" and text[m.end("end"):m.end("end") + 1].isspace():
-            text = text[:m.start("end")] + "." + text[m.end("end"):]
-    return text
+            parts += [text[done:m.start("end")], "."]
+            done = m.end("end")
+    return "".join(parts) + text[done:] if parts else text
 
 
 class Annotator:
@@ -236,7 +238,8 @@ def tag_texts(pipeline, texts: list[str], org_names: Optional["OrgNames"] = None
     import stanza
 
     spans = [paragraph_spans(text) for text in texts]
-    docs = [stanza.Document([], text=text_for_tagging(text)[a:b]) for text, ss in zip(texts, spans) for a, b in ss]
+    prepared = [text_for_tagging(text) for text in texts]  # once per article, not once per paragraph
+    docs = [stanza.Document([], text=ready[a:b]) for ready, ss in zip(prepared, spans) for a, b in ss]
     parse = bool(docs) and "depparse" in getattr(pipeline, "processors", {})
     if docs:
         docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p != "depparse"]

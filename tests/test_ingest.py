@@ -55,7 +55,7 @@ def seeds():
 def test_seeds_are_five_italian_articles_in_order(seeds):
     assert list(seeds) == ["000", "001", "002", "003", "004"]
     assert seeds["002"].id == "002-0517a2c3f414bc01"
-    assert seeds["002"].source == f"{SEEDS.as_posix()}/002_0517a2c3f414bc01.txt"
+    assert seeds["002"].source == "seeds/002_0517a2c3f414bc01.txt"  # from the input root, wherever it lies
     for article in seeds.values():
         assert "**" not in article.text
         assert "\r" not in article.text
@@ -95,7 +95,7 @@ def test_seeds_without_header(seeds):
 
 
 def test_deterministic(tmp_path):
-    files = [write(tmp_path / name, ITALIAN) for name in ("b.txt", "a.md", "c/d.txt")]
+    files = [write(tmp_path / name, ITALIAN + f" ({name})") for name in ("b.txt", "a.md", "c/d.txt")]
     first = read_inputs([SEEDS, tmp_path])
     second = read_inputs([SEEDS, tmp_path])
     assert first == second
@@ -117,7 +117,7 @@ def test_bad_file_is_skipped_and_the_rest_read(tmp_path, content, reason):
     good = write(tmp_path / "in" / "good.txt", ITALIAN)
     write(tmp_path / "in" / "bad.txt", content)
     result = read_inputs([tmp_path / "in"])
-    assert [a.source for a in result.articles] == [good.as_posix()]
+    assert [a.source for a in result.articles] == ["in/good.txt"]
     assert len(result.skipped) == 1
     assert result.skipped[0].source == f"{(tmp_path / 'in').as_posix()}/bad.txt"
     assert result.skipped[0].reason.startswith(reason)
@@ -157,15 +157,16 @@ def test_missing_path_and_unsupported_extension(tmp_path):
     assert got[pdf.as_posix()].startswith("unsupported file type '.pdf'")
 
 
-def test_folder_recursive_sorted_ignoring_hidden_and_other_extensions(tmp_path):
+def test_folder_recursive_sorted_ignoring_hidden_and_naming_other_files(tmp_path):
     for rel in ("b/z.txt", "a/y/x.md", "a/b.txt", "c.txt", ".hidden/h.txt", "a/.h.txt"):
-        write(tmp_path / "corpus" / rel, ITALIAN)
+        write(tmp_path / "corpus" / rel, ITALIAN + f" ({rel})")
     write(tmp_path / "corpus" / "notes.pdf", b"%PDF")
     write(tmp_path / "corpus" / "a" / "image.png", b"\x89PNG\x00")
     result = read_inputs([str(tmp_path / "corpus") + "/"])
-    assert result.skipped == []
     base = (tmp_path / "corpus").as_posix()
-    assert [a.source for a in result.articles] == [f"{base}/{rel}" for rel in ("a/b.txt", "a/y/x.md", "b/z.txt", "c.txt")]
+    assert {s.source for s in result.skipped} == {f"{base}/notes.pdf", f"{base}/a/image.png"}
+    assert all(s.reason.startswith("not an article file") for s in result.skipped)
+    assert [a.source for a in result.articles] == [f"corpus/{rel}" for rel in ("a/b.txt", "a/y/x.md", "b/z.txt", "c.txt")]
 
 
 def test_sources_relative_to_the_folder_as_given(tmp_path, monkeypatch):
@@ -174,7 +175,9 @@ def test_sources_relative_to_the_folder_as_given(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert [a.source for a in read_inputs(["."]).articles] == ["sub/a.txt"]
     assert [a.source for a in read_inputs(["sub/"]).articles] == ["sub/a.txt"]
+    assert [a.source for a in read_inputs([tmp_path / "sub"]).articles] == ["sub/a.txt"]
     assert [a.source for a in read_inputs([Path("sub") / "a.txt"]).articles] == ["sub/a.txt"]
+    assert [a.source for a in read_inputs([tmp_path / "sub" / "a.txt"]).articles] == ["sub/a.txt"]
 
 
 def test_same_file_twice_is_read_once(tmp_path):
@@ -183,9 +186,9 @@ def test_same_file_twice_is_read_once(tmp_path):
 
 
 def test_duplicate_ids_get_suffixes(tmp_path):
-    write(tmp_path / "one" / "notizia.txt", ITALIAN)
-    write(tmp_path / "two" / "notizia.txt", ITALIAN)
-    write(tmp_path / "three.jsonl", "\n".join(json.dumps({"id": "notizia", "text": ITALIAN}) for _ in range(2)))
+    write(tmp_path / "one" / "notizia.txt", ITALIAN + " Uno.")
+    write(tmp_path / "two" / "notizia.txt", ITALIAN + " Due.")
+    write(tmp_path / "three.jsonl", "\n".join(json.dumps({"id": "notizia", "text": ITALIAN + f" {n}."}) for n in range(2)))
     ids = [a.id for a in read_inputs([tmp_path]).articles]
     assert ids == ["notizia", "notizia-2", "notizia-3", "notizia-4"]
 
@@ -203,17 +206,19 @@ def test_jsonl_good_and_broken_lines(tmp_path):
         json.dumps({"text": "   "}),
         json.dumps({"text": ITALIAN, "title": 5}),
         json.dumps({"text": OTHER_LANGUAGES["Spanish"]}),
-        json.dumps({"text": ITALIAN, "date": "non è una data"}),
-        json.dumps({"text": ITALIAN, "date": "2025-08-13T09:30:00Z"}),
-        json.dumps({"text": ITALIAN, "date": "mercoledì 13 agosto 2025", "id": 7}),
+        json.dumps({"text": ITALIAN + " Nove.", "date": "non è una data"}),
+        json.dumps({"text": ITALIAN + " Dieci.", "date": "2025-08-13T09:30:00Z"}),
+        json.dumps({"text": ITALIAN + " Undici.", "date": "mercoledì 13 agosto 2025", "id": 7}),
         json.dumps({"text": "Roma, 2 marzo 2024 – " + ITALIAN}),
     ]
     path = write(tmp_path / "x.jsonl", "\n".join(lines) + "\n")
     result = read_inputs([path])
-    src = path.as_posix()
+    src, d = path.as_posix(), tmp_path.name
     assert [(a.id, a.source, a.date) for a in result.articles] == [
-        ("art-1", f"{src}:1", "2025-08-13"), ("x-9", f"{src}:9", None), ("x-10", f"{src}:10", "2025-08-13"),
-        ("7", f"{src}:11", "2025-08-13"), ("x-12", f"{src}:12", "2024-03-02")]
+        ("art-1", f"{d}/x.jsonl:1", "2025-08-13"), ("x-9", f"{d}/x.jsonl:9", None),
+        ("x-10", f"{d}/x.jsonl:10", "2025-08-13"), ("7", f"{d}/x.jsonl:11", "2025-08-13"),
+        ("x-12", f"{d}/x.jsonl:12", "2024-03-02")]
+    assert result.notes == [f"{src}:9: \"date\" 'non è una data' is not a full calendar date; left out"]
     first = result.articles[0]
     assert (first.title, first.url, first.publisher, first.author) == ("Primo", "https://e.it/1", "Agenzia", "Anna Rossi")
     got = reasons(result)
