@@ -19,7 +19,7 @@ from rdflib.namespace import RDF
 
 from kg.export.atomic import staged_outputs
 from kg.export.html import write_html
-from kg.export.rdf import write_jsonld, write_trig, write_turtle
+from kg.export.rdf import write_jsonld, write_ontology, write_trig, write_turtle
 from kg.gazetteer import load_gazetteer
 from kg.graph import ArticleGraphInput, build_dataset, facts_graph
 from kg.ingest import read_inputs
@@ -210,7 +210,8 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         for name, write in (("graph.ttl", lambda path: write_turtle(graph, path)),
                             ("graph.trig", lambda path: write_trig(dataset, path)),
                             ("graph.jsonld", lambda path: write_jsonld(graph, path)),
-                            ("graph.html", lambda path: write_html(graph, path, title=f"kg: {len(annotated)} articles"))):
+                            ("graph.html", lambda path: write_html(graph, path, title=f"kg: {len(annotated)} articles")),
+                            ("ontology.ttl", write_ontology)):
             started = time.perf_counter()
             write(staging / name)
             export_timings[name] = time.perf_counter() - started

@@ -182,6 +182,17 @@ def cmd_push(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import format_validation, validate_file
+
+    try:
+        result = validate_file(args.graph)
+    except (OSError, ValueError) as err:
+        return _err(str(err))
+    print(format_validation(result), end="")
+    return result.exit_code
+
+
 def cmd_view(args: argparse.Namespace) -> int:
     from kg.view import view
 
@@ -221,6 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kg.models.registry import SHIPPED_DIR
 
     parser = argparse.ArgumentParser(prog="kg", description="Italian news to an RDF knowledge graph.")
+    from kg import __version__
+
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="build the graph from articles (.txt, .md, folders, .jsonl)")
@@ -255,6 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="page title (default: kg: GRAPH)")
     p.add_argument("--open", action="store_true", help="open the page in the web browser")
     p.set_defaults(func=cmd_view)
+
+    p = sub.add_parser("validate", help="check a graph file against kg's SHACL shapes (exit 0 conforms, 1 not)",
+                       epilog="example:\n  kg validate output/graph.ttl", formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld, .nt, .nq)")
+    p.set_defaults(func=cmd_validate)
 
     models = sub.add_parser("models", help="train or evaluate the Italian Stanza models")
     msub = models.add_subparsers(dest="models_command", required=True)
@@ -371,7 +390,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "command", None) == "query" and args.query is None and len(extra) == 1 \
+            and not extra[0].startswith("-"):
+        args.query = extra[0]  # `kg query G --format csv letters`: options before the query name
+    elif extra:
+        parser.error("unrecognized arguments: " + " ".join(extra))
     return args.func(args)
 
 
