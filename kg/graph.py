@@ -17,7 +17,7 @@ from kg.iris import IriMinter, wikidata
 from kg.quantities import parse_quantity
 from kg.records import Article, Entity, Event, Fact
 from kg.timex import xsd_datatype
-from kg.vocab import KG, PROV, SCHEMA
+from kg.vocab import KG, ONTOLOGY_IRI, PROV, SCHEMA
 
 PREFIXES = {"kg": str(KG), "schema": str(SCHEMA), "prov": str(PROV), "wd": "http://www.wikidata.org/entity/",
             "skos": str(SKOS), "owl": str(OWL), "rdfs": str(RDFS), "xsd": str(XSD)}
@@ -53,6 +53,9 @@ def build_dataset(inputs: Iterable[ArticleGraphInput], entities: dict[str, Entit
     build_iri = minter.build(model_version)
     ds.add((build_iri, RDF.type, PROV.Activity))
     ds.add((build_iri, RDFS.label, Literal(f"kg build with models {model_version}")))
+    # the graph names its vocabulary, so a store or reasoner can fetch the labels and axioms
+    ds.add((URIRef(minter.base), RDF.type, OWL.Ontology))
+    ds.add((URIRef(minter.base), OWL.imports, ONTOLOGY_IRI))
     mentioned: dict[str, list[str]] = {}  # article id -> keys of the entities it mentions
     for key, entity in entities.items():
         for aid in entity.articles:

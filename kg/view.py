@@ -28,7 +28,11 @@ def view(graph_path: Path, output: Optional[Path] = None, *, title: Optional[str
     target = Path(output) if output else output_path(graph_path)
     if target.resolve() == graph_path.resolve():
         raise ValueError(f"{target}: the output would overwrite the graph; pass -o FILE.html")
-    write_html(read_graph(graph_path), target, title=title or f"kg: {graph_path.name}")
+    graph = read_graph(graph_path)
+    if len(graph) == 0:  # e.g. report.json, which parses as JSON-LD holding nothing
+        raise ValueError(f"{graph_path}: holds no RDF triples, so there is nothing to explore; "
+                         "pass the graph kg build wrote (graph.ttl, graph.trig or graph.jsonld)")
+    write_html(graph, target, title=title or f"kg: {graph_path.name}")
     if open_browser:
         webbrowser.open(target.resolve().as_uri())
     return target

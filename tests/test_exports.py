@@ -87,3 +87,32 @@ def test_jsonld_writes_numbers_strings_and_typed_values(built, tmp_path):
     assert values and all(isinstance(v, int) for v in values)
     ids = [node["@id"] for node in data["@graph"]]
     assert ids == sorted(ids) and len(ids) == len(set(ids))
+
+
+def test_jsonld_context_holds_only_the_prefixes_it_uses(built, tmp_path):
+    import json
+
+    from kg.export.rdf import jsonld_data
+
+    data = jsonld_data(built.graph)
+    text = json.dumps(data["@graph"])
+    assert data["@context"], "the graph uses some prefixes"
+    for prefix in data["@context"]:
+        assert f'"{prefix}:' in text, prefix
+    built.graph.bind("unused", "https://unused.example/ns#")
+    assert "unused" not in jsonld_data(built.graph)["@context"]
+
+
+def test_the_ontology_travels_with_the_graph(built):
+    from rdflib import URIRef
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    from kg.vocab import ONTOLOGY_IRI
+
+    out = built.output
+    onto = Graph().parse(out / "ontology.ttl", format="turtle")
+    assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in onto
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    assert list(graph.subjects(OWL.imports, ONTOLOGY_IRI)), "graph.ttl declares owl:imports"
+    labels = {str(label) for label in onto.objects(URIRef(str(ONTOLOGY_IRI) + "#communicatedWith"), RDFS.label)}
+    assert labels == {"ha comunicato con", "communicated with"}

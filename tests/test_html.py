@@ -253,3 +253,10 @@ def test_comention_pairs_count_shared_articles():
     label = [n["label"] for n in data["nodes"]]
     pairs = {(label[a], label[b]): n for a, b, n in data["comention"]}
     assert pairs == {("A", "B"): 2, ("A", "C"): 1, ("B", "C"): 1}
+
+
+def test_kg_view_of_a_report_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "report.json").write_text('{"articles": 5, "counts": {}}', encoding="utf-8")
+    assert main(["view", str(tmp_path / "report.json")]) == 2
+    assert "holds no RDF triples" in capsys.readouterr().err
+    assert not (tmp_path / "report.html").exists()

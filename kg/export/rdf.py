@@ -157,13 +157,15 @@ def jsonld_data(graph: Graph) -> dict:
     order, each property's values sorted; one value is written bare, several as a list.
     Integers and booleans are JSON numbers and booleans, plain strings JSON strings, other
     literals ``{"@value", "@type"}`` or ``{"@value", "@language"}`` (as rdflib writes them)."""
-    context = {p: str(ns) for p, ns in graph.namespaces() if p}
-    prefixes = sorted(((p, ns) for p, ns in context.items() if ns), key=lambda x: (-len(x[1]), x[0]))
+    bound = {p: str(ns) for p, ns in graph.namespaces() if p}
+    prefixes = sorted(((p, ns) for p, ns in bound.items() if ns), key=lambda x: (-len(x[1]), x[0]))
+    used: set[str] = set()  # the @context keeps only the prefixes some IRI is written with
 
     def iri(term) -> str:
         value = str(term)
         for prefix, ns in prefixes:
             if value.startswith(ns) and _safe_local(value[len(ns):]):
+                used.add(prefix)
                 return f"{prefix}:{value[len(ns):]}"
         return value
 
@@ -201,7 +203,15 @@ def jsonld_data(graph: Graph) -> dict:
             values = sorted(values, key=key)
             node[k] = values[0] if len(values) == 1 else values
         out.append(node)
-    return {"@context": context, "@graph": out}
+    return {"@context": {p: ns for p, ns in bound.items() if p in used}, "@graph": out}
+
+
+def write_ontology(path: Path) -> None:
+    """Copy the ontology (ontology/kg.ttl, as shipped) beside the graph that owl:imports it,
+    so a store loaded from the output folder has every class's and predicate's labels."""
+    from kg.vocab import ONTOLOGY_FILE, ontology_dir
+
+    write_atomic(Path(path), (ontology_dir() / ONTOLOGY_FILE).read_text(encoding="utf-8"))
 
 
 def write_jsonld(graph: Graph, path: Path) -> None:
