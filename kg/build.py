@@ -1,8 +1,9 @@
 """`kg build` as a library call: inputs in, graph files out, with a report.
 
 ingest → nlp (Stanza, cached) → mentions → linking → relations → graph → exporters.
-One broken article is reported and skipped; outputs are staged and moved into place at the
-end, so a failed or killed build leaves the previous output whole.
+One broken article is reported and skipped. The output folder is checked and locked before
+anything else; the outputs are written into a fresh folder that replaces the previous set
+in one rename (kg.outputs), so a failed or killed build leaves the previous output whole.
 """
 from __future__ import annotations
 
@@ -17,18 +18,18 @@ from typing import Callable, Optional, Sequence
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
-from kg.export.atomic import staged_outputs
 from kg.export.html import write_html
 from kg.export.rdf import write_jsonld, write_ontology, write_trig, write_turtle
 from kg.gazetteer import load_gazetteer
 from kg.graph import ArticleGraphInput, build_dataset, facts_graph
-from kg.ingest import read_inputs
+from kg.ingest import MAX_ARTICLE_BYTES, read_inputs
 from kg.iris import DEFAULT_BASE, IriMinter
 from kg.lexicon import load_lexicon
 from kg.linking import merge_entities, resolve, treaties_by_signing
 from kg.mentions import find_mentions
 from kg.executors import ExecutorError, make_executor
 from kg.manifest import Manifest, ManifestError, merge, read_manifest
+from kg.outputs import OutputError, OutputLock, check_output, check_space, replaced_whole
 from kg.nlp import PIPELINE_SETTINGS, Annotator, StanzaTagger, TaggingError
 from kg.records import ENTITY_TYPES, PREDICATES, AnnotatedArticle, Skipped
 from kg.relations import RelationExtractor, remap_facts
@@ -98,20 +99,35 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
           strict: bool = False, annotator: Optional[Annotator] = None, progress: bool = False,
           cache: bool = True, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
           threads: Optional[int] = None, update: bool = False, workers: int = 1, executor: str = "local",
-          scheduler=None, device: str = "cpu") -> BuildResult:
+          scheduler=None, device: str = "cpu", max_article_bytes: int = MAX_ARTICLE_BYTES) -> BuildResult:
     """Build the graph of ``inputs`` into ``output``.
 
     ``update=True`` adds ``inputs`` to the articles ``output`` was last built from (its
     manifest) instead of replacing them; old articles are read from the NLP cache, never
     tagged again. ``workers`` > 1 tags in that many local processes; ``executor="dask"``
     tags on the Dask cluster at ``scheduler``. Neither changes a byte of the output.
+    An article larger than ``max_article_bytes`` is skipped, named in the report.
     """
     out_dir = Path(output)
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
     check_device(device)
     if update and not cache:
         raise BuildError("--update reads the old articles' annotations from the NLP cache; drop --no-cache")
+    try:
+        check_output(out_dir)
+        lock = OutputLock(out_dir).__enter__()
+    except OutputError as err:
+        raise BuildError(str(err)) from None
+    try:
+        return _build(inputs, out_dir, base_iri, strict, annotator, progress, cache, log, threads, update,
+                      workers, executor, scheduler, device, max_article_bytes)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _build(inputs, out_dir: Path, base_iri, strict, annotator, progress, cache, log, threads, update, workers,
+           executor, scheduler, device, max_article_bytes) -> BuildResult:
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
     previous = None
     if update:
         try:
@@ -121,10 +137,12 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         base_iri = base_iri or previous.base_iri
     base_iri = base_iri or DEFAULT_BASE
     minter = IriMinter(base_iri)
-    ingested = read_inputs(inputs)
+    ingested = read_inputs(inputs, max_article_bytes=max_article_bytes)
     skipped = list(ingested.skipped)
     for s in skipped:
         log(f"skipped {s.source}: {s.reason}")
+    for note in ingested.notes:
+        log(note)
     if strict and skipped:
         raise BuildError(f"--strict: {len(skipped)} input(s) skipped, first: {skipped[0].source}: {skipped[0].reason}")
     articles = ingested.articles
@@ -135,6 +153,10 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         articles = merged.articles
     if not articles:
         raise BuildError("no usable article in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
+    try:  # before any model loads: the outputs take about 40 times the text
+        check_space(out_dir, 40 * sum(len(a.text.encode("utf-8")) for a in articles))
+    except OutputError as err:
+        raise BuildError(str(err)) from None
     timings["ingest"] = time.perf_counter() - t0
 
     if threads and "torch" in sys.modules:
@@ -180,8 +202,8 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
     resolution = resolve(mentions, gazetteer, lexicon)
     timings["linking"] = time.perf_counter() - t
     t = time.perf_counter()
-    extractor = RelationExtractor(lexicon, resolution)
     graph_inputs = []
+    extractor = RelationExtractor(lexicon, resolution)
     extracted = [extractor.extract(am) for am in mentions]
     remap = treaties_by_signing([f for x in extracted for f in x.facts], resolution,
                                 [e for x in extracted for e in x.events])
@@ -206,7 +228,18 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
     t = time.perf_counter()
     counts = count_graph(graph)
     export_timings: dict[str, float] = {}
-    with staged_outputs(out_dir) as staging:
+    try:
+        _export(out_dir, graph, dataset, annotated, skipped, ingested.notes, counts, annotator, base_iri, timings,
+                export_timings, t, t0)
+    except OSError as err:
+        raise BuildError(f"{out_dir}: cannot write the outputs ({err.strerror or err}); the previous ones are "
+                         "left as they were") from err
+    return BuildResult(out_dir, len(annotated), skipped, counts, timings, graph, dataset, export_timings)
+
+
+def _export(out_dir, graph, dataset, annotated, skipped, notes, counts, annotator, base_iri, timings,
+            export_timings, t, t0) -> None:
+    with replaced_whole(out_dir) as staging:
         for name, write in (("graph.ttl", lambda path: write_turtle(graph, path)),
                             ("graph.trig", lambda path: write_trig(dataset, path)),
                             ("graph.jsonld", lambda path: write_jsonld(graph, path)),
@@ -218,13 +251,12 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         timings["export"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         Manifest([a.article for a in annotated], base_iri).write(staging)
-        report = {"articles": len(annotated), "skipped": [s.to_dict() for s in skipped],
+        report = {"articles": len(annotated), "skipped": [s.to_dict() for s in skipped], "notes": list(notes),
                   "counts": counts, "models": annotator.model_version,
                   "nlp_cache": {"hits": annotator.cache_hits, "misses": annotator.cache_misses}}
         (staging / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                                              encoding="utf-8")
         (staging / "report.md").write_text(format_report(report, timings), encoding="utf-8")
-    return BuildResult(out_dir, len(annotated), skipped, counts, timings, graph, dataset, export_timings)
 
 
 def _annotate_safely(annotator, article):
@@ -253,6 +285,8 @@ def format_report(report: dict, timings: dict[str, float]) -> str:
     lines += [f"| {k} | {v} |" for k, v in report["counts"]["predicates"].items()]
     lines += ["", "## Skipped inputs", ""]
     lines += [f"- `{s['source']}`: {s['reason']}" for s in report["skipped"]] or ["None."]
+    if report.get("notes"):
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in report["notes"]]
     lines += ["", "## Time (seconds)", "", "| stage | seconds |", "|---|---|"]
     lines += [f"| {k} | {v:.2f} |" for k, v in timings.items()]
     return "\n".join(lines) + "\n"

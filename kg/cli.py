@@ -26,11 +26,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         result = build(args.inputs, output=args.output, base_iri=args.base_iri, strict=args.strict,
                        progress=not args.quiet and sys.stderr.isatty(), cache=not args.no_cache,
                        threads=args.threads, update=args.update, workers=args.workers,
-                       executor=args.executor, scheduler=args.scheduler, device=args.device)
-    except BuildError as err:
-        return _err(str(err))
-    except ValueError as err:
-        return _err(str(err))
+                       executor=args.executor, scheduler=args.scheduler, device=args.device,
+                       max_article_bytes=args.max_article_bytes)
+    except (BuildError, ValueError, OSError) as err:
+        if args.debug:
+            raise
+        return _err(str(err) if not isinstance(err, OSError) or not err.filename
+                    else f"{err.filename}: {err.strerror or err}")
+    except Exception as err:  # noqa: BLE001 - one line, the traceback with --debug
+        if args.debug:
+            raise
+        return _err(f"internal error: {type(err).__name__}: {err} (rerun with --debug for the traceback)")
     c = result.counts
     print(f"kg: {result.articles} article(s) -> {result.output}/ "
           f"({c['triples']['total']} triples; "
@@ -229,6 +235,7 @@ def _add_averaging_options(p: argparse.ArgumentParser, flag: str, steps: str, se
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from kg.ingest import MAX_ARTICLE_BYTES
     from kg.iris import DEFAULT_BASE
     from kg.models.registry import SHIPPED_DIR
 
@@ -255,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=int, default=None,
                    help="CPU threads for the models (default: PyTorch's, one per core)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, metavar="BYTES",
+                   help=f"skip, by name, any article larger than this (default {MAX_ARTICLE_BYTES:,})")
+    p.add_argument("--debug", action="store_true", help="show the traceback of a fatal error")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("eval", help="score a graph against gold facts (JSONL), per article and corpus-wide")

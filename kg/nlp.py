@@ -175,8 +175,10 @@ class Annotator:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             sentences = [Sentence.from_dict(s) for s in data["sentences"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # a damaged cache entry is recomputed, never fatal
+            if not _well_formed(sentences, len(article.text)):
+                return None
+        except Exception:  # noqa: BLE001 - any damaged entry is a cache miss, recomputed and rewritten
+            return None
         return AnnotatedArticle(article, sentences, self.model_version)
 
     def _write_cache(self, article: Article, annotated: AnnotatedArticle) -> None:
@@ -191,6 +193,29 @@ class Annotator:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(payload)
         os.replace(tmp, path)
+
+
+def _well_formed(sentences: list[Sentence], length: int) -> bool:
+    """Whether a cache entry's sentences have the types and offsets the later stages rely on
+    (a hand-edited or foreign entry must not crash every later build)."""
+    def span_ok(item) -> bool:
+        return (type(item.start_char) is int and type(item.end_char) is int
+                and 0 <= item.start_char <= item.end_char <= length)
+
+    for sentence in sentences:
+        if type(sentence.index) is not int or not isinstance(sentence.text, str) or not span_ok(sentence):
+            return False
+        for word in sentence.words:
+            if type(word.id) is not int or not isinstance(word.text, str) or not span_ok(word) \
+                    or not (word.head is None or type(word.head) is int):
+                return False
+            if any(v is not None and not isinstance(v, str) for v in (word.lemma, word.upos, word.feats,
+                                                                     word.deprel)):
+                return False
+        if any(not isinstance(e.text, str) or not isinstance(e.type, str) or not span_ok(e)
+               for e in sentence.entities):
+            return False
+    return True
 
 
 class TaggingError(RuntimeError):

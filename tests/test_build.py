@@ -110,7 +110,7 @@ def test_bad_inputs_are_skipped_and_reported_by_name(tmp_path, capsys):
     write(folder / "latin1.txt", "Il presidente è arrivato a Roma.".encode("latin-1"))
     write(folder / "english.txt", "The president of the United States said on Monday that the talks with "
                                   "the delegation had been productive and that more meetings would follow.")
-    write(folder / "feed.jsonl", json.dumps({"text": GOOD, "title": "Uno"}) + "\n{broken json\n")
+    write(folder / "feed.jsonl", json.dumps({"text": GOOD + " Ancora.", "title": "Uno"}) + "\n{broken json\n")
     result = build([folder], output=tmp_path / "out", annotator=WhitespaceAnnotator(), log=print)
     skipped = {Path(s.source.split(":")[0]).name + (":" + s.source.split(":")[1] if ":" in s.source else ""): s.reason
                for s in result.skipped}
@@ -154,11 +154,12 @@ def test_a_failure_while_exporting_leaves_previous_outputs_whole(tmp_path, monke
         raise OSError("disk full")
 
     monkeypatch.setattr("kg.build.write_html", explode)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(BuildError, match="disk full"):
         build([tmp_path / "in"], output=tmp_path / "out", annotator=WhitespaceAnnotator(), log=quiet)
     after = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
     assert after == before
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".staging")]
+    assert len(list((tmp_path / "out" / ".kg-builds").iterdir())) == 1  # the failed build's folder is gone
 
 
 def test_no_usable_input_is_an_error(tmp_path):
