@@ -126,6 +126,13 @@ def _read(path: Path, per_article: bool) -> tuple[list[ox.Triple], dict[str, lis
     return list(default), {iri: list(triples) for iri, triples in sorted(named.items())}
 
 
+def _ontology_triples() -> list[ox.Triple]:
+    from kg.vocab import ONTOLOGY_FILE, ontology_dir
+
+    return [ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(path=str(ontology_dir() / ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)]
+
+
 def _body(triples: list[ox.Triple], body_format: str) -> bytes:
     fmt, _ = BODY_FORMATS[body_format]
     prefixes = PREFIXES if fmt == ox.RdfFormat.TURTLE else None
@@ -189,8 +196,12 @@ def _send(opener, method: str, url: str, body: bytes, content_type: str, endpoin
 
 def push(graph_path: Union[str, Path], endpoint: str, graph_iri: Optional[str] = None, *, per_article: bool = False,
          mode: str = "replace", auth: Optional[tuple[str, str]] = None, graph_param: Optional[str] = None,
-         body_format: str = "turtle", timeout: float = 300.0) -> PushResult:
+         body_format: str = "turtle", timeout: float = 300.0, ontology_graph: Optional[str] = None) -> PushResult:
     """Send a graph file to a Graph Store Protocol endpoint; see the module's docstring.
+
+    ``ontology_graph``: also replace that named graph with kg's ontology (ontology/kg.ttl), so
+    the store can answer ``?p rdfs:label ?l`` for the predicates and classes the graph uses
+    (its owl:imports); `kg push` does this unless told ``--no-ontology``.
 
     ``graph_param`` overrides the query parameter that names the graph ('graph' or
     'graph-uri', guessed from the endpoint's path). ``auth`` is (user, password).
@@ -219,12 +230,15 @@ def push(graph_path: Union[str, Path], endpoint: str, graph_iri: Optional[str] =
     if default or not per_article:
         jobs.append((graph_iri, default))
     jobs += list(named.items())
+    if ontology_graph is not None:
+        jobs.append((ontology_graph, _ontology_triples()))
     method = MODES[mode]
     _, content_type = BODY_FORMATS[body_format]
     opener = _opener(endpoint, auth)
     result = PushResult(endpoint, mode)
     for iri, triples in jobs:
         url = graph_url(endpoint, iri, graph_param)
-        status = _send(opener, method, url, _body(triples, body_format), content_type, endpoint, timeout, iri)
+        verb = "PUT" if ontology_graph is not None and iri == ontology_graph else method  # always replaced
+        status = _send(opener, verb, url, _body(triples, body_format), content_type, endpoint, timeout, iri)
         result.graphs.append(PushedGraph(iri, len(triples), status, url))
     return result

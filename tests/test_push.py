@@ -182,7 +182,7 @@ def test_basic_auth(store, files, capsys):
     push(files / "graph.ttl", url, "urn:g", auth=("kg", "sécret"))
     assert server.graphs["urn:g"] == triples_of(files / "graph.ttl")
     assert main(["push", str(files / "graph.ttl"), "--endpoint", url, "--graph", "urn:g2", "--user", "kg",
-                 "--password", "sécret", "--mode", "append"]) == 0
+                 "--password", "sécret", "--mode", "append", "--no-ontology"]) == 0
     assert capsys.readouterr().out.strip() == (f"kg: {len(server.graphs['urn:g2'])} triples sent to {url}: "
                                                "appended to graph <urn:g2>")
 
@@ -231,3 +231,25 @@ def test_bad_files(tmp_path, capsys):
     bad.write_text('<http://e/a> <http://e/b> "open .\n', encoding="utf-8")
     assert main(["push", str(bad), "--endpoint", "http://127.0.0.1:9/x"]) == 2
     assert "bad.ttl: cannot parse graph" in capsys.readouterr().err
+
+
+def test_the_ontology_goes_to_its_own_named_graph(store, files, capsys):
+    from kg.vocab import ONTOLOGY_FILE, ONTOLOGY_IRI, ontology_dir
+
+    def ground(triples):  # blank node ids differ between parses
+        return {t for t in triples if "_:" not in t}
+
+    onto = {str(ox.Triple(q.subject, q.predicate, q.object))
+            for q in ox.parse(path=str(ontology_dir() / ONTOLOGY_FILE))}
+    server = store()
+    url = server.url + "/store"
+    result = push(files / "graph.ttl", url, "urn:g", mode="append", ontology_graph="urn:onto")
+    assert [(r["method"], r["query"]) for r in server.requests] == [
+        ("POST", {"graph": ["urn:g"]}), ("PUT", {"graph": ["urn:onto"]})]  # the ontology is always replaced
+    assert ground(server.graphs["urn:onto"]) == ground(onto) and len(server.graphs["urn:onto"]) == len(onto) and [g.graph for g in result.graphs] == ["urn:g", "urn:onto"]
+    label = ('<https://w3id.org/kg-it/ontology#communicatedWith> <http://www.w3.org/2000/01/rdf-schema#label> '
+             '"communicated with"@en')
+    assert label in onto
+    assert main(["push", str(files / "graph.ttl"), "--endpoint", url, "--graph", "urn:g3"]) == 0  # the CLI sends it
+    assert ground(server.graphs[str(ONTOLOGY_IRI)]) == ground(onto)
+    assert "2 graphs" in capsys.readouterr().out
