@@ -1,0 +1,100 @@
+"""Shared pieces of mention finding: the article's mentions, tokens, word lists."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kg.records import AnnotatedArticle, Mention, RoleMention, Sentence
+
+NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+
+EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
+
+AUXILIARIES = {"ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "avrebbe", "avrebbero", "è", "sono",
+               "era", "erano", "stato", "stata", "stati", "state", "essere", "avere", "sarà", "sarebbe"}
+
+DEFINITE_ARTICLES = {"il", "lo", "la", "l'", "l’"}
+
+ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
+
+AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
+
+MINISTERS = {"ministro", "ministra", "viceministro", "viceministra", "sottosegretario", "sottosegretaria"}
+
+COUNTERPART = "counterpart"   # roles.tsv position of "omologo": the office of the role before it
+
+LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
+
+#: Generational suffixes after a surname ("Ferdinand Marcos Jr."): the name goes on without them.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+#: lower-case particles inside personal names: "Tamim bin Hamad Al Thani", "Ursula von der Leyen"
+NAME_PARTICLES = {"bin", "ibn", "bint", "ben", "al", "el", "von", "van", "der", "den", "de"}
+
+_OF = {"di", "del", "della", "dello", "dell'", "dei", "degli", "delle", "d'"}
+
+_WORD_AT = re.compile(r"[^\s,;:!?()\[\]\"“”«»]+")
+
+
+@dataclass
+class ArticleMentions:
+    """The mentions and role descriptions of one article, in text order."""
+
+    annotated: AnnotatedArticle
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+
+    def at(self, sentence: int, start: int, end: int) -> Optional[int]:
+        """Index of the mention covering [start, end) in a sentence, the longest first."""
+        best = None
+        for i, m in enumerate(self.mentions):
+            if m.sentence == sentence and m.start_char <= start and end <= m.end_char:
+                if best is None or (m.end_char - m.start_char) > (self.mentions[best].end_char
+                                                                   - self.mentions[best].start_char):
+                    best = i
+        return best
+
+
+def tokens(sentence: Sentence) -> list[tuple[int, int]]:
+    """Surface token offsets (multiword tokens once) of a sentence."""
+    seen: list[tuple[int, int]] = []
+    for w in sentence.words:
+        span = (w.start_char, w.end_char)
+        if not seen or seen[-1] != span:
+            seen.append(span)
+    return seen
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def phrase(toks: list[tuple[int, int]], text: str) -> str:
+    """Tokens as one lower-case phrase, an elided article joined to its noun as written
+    ("capo dell'esercito", not "capo dell' esercito")."""
+    return " ".join(text[s:e].lower() for s, e in toks).replace("’", "'").replace("' ", "'")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop quotes and punctuation that a span picked up at its edges ("“eroici", "Kiev.")."""
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while start < end and text[end - 1] in EDGE_PUNCT:
+        if text[end - 1] == "." and text[start:end - 1].count(".") > 0:
+            break  # an abbreviation: "U.S.A."
+        end -= 1
+    return start, end
+
+
+def name_core(words: list[str]) -> list[str]:
+    """A person's name words without a generational suffix: "Marcos Jr." is "Marcos"."""
+    return words[:-1] if len(words) > 1 and words[-1].lower() in NAME_SUFFIXES else words
+
+
+def token_index(toks: list[tuple[int, int]], char: int) -> Optional[int]:
+    """Index of the first token starting at or after ``char``."""
+    for i, (s, _) in enumerate(toks):
+        if s >= char:
+            return i
+    return None

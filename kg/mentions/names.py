@@ -1,0 +1,254 @@
+"""Mentions found without NER or rewriting it: gazetteer names, organisation names, role titles, metonyms, demonyms."""
+from __future__ import annotations
+
+from typing import Optional
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
+from kg.records import Mention, Sentence
+
+def _surnames(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+              surnames: set[str], taken: list[Mention]) -> list[Mention]:
+    """"Christine Lagarde ... Lagarde ha elogiato": a lone surname of a person the article has
+    already named in full (``surnames``), which NER missed, is that person again (linking
+    joins them)."""
+    if not surnames:
+        return []
+    tags = {(w.start_char, w.end_char): w.upos for w in sentence.words}
+    out = []
+    for start, end in toks:
+        word = text[start:end]
+        if word in surnames and tags.get((start, end)) in ("PROPN", "NOUN", "X", None) \
+                and not any(overlaps((m.start_char, m.end_char), (start, end)) for m in taken):
+            out.append(Mention(article_id, sentence.index, start, end, word, "Person", "name", None, 0.75))
+    return out
+
+
+def _role_title_spans(toks: list[tuple[int, int]], text: str, lexicon: Lexicon,
+                      gazetteer: Optional[Gazetteer] = None) -> list[tuple[int, int]]:
+    """Character spans of the role phrases of more than one word ("presidente del Consiglio"),
+    and of a minister's department the gazetteer does not know as an entity ("ministro del
+    Commercio", "viceministro della Cultura")."""
+    spans = []
+    for i in range(len(toks)):
+        first = text[toks[i][0]:toks[i][1]].lower()
+        if first not in lexicon.role_first_words:
+            continue
+        for n in range(min(lexicon.longest_role, len(toks) - i), 1, -1):
+            if phrase(toks[i:i + n], text) in lexicon.roles:
+                spans.append((toks[i][0], toks[i + n - 1][1]))
+                break
+        else:
+            if gazetteer is not None and first in MINISTERS and i + 2 < len(toks) \
+                    and text[toks[i + 1][0]:toks[i + 1][1]].lower() in LINK_WORDS | {"dell'"}:
+                department = text[toks[i + 2][0]:toks[i + 2][1]]
+                if department[:1].isupper() and gazetteer.lookup(department) is None:
+                    spans.append((toks[i][0], toks[i + 2][1]))
+    return spans
+
+
+def _outside_role_titles(found: list[Mention], toks: list[tuple[int, int]], text: str,
+                         lexicon: Lexicon, gazetteer: Gazetteer) -> list[Mention]:
+    """Drop names inside a role's own title: the "Consiglio" of "presidente del Consiglio" is
+    part of an office, not an organisation ("Consiglio europeo" runs past it and stays, a
+    demonym after it does not: "segretario di Stato americano")."""
+    spans = _role_title_spans(toks, text, lexicon, gazetteer)
+
+    def inside(m: Mention) -> bool:
+        # the title's own word and a demonym after it: "Stato americano" of "segretario di Stato americano"
+        return any(s <= m.start_char < e and (m.end_char <= e or gazetteer.demonym(text[e:m.end_char].strip()) is not None)
+                   for s, e in spans)
+    return [m for m in found if not inside(m)]
+
+
+def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+                       gazetteer: Gazetteer, max_len: int = 8) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        matched = None
+        # the word as written from this token to the next space ("Russia" may be two tokens)
+        word = _WORD_AT.match(text, toks[i][0])
+        if not gazetteer.may_start_name(text[toks[i][0]:toks[i][1]]) and \
+                not (word and gazetteer.may_start_name(word.group(0))):
+            i += 1
+            continue
+        for n in range(min(max_len, len(toks) - i), 0, -1):
+            start, end = toks[i][0], toks[i + n - 1][1]
+            surface = text[start:end]
+            if not surface[:1].isupper() or not surface[-1].isalnum():
+                continue
+            entry = gazetteer.lookup(surface)
+            if entry is not None:
+                matched = (n, Mention(article_id, sentence.index, start, end, surface, entry.type,
+                                      "name", entry.key, 0.95))
+                break
+        if matched:
+            out.append(matched[1])
+            i += matched[0]
+        else:
+            i += 1
+    return out
+
+
+def _organization_names(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+                        gazetteer: Gazetteer, lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Organisation names built on a head noun and "di": "ministero della Difesa", "Istituto
+    di studi dell'Estremo Oriente", "Dipartimento di Stato". NER tends to keep only the
+    capitalised tail ("Estremo Oriente", a place); the whole name is the organisation.
+
+    Returns ``taken`` with the new names, minus the mentions they contain. A lower-case head
+    before a known state or place ("l'esercito della Russia") is a description, not a name.
+    """
+    word = lambda j: text[toks[j][0]:toks[j][1]] if 0 <= j < len(toks) else ""
+    of = lambda j: word(j).lower().replace("’", "'") in _OF
+    lower = lambda j: word(j).isalpha() and word(j).islower()
+    capital = lambda j: word(j)[:1].isupper() and word(j)[:1].isalpha() \
+        and word(j).lower() not in lexicon.organization_heads
+    names: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if word(i).lower() not in lexicon.organization_heads:
+            i += 1
+            continue
+        j = i + 1
+        if lower(j) and of(j + 1):          # "Esercito popolare della ..."
+            j += 1
+        if not of(j):
+            i += 1
+            continue
+        j += 1
+        if lower(j) and of(j + 1):          # "Istituto di studi dell'..."
+            j += 2
+        if not capital(j):
+            i += 1
+            continue
+        first = j
+        while capital(j):
+            j += 1
+        while of(j) and capital(j + 1):     # "... della Difesa del Popolo"
+            k = j + 1
+            while capital(k):
+                k += 1
+            tails = (gazetteer.lookup(text[toks[j + 1][0]:toks[e][1]]) for e in range(j + 1, min(j + 6, len(toks))))
+            if any(t is not None and t.type in ("State", "Place") for t in tails):
+                break                       # "ministero della Difesa della Corea del Sud": the state stays
+            j = k
+        complement = gazetteer.lookup(text[toks[first][0]:toks[j - 1][1]])
+        if word(i).islower() and complement is not None and complement.type in ("State", "Place"):
+            i = j
+            continue
+        start, end = toks[i][0], toks[j - 1][1]
+        if any(m.start_char < start < m.end_char or m.start_char < end < m.end_char for m in taken):
+            i = j                           # crosses a name already found
+            continue
+        surface = text[start:end]
+        entry = gazetteer.lookup(surface)
+        owner = gazetteer.demonym(word(j)) if lower(j) else None
+        if owner is not None and owner.type == "State":
+            # "il ministero degli Esteri cinese": the demonym names whose body it is; the
+            # gazetteer's "Ministero degli Esteri" is another state's
+            end = toks[j][1]
+            surface = text[start:end]
+            if entry is not None and entry.state != owner.key:
+                entry = None
+            j += 1
+        names.append(Mention(article_id, sentence.index, start, end, surface, "Organization", "name",
+                             entry.key if entry is not None and entry.type == "Organization" else None, 0.85))
+        i = j
+    kept = [m for m in taken if not any(n.start_char <= m.start_char and m.end_char <= n.end_char for n in names)]
+    return kept + names
+
+
+def year_near(m: Mention, sentence: Sentence, times: list) -> Optional[int]:
+    """The year of the time expression nearest a mention in its sentence, if any."""
+    if not times:
+        return None
+    offset = m.start_char - sentence.start_char
+    return int(min(times, key=lambda t: abs(t.start - offset)).value[:4])
+
+
+def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Gazetteer,
+                lexicon: Lexicon, year: Optional[int] = None, sentence: Optional[Sentence] = None) -> Mention:
+    """A capital or seat named outside a locative phrase stands for its state's government.
+
+    "Mosca ha risposto", "appoggiare Mosca", "i media di Pyongyang" -> the state;
+    "a Pyongyang", "nella capitale", "visiterà Kiev" -> the place itself; and a seat the
+    gazetteer knows only as its state's metonym ("alla Casa Bianca") becomes a place of its own.
+    """
+    if m.kind != "name" or m.type not in ("Place", "Organization", "State"):
+        return m
+    before = [t for t in toks if t[1] <= m.start_char]
+    previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
+    where = previous in lexicon.locatives or _visited(m, sentence, lexicon)
+    if m.type == "State":
+        entry = gazetteer.get(m.key) if m.key else None
+        if where and entry is not None and not entry.is_own_name(m.text):
+            return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Place", "name",
+                           None, m.confidence)
+        return m
+    state = gazetteer.metonym(m.text, year)
+    if state is None or state.type != "State":
+        return m
+    if where and m.type == "Organization":
+        # "all'Eliseo", "alla Casa Bianca": NER's institution is the building one goes to
+        return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Place", "name",
+                       m.key, m.confidence)
+    if where or _is_dateline(m, toks, text):
+        return m
+    return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
+                   state.key, min(m.confidence, 0.8))
+
+
+def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
+    """"visiterà Kiev": the word before is a visiting verb, whose object is a place."""
+    before = [w for w in (sentence.words if sentence else ()) if w.end_char <= m.start_char]
+    found = lexicon.trigger(before[-1].lemma, before[-1].upos) if before else None
+    return found is not None and found[0] == "visit"
+
+
+def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:
+    """"Pechino, 15 agosto 2025 –": a place name opening the text or a line of it (the body
+    under a headline), then a comma and a date."""
+    if text[text.rfind("\n", 0, m.start_char) + 1:m.start_char].strip():
+        return False
+    after = [text[s:e] for s, e in toks if s >= m.end_char][:2]
+    return len(after) == 2 and after[0] == "," and after[1][:1].isdigit()
+
+
+def _capital_descriptions(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+                          gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """"la capitale giapponese", "nella capitale ucraina": the state's capital, a Place the
+    article may never name. Kind ``description``: the phrase is no name for the label."""
+    out: list[Mention] = []
+    for (start, end), (next_start, next_end) in zip(toks, toks[1:]):
+        if text[start:end] not in ("capitale", "capitali") or text[start:end] != text[start:end].lower():
+            continue
+        state = gazetteer.demonym(text[next_start:next_end])
+        capital = gazetteer.get(state.get_extra("capital_key")) if state is not None else None
+        if capital is None or any(overlaps((m.start_char, m.end_char), (start, next_end)) for m in taken):
+            continue
+        out.append(Mention(article_id, sentence.index, start, next_end, text[start:next_end], "Place",
+                           "description", capital.key, 0.85))
+    return out
+
+
+def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+              gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    upos = {(w.start_char, w.end_char): w.upos for w in sentence.words}
+    for start, end in toks:
+        surface = text[start:end]
+        # Demonyms are adjectives or nouns; a weak tagger may call "nordcoreano" a verb, so only
+        # function-word tags rule a word out.
+        if not surface.islower() or upos.get((start, end)) in ("DET", "ADP", "PRON", "CCONJ", "SCONJ"):
+            continue
+        entry = gazetteer.demonym(surface)
+        # nested inside a place's name is fine: "la regione russa di Kursk" says where it is
+        if entry is None or any(overlaps((m.start_char, m.end_char), (start, end)) and m.type != "Place"
+                                for m in taken):
+            continue
+        out.append(Mention(article_id, sentence.index, start, end, surface, "State", "demonym",
+                           entry.key, 0.85))
+    return out

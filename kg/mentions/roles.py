@@ -1,0 +1,189 @@
+"""Role descriptions: "il presidente russo", "il ministro degli Esteri della Corea del Sud"."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from kg.lexicon import Lexicon
+from kg.mentions.common import (ARTICLE_WORDS, AT_WORDS, AUXILIARIES, COUNTERPART, DEFINITE_ARTICLES, LINK_WORDS,
+                                ArticleMentions, phrase, token_index)
+from kg.records import RoleMention, Sentence
+
+def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+           lexicon: Lexicon, found: ArticleMentions, base: int) -> list[RoleMention]:
+    """Role descriptions: a role phrase, then a demonym or 'di/della <state or org>'."""
+    out: list[RoleMention] = []
+    n_longest = lexicon.longest_role
+    i = 0
+    while i < len(toks):
+        role = None
+        if text[toks[i][0]:toks[i][1]].lower() not in lexicon.role_first_words:
+            i += 1
+            continue
+        for n in range(min(n_longest, len(toks) - i), 0, -1):
+            words = phrase(toks[i:i + n], text)
+            if words in lexicon.roles:
+                role, width = lexicon.roles[words], n
+                break
+        if role is None or (i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in AUXILIARIES):
+            i += 1          # "ha inviato Shoigu": a participle, not "l'inviato"
+            continue
+        j = i + width
+        holder = _holder_after(sentence, toks, text, j, found, lexicon)
+        if holder is None:
+            appointed = _appointing_state(sentence, toks, text, i, j, found, lexicon)
+            if appointed is not None:
+                state, person = appointed
+                end = toks[j - 1][1]
+                out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
+                                       role.phrase, role.predicate, role.position, role.role_en, state, person))
+                i += width
+                continue
+        if holder is None:
+            # "la presidente del Consiglio Giorgia Meloni": no state or organisation named, but
+            # the role still describes the name beside it (linking may know whose office it is)
+            person = _person_name_at(sentence, toks, text, j, found)
+            definite = i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in DEFINITE_ARTICLES
+            if person is not None or (definite and role.position != "other"):
+                # a bare "il sovrano", "il premier": linking takes the person last described
+                # in that office in the article
+                end = toks[j - 1][1]
+                out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
+                                       role.phrase, role.predicate, role.position, role.role_en, None, person))
+            i += width
+            continue
+        holder_mention = found.mentions[holder]
+        end = holder_mention.end_char
+        # A demonym after an organisation ("Consiglio di sicurezza russo") belongs to it.
+        after = token_index(toks, end)
+        person = None
+        p = after
+        if p is not None and p < len(toks):
+            trailing = found.at(sentence.index, *toks[p])
+            if trailing is not None and found.mentions[trailing].kind == "demonym":
+                end = found.mentions[trailing].end_char
+                p += 1
+        if p is not None:
+            person = _person_name_at(sentence, toks, text, p, found)
+        if person is None and p is not None and p + 1 < len(toks) \
+                and text[toks[p][0]:toks[p][1]].lower() in AT_WORDS | {"a", "ad"}:
+            # "l'ambasciatore americano all'Onu Mike Waltz": where the office is held, then the name
+            posting = found.at(sentence.index, *toks[p + 1])
+            if posting is not None and found.mentions[posting].type in ("Organization", "State", "Place"):
+                q = token_index(toks, found.mentions[posting].end_char)
+                if q is not None:
+                    person = _person_name_at(sentence, toks, text, q, found)
+        if person is None:
+            # The role after the name: "Sergei Shoigu, segretario del Consiglio di sicurezza"
+            q = i - 1
+            if q >= 0 and text[toks[q][0]:toks[q][1]].lower() in ARTICLE_WORDS:
+                q -= 1
+            if q >= 1 and text[toks[q][0]:toks[q][1]] == ",":
+                candidate = found.at(sentence.index, *toks[q - 1])
+                if candidate is not None and found.mentions[candidate].type == "Person" \
+                        and found.mentions[candidate].kind == "name":
+                    person = candidate
+        out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
+                               role.phrase, role.predicate, role.position, role.role_en, holder, person))
+        i = max(i + width, after if after is not None else len(toks))
+    return _counterparts(out)
+
+
+def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j: int,
+                  found: ArticleMentions, lexicon: Lexicon) -> Optional[int]:
+    """The state or organisation a role phrase ending before token ``j`` names, if any."""
+    holder = None
+    # "presidente russo" / "ministro degli Esteri russo": a demonym right after, or after
+    # the role's complement.
+    k = j
+    if k < len(toks):
+        holder = found.at(sentence.index, *toks[k])
+        if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
+            holder = None
+        if holder is None and text[toks[k][0]:toks[k][1]].lower() in LINK_WORDS | AT_WORDS | {"del", "dell"}:
+            k += 1
+            if k < len(toks) and text[toks[k][0]:toks[k][1]].lower() in ARTICLE_WORDS:
+                k += 1
+            if k < len(toks):
+                holder = found.at(sentence.index, *toks[k])
+                if holder is not None and found.mentions[holder].type not in ("State", "Organization"):
+                    holder = None
+            # "leader della giunta nigerina", "portavoce del governo tedesco": a state's body
+            # with its demonym is the state
+            if holder is None and k + 1 < len(toks) and text[toks[k][0]:toks[k][1]] in lexicon.state_bodies:
+                body_of = found.at(sentence.index, *toks[k + 1])
+                if body_of is not None and found.mentions[body_of].kind == "demonym":
+                    holder = body_of
+            # "il ministro delle Infrastrutture turco": a department, then the demonym
+            d = k
+            while holder is None and d < len(toks) and text[toks[d][0]:toks[d][1]][:1].isupper() \
+                    and found.at(sentence.index, *toks[d]) is None and d - k < 3:
+                d += 1
+            if holder is None and d > k and d < len(toks):
+                demonym = found.at(sentence.index, *toks[d])
+                if demonym is not None and found.mentions[demonym].kind == "demonym":
+                    holder = demonym
+    return holder
+
+
+def _counterparts(roles: list[RoleMention]) -> list[RoleMention]:
+    """"Il ministro degli Esteri iraniano ha telefonato al suo omologo omanita": a counterpart
+    holds the office of the role named before it in the sentence, for its own state."""
+    out = []
+    for r in roles:
+        earlier = [x for x in out if x.position != COUNTERPART]
+        if r.position == COUNTERPART and earlier:
+            r = replace(r, phrase=earlier[-1].phrase, predicate=earlier[-1].predicate,
+                        position=earlier[-1].position, role_en=earlier[-1].role_en)
+        out.append(r)
+    return out
+
+
+def _person_name_at(sentence: Sentence, toks: list[tuple[int, int]], text: str, k: int,
+                    found: ArticleMentions) -> Optional[int]:
+    """The person named at token ``k`` (after an optional comma), in apposition to a role.
+
+    A name there that NER typed an organisation or a place and the gazetteer does not know,
+    of two or more capitalised words ("la premier danese Mette Frederiksen", ORG), is a
+    person: a role names whoever holds it."""
+    if k < len(toks) and text[toks[k][0]:toks[k][1]] == ",":
+        k += 1
+    if k >= len(toks):
+        return None
+    candidate = found.at(sentence.index, *toks[k])
+    if candidate is None:
+        return None
+    m = found.mentions[candidate]
+    if m.kind != "name":
+        return None
+    if m.type == "Person":
+        return candidate
+    words = m.text.split()
+    if m.type in ("Organization", "Place") and m.key is None and m.start_char == toks[k][0] \
+            and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        found.mentions[candidate] = replace(m, type="Person")
+        return candidate
+    return None
+
+
+def _appointing_state(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int, j: int,
+                      found: ArticleMentions, lexicon: Lexicon) -> Optional[tuple[int, int]]:
+    """"la Corea del Sud ha eletto un nuovo presidente, Lee Jae-myung": a role named with a
+    person right after it, object of an appointing verb whose subject is a state."""
+    if not (j + 1 < len(toks) and text[toks[j][0]:toks[j][1]] == ","):
+        return None
+    person = found.at(sentence.index, *toks[j + 1])
+    if person is None or found.mentions[person].type != "Person":
+        return None
+    lemma_at = {(w.start_char, w.end_char): (w.lemma or "").lower() for w in sentence.words}
+    verb = next((k for k in range(i - 1, max(i - 4, -1), -1)
+                 if lemma_at.get(toks[k]) in lexicon.appointing_verbs), None)
+    if verb is None:
+        return None
+    for k in range(verb - 1, -1, -1):
+        index = found.at(sentence.index, *toks[k])
+        if index is not None and found.mentions[index].type == "State" and found.mentions[index].kind != "demonym":
+            return index, person
+        if text[toks[k][0]:toks[k][1]] in {",", ";", ":"}:
+            return None
+    return None

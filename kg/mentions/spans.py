@@ -1,0 +1,271 @@
+"""NER spans made into name mentions: mended where NER cut or glued names, trimmed, typed."""
+from __future__ import annotations
+
+import re
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+from kg.mentions.common import LINK_WORDS, NAME_PARTICLES, NER_TYPES, overlaps, trim
+from kg.records import Mention, Sentence
+
+def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
+    """Character spans of the multi-word names the parser builds with ``flat:name``: a proper
+    noun and the words attached to it that way, directly or through each other, contiguous
+    ("Ursula von der Leyen"). Where the chain has a gap, each contiguous run of it is a name:
+    "la Commissione europea Ursula von der Leyen" parsed with "Ursula" as a flat:name of
+    "Commissione" holds the name "Ursula von der Leyen"."""
+    chains = []
+    flat: dict[int, list] = {}
+    for d in sentence.words:
+        if d.deprel == "flat:name":
+            flat.setdefault(d.head, []).append(d)
+    for w in sentence.words:
+        if w.upos != "PROPN" or w.deprel == "flat:name" or w.id not in flat:
+            continue
+        parts, todo = [w], [w.id]
+        while todo:                             # flat:name hangs on the head or on the word before
+            for d in flat.get(todo.pop(), ()):
+                parts.append(d)
+                todo.append(d.id)
+        parts.sort(key=lambda x: x.id)
+        runs: list[list] = []
+        for x in parts:
+            if runs and x.id == runs[-1][-1].id + 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        for run in runs:
+            if len(run) < 2 or not (run[0].text[:1].isupper() and run[-1].text[:1].isupper()):
+                continue
+            if any(not (x.text[:1].isupper() or x.text.islower() and len(x.text) <= 3) for x in run):
+                continue                        # capitalised words and short particles ("von der")
+            chains.append((run[0].start_char, run[-1].end_char))
+    return chains
+
+
+def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
+    """The NER spans (start, end, type), mended where they cut a parsed name in pieces.
+
+    "la presidente della Commissione europea Ursula von der Leyen" came out of NER as
+    "Commissione europea Ursula" and "Leyen", both ORG, while the parser joined "Ursula von der
+    Leyen" into one name. Where a span crosses a name's edge and NER found no person in it,
+    the span keeps its part outside the name, the spans inside it go, and the name becomes
+    one person (``flat:name`` is UD's relation for personal names; the gazetteer still
+    retypes a name it knows).
+    """
+    spans = [(span.start_char, span.end_char, span.type) for span in sentence.entities]
+    for c_start, c_end in _name_chains(sentence, text):
+        cut = [sp for sp in spans if overlaps(sp[:2], (c_start, c_end))
+               and not (sp[0] <= c_start and c_end <= sp[1])]
+        if not any(sp[0] < c_start or c_end < sp[1] for sp in cut) or any(sp[2] == "PER" for sp in cut):
+            continue  # NER saw a person there ("Giordania" + "Abdallah II"), or names inside it
+                      # ("Lega" + "Matteo Salvini"): the parse's chain is the weaker word
+        for sp in cut:
+            spans.remove(sp)
+            if sp[0] < c_start and text[sp[0]:c_start].strip():
+                spans.append((sp[0], sp[0] + len(text[sp[0]:c_start].rstrip()), sp[2]))
+            if c_end < sp[1] and text[c_end:sp[1]].strip():
+                spans.append((c_end + len(text[c_end:sp[1]]) - len(text[c_end:sp[1]].lstrip()), sp[1], sp[2]))
+        spans.append((c_start, c_end, "PER"))
+    return sorted(_without_clause_tail(piece, sentence, text) for sp in spans for piece in _coordinated_parts(sp, text))
+
+#: Prepositions after which NER ran on into the clause: "la Commissione | per il lavoro svolto".
+_TAIL_PREPOSITIONS = {"per", "con", "contro", "dopo", "durante"}
+
+
+def _without_clause_tail(span: tuple[int, int, str], sentence: Sentence, text: str) -> tuple[int, int, str]:
+    """A span cut before a preposition whose phrase holds a verb ("Commissione per il lavoro
+    svolto"): names hold nouns after "per" ("Agenzia per la cybersicurezza"), not verbs."""
+    start, end, etype = span
+    inside = [w for w in sentence.words if start <= w.start_char and w.end_char <= end]
+    for i, w in enumerate(inside[1:], 1):
+        if w.text.lower() in _TAIL_PREPOSITIONS and any(x.upos in ("VERB", "AUX") for x in inside[i + 1:]):
+            cut = inside[i - 1].end_char
+            return (start, cut, etype)
+    return span
+
+#: "l'Unione europea e il Mercosur": a conjunction, an article, a capital: two names, not one.
+_COORDINATED = re.compile(r"\s+(?:e|ed)\s+(?:il|lo|la|l'|l’|i|gli|le)\s*(?=[A-ZÀ-Ý])")
+
+
+def _coordinated_parts(span: tuple[int, int, str], text: str) -> list[tuple[int, int, str]]:
+    """A span NER ran across a coordination ("Unione europea e il Mercosur"), cut in its names;
+    "Bosnia ed Erzegovina", with no article, stays whole."""
+    start, end, etype = span
+    parts, at = [], start
+    for m in _COORDINATED.finditer(text, start, end):
+        parts.append((at, m.start(), etype))
+        at = m.end()
+    parts.append((at, end, etype))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer,
+                            lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """"il re del Marocco Mohammed VI": NER ran the state and the name after it together
+    ("Marocco Mohammed VI", LOC; "Commissione europea Ursula", ORG). After a role and "di", a
+    span that starts with a state, place or body the gazetteer knows and goes on with
+    capitalised words is that name, then a person."""
+    out = []
+    for start, end, etype in spans:
+        before = [w.replace("’", "'").split("'")[-1] or w for w in text[max(0, start - 80):start].split()]
+        role_before = len(before) >= 2 and before[-1].lower() in LINK_WORDS \
+            and any(" ".join(before[-1 - n:-1]).lower() in lexicon.roles for n in range(1, 4))
+        words = text[start:end].split()
+        cut = None
+        if role_before and len(words) >= 2:
+            for n in range(len(words) - 1, 0, -1):
+                entry = gazetteer.lookup(" ".join(words[:n]))
+                if entry is not None and entry.type in ("State", "Place", "Organization") and words[n][:1].isupper():
+                    cut, head_type = n, "ORG" if entry.type == "Organization" else "LOC"
+                    break
+        if cut is None:
+            out.append((start, end, etype))
+            continue
+        head = " ".join(words[:cut])
+        name_start = text.index(words[cut], start + len(head))
+        out += [(start, start + len(head), head_type), (name_start, end, "PER")]
+    return out
+
+PLACE_JOINERS = {"per", "a", "da", "verso", "e"}
+
+
+def _mended_joins(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Two people NER split at a name particle are one ("Tamim" + "bin" + "Hamad Al Thani");
+    a place span running over a joining word into another place is two ("Toronto per Ottawa")."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, etype in sorted(spans):
+        if out and etype == "PER" and out[-1][2] == "PER":
+            gap = text[out[-1][1]:start].split()
+            if gap and all(g in NAME_PARTICLES for g in gap):
+                out[-1] = (out[-1][0], end, "PER")
+                continue
+        if etype == "PER":
+            # "l'emiro del Qatar Tamim bin Hamad Al Thani" with only "Hamad Al Thani" tagged: a
+            # capitalised word and a particle before the name are the name's, unless known
+            before = text[max(0, start - 80):start].split(" ")
+            if len(before) >= 3 and before[-1] == "" and before[-2] in NAME_PARTICLES \
+                    and before[-3][:1].isupper() and before[-3].isalpha() and gazetteer.lookup(before[-3]) is None \
+                    and not (out and out[-1][1] >= start - len(before[-2]) - len(before[-3]) - 2):
+                start -= len(before[-2]) + len(before[-3]) + 2
+        words = text[start:end].split(" ")
+        cut = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in PLACE_JOINERS
+                    and gazetteer.lookup(" ".join(words[:i])) is not None
+                    and gazetteer.lookup(" ".join(words[i + 1:])) is not None), None)
+        if cut is not None and etype == "LOC":
+            left = " ".join(words[:cut])
+            right_start = start + len(" ".join(words[:cut + 1])) + 1
+            out += [(start, start + len(left), etype), (right_start, end, etype)]
+            continue
+        out.append((start, end, etype))
+    return out
+
+
+def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
+                  lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    spans = _mended_joins(_holder_and_holder_name(_ner_spans(sentence, text), text, gazetteer, lexicon),
+                          text, gazetteer)
+    for span_start, span_end, span_type in spans:
+        start, end = trim(text, span_start, span_end)
+        surface = text[start:end]
+        etype = NER_TYPES.get(span_type)
+        if etype is None or not surface:
+            continue
+        if surface[:1].islower() and surface.split()[0].lower() in lexicon.place_heads:
+            # NER took a place's head noun in ("piazza dell'Arco di Trionfo"): the name starts
+            # at its first capital, and a place gets its head back below (_place_head)
+            capital = next((w.start_char for w in sentence.words
+                            if start < w.start_char < end and w.text[:1].isupper()), None)
+            if capital is not None:
+                start, surface = capital, text[capital:end]
+        # Names start with a capital or a digit: "esercito russo", "governo" are descriptions.
+        if not (surface[0].isupper() or surface[0].isdigit()) or gazetteer.fold(surface) in lexicon.not_entities:
+            continue
+        if etype == "Place":
+            start = _place_head(start, sentence, text, lexicon)
+            end = _place_tail(end, sentence, text, lexicon)
+            surface = text[start:end]
+        parts = _compound_parts(surface, start, gazetteer)
+        if parts:  # "Mosca-Pyongyang": two names joined by a hyphen
+            for p_start, p_end, entry in parts:
+                if not any(overlaps((m.start_char, m.end_char), (p_start, p_end)) for m in taken):
+                    out.append(Mention(article_id, sentence.index, p_start, p_end, text[p_start:p_end],
+                                       entry.type, "name", entry.key, 0.9))
+            continue
+        overlapping = [m for m in taken if overlaps((m.start_char, m.end_char), (start, end))]
+        # A gazetteer name inside a longer NER span ("Esercito popolare della Corea del Nord")
+        # yields to the span unless the span is a person carrying a title before the name.
+        if overlapping and all(m.start_char <= start and end <= m.end_char for m in overlapping):
+            continue
+        entry = gazetteer.lookup(surface)
+        if entry is None and etype == "Place":
+            # "la regione russa di Kursk": the place the gazetteer knows without the demonym
+            words = surface.split()
+            plain = [w for w in words if not (w.islower() and gazetteer.demonym(w) is not None)]
+            if 0 < len(plain) < len(words):
+                entry = gazetteer.lookup(" ".join(plain))
+        key = entry.key if entry else None
+        if entry is not None:
+            etype = entry.type
+        elif etype == "Place" and gazetteer.metonym(surface) is not None:
+            pass  # a capital the gazetteer knows only as a metonym stays a place
+        elif etype == "Organization" and surface.split()[0].lower() in lexicon.place_heads \
+                and text[max(0, start - 6):start].split()[-1:] and \
+                text[max(0, start - 6):start].split()[-1].lower() in lexicon.locatives:
+            etype = "Place"  # "al Palazzo Nazionale": a building NER took for an institution
+        if overlapping:
+            for m in overlapping:
+                taken.remove(m)
+        out.append(Mention(article_id, sentence.index, start, end, surface, etype, "name", key,
+                           0.9 if key else 0.8))
+    return out
+
+
+def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> int:
+    """Extend a place name over a head noun before it: "piazza dell'|Arco di Trionfo"."""
+    before = [(w.start_char, w.end_char) for w in sentence.words if w.end_char <= start]
+    spans = sorted(set(before))
+    if not spans:
+        return start
+    tags = {(w.start_char, w.end_char): w.upos for w in sentence.words}
+    # a head the tagger calls a verb is no place noun: "stretto alleato della Russia"
+    nominal = lambda span: tags.get(span) in ("NOUN", "PROPN", "ADJ", "X", None, "")
+    # nor one it calls an adjective: "stretto alleato della Russia" ("closely allied")
+    noun = lambda span: tags.get(span) in ("NOUN", "PROPN", "X", None, "")
+    k = len(spans) - 1
+    if text[spans[k][0]:spans[k][1]].lower().rstrip("'’") in {"di", "del", "dell", "della", "dello",
+                                                               "dei", "degli", "delle", "d"}:
+        k -= 1
+    else:
+        return start
+    if k >= 0 and text[spans[k][0]:spans[k][1]].lower() in lexicon.place_heads and noun(spans[k]):
+        return spans[k][0]
+    # one adjective between: "la regione russa di Kursk"
+    if k >= 1 and text[spans[k][0]:spans[k][1]].islower() and nominal(spans[k]) and noun(spans[k - 1]) \
+            and text[spans[k - 1][0]:spans[k - 1][1]].lower() in lexicon.place_heads:
+        return spans[k - 1][0]
+    return start
+
+
+def _place_tail(end: int, sentence: Sentence, text: str, lexicon: Lexicon) -> int:
+    """Extend a place name over a direction after it: "Asia| nordorientale"."""
+    after = sorted({(w.start_char, w.end_char) for w in sentence.words if w.start_char >= end})
+    if after and text[end:after[0][0]].strip() == "" and text[after[0][0]:after[0][1]] in lexicon.place_tails:
+        return after[0][1]
+    return end
+
+
+def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
+    """The parts of "A-B" when each part is a name the gazetteer knows, else []."""
+    if "-" not in surface or " " in surface:
+        return []
+    parts, offset = [], start
+    for piece in surface.split("-"):
+        entry = gazetteer.lookup(piece) if piece else None
+        # Only states and the capitals that stand for them: "Asia-Pacifico" is one region.
+        if entry is None or not (entry.type == "State" or gazetteer.metonym(piece) is not None):
+            return []
+        parts.append((offset, offset + len(piece), entry))
+        offset += len(piece) + 1
+    return parts if len(parts) > 1 else []

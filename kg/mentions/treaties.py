@@ -1,0 +1,88 @@
+"""Treaty phrases: a treaty head noun and the words that name it."""
+from __future__ import annotations
+
+import re
+
+from kg.mentions.common import ARTICLE_WORDS, overlaps
+from kg.records import Mention, Sentence
+
+TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protocoll[oi]"
+
+TREATY_RE = re.compile(rf"\b(?P<head>{TREATY_HEADS})\b", re.I)
+
+#: pace"): the tokens as the tokenizer writes them, lower case. Each names an agreement of its
+#: own, never a bare reference back to one named before.
+TREATY_PHRASE_HEADS = (("piano", "d'", "azione"), ("memorandum", "d'", "intesa"), ("memorandum",))
+
+TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "sullo", "e", "ed"}
+
+TREATY_PURPOSE = {"per"}
+
+TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", "che", "nel", "nella",
+               "a", "in", "il", "la", "lo", "le", "gli", "i", "un", "una", "dal", "dalla", "al",
+               "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno", "per", "durante",
+               "contro", "stipulato", "stipulata", "firmati", "siglati", "ratificato", "ratificata"}
+
+
+def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+              taken: list[Mention]) -> list[Mention]:
+    """Treaty phrases: a treaty head noun and the words that name it ("di mutua difesa").
+
+    With POS tags the name runs over nouns, adjectives and proper nouns joined by "di",
+    "e" or a comma, and stops at a verb ("firmato"), an adverb or another preposition
+    ("durante", "per"); without tags a stop list does the same.
+    """
+    out: list[Mention] = []
+    upos: dict[tuple[int, int], str] = {}
+    for w in sentence.words:
+        upos.setdefault((w.start_char, w.end_char), w.upos or "")
+    tagged = any(upos.values())
+
+    def word(j: int) -> str:
+        return text[toks[j][0]:toks[j][1]]
+
+    def content(j: int) -> bool:
+        w = word(j)
+        if not w.isalpha() or w.lower() in TREATY_STOP:
+            return False
+        if tagged:
+            return upos.get(toks[j]) in ("NOUN", "ADJ", "PROPN")
+        return True
+
+    for i, (start, end) in enumerate(toks):
+        if TREATY_RE.fullmatch(word(i).lower()):
+            width = 1
+        else:
+            width = next((len(p) for p in TREATY_PHRASE_HEADS
+                          if tuple(word(k).lower().replace("’", "'") for k in range(i, min(i + len(p), len(toks)))) == p), 0)
+            if not width:
+                continue
+        j = i + width
+        last = i + width - 1
+        while j < len(toks):
+            lw = word(j).lower()
+            if lw in TREATY_PURPOSE and j + 2 < len(toks) and word(j + 1).lower() in ARTICLE_WORDS \
+                    and content(j + 2) and word(j + 2).islower():
+                j += 2                      # "protocollo per la sicurezza delle esportazioni"
+                continue
+            if lw in TREATY_LINK or (lw == "," and last > i):
+                if j + 1 < len(toks) and content(j + 1) and word(j + 1).islower() | (lw != ","):
+                    j += 1
+                    continue
+                break
+            if not content(j) or (word(j)[:1].isupper() and last == i and j > i + 1):
+                break
+            last = j
+            j += 1
+        # an adjective before the head ("storico accordo", "nuovo trattato")
+        first = i
+        if i > 0 and word(i - 1).lower() in {"storico", "nuovo", "storica", "nuova"}:
+            first = i - 1
+        span = (toks[first][0], toks[last][1])
+        if any(overlaps((m.start_char, m.end_char), span) for m in taken):
+            continue
+        generic = last == i and width == 1
+        out.append(Mention(article_id, sentence.index, span[0], span[1], text[span[0]:span[1]],
+                           "Treaty", "treaty_ref" if generic else "treaty", None,
+                           0.6 if generic else 0.8))
+    return out
