@@ -1,0 +1,183 @@
+"""One article's mentions made into entity keys: short forms join the names they abbreviate.
+
+Short person names join the full name they abbreviate ("Kim" → "Kim Jong-un"), places join
+the longer name that ends with them ("Kursk" → "regione di Kursk"), generic treaty references
+join the treaty named before them. Everything the gazetteer does not know keeps a key minted
+from its name (kg.linking.names makes spelling variants mint the same key).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+from kg.linking.model import Resolution, unique_key
+from kg.linking.names import minted_key
+from kg.linking.roles import resolve_roles
+from kg.linking.treaties import treaty_key
+from kg.mentions import NAME_PARTICLES, ArticleMentions, name_core
+from kg.records import Mention
+
+
+@dataclass
+class _Article:
+    """What one article has resolved so far."""
+
+    am: ArticleMentions
+    gaz: Gazetteer
+    res: Resolution
+    types: dict[str, str]
+    persons: list[tuple[int, list[str]]] = field(default_factory=list)   # (mention, folded words) of names
+    places: dict[str, str] = field(default_factory=dict)
+    treaties: list[tuple[int, str]] = field(default_factory=list)        # (char offset, key)
+    local: dict[tuple[str, str], str] = field(default_factory=dict)      # (type, folded text) -> key
+
+    @property
+    def aid(self) -> str:
+        return self.am.annotated.article.id
+
+    def key(self, index: int) -> str:
+        return self.res.mention_keys[(self.aid, index)]
+
+    def assign(self, index: int, key: str, etype: str) -> str:
+        key = unique_key(key, etype, self.types)
+        self.res.mention_keys[(self.aid, index)] = key
+        m = self.am.mentions[index]
+        if m.kind in ("name", "treaty"):
+            self.res.surfaces[key][m.text] += 1
+        return key
+
+
+def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types: dict[str, str],
+                    lexicon: Lexicon) -> None:
+    art = _Article(am, gaz, res, types)
+    # Longest names first so that short forms find the full name wherever it appears.
+    order = sorted(range(len(am.mentions)),
+                   key=lambda i: (-(len(am.mentions[i].text.split())), am.mentions[i].start_char))
+    for i in order:
+        m = am.mentions[i]
+        folded = gaz.fold(m.text)
+        if m.kind == "treaty_ref":
+            continue
+        if m.key:                                   # gazetteer match or demonym
+            key = art.assign(i, m.key, m.type)
+            if m.kind == "name":
+                art.local[(m.type, folded)] = key
+                if m.type == "Person":
+                    art.persons.append((i, folded.split()))
+            continue
+        if (m.type, folded) in art.local:
+            art.assign(i, art.local[(m.type, folded)], m.type)
+            continue
+        if _as_article_person(art, i, m, folded):
+            continue
+        if m.type == "Organization" and m.kind == "name":
+            key = _organization_key(art, folded)
+            if key is not None:
+                art.assign(i, key, m.type)
+                art.local[(m.type, folded)] = key
+                continue
+        if m.type == "Person":
+            key = _person_key(art, i, m, folded)
+        elif m.type == "Place":
+            key = next((k for name, k in art.places.items() if name.endswith(" " + folded)), None) \
+                or minted_key(m.text, m.type)
+            art.places[folded] = key
+        elif m.type == "Treaty":
+            key = treaty_key(m.text, lexicon)
+        else:
+            key = minted_key(m.text, m.type)
+        key = art.assign(i, key, m.type)
+        art.local[(m.type, folded)] = key
+        if m.type == "Treaty":
+            art.treaties.append((m.start_char, key))
+    _treaty_references(art)
+    _capitals(art)
+    resolve_roles(am, gaz, res)
+
+
+def _as_article_person(art: _Article, i: int, m: Mention, folded: str) -> bool:
+    """NER typing a surname alone as a place ("Choïgou", "Al Thani"): the article's person wins."""
+    words = folded.split()
+    if m.type not in ("Place", "Organization") or m.kind != "name" or len(words) > 2:
+        return False
+    person = next((j for j, full in art.persons if len(core := name_core(full)) > len(words)
+                   and core[-len(words):] == words), None)
+    if person is None:
+        return False
+    art.assign(i, art.key(person), "Person")
+    return True
+
+
+def _organization_key(art: _Article, folded: str) -> Optional[str]:
+    """An organisation named before under a longer name of the same article."""
+    words = folded.split()
+    for (etype, name), k in sorted(art.local.items()):
+        # "Armata Rossa" and "Armata Rossa sovietica" in one article: one organisation.
+        rest = name[len(folded) + 1:] if name.startswith(folded + " ") else None
+        if etype == "Organization" and rest and " " not in rest and art.gaz.demonym(rest) is not None:
+            return k
+    if len(words) > 1 and art.gaz.demonym(words[-1]) is not None:
+        key = art.local.get(("Organization", " ".join(words[:-1])))
+        if key is not None:
+            return key
+    if len(words) == 1:
+        # "la Commissione europea" ... "la Commissione": the one body the article names so
+        longer = {k for (etype, name), k in art.local.items()
+                  if etype == "Organization" and name.startswith(folded + " ")}
+        if len(longer) == 1:
+            return longer.pop()
+    return None
+
+
+def _person_key(art: _Article, i: int, m: Mention, folded: str) -> str:
+    """A person's key: the full name the article gives that this one abbreviates, the one
+    person of the gazetteer with this surname, or a key minted from the name."""
+    words = folded.split()
+    for j, full in art.persons:
+        core = name_core(full)   # "Marcos" is "Ferdinand Marcos Jr."
+        if len(words) < len(full) and (full[:len(words)] == words or full[-len(words):] == words
+                                       or len(words) < len(core) and core[-len(words):] == words):
+            return art.key(j)
+    if len(words) == 1 and len(words[0]) > 2 and words[0] not in NAME_PARTICLES:
+        # "Lula" of "Luiz Inácio Lula da Silva", "Sánchez" of "Pedro Sánchez Pérez-Castejón":
+        # an inner word of one full name the article gives, and of no other
+        inner = {art.key(j) for j, full in art.persons
+                 if len(core := name_core(full)) >= 3 and words[0] in core[1:-1]}
+        if len(inner) == 1:
+            return inner.pop()
+    if len(words) == 1:
+        entry = art.gaz.unique_surname(m.text)
+        if entry is not None:
+            return entry.key
+    art.persons.append((i, words))
+    return minted_key(m.text, "Person")
+
+
+def _treaty_references(art: _Article) -> None:
+    """Generic treaty references ("il trattato", "l'accordo") join the treaty named last
+    before them, or the article's only treaty."""
+    art.treaties.sort()
+    distinct = {k for _, k in art.treaties}
+    for i, m in enumerate(art.am.mentions):
+        if m.kind != "treaty_ref":
+            continue
+        before = [k for pos, k in art.treaties if pos < m.start_char]
+        key = before[-1] if before else (next(iter(distinct)) if len(distinct) == 1 else None)
+        if key:
+            art.res.mention_keys[(art.aid, i)] = key
+            art.res.surfaces[key][m.text] += 0  # known form, never the label
+            art.res.role_labels[key].add(m.text)
+
+
+def _capitals(art: _Article) -> None:
+    """Capitals and seats standing for their state; places the gazetteer puts in a state."""
+    for i, m in enumerate(art.am.mentions):
+        if m.type == "Place" and (art.aid, i) in art.res.mention_keys:
+            state = art.gaz.metonym(m.text)
+            if state is not None:
+                art.res.metonyms[art.key(i)] = state.key
+            entry = art.gaz.get(m.key) if m.key else None
+            if entry is not None and entry.state:
+                art.res.place_states[m.key] = entry.state
