@@ -1,8 +1,8 @@
-"""notebooks/explore.ipynb runs top to bottom on a small hand-made graph (no models needed)."""
+"""notebooks/explore.ipynb runs top to bottom and draws its four figures: on a small hand-made
+graph (no models needed) and on the real graph of `kg build seeds/`."""
 from __future__ import annotations
 
-import os
-import re
+import base64
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,8 @@ import pytest
 nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (pip install -e '.[test]')")
 nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (pip install -e '.[test]')")
 pytest.importorskip("ipykernel", reason="ipykernel is not installed (pip install -e '.[test]')")
+pytest.importorskip("pandas", reason="pandas is not installed (pip install -e '.[notebook]')")
+pytest.importorskip("matplotlib", reason="matplotlib is not installed (pip install -e '.[notebook]')")
 
 from kg.query import canned_queries  # noqa: E402
 
@@ -90,15 +92,42 @@ art:a1 a schema:NewsArticle, prov:Entity ;
 """
 
 
-def _outputs(nb) -> list[str]:
-    texts = []
+FIGURES = ("figure-predicates", "figure-timeline", "figure-matrix", "figure-ego")
+PNG = b"\x89PNG\r\n"
+
+
+def run_notebook(graph, monkeypatch):
+    monkeypatch.setenv("KG_GRAPH", str(graph))
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()  # raises CellExecutionError on the first failing cell
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            if out.get("output_type") == "stream":
-                texts.append(out.get("text", ""))
+            assert out.get("output_type") != "error", f"{out.get('ename')}: {out.get('evalue')}"
+    return nb
+
+
+def texts(nb, kinds=("text/html", "text/plain")) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and "text/plain" in kinds:
+                parts.append(out.get("text", ""))
             data = out.get("data", {})
-            texts.extend(str(data[k]) for k in ("text/html", "text/plain") if k in data)
-    return texts
+            parts.extend(str(data[k]) for k in kinds if k in data)
+    return "\n".join(parts)
+
+
+def figures(nb) -> dict[str, bytes]:
+    """Tagged figure cell -> the PNG it drew."""
+    found = {}
+    for cell in nb.cells:
+        for tag in cell.metadata.get("tags", []):
+            for out in cell.get("outputs", []):
+                if "image/png" in out.get("data", {}):
+                    found[tag] = base64.b64decode(out["data"]["image/png"])
+    return found
 
 
 def test_notebook_is_committed_without_outputs():
@@ -108,35 +137,45 @@ def test_notebook_is_committed_without_outputs():
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, "clear the notebook's outputs"
     assert 'os.environ.get("KG_GRAPH"' in nb.cells[1].source
+    assert sorted(t for c in nb.cells for t in c.metadata.get("tags", [])) == sorted(FIGURES)
+
+
+def test_the_default_path_says_what_to_run(tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_GRAPH", raising=False)
+    monkeypatch.chdir(tmp_path)  # no output/graph.ttl here nor in ..
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    source = nbformat.read(NOTEBOOK, as_version=4).cells[1].source
+    with pytest.raises(FileNotFoundError, match=r"run `kg build seeds/`.*or set KG_GRAPH"):
+        exec(compile(source, "cell-1", "exec"), {})
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "graph.ttl").write_text(GRAPH, encoding="utf-8")
+    scope: dict = {}
+    exec(compile(source, "cell-1", "exec"), scope)  # from notebooks/: ../output/graph.ttl
+    assert scope["GRAPH"] == str(Path("../output/graph.ttl"))
 
 
 def test_notebook_runs_on_a_small_graph(tmp_path, monkeypatch):
     graph = tmp_path / "graph.ttl"
     graph.write_text(GRAPH, encoding="utf-8")
-    monkeypatch.setenv("KG_GRAPH", str(graph))
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
-                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
-    client.execute()  # raises CellExecutionError on the first failing cell
-
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            assert out.get("output_type") != "error", f"{out.get('ename')}: {out.get('evalue')}"
-    html_out = "\n".join(_outputs(nb))
-
-    assert f"{graph}: " in html_out  # the notebook read our graph, not ../output/graph.ttl
+    nb = run_notebook(graph, monkeypatch)
+    out = texts(nb)
+    assert f"{graph}: " in out  # the notebook read our graph, not ../output/graph.ttl
     for name in canned_queries():
-        assert f'data-table="{name}"' in html_out, f"no table for canned query {name}"
-    # the letters query found the letter
-    letters = re.search(r'data-table="letters".*?</table>', html_out, re.S).group(0)
-    assert "Vladimir Putin" in letters and "Kim Jong-un" in letters and "Letter" in letters
-    # escaped, never raw markup from the data
-    assert "<b>&</b>" not in html_out
+        assert f"{name}: " in out, f"no table for canned query {name}"
+    assert "Vladimir Putin" in out and "Kim Jong-un" in out
+    html_out = texts(nb, ("text/html",))
+    assert "Putin scrive a Kim &lt;b&gt;&amp;&lt;/b&gt;" in html_out and "<b>&</b>" not in html_out  # escaped
+    drawn = figures(nb)
+    assert sorted(drawn) == sorted(FIGURES)
+    assert all(png.startswith(PNG) and len(png) > 5000 for png in drawn.values())
 
-    centrality = re.search(r'data-table="centrality".*?</table>', html_out, re.S).group(0)
-    assert any(name in centrality for name in ("Vladimir Putin", "Russia", "Kim Jong-un", "Corea del Nord"))
-    assert 'data-table="communities"' in html_out
 
-    events = re.search(r'data-table="events".*?</table>', html_out, re.S).group(0)
-    assert events.index("1961") < events.index("2025-08-15")
-    assert "<iframe srcdoc=" in html_out and 'sandbox="allow-scripts"' in html_out
+@pytest.mark.model
+def test_notebook_draws_on_the_seeds_graph(seeds_graph, monkeypatch):
+    nb = run_notebook(seeds_graph / "graph.ttl", monkeypatch)
+    drawn = figures(nb)
+    assert sorted(drawn) == sorted(FIGURES)
+    assert all(png.startswith(PNG) and len(png) > 10000 for png in drawn.values())
+    out = texts(nb)
+    assert "Corea del Nord" in out and "Vladimir Putin" in out  # the centrality table and the matrix
