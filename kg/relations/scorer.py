@@ -1,0 +1,94 @@
+"""The learned relation scorer: one logistic model per predicate over indicator features.
+
+The model is a JSON file (weights by feature name, a bias, a decision threshold, and an
+isotonic calibration map from raw score to probability), so it loads offline with no
+pickle and no scikit-learn: scoring is a sum of weights and a sigmoid. scikit-learn is
+used only to train it (kg.relations.training).
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+FORMAT = "kg-relation-scorer/1"
+
+
+@dataclass
+class PredicateModel:
+    bias: float
+    weights: dict[str, float]
+
+    def raw(self, features: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass
+class Calibration:
+    """Isotonic map raw probability -> calibrated probability, as sorted breakpoints."""
+
+    xs: list[float] = field(default_factory=list)
+    ys: list[float] = field(default_factory=list)
+
+    def __call__(self, p: float) -> float:
+        if not self.xs:
+            return p
+        i = bisect.bisect_left(self.xs, p)
+        if i <= 0:
+            return self.ys[0]
+        if i >= len(self.xs):
+            return self.ys[-1]
+        x0, x1, y0, y1 = self.xs[i - 1], self.xs[i], self.ys[i - 1], self.ys[i]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+
+@dataclass
+class RelationScorer:
+    predicates: dict[str, PredicateModel]
+    threshold: float = 0.5                 # on the calibrated probability
+    calibration: Calibration = field(default_factory=Calibration)
+    meta: dict = field(default_factory=dict)
+
+    def probabilities(self, features: list[str], allowed: Iterable[str]) -> dict[str, float]:
+        """Calibrated probability of each allowed predicate for one candidate."""
+        return {p: round(self.calibration(self.predicates[p].raw(features)), 4)
+                for p in allowed if p in self.predicates}
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, "threshold": self.threshold, "meta": self.meta,
+                "calibration": {"x": self.calibration.xs, "y": self.calibration.ys},
+                "predicates": {p: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
+                               for p, m in sorted(self.predicates.items())}}
+
+    def save(self, path: Path) -> None:
+        tmp = Path(str(path) + ".tmp")
+        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                       encoding="utf-8")
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> "RelationScorer":
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise ValueError(f"{path}: cannot read the relation scorer: {err}") from err
+        if data.get("format") != FORMAT:
+            raise ValueError(f"{path}: not a relation scorer of format {FORMAT} (found {data.get('format')!r})")
+        cal = data.get("calibration") or {}
+        return cls({p: PredicateModel(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()})
+                    for p, m in data["predicates"].items()},
+                   float(data["threshold"]), Calibration(list(cal.get("x", [])), list(cal.get("y", []))),
+                   data.get("meta", {}))
+
+
+SHIPPED = Path(__file__).resolve().parents[1] / "models" / "shipped" / "it_kg_relations.json"
+
+
+def load_scorer(path: Optional[Path] = None) -> Optional[RelationScorer]:
+    """The shipped scorer (or ``path``); None when no scorer ships, so the rules work alone."""
+    path = Path(path) if path else SHIPPED
+    return RelationScorer.load(path) if path.exists() else None

@@ -1,0 +1,252 @@
+"""Training the relation scorer on the real-news gold (bench/realnews), deterministically.
+
+Examples come from kg's own pipeline, as a build runs it: each annotated KIND sentence (train
+and dev splits) and each dev article goes through kg's NER, mentions, linking and hand rules;
+every candidate pair is labelled by aligning its mentions to the gold mentions (character
+overlap) and looking the gold keys up in that item's gold relations. So the scorer learns on
+exactly the mentions and parses it will see in a build, errors included. The test split is
+never read here.
+
+Per predicate, a logistic regression (scikit-learn, L2) over the indicator features; C is
+chosen on the dev items with the model trained on train; calibration (isotonic) and the
+decision threshold (the lowest keeping precision >= 0.80 at the best F1) come from
+cross-validated predictions over train + dev; the shipped model is then fitted on train + dev.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from kg.records import PREDICATES
+from kg.relations.scorer import Calibration, PredicateModel, RelationScorer
+from kg.sentence_eval import detokenize, read_kind
+
+UNDIRECTED_KINDS = {"meeting", "phone_call"}
+TARGET_PRECISION = 0.80
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+
+
+@dataclass
+class Item:
+    """One text with its gold: mentions as (start, end, key) and relations as key triples."""
+
+    id: str
+    split: str
+    text: str
+    mentions: list[tuple[int, int, str]]
+    relations: set[tuple[str, str, str]]
+    date: Optional[str] = None
+
+
+@dataclass
+class Example:
+    item: str
+    split: str
+    predicates: tuple[str, ...]
+    features: list[str]
+    labels: frozenset[str]
+
+
+def _relation_keys(rels: list[dict]) -> set[tuple[str, str, str]]:
+    out = set()
+    for r in rels:
+        out.add((r["s"], r["p"], r["o"]))
+        if r["p"] == "alliedWith" or (r["p"] == "communicatedWith" and r.get("kind") in UNDIRECTED_KINDS):
+            out.add((r["o"], r["p"], r["s"]))
+    return out
+
+
+def sentence_items(gold_path: Path, kind_dir: Path, splits: tuple[str, ...]) -> list[Item]:
+    tokens: dict[str, list[list[str]]] = {}
+    items = []
+    for line in Path(gold_path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        if rec["split"] not in splits:
+            continue
+        if rec["file"] not in tokens:
+            tokens[rec["file"]] = read_kind(kind_dir / rec["file"])
+        text, spans = detokenize(tokens[rec["file"]][rec["sentence"]])
+        ents = rec["entities"]
+        mentions = [(spans[e["start"]][0], spans[e["end"] - 1][1], e["key"]) for e in ents]
+        rels = [{**r, "s": ents[r["s"]]["key"], "o": ents[r["o"]]["key"]} for r in rec["relations"]
+                if not r.get("cross_sentence")]
+        items.append(Item(f"{Path(rec['file']).stem}-{rec['sentence']}", rec["split"], text, mentions,
+                          _relation_keys(rels)))
+    return items
+
+
+def article_items(realnews: Path, splits: tuple[str, ...]) -> list[Item]:
+    """Cached articles of ``splits``; gold mentions are every occurrence of each form."""
+    manifest = {m["id"]: m for m in map(json.loads, (realnews / "manifest.jsonl").read_text(encoding="utf-8").split("\n")[:-1])}
+    items = []
+    for line in (realnews / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        m = manifest.get(g["id"])
+        path = realnews / "cache" / f"{g['id']}.txt"
+        if m is None or m["split"] not in splits or not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        mentions = []
+        for e in g["entities"]:
+            for form in e["forms"]:
+                bare = form.lstrip("~")
+                for hit in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", text):
+                    mentions.append((hit.start(), hit.end(), e["key"]))
+        items.append(Item(g["id"], m["split"], text, mentions, _relation_keys(g["relations"]), m.get("date")))
+    return items
+
+
+def _gold_key(mention, gold: list[tuple[int, int, str]]) -> Optional[str]:
+    best, overlap = None, 0
+    for start, end, key in gold:
+        o = min(end, mention.end_char) - max(start, mention.start_char)
+        if o > overlap:
+            best, overlap = key, o
+    return best
+
+
+def build_examples(items: list[Item], log: Callable[[str], None] = print,
+                   annotator=None, rule_features: bool = True) -> list[Example]:
+    """Run kg's pipeline over the items and label every candidate pair."""
+    from kg.build import default_annotator
+    from kg.executors import make_executor
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+    from kg.records import Article
+    from kg.relations.candidates import candidates
+    from kg.relations.features import candidate_features
+    from kg.relations.rules import RelationExtractor
+
+    articles = [Article(id=it.id, source=it.id, text=it.text, date=it.date) for it in items]
+    annotator = annotator or default_annotator(cache_dir=Path.home() / ".cache" / "kg" / "relations-nlp")
+    runner = make_executor("local", 1, None, None)
+    try:
+        annotated = [a for a in annotator.annotate_all(articles, runner) if not isinstance(a, Exception)]
+    finally:
+        runner.close()
+    log(f"annotated {len(annotated)} of {len(items)} items")
+    gazetteer, lexicon = load_gazetteer(), load_lexicon()
+    mentions = [find_mentions(a, gazetteer, lexicon) for a in annotated]
+    res = resolve(mentions, gazetteer, lexicon)
+    extractor = RelationExtractor(lexicon, res)
+    by_id = {it.id: it for it in items}
+    examples = []
+    for am in mentions:
+        item = by_id[am.annotated.article.id]
+        rules = extractor.extract(am)
+        votes = {(f.evidence.sentence, f.subject, f.predicate, f.object) for f in rules.facts} if rule_features else set()
+        sentences = {s.index: s for s in am.annotated.sentences}
+        for cand in candidates(am, res):
+            gs = _gold_key(am.mentions[cand.a], item.mentions)
+            go = _gold_key(am.mentions[cand.b], item.mentions)
+            labels = frozenset(p for p in cand.predicates if gs and go and gs != go and (gs, p, go) in item.relations)
+            feats = candidate_features(am, cand, sentences[cand.sentence], lexicon, votes)
+            examples.append(Example(item.id, item.split, cand.predicates, feats, labels))
+    return examples
+
+
+def _fit(examples: list[Example], c: float) -> dict[str, PredicateModel]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    models = {}
+    for p in PREDICATES:
+        rows = [e for e in examples if p in e.predicates]
+        y = [int(p in e.labels) for e in rows]
+        if sum(y) < 2 or sum(y) == len(y):
+            continue
+        vec = DictVectorizer()
+        x = vec.fit_transform([{f: 1 for f in e.features} for e in rows])
+        clf = LogisticRegression(C=c, max_iter=3000, solver="lbfgs").fit(x, y)
+        names = vec.get_feature_names_out()
+        weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.005}
+        models[p] = PredicateModel(round(float(clf.intercept_[0]), 4), weights)
+    return models
+
+
+def decisions(models: dict[str, PredicateModel], examples: list[Example]) -> list[tuple[float, bool, int]]:
+    """Per example the decoded (top) predicate's raw probability, whether it is right, and how
+    many gold predicates the example has (so recall counts what no decision covers)."""
+    out = []
+    for e in examples:
+        probs = {p: models[p].raw(e.features) for p in e.predicates if p in models}
+        if probs:
+            p, prob = max(probs.items(), key=lambda kv: (kv[1], kv[0]))
+            out.append((prob, p in e.labels, len(e.labels)))
+        else:
+            out.append((0.0, False, len(e.labels)))
+    return out
+
+
+def best_threshold(points: list[tuple[float, bool, int]], target: float = TARGET_PRECISION) -> tuple[float, float]:
+    """The threshold with the best F1 among those keeping precision >= target (candidate level)."""
+    gold = sum(n for _, _, n in points)
+    best = (0.5, 0.0)
+    for t in sorted({round(p, 3) for p, _, _ in points}):
+        chosen = [(p, ok) for p, ok, _ in points if p >= t]
+        tp = sum(ok for _, ok in chosen)
+        if not chosen or tp / len(chosen) < target:
+            continue
+        f1 = 2 * tp / (len(chosen) + gold) if gold else 0.0
+        if f1 > best[1]:
+            best = (t, f1)
+    return best
+
+
+def train_scorer(examples: list[Example], log: Callable[[str], None] = print, folds: int = 5) -> RelationScorer:
+    from sklearn.isotonic import IsotonicRegression
+
+    train = [e for e in examples if e.split == "train"]
+    dev = [e for e in examples if e.split == "dev"]
+    scores = {}
+    for c in C_GRID:
+        t, f1 = best_threshold(decisions(_fit(train, c), dev))
+        scores[c] = f1
+        log(f"C={c}: dev candidate-level F1 {f1:.3f} (threshold {t})")
+    c = max(C_GRID, key=lambda k: (scores[k], -k))
+    groups = sorted({e.item for e in examples})
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    points: list[tuple[float, bool, int]] = []
+    for k in range(folds):
+        models = _fit([e for e in examples if fold_of[e.item] != k], c)
+        points += decisions(models, [e for e in examples if fold_of[e.item] == k])
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+    iso.fit([p for p, _, _ in points], [float(ok) for _, ok, _ in points])
+    cal = Calibration([round(float(x), 4) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_])
+    calibrated = [(cal(p), ok, n) for p, ok, n in points]
+    threshold, f1 = best_threshold(calibrated)
+    log(f"chose C={c}; cross-validated threshold {threshold} (candidate-level F1 {f1:.3f})")
+    meta = {"C": c, "examples": len(examples), "positives": sum(bool(e.labels) for e in examples),
+            "items": len(groups), "cv_f1": round(f1, 4), "dev_f1_by_C": {str(k): round(v, 4) for k, v in scores.items()}}
+    return RelationScorer(_fit(examples, c), threshold, cal, meta)
+
+
+def save_examples(examples: list[Example], path: Path) -> None:
+    path.write_text("".join(json.dumps({"item": e.item, "split": e.split, "predicates": list(e.predicates),
+                                        "features": e.features, "labels": sorted(e.labels)}) + "\n"
+                            for e in examples), encoding="utf-8")
+
+
+def load_examples(path: Path) -> list[Example]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        out.append(Example(d["item"], d["split"], tuple(d["predicates"]), d["features"], frozenset(d["labels"])))
+    return out
+
+
+def summarise(examples: list[Example]) -> str:
+    per = defaultdict(int)
+    for e in examples:
+        for p in e.labels:
+            per[p] += 1
+    return f"{len(examples)} candidates, {sum(bool(e.labels) for e in examples)} positive; " + \
+        ", ".join(f"{p} {n}" for p, n in sorted(per.items()))

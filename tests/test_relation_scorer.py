@@ -1,0 +1,149 @@
+"""kg.relations' learned side: candidates, features, the JSON scorer, decoding and training.
+
+Model-free: sentences are hand-parsed (tests/parsed.py), linking runs on the shipped
+gazetteer, and the scorer is built by hand or trained on synthetic examples.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.linking import resolve
+from kg.mentions import find_mentions
+from kg.relations.candidates import candidates, fitting
+from kg.relations.decoding import decode
+from kg.relations.extract import extract_facts
+from kg.relations.features import candidate_features
+from kg.relations.rules import ArticleFacts
+from kg.relations.scorer import Calibration, PredicateModel, RelationScorer, load_scorer
+from kg.relations.training import Example, best_threshold, decisions, train_scorer
+from tests.parsed import article
+
+VISIT = ("Il presidente Emmanuel Macron non ha visitato Berlino.", """
+1 Il il DET 3 det
+2 presidente presidente NOUN 6 nsubj
+3 Emmanuel Emmanuel PROPN 2 nmod
+4 Macron Macron PROPN 3 flat
+5 non non ADV 7 advmod
+6 ha avere AUX 7 aux
+7 visitato visitare VERB 0 root
+8 Berlino Berlino PROPN 7 obj
+9 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Berlino", "LOC")])
+
+
+@pytest.fixture(scope="module")
+def world():
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(VISIT, article_id="a"), gaz, lex)
+    res = resolve([am], gaz, lex)
+    return am, res, lex
+
+
+def keys(am, res):
+    return {am.mentions[i].text: res.key_of("a", i) for i in range(len(am.mentions))}
+
+
+def test_fitting_reads_the_ontology_domains():
+    assert "leaderOf" in fitting("Person", "State") and "visited" in fitting("Person", "Place")
+    assert "leaderOf" not in fitting("State", "Person")
+    assert fitting("Treaty", "Place") == ("criticized", "praised")
+
+
+def test_candidates_are_ordered_type_fitting_pairs(world):
+    am, res, _ = world
+    pairs = {(am.mentions[c.a].text, am.mentions[c.b].text): c for c in candidates(am, res)}
+    assert ("Emmanuel Macron", "Berlino") in pairs
+    assert "visited" in pairs[("Emmanuel Macron", "Berlino")].predicates
+    assert "visited" not in pairs[("Berlino", "Emmanuel Macron")].predicates
+
+
+def test_features_see_the_path_the_trigger_frame_and_the_negation(world):
+    am, res, lex = world
+    cand = next(c for c in candidates(am, res) if am.mentions[c.a].text == "Emmanuel Macron"
+                and am.mentions[c.b].text == "Berlino")
+    feats = candidate_features(am, cand, am.annotated.sentences[0], lex, set())
+    assert "lca=visitare" in feats and "lca_frame=visit" in feats
+    assert "negated" in feats and "neg_near" in feats
+    assert "types=Person>Place" in feats and "order=fwd" in feats
+    voted = candidate_features(am, cand, am.annotated.sentences[0], lex, {(0, cand.s_key, "visited", cand.o_key)})
+    assert "rule=visited" in voted and "rule=visited" not in feats
+
+
+def tiny_scorer(threshold=0.5):
+    return RelationScorer({"visited": PredicateModel(-2.0, {"lca_frame=visit": 4.0, "negated": -1.0}),
+                           "criticized": PredicateModel(-3.0, {})}, threshold)
+
+
+def test_scorer_round_trips_and_calibrates(tmp_path):
+    s = tiny_scorer()
+    s.calibration = Calibration([0.1, 0.5, 0.9], [0.0, 0.4, 1.0])
+    s.save(tmp_path / "m.json")
+    back = RelationScorer.load(tmp_path / "m.json")
+    assert back.to_json() == s.to_json()
+    assert back.calibration(0.7) == pytest.approx(0.7) and back.calibration(0.05) == 0.0
+    assert back.probabilities(["lca_frame=visit"], ["visited", "leaderOf"]).keys() == {"visited"}
+    (tmp_path / "bad.json").write_text(json.dumps({"format": "other"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.json"):
+        RelationScorer.load(tmp_path / "bad.json")
+
+
+def test_decoding_keeps_negated_facts_out_of_the_asserted_ones(world):
+    am, res, lex = world
+    out = decode(am, res, lex, ArticleFacts(), tiny_scorer(0.5))
+    visits = [f for f in out.facts if f.predicate == "visited"]
+    assert len(visits) == 1 and visits[0].status == "negated"
+    assert 0.5 <= visits[0].confidence <= 1.0
+    assert visits[0].evidence.sentence == 0
+    assert decode(am, res, lex, ArticleFacts(), tiny_scorer(0.5), min_confidence=0.99).facts == []
+
+
+def test_rule_facts_take_the_scorer_confidence(world):
+    am, res, lex = world
+    k = keys(am, res)
+    from kg.records import Evidence, Fact
+
+    s = am.annotated.sentences[0]
+    rule = Fact(k["Emmanuel Macron"], "visited", k["Berlino"], Evidence("a", 0, s.start_char, s.end_char, s.text), 0.85)
+    out = decode(am, res, lex, ArticleFacts([rule]), tiny_scorer(0.5))
+    visits = [f for f in out.facts if f.predicate == "visited"]
+    assert len(visits) == 1 and visits[0].confidence != 0.85
+
+
+def test_rules_mode_needs_no_scorer(world):
+    am, res, lex = world
+    assert extract_facts([am], res, lex, "rules")[0].facts == extract_facts([am], res, lex, "rules")[0].facts
+    with pytest.raises(ValueError, match="relation mode"):
+        extract_facts([am], res, lex, "magic")
+
+
+def test_threshold_keeps_the_target_precision():
+    points = [(0.9, True, 1), (0.8, True, 1), (0.7, False, 0), (0.6, True, 1), (0.5, False, 0), (0.4, False, 1)]
+    t, f1 = best_threshold(points, 0.75)
+    assert t == 0.6 and f1 == pytest.approx(2 * 3 / (4 + 4))
+
+
+def test_training_learns_a_separable_signal_deterministically():
+    pytest.importorskip("sklearn")
+    examples = []
+    for i in range(120):
+        positive = i % 3 == 0
+        feats = ["types=Person>Place", "lca=visitare" if positive else f"lca=w{i % 7}", f"noise={i % 5}"]
+        examples.append(Example(f"item{i // 4}", "dev" if i % 5 == 0 else "train", ("visited", "criticized"),
+                                feats, frozenset({"visited"} if positive else set())))
+    a, b = train_scorer(examples, log=lambda m: None), train_scorer(examples, log=lambda m: None)
+    assert a.to_json() == b.to_json()
+    assert a.predicates["visited"].weights["lca=visitare"] > 1.0
+    probs = a.probabilities(["types=Person>Place", "lca=visitare"], ["visited"])
+    assert probs["visited"] >= a.threshold
+    assert sum(ok for _, ok, _ in decisions(a.predicates, examples)) == 40
+
+
+def test_the_shipped_scorer_loads_when_present():
+    scorer = load_scorer()
+    if scorer is None:
+        pytest.skip("no relation scorer ships in this checkout")
+    assert 0.0 < scorer.threshold < 1.0 and scorer.predicates
