@@ -401,7 +401,8 @@ TRUNCATED = "https://w3id.org/kg-it/ontology#truncated"
 
 def _truncation(result: Result) -> str:
     """The note a truncated answer carries inside itself, not only in an HTTP header."""
-    return f"truncated: only the first {len(result)} rows of a longer answer (row limit {result.limit})"
+    unit = "triples" if result.kind == "graph" else "rows"
+    return f"truncated: only the first {len(result)} {unit} of a longer answer (limit {result.limit})"
 
 
 def _nt(term: Optional[Node]) -> str:
@@ -498,12 +499,14 @@ def _triples_graph(result: Result) -> Graph:
 
 
 def to_turtle(result: Result) -> str:
-    """CONSTRUCT/DESCRIBE answers as Turtle with kg's prefixes."""
-    return _triples_graph(result).serialize(format="turtle")
+    """CONSTRUCT/DESCRIBE answers as Turtle with kg's prefixes (a truncated one says so in a comment)."""
+    text = _triples_graph(result).serialize(format="turtle")
+    return f"# {_truncation(result)}\n{text}" if result.truncated else text
 
 
 def to_ntriples(result: Result) -> str:
-    return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in result.triples))
+    text = "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in result.triples))
+    return f"# {_truncation(result)}\n{text}" if result.truncated else text
 
 
 def format_result(result: Result, fmt: str = "table") -> str:

@@ -153,6 +153,7 @@ def _serve_jobs(conn, graph_path: str, engine: str, memory_mb: int) -> None:
     except QueryError as err:
         conn.send(("failed", str(err)))
         return
+    parsed_problem("ASK {}")  # builds the SPARQL grammar now, not inside the first query's timeout
     if memory_mb:
         _cap_memory(memory_mb)
     conn.send(("ready", isolated))

@@ -19,6 +19,7 @@ Rows beyond ``limit`` are dropped, said in the answer itself and in ``X-KG-Trunc
 from __future__ import annotations
 
 import html
+import logging
 import resource
 import threading
 from collections import OrderedDict
@@ -310,6 +311,7 @@ def serve(graph_path: Union[str, Path], host: str = DEFAULT_HOST, port: int = 80
     if host not in ("0.0.0.0", "::", ""):
         allowed.add(host)
     _raise_file_limit(connections + 256)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" notes under load
     pool = QueryPool(graph_path, workers=workers, timeout=timeout, memory_mb=memory_mb, limit=limit)
     try:
         app = SparqlApp(graph_path, pool, allowed_hosts=allowed, cors=cors, quiet=quiet)

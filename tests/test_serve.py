@@ -229,6 +229,8 @@ def test_limit_truncates(start):
     assert "#truncated?limit=1" in text and ElementTree.fromstring(text) is not None
     _, _, text = get(base + "/sparql", accept="text/csv", query=LEADERS)
     assert text.splitlines()[-1].startswith("# truncated")
+    _, _, text = get(base + "/sparql", query="CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert text.startswith("# truncated: only the first 1 triples") and len(Graph().parse(data=text, format="turtle")) == 1
     status, headers, _ = get(base + "/sparql", query="SELECT ?s WHERE { ?s kg:holdsPosition ?o }")
     assert "X-KG-Truncated" not in headers
 
