@@ -260,3 +260,11 @@ def test_kg_view_of_a_report_is_a_clear_error(tmp_path, capsys):
     assert main(["view", str(tmp_path / "report.json")]) == 2
     assert "holds no RDF triples" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()
+
+
+def test_the_italian_label_names_the_node_and_the_english_one_is_kept():
+    g = Graph()
+    node = _entity(g, "x-korea", "State", "Corea del Nord")
+    g.add((node, RDFS.label, Literal("North Korea", lang="en")))
+    [row] = explorer_data(g)["nodes"]
+    assert (row["label"], row["en"]) == ("Corea del Nord", "North Korea")

@@ -74,6 +74,15 @@ def ontology_labels() -> dict[str, dict[str, str]]:
     return out
 
 
+def _labels(graph: Graph, node: URIRef) -> dict[str, str]:
+    """rdfs:label by language tag ("" for none), the smallest of each when there are several."""
+    out: dict[str, str] = {}
+    for label in sorted(graph.objects(node, RDFS.label), key=str):
+        lang = getattr(label, "language", None) or ""
+        out.setdefault(lang, str(label))
+    return out
+
+
 def _english_name(key: str) -> str:
     from kg.gazetteer import load_gazetteer
 
@@ -192,9 +201,11 @@ def explorer_data(graph: Graph, title: str = "kg graph") -> dict:
         node = URIRef(iri)
         mentioned = sorted({article_index[str(a)] for a in graph.objects(node, KG.mentionedIn)
                             if str(a) in article_index})
-        nodes.append({"iri": iri, "label": _text(graph.value(node, RDFS.label)) or _local(iri),
+        labels = _labels(graph, node)
+        label = labels.get("it") or labels.get("") or next(iter(labels.values()), "") or _local(iri)
+        nodes.append({"iri": iri, "label": label,
                       "type": typed[iri], "alt": sorted({str(a) for a in graph.objects(node, SKOS.altLabel)}),
-                      "en": _english_name(_local(iri)),
+                      "en": labels.get("en") or _english_name(_local(iri)),
                       "wikidata": _wikidata(graph.value(node, OWL.sameAs)), "articles": mentioned,
                       "claims": loose.get(i, [])})
     vocab = vocabulary()
