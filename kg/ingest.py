@@ -12,26 +12,24 @@ import hashlib
 import json
 import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Optional, Sequence
 
+from kg.files import (JSONL_SUFFIX, TEXT_SUFFIXES, decode, display, escape, file_problem, join_source,
+                      read_bytes, read_text, root_source, walk)
 from kg.iris import slug
 from kg.records import Article, Skipped
 from kg.timex import MONTHS, WEEKDAYS
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
-TEXT_SUFFIXES = (".txt", ".md")
-JSONL_SUFFIX = ".jsonl"
 MAX_TITLE_CHARS = 200
 MAX_ARTICLE_BYTES = 1 << 20   # larger articles are skipped by name (kg build --max-article-bytes)
 MIN_ITALIAN_SHARE = 0.20      # Italian news prose runs at 35-50 % function words
 MIN_ITALIAN_RATIO = 3.0       # Italian markers must outnumber any other language's this much
 SHORT_TEXT_WORDS = 8          # below this, one Italian function word is enough
-NUL = b"\x00"
 
 
 @dataclass
@@ -223,80 +221,8 @@ def split_header(text: str) -> Header:
 
 # --- reading files ----------------------------------------------------------------------
 
-def _decode(data: bytes, offset: int = 0) -> str | Skipped:
-    """UTF-8 text (BOM dropped), or UTF-16 with its BOM, or the reason it is not text;
-    offsets count from ``offset``."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            return Skipped("", f"not UTF-16 though it starts with a UTF-16 mark (offset {offset + err.start})")
-    if NUL in data:
-        return Skipped("", f"binary file (NUL byte at offset {offset + data.index(NUL)})")
-    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        return data[bom:].decode("utf-8")
-    except UnicodeDecodeError as err:
-        bad = data[bom + err.start]
-        return Skipped("", f"not UTF-8 (invalid byte 0x{bad:02x} at offset {offset + bom + err.start})")
-
-
-def file_problem(path: Path) -> Optional[str]:
-    """Why ``path`` is not a regular file kg can read (loop, dangling link, FIFO, device...),
-    or None. Asked before opening, so that a FIFO never blocks the build."""
-    try:
-        info = os.stat(path)
-    except OSError as err:
-        if err.errno == 40:  # ELOOP
-            return "symbolic link loop"
-        if os.path.islink(path):
-            return f"dangling symbolic link (to {_escape(os.readlink(path))})"
-        if isinstance(err, PermissionError):
-            return "permission denied"
-        return f"cannot read: {err.strerror or err}"
-    if stat.S_ISREG(info.st_mode):
-        return None
-    kinds = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISCHR: "a character device",
-             stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
-    kind = next((name for test, name in kinds.items() if test(info.st_mode)), "not a regular file")
-    return f"{kind}, not an article file"
-
-
-def _read_bytes(path: Path, source: str, max_bytes: Optional[int] = None) -> bytes | Skipped:
-    """The file's bytes, or why it cannot be used (unreadable, too large, binary, empty)."""
-    problem = file_problem(path)
-    if problem:
-        return Skipped(source, problem)
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            return Skipped(source, f"too large: {size} bytes, more than --max-article-bytes {max_bytes}")
-        data = path.read_bytes()
-    except PermissionError:
-        return Skipped(source, "permission denied")
-    except OSError as err:
-        return Skipped(source, f"cannot read: {err.strerror or err}")
-    if NUL in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Skipped(source, f"binary file (NUL byte at offset {data.index(NUL)})")
-    if not data.strip():
-        return Skipped(source, "empty file")
-    return data
-
-
-def _read(path: Path, source: str, max_bytes: Optional[int]) -> str | Skipped:
-    data = _read_bytes(path, source, max_bytes)
-    if isinstance(data, Skipped):
-        return data
-    text = _decode(data)
-    if isinstance(text, Skipped):
-        return Skipped(source, text.reason)
-    if not text.strip():  # e.g. only a BOM and spaces
-        return Skipped(source, "empty file")
-    return text
-
-
 def _text_article(path: Path, source: str, shown: str, max_bytes: Optional[int]) -> Article | Skipped:
-    raw = _read(path, shown, max_bytes)
+    raw = read_text(path, shown, max_bytes)
     if isinstance(raw, Skipped):
         return raw
     header = split_header(clean_text(raw))
@@ -358,13 +284,13 @@ def _jsonl_record(line: str, stem: str, lineno: int, source: str, max_bytes: Opt
 
 def _jsonl_articles(path: Path, source: str, shown: str, max_bytes: Optional[int],
                     notes: list[str]) -> list[Article | Skipped]:
-    data = _read_bytes(path, shown)
+    data = read_bytes(path, shown)
     if isinstance(data, Skipped):
         return [data]
     out: list[Article | Skipped] = []
     offset = 0
     for lineno, raw in enumerate(data.split(b"\n"), 1):
-        line = _decode(raw, offset)
+        line = decode(raw, offset)
         offset += len(raw) + 1
         if isinstance(line, Skipped):
             out.append(Skipped(f"{shown}:{lineno}", line.reason))
@@ -380,83 +306,10 @@ def _jsonl_articles(path: Path, source: str, shown: str, max_bytes: Optional[int
 
 def _given_date(line: str) -> Optional[str]:
     value = json.loads(line).get("date")
-    return _escape(value) if isinstance(value, str) and value.strip() else None
+    return escape(value) if isinstance(value, str) and value.strip() else None
 
 
 # --- finding inputs ---------------------------------------------------------------------
-
-def _escape(text: str) -> str:
-    """A name with its control characters escaped, so a file name cannot forge report lines."""
-    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda m: m.group(0).encode("unicode_escape").decode("ascii"),
-                  text)
-
-
-def _display(path: str | Path) -> str:
-    return _escape(PurePath(path).as_posix())
-
-
-def _walk(folder: Path) -> tuple[list[tuple[PurePath, Path]], list[tuple[PurePath, str]]]:
-    """Article files under ``folder`` (hidden ones skipped), and every other entry with the
-    reason it is not used: a folder that cannot be listed, a link loop, a FIFO, another type."""
-    files: list[tuple[PurePath, Path]] = []
-    errors: list[tuple[PurePath, str]] = []
-    visited: set[Path] = set()
-
-    def visit(directory: Path, rel: PurePath) -> None:
-        real = directory.resolve()
-        if real in visited:  # a folder link back up, or the same folder twice
-            return
-        visited.add(real)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as err:
-            errors.append((rel, f"cannot list folder: {err.strerror or err}"))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path, where = Path(entry.path), rel / entry.name
-            problem = file_problem(path) if not _is_dir(entry) else None
-            if _is_dir(entry):
-                visit(path, where)
-            elif problem:
-                errors.append((where, problem))
-            elif entry.name.lower().endswith(TEXT_SUFFIXES + (JSONL_SUFFIX,)):
-                files.append((where, path))
-            else:
-                errors.append((where, f"not an article file (expected .txt, .md or .jsonl)"))
-
-    visit(folder, PurePath())
-    files.sort(key=lambda item: item[0].parts)
-    return files, errors
-
-
-def _is_dir(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
-
-
-def _join(shown: str, rel: PurePath) -> str:
-    """The source of a file found in a folder: the folder as given, then the relative path."""
-    if rel == PurePath():
-        return shown
-    rel_text = _escape(rel.as_posix())
-    return rel_text if shown in (".", "") else f"{shown.rstrip('/')}/{rel_text}"
-
-
-def _root_source(given: Path, rel: Optional[PurePath]) -> str:
-    """What the graph records as an article's source file: its path from the folder above
-    the input root it came from (an input folder's own name, then the path inside it; a
-    file given alone, its folder's name and its own), so the same articles give the same
-    graph wherever they lie, and ``a/x.txt`` is one source given alone or in ``a/``."""
-    if rel is None:
-        absolute = Path(os.path.abspath(given))
-        return _escape((PurePath(absolute.parent.name) / absolute.name).as_posix())
-    name = "" if str(given) in (".", "") else (given.name or Path(os.path.abspath(given)).name)
-    return _escape((PurePath(name) / rel).as_posix() if name else rel.as_posix())
-
 
 def _read_file(path: Path, source: str, shown: str, max_bytes: Optional[int],
                notes: list[str]) -> list[Article | Skipped]:
@@ -466,7 +319,7 @@ def _read_file(path: Path, source: str, shown: str, max_bytes: Optional[int],
     if suffix in TEXT_SUFFIXES:
         return [_text_article(path, source, shown, max_bytes)]
     problem = file_problem(path)
-    return [Skipped(shown, problem or f"unsupported file type '{_escape(path.suffix) or '(none)'}' "
+    return [Skipped(shown, problem or f"unsupported file type '{escape(path.suffix) or '(none)'}' "
                                       "(expected .txt, .md, .jsonl or a folder)")]
 
 
@@ -480,13 +333,13 @@ def read_inputs(inputs: Sequence[str | Path], max_article_bytes: Optional[int] =
     result = IngestResult()
     seen_files: set[str] = set()
     for given in inputs:
-        path, shown = Path(given), _display(given)
+        path, shown = Path(given), display(given)
         if os.path.isdir(path):
-            files, errors = _walk(path)
-            result.skipped += [Skipped(_join(shown, rel), reason) for rel, reason in errors]
-            targets = [(file, _root_source(path, rel), _join(shown, rel)) for rel, file in files]
+            files, errors = walk(path)
+            result.skipped += [Skipped(join_source(shown, rel), reason) for rel, reason in errors]
+            targets = [(file, root_source(path, rel), join_source(shown, rel)) for rel, file in files]
         elif os.path.lexists(path):
-            targets = [(path, _root_source(path, None), shown)]
+            targets = [(path, root_source(path, None), shown)]
         else:
             result.skipped.append(Skipped(shown, "no such file or folder"))
             continue
