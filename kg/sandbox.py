@@ -27,6 +27,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -138,7 +139,17 @@ def _child() -> None:
     _worker(Connection(int(fd)), graph_path, engine, int(memory_mb))
 
 
+def _orphan_watch() -> None:
+    """End this worker when the process that started it is gone (killed, crashed), even in
+    the middle of a runaway query."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
 def _worker(conn, graph_path: str, engine: str, memory_mb: int) -> None:
+    threading.Thread(target=_orphan_watch, daemon=True, name="kg-orphan-watch").start()
     sys.setrecursionlimit(200_000)
     threading.stack_size(WORKER_STACK)
     thread = threading.Thread(target=_serve_jobs, args=(conn, graph_path, engine, memory_mb))

@@ -90,3 +90,27 @@ def test_cli_query_deep_nesting_and_service(graph, capsys):
     assert "SERVICE" in capsys.readouterr().err
     assert main(["query", str(graph), CROSS, "--timeout", "0.5"]) == 2
     assert "stopped after 0.5 s" in capsys.readouterr().err
+
+
+def test_a_worker_does_not_outlive_its_server(graph):
+    """A runaway query's worker ends with the process that started it (killed or crashed)."""
+    import subprocess
+    import sys
+    import time
+
+    code = (f"import sys; from kg.sandbox import QueryPool\n"
+            f"pool = QueryPool({str(graph)!r}, workers=1, timeout=600)\n"
+            f"print(pool._all[0].process.pid, flush=True)\n"
+            f"pool.run({CROSS!r})\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    worker = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    for _ in range(100):  # the worker checks for its parent every second
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(worker, signal.SIGKILL)
+    pytest.fail("the worker outlived its parent")
