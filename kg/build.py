@@ -32,7 +32,8 @@ from kg.manifest import Manifest, ManifestError, merge, read_manifest
 from kg.outputs import OutputError, OutputLock, check_output, check_space, replaced_whole
 from kg.nlp import PIPELINE_SETTINGS, Annotator, StanzaTagger, TaggingError
 from kg.records import ENTITY_TYPES, PREDICATES, AnnotatedArticle, Skipped
-from kg.relations import RelationExtractor, remap_facts
+from kg.relations import remap_facts
+from kg.relations.extract import RelationOptions, extract_facts
 from kg.vocab import KG
 
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.html", "report.md", "report.json")
@@ -99,7 +100,8 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
           strict: bool = False, annotator: Optional[Annotator] = None, progress: bool = False,
           cache: bool = True, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
           threads: Optional[int] = None, update: bool = False, workers: int = 1, executor: str = "local",
-          scheduler=None, device: str = "cpu", max_article_bytes: int = MAX_ARTICLE_BYTES) -> BuildResult:
+          scheduler=None, device: str = "cpu", max_article_bytes: int = MAX_ARTICLE_BYTES,
+          relations: Optional[RelationOptions] = None) -> BuildResult:
     """Build the graph of ``inputs`` into ``output``.
 
     ``update=True`` adds ``inputs`` to the articles ``output`` was last built from (its
@@ -119,13 +121,13 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         raise BuildError(str(err)) from None
     try:
         return _build(inputs, out_dir, base_iri, strict, annotator, progress, cache, log, threads, update,
-                      workers, executor, scheduler, device, max_article_bytes)
+                      workers, executor, scheduler, device, max_article_bytes, relations or RelationOptions())
     finally:
         lock.__exit__(None, None, None)
 
 
 def _build(inputs, out_dir: Path, base_iri, strict, annotator, progress, cache, log, threads, update, workers,
-           executor, scheduler, device, max_article_bytes) -> BuildResult:
+           executor, scheduler, device, max_article_bytes, relations: RelationOptions) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     previous = None
@@ -203,8 +205,8 @@ def _build(inputs, out_dir: Path, base_iri, strict, annotator, progress, cache, 
     timings["linking"] = time.perf_counter() - t
     t = time.perf_counter()
     graph_inputs = []
-    extractor = RelationExtractor(lexicon, resolution)
-    extracted = [extractor.extract(am) for am in mentions]
+    extracted = extract_facts(mentions, resolution, lexicon, relations.mode, scorer_path=relations.model,
+                              min_confidence=relations.min_confidence)
     remap = treaties_by_signing([f for x in extracted for f in x.facts], resolution,
                                 [e for x in extracted for e in x.events])
     merge_entities(resolution, remap)

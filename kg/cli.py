@@ -21,13 +21,16 @@ def _err(message: str) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import BuildError, build
+    from kg.relations.extract import RelationOptions
 
     try:
         result = build(args.inputs, output=args.output, base_iri=args.base_iri, strict=args.strict,
                        progress=not args.quiet and sys.stderr.isatty(), cache=not args.no_cache,
                        threads=args.threads, update=args.update, workers=args.workers,
                        executor=args.executor, scheduler=args.scheduler, device=args.device,
-                       max_article_bytes=args.max_article_bytes)
+                       max_article_bytes=args.max_article_bytes,
+                       relations=RelationOptions(args.relations, args.min_confidence,
+                                                 Path(args.relation_model) if args.relation_model else None))
     except (BuildError, ValueError, OSError) as err:
         if args.debug:
             raise
@@ -123,6 +126,32 @@ def cmd_models_eval_relations(args: argparse.Namespace) -> int:
     print(format_article_scores(scores))
     r = scores.relations_micro
     print(f"relations WN_{args.split} P={r.precision:.3f} R={r.recall:.3f} F1={r.f1:.3f}")
+    return EXIT_OK
+
+
+def cmd_models_train_relations(args: argparse.Namespace) -> int:
+    from kg.relations.training import (article_items, build_examples, load_examples, save_examples,
+                                       sentence_items, summarise, train_scorer)
+
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    kind = Path(args.data) / "kind" if (Path(args.data) / "kind").is_dir() else Path(args.data)
+    try:
+        if args.examples and Path(args.examples).exists():
+            examples = load_examples(Path(args.examples))
+        else:
+            items = sentence_items(Path(args.realnews) / "kind_sentences.jsonl", kind, ("train", "dev")) + \
+                article_items(Path(args.realnews), ("dev",))
+            log(f"{len(items)} training items (train and dev splits only)")
+            examples = build_examples(items, log, rule_features=not args.no_rule_features)
+            if args.examples:
+                save_examples(examples, Path(args.examples))
+        log(summarise(examples))
+        scorer = train_scorer(examples, log)
+    except (OSError, ValueError, KeyError) as err:
+        return _err(str(err))
+    scorer.meta["rule_features"] = not args.no_rule_features
+    scorer.save(Path(args.out))
+    print(f"relation scorer -> {args.out} ({len(scorer.predicates)} predicates, threshold {scorer.threshold})")
     return EXIT_OK
 
 
@@ -264,6 +293,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, metavar="BYTES",
                    help=f"skip, by name, any article larger than this (default {MAX_ARTICLE_BYTES:,})")
+    p.add_argument("--relations", choices=["combined", "learned", "rules"], default="combined",
+                   help="how facts are made: the learned scorer with the hand rules as its features (combined, "
+                   "default), the scorer alone (learned), or the hand rules alone (rules)")
+    p.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                   help="keep facts whose calibrated confidence is at least P (default: the scorer's threshold, "
+                   "chosen for precision >= 0.80); lower for recall, higher for precision")
+    p.add_argument("--relation-model", default=None, metavar="FILE",
+                   help="a relation scorer (JSON) from kg models train-relations (default: the shipped one)")
     p.add_argument("--debug", action="store_true", help="show the traceback of a fatal error")
     p.set_defaults(func=cmd_build)
 
@@ -334,6 +371,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-ner", action="store_true")
     p.add_argument("--skip-ud", action="store_true")
     p.set_defaults(func=cmd_models_eval)
+
+    p = msub.add_parser("train-relations", help="train the relation scorer on the real-news gold",
+                        description="Runs kg's pipeline over the train and dev parts of bench/realnews (KIND "
+                        "sentences and cached dev articles; never the test split), labels every candidate pair "
+                        "from the gold and fits one logistic model per predicate, calibrated. Deterministic. "
+                        "Example: kg models train-relations --data ../shared/data")
+    p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
+    p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
+    p.add_argument("--out", default=str(Path(__file__).resolve().parent / "models" / "shipped" / "it_kg_relations.json"),
+                   help="where to write the scorer (default: the shipped one)")
+    p.add_argument("--no-rule-features", action="store_true", help="leave the hand rules' votes out (ablation)")
+    p.add_argument("--examples", metavar="FILE", help="cache the labelled candidates here (read back if present)")
+    p.set_defaults(func=cmd_models_train_relations)
 
     p = msub.add_parser("eval-relations", help="kg end to end on the annotated KIND Wikinews sentences",
                         description="Builds each annotated sentence of a split as an article (kg's own NER and "
