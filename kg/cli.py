@@ -13,6 +13,21 @@ from typing import Optional, Sequence
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
 
+EXAMPLES = {
+    "build": "  kg build seeds/\n  kg build corpus/ -o out --workers 2\n  kg build --update more/ -o out",
+    "eval": "  kg eval --gold tests/data/seeds_gold.jsonl output/graph.ttl -v",
+    "view": "  kg view output/graph.ttl --open\n  kg view output/graph.trig -o /tmp/explorer.html --title 'My corpus'",
+    "models": "  kg models eval --data DATA_DIR\n  kg models train --data DATA_DIR",
+    "query": "  kg query output/graph.ttl\n  kg query output/graph.ttl letters --format csv\n"
+             "  kg query output/graph.ttl timeline --param entityLabel=Putin\n"
+             "  kg query output/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:signed ?o }'",
+    "serve": "  kg serve output/graph.ttl            # then open http://127.0.0.1:8000/\n"
+             "  kg serve output/graph.ttl --port 8080 --cors https://example.org",
+    "push": "  kg push output/graph.ttl --endpoint http://127.0.0.1:3030/ds/data --graph https://example.org/kg/news\n"
+            "  kg push output/graph.trig --per-article --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth "
+            "--graph https://example.org/kg/build --user dba --password dba",
+}
+
 
 def _err(message: str) -> int:
     print(f"kg: error: {message}", file=sys.stderr)
@@ -450,6 +465,10 @@ def build_parser() -> argparse.ArgumentParser:
                    "predicate (default: the ontology's IRI, which the graph owl:imports)")
     p.add_argument("--no-ontology", action="store_true", help="do not send the ontology")
     p.set_defaults(func=cmd_push)
+    for name, example in EXAMPLES.items():  # `kg NAME --help` ends with examples
+        if name in sub.choices and not sub.choices[name].epilog:
+            sub.choices[name].epilog = "examples:\n" + example
+            sub.choices[name].formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 

@@ -30,3 +30,11 @@ def test_validate_help_shows_an_example(capsys):
     with pytest.raises(SystemExit):
         main(["validate", "--help"])
     assert "kg validate output/graph.ttl" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["build", "eval", "view", "validate", "query", "serve", "push", "models"])
+def test_every_subcommand_help_ends_with_examples(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "example" in out and f"kg {command} " in out.split("example", 1)[1]
