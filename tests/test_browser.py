@@ -169,23 +169,69 @@ def test_labels_are_at_least_12_px_at_the_fitted_zoom(page):
     assert len(sizes) == 4 and min(sizes) >= 12
 
 
-def test_labels_stay_readable_on_a_large_graph(browser, tmp_path):
+@pytest.fixture(scope="module")
+def star_file(tmp_path_factory) -> Path:
+    """12 hubs with 50 leaves each: 612 entities with facts, more than the page opens on."""
     g = Graph()
     article = _article(g, "a", "grande", "2025-01-01", "https://news.example/a")
-    hubs = [_entity(g, f"x-hub{h}", "State", f"Hub {h}") for h in range(12)]
+    hubs = [_entity(g, f"x-hub{h:02d}", "State", f"Hub {h}") for h in range(12)]
     for i in range(600):
-        leaf = _entity(g, f"x-leaf{i}", "Person", f"Persona {i}")
+        leaf = _entity(g, f"x-leaf{i:03d}", "Person", f"Persona {i}")
         _fact(g, f"l{i}", leaf, "communicatedWith", hubs[i % 12], article, i, f"Persona {i} scrive.")
-    path = tmp_path / "big.html"
+    path = tmp_path_factory.mktemp("star") / "big.html"
     write_html(g, path, title="big")
-    p = Page(browser, path)
+    return path
+
+
+def test_a_large_graph_opens_on_its_most_connected_entities(browser, star_file):
+    p = Page(browser, star_file)
     try:
+        shown = p.shown()
+        hubs = [f"Hub {h}" for h in range(12)]
+        assert set(hubs) <= set(shown) and len(shown) == 24  # each hub with one neighbour, no hairball
+        assert len(p.drawn_edges()) == 12
         sizes = p.js(LABEL_PX)
         assert sizes and min(sizes) >= 12
-        assert len(sizes) <= 61  # the most connected keep their labels, the rest would crowd
-        assert all(f"Hub {h}" in p.shown() for h in range(12))
+        p.page.fill("#min-degree", "1")
+        p.page.dispatch_event("#min-degree", "input")
+        assert len(p.shown()) == 612
+        p.page.fill("#min-degree", "2")
+        p.page.dispatch_event("#min-degree", "input")
+        assert len(p.shown()) == 24
+        hub = p.js("kgView.data.nodes.findIndex(n => n.label === 'Hub 3')")
+        p.js(f"kgView.network.focus('n{hub}', {{scale: 1, animation: false}})")
+        x, y = p.js(f"""(() => {{ const v = kgView, q = v.network.canvasToDOM(v.network.getPosition('n{hub}'));
+            const r = document.getElementById('network').getBoundingClientRect(); return [r.left + q.x, r.top + q.y]; }})()""")
+        p.page.mouse.dblclick(x, y)
+        assert len(p.shown()) == 24 + 49  # Hub 3's other 49 leaves come in
+        assert p.errors == []
     finally:
         p.page.close()
+
+
+def test_edge_labels_on_hover_and_close_zoom(page):
+    assert all(not e.get("label") for e in page.js("kgView.edges.get()"))
+    for _ in range(12):  # wheel zoom in over the canvas
+        page.page.mouse.move(600, 400)
+        page.page.mouse.wheel(0, -300)
+        page.page.wait_for_timeout(50)
+        if page.js("kgView.network.getScale()") >= 1.3:
+            break
+    page.page.wait_for_timeout(200)
+    labels = page.js("kgView.edges.get().map(e => e.label)")
+    assert "ha comunicato con" in labels and "è a capo di" in labels
+    tips = page.js("kgView.edges.get().map(e => e.title.textContent)")
+    assert any("Vladimir Putin" in t and "ha comunicato con" in t for t in tips)
+
+
+def test_the_comention_layer_is_off_until_asked_for(page):
+    assert not [e for e in page.js("kgView.edges.getIds()") if e.startswith("c")]
+    page.page.check("#comention")
+    co = [e for e in page.js("kgView.edges.getIds()") if e.startswith("c")]
+    assert co
+    assert "Mosca" in page.shown()  # named beside Putin in article 001, no fact of its own
+    page.page.uncheck("#comention")
+    assert "Mosca" not in page.shown()
 
 
 def test_clicking_a_node_shows_its_evidence(page):

@@ -121,6 +121,7 @@ function computeVisible() {
       else if (state.isolated && degree[i] === 0 && nodeDatesPass(i) &&
                (state.article === "" || data.nodes[i].articles.indexOf(Number(state.article)) >= 0)) keep[i] = 1;
     }
+    if (state.minDegree > 1) anchorLoners(keep);
     if (state.comention) comention.forEach(function (c) { if (keep[c.a] || keep[c.b]) { keep[c.a] = keep[c.b] = 1; } });
     state.expanded.forEach(function (x) { keep[x] = 1; });
     if (state.focus >= 0) keep[state.focus] = 1;
@@ -132,6 +133,21 @@ function computeVisible() {
     for (i = 1; i < state.path.length; i++) onPath[Math.min(state.path[i - 1], state.path[i]) + "," + Math.max(state.path[i - 1], state.path[i])] = 1;
     pairs.forEach(function (p, k) { if (!onPath[p.a + "," + p.b]) pairFacts[k] = []; });
   }
+}
+/* Above the degree threshold a hub may keep none of its neighbours (a star's leaves have one
+ * fact each): give each such entity its most connected neighbour, so no kept entity floats alone. */
+function anchorLoners(keep) {
+  var add = [];
+  for (var i = 0; i < N; i++) {
+    if (!keep[i]) continue;
+    var best = -1, alone = true;
+    neighbours(i, false).forEach(function (y) {
+      if (keep[y]) alone = false;
+      else if (best < 0 || degree[y] > degree[best] || (degree[y] === degree[best] && y < best)) best = y;
+    });
+    if (alone && best >= 0) add.push(best);
+  }
+  add.forEach(function (y) { keep[y] = 1; });
 }
 function pairVisible(k) { return pairFacts[k].length > 0 && visNode[pairs[k].a] && visNode[pairs[k].b]; }
 
