@@ -145,21 +145,26 @@ def cmd_models_eval_relations(args: argparse.Namespace) -> int:
 
 
 def cmd_models_train_relations(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from kg.relations.training import (article_items, build_examples, load_examples, save_examples,
                                        sentence_items, summarise, train_scorer)
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     kind = Path(args.data) / "kind" if (Path(args.data) / "kind").is_dir() else Path(args.data)
     try:
+        splits = tuple(x for x in args.splits.split(",") if x in ("train", "dev"))
         if args.examples and Path(args.examples).exists():
-            examples = load_examples(Path(args.examples))
+            examples = [e for e in load_examples(Path(args.examples)) if e.split in splits]
         else:
-            items = sentence_items(Path(args.realnews) / "kind_sentences.jsonl", kind, ("train", "dev")) + \
-                article_items(Path(args.realnews), ("dev",))
-            log(f"{len(items)} training items (train and dev splits only)")
+            items = sentence_items(Path(args.realnews) / "kind_sentences.jsonl", kind, splits) + \
+                article_items(Path(args.realnews), splits)
+            log(f"{len(items)} training items (splits {', '.join(splits)}; never test)")
             examples = build_examples(items, log, rule_features=not args.no_rule_features)
             if args.examples:
                 save_examples(examples, Path(args.examples))
+        if args.no_rule_features:  # cached examples carry the votes: drop them here too
+            examples = [replace(e, features=[f for f in e.features if not f.startswith("rule")]) for e in examples]
         log(summarise(examples))
         scorer = train_scorer(examples, log)
     except (OSError, ValueError, KeyError) as err:
@@ -397,6 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(Path(__file__).resolve().parent / "models" / "shipped" / "it_kg_relations.json"),
                    help="where to write the scorer (default: the shipped one)")
     p.add_argument("--no-rule-features", action="store_true", help="leave the hand rules' votes out (ablation)")
+    p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; 'train' alone "
+                   "leaves dev for measuring; test is never read)")
     p.add_argument("--examples", metavar="FILE", help="cache the labelled candidates here (read back if present)")
     p.set_defaults(func=cmd_models_train_relations)
 

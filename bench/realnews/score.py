@@ -38,9 +38,9 @@ def jsonl(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def kg_build(checkout: Path, inputs: Path, out: Path) -> None:
+def kg_build(checkout: Path, inputs: Path, out: Path, extra: list[str]) -> None:
     env = dict(os.environ, PYTHONPATH=str(checkout))
-    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "-q", "--no-cache"],
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "-q", *extra],
                           cwd=checkout, env=env, capture_output=True, text=True)
     if proc.returncode not in (0, 1):  # 1: some inputs skipped (they count as misses)
         raise SystemExit(f"kg build {inputs} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -68,6 +68,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--work", type=Path, default=Path("/tmp/realnews-score"))
     ap.add_argument("--dry-run", action="store_true", help="print the row, do not append it")
+    ap.add_argument("--build-arg", action="append", default=[], metavar="ARG",
+                    help="an argument for kg build, e.g. --build-arg=--relations=rules (repeatable)")
     a = ap.parse_args()
     a.work.mkdir(parents=True, exist_ok=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=a.checkout, capture_output=True,
@@ -88,14 +90,15 @@ def main() -> int:
     jsonl(a.work / "sentences.jsonl", data.articles)
     jsonl(a.work / "sentences_gold.jsonl", data.gold)
 
-    kg_build(a.checkout, a.work / "articles.jsonl", a.work / "articles_out")
-    kg_build(a.checkout, a.work / "sentences.jsonl", a.work / "sentences_out")
+    kg_build(a.checkout, a.work / "articles.jsonl", a.work / "articles_out", a.build_arg)
+    kg_build(a.checkout, a.work / "sentences.jsonl", a.work / "sentences_out", a.build_arg)
     art = score_articles(a.work / "articles_gold.jsonl", read_graph(a.work / "articles_out" / "graph.ttl"))
     sen = score_articles(a.work / "sentences_gold.jsonl", read_graph(a.work / "sentences_out" / "graph.ttl"))
     controls = {m["id"] for m in chosen if m["control"]}
     political = controls_political(a.work / "articles_out" / "graph.ttl", controls)
 
-    lines = [f"\n## {a.label} — commit {commit}, {dt.date.today().isoformat()}, split {a.split}\n",
+    args = f" (kg build {' '.join(a.build_arg)})" if a.build_arg else ""
+    lines = [f"\n## {a.label} — commit {commit}, {dt.date.today().isoformat()}, split {a.split}{args}\n",
              f"Articles: {len(chosen)} ({len(controls)} controls), scored per article. "
              f"KIND sentences: {len(data.articles)}, end to end, per sentence "
              f"({data.cross_sentence} cross-sentence relations left out).\n",

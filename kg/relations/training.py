@@ -7,10 +7,10 @@ overlap) and looking the gold keys up in that item's gold relations. So the scor
 exactly the mentions and parses it will see in a build, errors included. The test split is
 never read here.
 
-Per predicate, a logistic regression (scikit-learn, L2) over the indicator features; C is
-chosen on the dev items with the model trained on train; calibration (isotonic) and the
-decision threshold (the lowest keeping precision >= 0.80 at the best F1) come from
-cross-validated predictions over train + dev; the shipped model is then fitted on train + dev.
+Per predicate, a logistic regression (scikit-learn, L2) over the indicator features. C, the
+calibration (isotonic) and the decision threshold (the best F1 keeping precision >= 0.80)
+come from cross-validated predictions over the training items, folded by item; the shipped
+model is then fitted on all of them (train + dev).
 """
 from __future__ import annotations
 
@@ -201,31 +201,36 @@ def best_threshold(points: list[tuple[float, bool, int]], target: float = TARGET
     return best
 
 
-def train_scorer(examples: list[Example], log: Callable[[str], None] = print, folds: int = 5) -> RelationScorer:
-    from sklearn.isotonic import IsotonicRegression
-
-    train = [e for e in examples if e.split == "train"]
-    dev = [e for e in examples if e.split == "dev"]
-    scores = {}
-    for c in C_GRID:
-        t, f1 = best_threshold(decisions(_fit(train, c), dev))
-        scores[c] = f1
-        log(f"C={c}: dev candidate-level F1 {f1:.3f} (threshold {t})")
-    c = max(C_GRID, key=lambda k: (scores[k], -k))
+def _cross_validated(examples: list[Example], c: float, folds: int) -> list[tuple[float, bool, int]]:
+    """Out-of-fold decisions, folds by item (an article's or sentence's candidates stay together)."""
     groups = sorted({e.item for e in examples})
     fold_of = {g: i % folds for i, g in enumerate(groups)}
     points: list[tuple[float, bool, int]] = []
     for k in range(folds):
         models = _fit([e for e in examples if fold_of[e.item] != k], c)
         points += decisions(models, [e for e in examples if fold_of[e.item] == k])
+    return points
+
+
+def train_scorer(examples: list[Example], log: Callable[[str], None] = print, folds: int = 5) -> RelationScorer:
+    """C, the calibration and the threshold from cross-validation over the items; then the fit on all."""
+    from sklearn.isotonic import IsotonicRegression
+
+    runs = {}
+    for c in C_GRID:
+        points = _cross_validated(examples, c, folds)
+        runs[c] = (best_threshold(points)[1], points)
+        log(f"C={c}: cross-validated candidate-level F1 {runs[c][0]:.3f}")
+    c = max(C_GRID, key=lambda k: (runs[k][0], -k))
+    points = runs[c][1]
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
     iso.fit([p for p, _, _ in points], [float(ok) for _, ok, _ in points])
     cal = Calibration([round(float(x), 4) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_])
-    calibrated = [(cal(p), ok, n) for p, ok, n in points]
-    threshold, f1 = best_threshold(calibrated)
-    log(f"chose C={c}; cross-validated threshold {threshold} (candidate-level F1 {f1:.3f})")
+    threshold, f1 = best_threshold([(cal(p), ok, n) for p, ok, n in points])
+    log(f"chose C={c}; threshold {threshold} on the calibrated probability (candidate-level F1 {f1:.3f})")
     meta = {"C": c, "examples": len(examples), "positives": sum(bool(e.labels) for e in examples),
-            "items": len(groups), "cv_f1": round(f1, 4), "dev_f1_by_C": {str(k): round(v, 4) for k, v in scores.items()}}
+            "items": len({e.item for e in examples}), "splits": sorted({e.split for e in examples}),
+            "cv_f1": round(f1, 4), "cv_f1_by_C": {str(k): round(v[0], 4) for k, v in runs.items()}}
     return RelationScorer(_fit(examples, c), threshold, cal, meta)
 
 
