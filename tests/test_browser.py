@@ -17,7 +17,7 @@ from rdflib import Graph
 
 from kg.export.explorer_data import FAMILIES
 from kg.export.html import write_html
-from test_html import (BASE, CLOSE_INJECTION, IMG_INJECTION, LETTER_SENTENCE, SCRIPT_INJECTION, _article, _entity,
+from test_html import (CLOSE_INJECTION, IMG_INJECTION, LETTER_SENTENCE, SCRIPT_INJECTION, _article, _entity,
                        _fact, sample_graph)
 
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,7 +1,7 @@
 """kg validate: the SHACL shapes on a graph file, a readable report, an exit code."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.cli import main

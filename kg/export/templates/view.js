@@ -65,6 +65,8 @@ function coItem(k) {
                            t("comentions") + ": " + c.n + " " + t("sharedArticles")]) };
 }
 var showEdgeLabels = false;
+/* Entities in drawing order: the most connected last, so their labels lie on top. */
+var byDegree = data.nodes.map(function (n, i) { return i; }).sort(function (x, y) { return degree[x] - degree[y] || x - y; });
 /* Make DataSet hold exactly the wanted items (removals, then updates of what stays). */
 function sync(ds, wanted) {
   var remove = ds.getIds().filter(function (id) { return !(id in wanted); });
@@ -73,7 +75,7 @@ function sync(ds, wanted) {
 }
 function draw() {
   var wantNodes = {}, wantEdges = {}, i;
-  for (i = 0; i < N; i++) if (visNode[i]) wantNodes["n" + i] = nodeItem(i);
+  byDegree.forEach(function (i) { if (visNode[i]) wantNodes["n" + i] = nodeItem(i); });
   pairs.forEach(function (p, k) { if (pairVisible(k)) wantEdges["p" + k] = pairItem(k); });
   comention.forEach(function (c, k) { if (visCo[k]) wantEdges["c" + k] = coItem(k); });
   sync(edgesDS, {});
@@ -108,4 +110,9 @@ network.on("zoom", function () {
   requestAnimationFrame(function () { zoomPending = false; labelNodes(); });
 });
 function settled() { network.setOptions({ physics: { enabled: false } }); fit(); }
-function fit() { network.fit({ animation: false }); labelNodes(); }
+/* Fit, then leave a margin: fit counts node positions, not the labels hanging past them. */
+function fit() {
+  network.fit({ animation: false });
+  network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+  labelNodes();
+}
