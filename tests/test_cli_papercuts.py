@@ -38,3 +38,12 @@ def test_every_subcommand_help_ends_with_examples(command, capsys):
         main([command, "--help"])
     out = capsys.readouterr().out
     assert "example" in out and f"kg {command} " in out.split("example", 1)[1]
+
+
+@pytest.mark.model
+def test_loading_the_shipped_models_prints_no_unsupported_language_warning(capfd, caplog):
+    from kg.models.loader import load_pipeline
+
+    load_pipeline(["tokenize"])
+    printed = capfd.readouterr().err + caplog.text
+    assert "unsupported language" not in printed

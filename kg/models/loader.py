@@ -64,6 +64,18 @@ def resolve_models(models_dir: Optional[Path] = None, source: Optional[str] = No
     return shipped_models(Path(models_dir) if models_dir else None)
 
 
+class _KnownLanguage(logging.Filter):
+    """Drops Stanza's "Trying to create pipeline for unsupported language: it": the shipped
+    models come with an empty resources.json on purpose (nothing is ever downloaded), so the
+    warning said nothing true on every build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "create pipeline for unsupported language" not in record.getMessage()
+
+
+_QUIET_UNKNOWN_LANGUAGE = _KnownLanguage()
+
+
 def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[ModelSet] = None,
                   device: str = "cpu", **overrides):
     """An Italian stanza.Pipeline that never touches the network.
@@ -85,6 +97,7 @@ def load_pipeline(processors: Optional[Sequence[str]] = None, models: Optional[M
             wanted = (needs, *wanted)
     wanted = tuple(p for p in FULL_PROCESSORS if p in wanted)
     logging.getLogger("stanza").setLevel(logging.WARNING)
+    logging.getLogger("stanza").addFilter(_QUIET_UNKNOWN_LANGUAGE)  # the same filter object: added once
     use_gpu = device != "cpu"
     if models.source == "official":
         return stanza.Pipeline(lang="it", dir=str(models.directory), processors=",".join(wanted),
