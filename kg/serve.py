@@ -100,7 +100,7 @@ def _error(status: HTTPStatus, message: str) -> Reply:
 class SparqlApp:
     """The WSGI application: routes, Host and CORS checks, a small answer cache."""
 
-    def __init__(self, graph_path: Path, pool: QueryPool, *, allowed_hosts: Iterable[str], cors: Optional[str],
+    def __init__(self, graph_path: Path, pool: Optional[QueryPool], *, allowed_hosts: Iterable[str], cors: Optional[str],
                  quiet: bool = True):
         self.graph_path, self.pool, self.cors, self.quiet = graph_path, pool, cors, quiet
         self.allowed_hosts = {h.lower() for h in allowed_hosts}
@@ -286,7 +286,8 @@ class SparqlServer:
         wasyncore.close_all(self._server.map if hasattr(self._server, "map") else self._server._map)
 
     def server_close(self) -> None:
-        self.app.pool.close()
+        if self.app.pool is not None:
+            self.app.pool.close()
 
 
 def _raise_file_limit(wanted: int) -> None:
@@ -301,8 +302,8 @@ def serve(graph_path: Union[str, Path], host: str = DEFAULT_HOST, port: int = 80
           limit: int = 10000, quiet: bool = False, workers: int = 2, memory_mb: int = 2048,
           allow_hosts: Sequence[str] = (), cors: Optional[str] = None, threads: int = 8,
           idle_timeout: float = 15.0, connections: int = 2000, backlog: int = 1024) -> SparqlServer:
-    """Start the query workers (each loads the graph) and bind the server (not yet serving:
-    call ``serve_forever``). Port 0 picks a free port (``server.server_address``).
+    """Bind the server, then start the query workers (each loads the graph); not yet serving:
+    call ``serve_forever``. Port 0 picks a free port (``server.server_address``).
 
     Raises QueryError when the graph cannot be read and OSError when the address cannot be bound.
     """
@@ -312,11 +313,12 @@ def serve(graph_path: Union[str, Path], host: str = DEFAULT_HOST, port: int = 80
         allowed.add(host)
     _raise_file_limit(connections + 256)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" notes under load
-    pool = QueryPool(graph_path, workers=workers, timeout=timeout, memory_mb=memory_mb, limit=limit)
+    app = SparqlApp(graph_path, None, allowed_hosts=allowed, cors=cors, quiet=quiet)
+    server = SparqlServer(app, host, port, threads=threads, idle_timeout=idle_timeout, connections=connections,
+                          backlog=backlog)  # first, so that a taken port is said at once
     try:
-        app = SparqlApp(graph_path, pool, allowed_hosts=allowed, cors=cors, quiet=quiet)
-        return SparqlServer(app, host, port, threads=threads, idle_timeout=idle_timeout, connections=connections,
-                            backlog=backlog)
+        app.pool = QueryPool(graph_path, workers=workers, timeout=timeout, memory_mb=memory_mb, limit=limit)
     except BaseException:
-        pool.close()
+        server.shutdown()
         raise
+    return server
