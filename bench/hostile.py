@@ -200,6 +200,26 @@ def text_prep_cost() -> dict:
     return out
 
 
+def stub_build_cost(work: Path) -> dict:
+    """Seconds per stage of a whole build of one 50 KB and one 500 KB article with a model-free
+    tagger (tests/stub_tagger.py): how the stages after Stanza grow with an article's size."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from stub_tagger import StubAnnotator
+
+    from kg.build import build
+
+    para = ("Roma, 3 marzo 2024 – " + SHORT[0] + " " + SHORT[1] + " ") * 3 + "\n\n"
+    out = {}
+    for size in (50_000, 500_000):
+        folder = work / f"big-{size}"
+        folder.mkdir()
+        (folder / "a.txt").write_text((para * (size // len(para) + 1))[:size], encoding="utf-8")
+        result = build([folder / "a.txt"], output=work / f"big-out-{size}", annotator=StubAnnotator(None),
+                       log=lambda _m: None, max_article_bytes=10 ** 8, cache=False)
+        out[size] = {k: round(v, 2) for k, v in result.timings.items() if k != "model_load"}
+    return out
+
+
 # ------------------------------------------------------------------ server
 
 def _status(base: str, raw: bytes, timeout: float = 30) -> int:
@@ -340,6 +360,7 @@ def main() -> None:
              {"case": "stale staging folders of a killed build", "expect": "removed", "ok": not stale}]
     fatal = fatal_cases(work, inputs)
     cost = text_prep_cost()
+    stub = stub_build_cost(work)
     server, server_figures = server_cases(out / "graph.ttl")
     load_figures = {}
     if not args.skip_load:
@@ -355,7 +376,9 @@ def main() -> None:
                                                                                round(second["seconds"], 1)],
         "server_cases": len(server), "server_cases_ok": sum(r["ok"] for r in server),
         "text_prep_s_500KB": round(cost[500_000], 3), "text_prep_s_5MB": round(cost[5_000_000], 3),
-        "text_prep_ratio": round(cost["ratio"], 1), **server_figures, **{f"load_{k}": v for k, v in load_figures.items()},
+        "text_prep_ratio": round(cost["ratio"], 1),
+        **{f"stub_build_{size // 1000}KB_{stage}_s": t for size, stages in stub.items() for stage, t in stages.items()
+           if stage in ("ingest", "stanza", "mentions", "linking", "relations", "export", "total")}, **server_figures, **{f"load_{k}": v for k, v in load_figures.items()},
     }
     write_results(rows, server, summary)
 
@@ -376,7 +399,9 @@ def write_results(rows: list[dict], server: list[dict], summary: dict) -> None:
              "naming the folder; crashes: builds or requests ending in a signal, a traceback, a timeout or a "
              "server that stopped answering; good_articles_lost: good articles missing from either build's "
              "manifest. text_prep: kg's own text preparation (header, language check, tagging text, "
-             "paragraphs) of one article of 500 KB and of 5 MB. load_*: bench/load_serve.py against the seeds "
+             "paragraphs) of one article of 500 KB and of 5 MB. stub_build_*: a whole build of one 50 KB and one "
+             "500 KB article with the model-free stub tagger, per stage (the mention stage, kg/mentions, still "
+             "grows with the square of the size: it looks mentions up by a scan of all of them). load_*: bench/load_serve.py against the seeds "
              "graph (2,000 canned-query GETs from 100 keep-alive clients; then 1,000 idle connections, half "
              "of them holding half a request line, and ten normal requests timed).", "",
              "| figure | value |", "|---|---|"]
