@@ -158,12 +158,12 @@ def _worker(conn, graph_path: str, engine: str, memory_mb: int) -> None:
 
 
 def _serve_jobs(conn, graph_path: str, engine: str, memory_mb: int) -> None:
-    isolated = _no_network()
     try:
         store = load_store(graph_path) if engine == "oxigraph" else load_graph(graph_path)
     except QueryError as err:
         conn.send(("failed", str(err)))
         return
+    isolated = _no_network()  # after the load: a new user namespace may not read what its user could
     parsed_problem("ASK {}")  # builds the SPARQL grammar now, not inside the first query's timeout
     if memory_mb:
         _cap_memory(memory_mb)

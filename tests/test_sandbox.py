@@ -114,3 +114,23 @@ def test_a_worker_does_not_outlive_its_server(graph):
         time.sleep(0.1)
     os.kill(worker, signal.SIGKILL)
     pytest.fail("the worker outlived its parent")
+
+
+def test_a_worker_has_no_network_where_the_kernel_allows(graph):
+    """The last guard should a SERVICE ever pass the parser: the worker cannot connect anywhere."""
+    import subprocess
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(4)
+        code = ("import socket, sys\nfrom kg.sandbox import _no_network\n"
+                "if not _no_network(): print('unsupported'); sys.exit()\n"
+                f"try:\n    socket.create_connection(('127.0.0.1', {sock.getsockname()[1]}), timeout=2); print('connected')\n"
+                "except OSError as err: print('refused', err)\n")
+        answer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+        if answer.startswith("unsupported"):
+            pytest.skip("this kernel does not let an unprivileged process leave the network")
+        assert answer.startswith("refused") and not select.select([sock], [], [], 0.5)[0]
+    with QueryPool(graph, workers=1) as pool:
+        assert pool.isolated
