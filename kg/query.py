@@ -96,22 +96,43 @@ class Result:
 
 # ---------------------------------------------------------------- loading
 
-def _graph_format(path: Path):
+def _format_only(path: Path):
     fmt = GRAPH_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise QueryError(f"{path}: unknown graph format (expected one of {', '.join(GRAPH_FORMATS)})")
+    return fmt
+
+
+def _graph_format(path: Path):
+    fmt = _format_only(path)
     if not path.is_file():
         raise QueryError(f"{path}: no such graph file")
     return fmt
 
 
-def load_store(path: Union[str, Path]) -> ox.Store:
-    """An in-memory pyoxigraph Store with the file bulk-loaded (TriG keeps its named graphs)."""
+def read_graph_bytes(path: Union[str, Path]) -> bytes:
+    """A graph file's bytes, for load_store/load_graph(path, data); QueryError naming it when
+    it is not a readable graph file."""
     path = Path(path)
-    fmt, _ = _graph_format(path)
+    _graph_format(path)
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise QueryError(f"{path}: cannot read graph: {err.strerror or err}") from err
+
+
+def load_store(path: Union[str, Path], data: Optional[bytes] = None) -> ox.Store:
+    """An in-memory pyoxigraph Store with the file bulk-loaded (TriG keeps its named graphs);
+    ``data``: the file's bytes, already read (the query sandbox reads them before it drops
+    its rights)."""
+    path = Path(path)
+    fmt, _ = _graph_format(path) if data is None else _format_only(path)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=fmt)
+        if data is None:
+            store.bulk_load(path=str(path), format=fmt)
+        else:
+            store.bulk_load(input=data, format=fmt)
     except SyntaxError as err:
         raise QueryError(f"{path}: cannot parse graph: {err.msg if hasattr(err, 'msg') else err}") from err
     except (OSError, ValueError) as err:
@@ -119,17 +140,20 @@ def load_store(path: Union[str, Path]) -> ox.Store:
     return store
 
 
-def load_graph(path: Union[str, Path]) -> Graph:
+def load_graph(path: Union[str, Path], data: Optional[bytes] = None) -> Graph:
     """The same file as an rdflib Dataset whose default graph is the union of all graphs."""
     from rdflib import Dataset
 
     path = Path(path)
-    _, fmt = _graph_format(path)
+    _, fmt = _graph_format(path) if data is None else _format_only(path)
     ds = Dataset(default_union=True)
     try:
         with warnings.catch_warnings():  # rdflib 7 warns about its own ConjunctiveGraph use
             warnings.simplefilter("ignore", DeprecationWarning)
-            ds.parse(str(path), format=fmt)
+            if data is None:
+                ds.parse(str(path), format=fmt)
+            else:
+                ds.parse(data=data, format=fmt)
     except OSError as err:
         raise QueryError(f"{path}: cannot read graph: {err}") from err
     except Exception as err:  # rdflib's parsers raise many unrelated types

@@ -33,8 +33,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Optional, Union
 
-from kg.query import (MAX_DEPTH, MAX_QUERY_CHARS, QueryError, check_text, load_graph, load_store, run_query,
-                      to_csv, to_json, to_ntriples, to_table, to_tsv, to_turtle, to_xml)
+from kg.query import (MAX_DEPTH, MAX_QUERY_CHARS, QueryError, check_text, load_graph, load_store,
+                      read_graph_bytes, run_query, to_csv, to_json, to_ntriples, to_table, to_tsv, to_turtle, to_xml)
 
 __all__ = ["QueryPool", "sandboxed_query", "QueryRefused", "QueryTimeout", "QueryCrashed", "QueryBusy", "Answer",
            "check_text", "parsed_problem", "MAX_QUERY_CHARS", "MAX_DEPTH"]
@@ -149,21 +149,30 @@ def _orphan_watch() -> None:
 
 
 def _worker(conn, graph_path: str, engine: str, memory_mb: int) -> None:
+    try:  # read with the user's rights, before leaving the network (a new user namespace may not)
+        data = read_graph_bytes(graph_path)
+    except QueryError as err:
+        conn.send(("failed", str(err)))
+        return
+    isolated = _no_network()  # while the process has one thread: the kernel refuses it later
     threading.Thread(target=_orphan_watch, daemon=True, name="kg-orphan-watch").start()
     sys.setrecursionlimit(200_000)
     threading.stack_size(WORKER_STACK)
-    thread = threading.Thread(target=_serve_jobs, args=(conn, graph_path, engine, memory_mb))
+    box = [data]  # handed over, so that the loaded graph's bytes can be freed
+    del data
+    thread = threading.Thread(target=_serve_jobs, args=(conn, graph_path, engine, memory_mb, box, isolated))
     thread.start()
     thread.join()
 
 
-def _serve_jobs(conn, graph_path: str, engine: str, memory_mb: int) -> None:
+def _serve_jobs(conn, graph_path: str, engine: str, memory_mb: int, box: list, isolated: bool) -> None:
+    data = box.pop()
     try:
-        store = load_store(graph_path) if engine == "oxigraph" else load_graph(graph_path)
+        store = load_store(graph_path, data) if engine == "oxigraph" else load_graph(graph_path, data)
     except QueryError as err:
         conn.send(("failed", str(err)))
         return
-    isolated = _no_network()  # after the load: a new user namespace may not read what its user could
+    del data
     parsed_problem("ASK {}")  # builds the SPARQL grammar now, not inside the first query's timeout
     if memory_mb:
         _cap_memory(memory_mb)
