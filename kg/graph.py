@@ -109,6 +109,8 @@ def _entity(g: Graph, entity: Entity, minter: IriMinter, aid: str) -> None:
     e = minter.entity(entity.key)
     g.add((e, RDF.type, KG[entity.type]))
     g.add((e, RDFS.label, Literal(entity.label, lang="it")))
+    if entity.label_en:
+        g.add((e, RDFS.label, Literal(entity.label_en, lang="en")))
     for alt in entity.alt_labels:
         g.add((e, SKOS.altLabel, Literal(alt, lang="it")))
     if entity.wikidata:

@@ -150,6 +150,8 @@ class Entity(_Record):
     alt_labels: list[str] = field(default_factory=list)
     wikidata: Optional[str] = None
     articles: list[str] = field(default_factory=list)
+    #: the English name of an entity the gazetteer knows, so an English search finds it
+    label_en: Optional[str] = None
 
 
 @dataclass

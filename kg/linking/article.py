@@ -13,7 +13,7 @@ from typing import Optional
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.linking.model import Resolution, unique_key
-from kg.linking.names import minted_key
+from kg.linking.names import acronym_of, minted_key
 from kg.linking.roles import resolve_roles
 from kg.linking.treaties import treaty_key
 from kg.mentions import NAME_PARTICLES, ArticleMentions, name_core
@@ -32,6 +32,7 @@ class _Article:
     places: dict[str, str] = field(default_factory=dict)
     treaties: list[tuple[int, str]] = field(default_factory=list)        # (char offset, key)
     local: dict[tuple[str, str], str] = field(default_factory=dict)      # (type, folded text) -> key
+    org_names: list[tuple[str, str]] = field(default_factory=list)       # (name, key) of organisations
 
     @property
     def aid(self) -> str:
@@ -46,6 +47,8 @@ class _Article:
         m = self.am.mentions[index]
         if m.kind in ("name", "treaty"):
             self.res.surfaces[key][m.text] += 1
+        if m.kind == "name" and etype == "Organization":
+            self.org_names.append((m.text, key))
         return key
 
 
@@ -71,6 +74,12 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
             art.assign(i, art.local[(m.type, folded)], m.type)
             continue
         if _as_article_person(art, i, m, folded):
+            continue
+        expansion = acronym_of(m.text, art.org_names) if m.type != "Treaty" and m.kind == "name" else None
+        if expansion is not None:
+            # "Commissione elettorale nazionale (Inec)": the acronym is the body its article names
+            art.assign(i, expansion, "Organization")
+            art.local[(m.type, folded)] = expansion
             continue
         if m.type == "Organization" and m.kind == "name":
             key = _organization_key(art, folded)
@@ -104,6 +113,10 @@ def _as_article_person(art: _Article, i: int, m: Mention, folded: str) -> bool:
         return False
     person = next((j for j, full in art.persons if len(core := name_core(full)) > len(words)
                    and core[-len(words):] == words), None)
+    if person is None and len(words) == 1 and m.key is None:
+        # "Xi", "Yoon" typed a place: the family name that opens the article's one full name
+        firsts = {art.key(j) for j, full in art.persons if len(full) >= 2 and full[0] == words[0]}
+        person = next(j for j, full in art.persons if art.key(j) in firsts) if len(firsts) == 1 else None
     if person is None:
         return False
     art.assign(i, art.key(person), "Person")

@@ -10,8 +10,12 @@ The package: ``common`` (records and word lists), ``spans`` (NER spans), ``names
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.mentions.filters import (credit_spans, dateline_mentions, inside, is_headline_capitals,
+                                 private_demonym, site_name_type)
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
 from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matches, _organization_names,
@@ -19,7 +23,7 @@ from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matc
 from kg.mentions.roles import _roles
 from kg.mentions.spans import _ner_mentions
 from kg.mentions.treaties import _treaties
-from kg.records import AnnotatedArticle, Mention
+from kg.records import AnnotatedArticle, Mention, Sentence
 from kg.timex import find_times
 
 __all__ = ["ARTICLE_WORDS", "NAME_PARTICLES", "NAME_SUFFIXES", "NER_TYPES", "ArticleMentions", "find_mentions",
@@ -30,6 +34,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
     result = ArticleMentions(annotated)
     text = annotated.article.text
     surnames: set[str] = set()   # last words of the people named in full so far
+    credits = credit_spans(text)
     for sentence in annotated.sentences:
         if lexicon.is_credit_line(sentence.text):
             continue  # "Fonte: ...", photo credits: no facts, no entities
@@ -43,6 +48,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
         found += _surnames(annotated.article.id, sentence, toks, text, surnames, found)
+        found = _page_furniture_out(annotated.article.id, sentence, text, gazetteer, credits, found)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [as_metonym(m, toks, text, gazetteer, lexicon, year_near(m, sentence, times), sentence)
                  for m in found]
@@ -53,3 +59,24 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         surnames.update(core[-1] for core in cores if len(core) >= 2 and len(core[-1]) > 2)
         result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
     return result
+
+
+def _page_furniture_out(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
+                        credits: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
+    """Mentions minus credits, headlines in capitals and demonyms for a private person; the
+    dateline's place in; a site's one-word name an organisation (kg.mentions.filters)."""
+    datelines = dateline_mentions(article_id, sentence, text, gazetteer, found)
+    kept = []
+    for m in found:
+        if inside(credits, m.start_char, m.end_char) or any(
+                d.start_char < m.end_char and m.start_char < d.end_char for d in datelines):
+            continue
+        if m.kind == "name" and m.key is None and is_headline_capitals(m.text):
+            continue
+        if m.kind == "demonym" and private_demonym(sentence, m.start_char, m.end_char):
+            continue
+        if m.kind == "name" and m.key is None:
+            etype = site_name_type(m.text, m.type)
+            m = m if etype == m.type else replace(m, type=etype)
+        kept.append(m)
+    return kept + [d for d in datelines if not inside(credits, d.start_char, d.end_char)]

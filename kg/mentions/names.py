@@ -1,6 +1,7 @@
 """Mentions found without NER or rewriting it: gazetteer names, organisation names, role titles, metonyms, demonyms."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
@@ -59,7 +60,19 @@ def _outside_role_titles(found: list[Mention], toks: list[tuple[int, int]], text
         # the title's own word and a demonym after it: "Stato americano" of "segretario di Stato americano"
         return any(s <= m.start_char < e and (m.end_char <= e or gazetteer.demonym(text[e:m.end_char].strip()) is not None)
                    for s, e in spans)
-    return [m for m in found if not inside(m)]
+
+    def past_title(m: Mention) -> Mention:
+        # "segretario di Stato Usa", "ministri degli Esteri Ue": NER ran the title's last word
+        # into the name after it; the name is what follows the title
+        e = next((e for s, e in spans if s <= m.start_char < e < m.end_char and m.kind == "name"), None)
+        rest = text[e:m.end_char] if e is not None else ""
+        start = e + len(rest) - len(rest.lstrip()) if e is not None else 0
+        if e is None or not rest[:1].isspace() or not rest.strip()[:1].isupper():
+            return m
+        entry = gazetteer.lookup(rest.strip())
+        return replace(m, start_char=start, text=rest.strip(), type=entry.type if entry else m.type,
+                       key=entry.key if entry else None)
+    return [past_title(m) for m in found if not inside(m)]
 
 
 def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
@@ -209,12 +222,14 @@ def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool
 
 
 def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:
-    """"Pechino, 15 agosto 2025 –": a place name opening the text or a line of it (the body
-    under a headline), then a comma and a date."""
+    """"Pechino, 15 agosto 2025 –", "MOSCA –": a place name opening the text or a line of it
+    (the body under a headline), then a comma and a date, or in capitals a dash."""
     if text[text.rfind("\n", 0, m.start_char) + 1:m.start_char].strip():
         return False
     after = [text[s:e] for s, e in toks if s >= m.end_char][:2]
-    return len(after) == 2 and after[0] == "," and after[1][:1].isdigit()
+    # "MOSCA – Il Cremlino ...", "ROMA (ANSA) -": a dash or a credit after the place also close it
+    return bool(after) and (after[0] in ("-", "–", "—", "(") and m.text.isupper()
+                            or len(after) == 2 and after[0] == "," and after[1][:1].isdigit())
 
 
 def _capital_descriptions(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,

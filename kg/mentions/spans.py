@@ -67,7 +67,8 @@ def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
             if c_end < sp[1] and text[c_end:sp[1]].strip():
                 spans.append((c_end + len(text[c_end:sp[1]]) - len(text[c_end:sp[1]].lstrip()), sp[1], sp[2]))
         spans.append((c_start, c_end, "PER"))
-    return sorted(_without_clause_tail(piece, sentence, text) for sp in spans for piece in _coordinated_parts(sp, text))
+    return _whole_words(sorted(_without_clause_tail(piece, sentence, text) for sp in spans
+                               for piece in _coordinated_parts(sp, text)), text)
 
 #: Prepositions after which NER ran on into the clause: "la Commissione | per il lavoro svolto".
 _TAIL_PREPOSITIONS = {"per", "con", "contro", "dopo", "durante"}
@@ -269,3 +270,33 @@ def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
         parts.append((offset, offset + len(piece), entry))
         offset += len(piece) + 1
     return parts if len(parts) > 1 else []
+
+
+#: Articles a sentence may open with a capital, before a name of several words.
+_LEADING_ARTICLES = ("La ", "Il ", "Lo ", "Le ", "Gli ", "I ", "L'", "L’")
+
+
+def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """Spans mended to whole words. NER cut "Yoon Suk-yeol" to "Yoon Suk-yeo" where a headline
+    ends without a stop, and "Ri Chang-ho" to "Ri Chang": a span ending inside a word, or
+    before a hyphen and lower-case letters, runs to the word's end. Two spans of one type that
+    only a hyphen parts ("Nagorno" "-" "Karabakh"), one word each, are one name (a route
+    "Castiglione-Desenzano del Garda" and "Mercosur-Ue" are two). A capitalised article opening
+    a name of two words or more ("La Corte internazionale di giustizia") is no part of it."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, etype in spans:
+        while 0 < start < end and text[start - 1].isalpha() and text[start].isalpha():
+            start -= 1
+        tail = re.match(r"[^\W\d_]+|-[^\W\d_A-Z][^\W\d_]*", text[end:]) if end < len(text) else None
+        if tail and (tail.group(0).startswith("-") or text[end - 1].isalpha()):
+            end += tail.end()
+        rest = text[start:end]
+        lead = next((a for a in _LEADING_ARTICLES if rest.startswith(a)), None)
+        if lead and len(rest[len(lead):].split()) >= 2 and rest[len(lead):][:1].isupper():
+            start += len(lead)
+        if out and out[-1][2] == etype and text[out[-1][1]:start] == "-" and \
+                all(" " not in text[a:b] and b - a > 2 for a, b in ((out[-1][0], out[-1][1]), (start, end))):
+            out[-1] = (out[-1][0], end, etype)
+            continue
+        out.append((start, end, etype))
+    return out
