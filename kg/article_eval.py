@@ -111,6 +111,57 @@ def score_articles(gold_path: str | Path, graph: Graph, path: str = "<graph>") -
     return result
 
 
+def fact_outcomes(gold_path: str | Path, graph: Graph) -> list[tuple[float, bool]]:
+    """(confidence, right?) for every asserted or reported fact, judged in its own article.
+
+    A fact is right when both ends match that article's gold entities and the gold relates
+    them by the predicate (either direction where the scoring rules allow it).
+    """
+    from kg.evaluation import SYMMETRIC, UNDIRECTED_KINDS, match_entities
+
+    by_article = article_predictions(graph)
+    confidence: dict[tuple[str, str, str, str], float] = {}
+    for node in graph.subjects(RDF.type, _kg("Assertion")):
+        s, p, o = (graph.value(node, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        value = graph.value(node, _kg("confidence"))
+        if p is None or value is None or not str(p).startswith(KG_NS):
+            continue
+        for a in graph.objects(node, PROV.wasDerivedFrom):
+            key = (str(a).rsplit("/article/", 1)[-1], str(s), str(p)[len(KG_NS):], str(o))
+            confidence[key] = max(confidence.get(key, 0.0), float(value))
+    out = []
+    for gold in load_gold_articles(gold_path):
+        local = slug(gold.articles[0])
+        pred = by_article.get(local)
+        if pred is None:
+            continue
+        matched = match_entities(gold, pred)
+        truth = set()
+        for g in gold.relations:
+            truth.add((g.s, g.p, g.o))
+            if g.p in SYMMETRIC or (g.p == "communicatedWith" and g.kind in UNDIRECTED_KINDS):
+                truth.add((g.o, g.p, g.s))
+        for r in pred.relations:
+            right = (matched.get(r.s), r.p, matched.get(r.o)) in truth
+            out.append((confidence.get((local, r.s, r.p, r.o), 0.0), right))
+    return out
+
+
+def reliability(outcomes: list[tuple[float, bool]], bins: int = 10) -> tuple[list[tuple[str, int, float, float]], float]:
+    """Rows (bin, facts, mean confidence, share right) and the expected calibration error."""
+    rows, ece, n = [], 0.0, len(outcomes)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r in outcomes if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if not inside:
+            continue
+        conf = sum(c for c, _ in inside) / len(inside)
+        acc = sum(r for _, r in inside) / len(inside)
+        rows.append((f"{lo:.1f}-{hi:.1f}", len(inside), conf, acc))
+        ece += len(inside) / n * abs(conf - acc)
+    return rows, ece
+
+
 def format_article_scores(scores: ArticleScores) -> str:
     """The per-article table (headline), then the corpus-level micro lines."""
     head = f"{'':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from kg.article_eval import article_predictions, score_articles
+from kg.article_eval import article_predictions, fact_outcomes, reliability, score_articles
 from kg.cli import main
 from kg.evaluation import load_gold, match_entities, read_prediction
 
@@ -48,7 +48,7 @@ class Build:
             self.g.add((node, KG.mentionedIn, URIRef(f"{BASE}article/{a}")))
         return self
 
-    def fact(self, s, p, o, article, factuality="Asserted"):
+    def fact(self, s, p, o, article, factuality="Asserted", confidence=None):
         self.n += 1
         s, o = URIRef(f"{BASE}entity/{s}"), URIRef(f"{BASE}entity/{o}")
         if factuality in ("Asserted", "Reported"):
@@ -57,6 +57,8 @@ class Build:
         for po in ((RDF.type, KG.Assertion), (RDF.subject, s), (RDF.predicate, KG[p]), (RDF.object, o),
                    (KG.factuality, KG[factuality]), (PROV.wasDerivedFrom, URIRef(f"{BASE}article/{article}"))):
             self.g.add((node, *po))
+        if confidence is not None:
+            self.g.add((node, KG.confidence, Literal(confidence)))
         return self
 
 
@@ -125,3 +127,14 @@ def test_best_match_wins_over_key_order(tmp_path):
     b.g.serialize(str(tmp_path / "p.ttl"), format="turtle")
     matched = match_entities(load_gold(path), read_prediction(tmp_path / "p.ttl"))
     assert matched == {f"{BASE}entity/z-kim": "x:b-kim-jong-un"}
+
+
+def test_fact_outcomes_and_reliability(gold_path):
+    b = (both_articles().fact("putin", "leaderOf", "russia", "art-1", confidence=0.9)
+         .fact("kim", "communicatedWith", "putin", "art-1", confidence=0.7)     # a meeting: either direction
+         .fact("russia", "criticized", "putin", "art-2", confidence=0.2))
+    outcomes = sorted(fact_outcomes(gold_path, b.g))
+    assert outcomes == [(0.2, False), (0.7, True), (0.9, True)]
+    rows, ece = reliability(outcomes, bins=10)
+    assert [r[1] for r in rows] == [1, 1, 1]
+    assert ece == pytest.approx((0.2 + 0.3 + 0.1) / 3)

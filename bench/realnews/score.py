@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO))
 
-from kg.article_eval import score_articles  # noqa: E402
+from kg.article_eval import fact_outcomes, reliability, score_articles  # noqa: E402
 from kg.export.rdf import read_graph  # noqa: E402
 from kg.sentence_eval import sentence_set  # noqa: E402
 
@@ -116,6 +116,12 @@ def main() -> int:
     for p in art.relations:
         x, y = art.relations[p], sen.relations[p]
         lines.append(f"| {p} | {prf(x)} ({x.tp} {x.fp} {x.fn}) | {prf(y)} ({y.tp} {y.fp} {y.fn}) |")
+    outcomes = fact_outcomes(a.work / "articles_gold.jsonl", read_graph(a.work / "articles_out" / "graph.ttl")) + \
+        fact_outcomes(a.work / "sentences_gold.jsonl", read_graph(a.work / "sentences_out" / "graph.ttl"))
+    table, ece = reliability(outcomes)
+    lines += ["", f"Calibration of kg:confidence over the {len(outcomes)} facts of both sets: expected calibration "
+              f"error {ece:.3f}.", "", "| confidence | facts | mean confidence | share right |", "|---|---|---|---|"]
+    lines += [f"| {b} | {n} | {c:.3f} | {r:.3f} |" for b, n, c, r in table]
     row = "\n".join(lines) + "\n"
     print(row)
     if not a.dry_run:

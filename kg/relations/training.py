@@ -40,6 +40,7 @@ class Item:
     mentions: list[tuple[int, int, str]]
     relations: set[tuple[str, str, str]]
     date: Optional[str] = None
+    entities: Optional[list[dict]] = None   # document gold: ends are matched by name, as kg eval does
 
 
 @dataclass
@@ -98,17 +99,34 @@ def article_items(realnews: Path, splits: tuple[str, ...]) -> list[Item]:
                 bare = form.lstrip("~")
                 for hit in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", text):
                     mentions.append((hit.start(), hit.end(), e["key"]))
-        items.append(Item(g["id"], m["split"], text, mentions, _relation_keys(g["relations"]), m.get("date")))
+        items.append(Item(g["id"], m["split"], text, mentions, _relation_keys(g["relations"]), m.get("date"),
+                          g["entities"]))
     return items
 
 
 def _gold_key(mention, gold: list[tuple[int, int, str]]) -> Optional[str]:
-    best, overlap = None, 0
+    """The gold mention that best covers a kg mention (overlap over union)."""
+    best, score = None, 0.0
     for start, end, key in gold:
         o = min(end, mention.end_char) - max(start, mention.start_char)
-        if o > overlap:
-            best, overlap = key, o
+        if o > 0:
+            iou = o / (max(end, mention.end_char) - min(start, mention.start_char))
+            if iou > score:
+                best, score = key, iou
     return best
+
+
+def _entity_map(item: Item, am, res) -> dict[str, str]:
+    """kg entity key -> gold key for an article, by the scorer's own matching (labels, forms)."""
+    from kg.evaluation import Gold, PredEntity, Prediction, _add_entity, match_entities
+
+    ents: dict = {}
+    for e in item.entities or []:
+        _add_entity(ents, e)
+    keys = {res.key_of(am.annotated.article.id, i) for i in range(len(am.mentions))} - {None}
+    pred = {k: PredEntity(k, res.entities[k].type, res.entities[k].label, tuple(res.entities[k].alt_labels), None)
+            for k in sorted(keys) if k in res.entities}
+    return match_entities(Gold("", [item.id], ents, []), Prediction(item.id, pred, []))
 
 
 def build_examples(items: list[Item], log: Callable[[str], None] = print,
@@ -144,9 +162,13 @@ def build_examples(items: list[Item], log: Callable[[str], None] = print,
         rules = extractor.extract(am)
         votes = {(f.evidence.sentence, f.subject, f.predicate, f.object) for f in rules.facts} if rule_features else set()
         sentences = {s.index: s for s in am.annotated.sentences}
+        by_name = _entity_map(item, am, res) if item.entities is not None else None
         for cand in candidates(am, res):
-            gs = _gold_key(am.mentions[cand.a], item.mentions)
-            go = _gold_key(am.mentions[cand.b], item.mentions)
+            if by_name is not None:
+                gs, go = by_name.get(cand.s_key), by_name.get(cand.o_key)
+            else:
+                gs = _gold_key(am.mentions[cand.a], item.mentions)
+                go = _gold_key(am.mentions[cand.b], item.mentions)
             labels = frozenset(p for p in cand.predicates if gs and go and gs != go and (gs, p, go) in item.relations)
             feats = candidate_features(am, cand, sentences[cand.sentence], lexicon, votes)
             examples.append(Example(item.id, item.split, cand.predicates, feats, labels))
