@@ -325,8 +325,17 @@ def _check_row(row: _Row) -> None:
                              f"(one of {', '.join(PLACE_KINDS)})")
 
 
-def _entry(rows: list[_Row]) -> GazetteerEntry:
-    """One entry from its rows (one row, or one row per office for people)."""
+def _read_verified(path: Path) -> frozenset[str] | None:
+    """QIDs checked against a public Wikidata-derived source (verified.tsv: key, label, source),
+    or None where the folder has no such file (every QID then counts as checked)."""
+    if not path.exists():
+        return None
+    return frozenset(row.cells["key"] for row in _read(path, "", ("key", "label", "source")))
+
+
+def _entry(rows: list[_Row], verified: frozenset[str] | None = None) -> GazetteerEntry:
+    """One entry from its rows (one row, or one row per office for people). A QID no source
+    has confirmed links nothing: no link beats a wrong one."""
     first = rows[0]
     c = first.cells
     names: list[str] = [c["name_it"]]
@@ -349,7 +358,8 @@ def _entry(rows: list[_Row]) -> GazetteerEntry:
         state = positions[0].state
     extra = tuple(sorted((k, v) for k, v in c.items() if k not in _CORE and k not in _OFFICE and v))
     return GazetteerEntry(key=c["key"], type=first.type, name_it=c["name_it"], names=tuple(names),
-                          name_en=c["name_en"], wikidata=c["wikidata"] or None, state=state,
+                          name_en=c["name_en"], state=state,
+                          wikidata=(c["wikidata"] or None) if verified is None or c["key"] in verified else None,
                           extra=extra, positions=positions)
 
 
@@ -401,7 +411,8 @@ def _build(directory: Path) -> Gazetteer:
                 continue
             grouped[key] = [row]
 
-    entries = {key: _entry(rows) for key, rows in grouped.items()}
+    verified = _read_verified(directory / "verified.tsv")
+    entries = {key: _entry(rows, verified) for key, rows in grouped.items()}
 
     # references between files: a person's office may belong to an organisation (UN, NATO, EU)
     for key, rows in grouped.items():

@@ -328,8 +328,8 @@ def test_qids_are_valid_and_unique(gaz):
     for entry in gaz.entries():
         if entry.wikidata:
             assert QID.match(entry.wikidata) and entry.key == entry.wikidata, entry.key
-        else:
-            assert re.match(r"^x-[a-z0-9]+(-[a-z0-9]+)*$", entry.key), entry.key
+        else:   # a slug, or a QID no source has confirmed yet (kept as a key, linked to nothing)
+            assert re.match(r"^x-[a-z0-9]+(-[a-z0-9]+)*$", entry.key) or QID.match(entry.key), entry.key
     for name in ("states", "places", "organizations", "people"):
         text = (GAZETTEER_DIR / f"{name}.tsv").read_text(encoding="utf-8")
         for qid in re.findall(r"\bQ\d+\b", text):
@@ -362,3 +362,39 @@ def test_data_files_are_sorted_and_documented():
         assert order == sorted(order), name
     sources = (GAZETTEER_DIR / "SOURCES.md").read_text(encoding="utf-8")
     assert "Wikidata" in sources and "CC0" in sources and "no link beats a wrong link" in sources.lower()
+
+
+def _verified_rows() -> dict[str, tuple[str, str]]:
+    rows = {}
+    for line in (GAZETTEER_DIR / "verified.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("Q"):
+            key, label, source = line.split("\t")
+            rows[key] = (label, source)
+    return rows
+
+
+def test_every_link_has_a_recorded_source(gaz):
+    """A Wikidata link only where verified.tsv names the public source that confirmed it."""
+    verified = _verified_rows()
+    linked = {e.key for e in gaz.entries() if e.wikidata}
+    assert linked == {k for k in verified if gaz.get(k) is not None}
+    assert all(source.strip() for _, source in verified.values())
+    assert len(linked) >= 400
+
+
+def test_unverified_qid_links_nothing(tmp_path):
+    """A QID key with no row in verified.tsv keeps its key and gets no owl:sameAs."""
+    import shutil
+
+    for name in ("states.tsv", "places.tsv", "organizations.tsv", "people.tsv", "periods.tsv"):
+        shutil.copy(GAZETTEER_DIR / name, tmp_path / name)
+    (tmp_path / "verified.tsv").write_text("key\tlabel\tsource\nQ159\tRussia\tsomewhere\n", encoding="utf-8")
+    local = load_gazetteer(tmp_path)
+    assert local.get("Q159").wikidata == "Q159"
+    assert local.get("Q38") is not None and local.get("Q38").wikidata is None
+
+
+def test_zelensky_is_q3874799(gaz):
+    entry = gaz.lookup("Volodymyr Zelensky")
+    assert entry is not None and entry.key == "Q3874799" and entry.wikidata == "Q3874799"
+    assert gaz.get("Q3881739") is None
