@@ -28,8 +28,8 @@ _ALTERNATIONS = (
     (re.compile(r"ou"), "u"),                     # Choïgou (French)
     (re.compile(r"(?<=[aeiou])j"), "i"),          # Sergej / Sergei, Dmitrij / Dmitri
     (re.compile(r"y"), "i"),                      # Sergey, Volodymyr, Zelenskyy
-    (re.compile(r"([a-z])\1+"), r"\1"),           # doubled letters: Zelenskii, Mohammad / Mohamad
     (re.compile(r" "), ""),                       # spacing and hyphens: Kim Jong Gyu / Kim Jonggyu
+    (re.compile(r"([a-z])\1+"), r"\1"),           # doubled letters: Zelenskii, Mohammad / Mohamad
 )
 
 

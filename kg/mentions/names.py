@@ -62,16 +62,16 @@ def _outside_role_titles(found: list[Mention], toks: list[tuple[int, int]], text
                    for s, e in spans)
 
     def past_title(m: Mention) -> Mention:
-        # "segretario di Stato Usa", "ministri degli Esteri Ue": NER ran the title's last word
-        # into the name after it; the name is what follows the title
+        # "segretario di Stato Usa": NER ran the title's last word into the state after it
         e = next((e for s, e in spans if s <= m.start_char < e < m.end_char and m.kind == "name"), None)
         rest = text[e:m.end_char] if e is not None else ""
         start = e + len(rest) - len(rest.lstrip()) if e is not None else 0
         if e is None or not rest[:1].isspace() or not rest.strip()[:1].isupper():
             return m
         entry = gazetteer.lookup(rest.strip())
-        return replace(m, start_char=start, text=rest.strip(), type=entry.type if entry else m.type,
-                       key=entry.key if entry else None)
+        if entry is None or entry.type != "State":
+            return m    # "presidente del Consiglio Ue": a body's own name may go on past a title
+        return replace(m, start_char=start, text=rest.strip(), type=entry.type, key=entry.key)
     return [past_title(m) for m in found if not inside(m)]
 
 

@@ -1,0 +1,180 @@
+"""Entities on real news (#28): page furniture out, cut and glued spans mended, one node per
+person however the name is spelt, acronyms joined to their expansion. Model-free: sentences
+are hand-tokenised, NER spans given."""
+from __future__ import annotations
+
+from parsed import article
+
+from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.linking import resolve
+from kg.linking.names import acronym_of, initials, is_acronym, name_skeleton, variant_remap
+from kg.mentions import find_mentions
+from kg.mentions.filters import credit_spans, is_headline_capitals
+
+
+def _rows(text: str) -> str:
+    words = []
+    for piece in text.replace(".", " .").replace(",", " ,").split():
+        if "'" in piece[:-1]:
+            head, _, tail = piece.partition("'")
+            words += [head + "'", tail]
+        else:
+            words.append(piece)
+    return "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(words, 1))
+
+
+def found(*sentences: tuple[str, list[tuple[str, str]]], article_id: str = "test"):
+    am = find_mentions(article(*[(t, _rows(t), list(ner)) for t, ner in sentences], article_id=article_id),
+                       load_gazetteer(), load_lexicon())
+    return am
+
+
+def texts(*sentences) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in found(*sentences).mentions]
+
+
+# ------------------------------------------------------------------ credits and capitals
+
+def test_an_agency_credit_after_the_last_stop_is_no_entity():
+    got = texts(("Il gasdotto collega il Paese all'Italia attraverso la Tunisia. (Belga)", [("Belga", "ORG")]))
+    assert ("Belga", "Organization") not in got
+    assert ("Tunisia", "State") in got
+
+
+def test_an_acronym_in_parentheses_inside_the_sentence_stays():
+    got = texts(("Lo dicono i risultati della Commissione elettorale nazionale (Inec).",
+                 [("Commissione elettorale nazionale", "ORG"), ("Inec", "ORG")]))
+    assert ("Inec", "Organization") in got
+
+
+def test_credit_spans_cover_copyright_lines_and_captions_not_acronyms():
+    text = "date 2022-12 © Agenzia Nova - Riproduzione riservata\n\nIlham Aliyev (Getty Images).\nLa Commissione (Inec) ha parlato."
+    spans = [text[s:e] for s, e in credit_spans(text)]
+    assert "© Agenzia Nova - Riproduzione riservata" in spans
+    assert "(Getty Images)" in spans
+    assert "(Inec)" not in spans
+
+
+def test_a_headline_in_capitals_is_no_name_but_an_acronym_is():
+    assert is_headline_capitals("GRANDE VITTORIA") and is_headline_capitals("VITTORIA")
+    assert not is_headline_capitals("NATO") and not is_headline_capitals("Grande Vittoria")
+    got = texts(("GRANDE VITTORIA per la NATO a Bruxelles.", [("GRANDE VITTORIA", "ORG"), ("NATO", "ORG")]))
+    assert all(t != "GRANDE VITTORIA" for t, _ in got)
+    assert ("NATO", "Organization") in got
+
+
+def test_a_dateline_in_capitals_is_a_place():
+    got = texts(("Il cartellone 2024.\n\nMACERATA – La rassegna apre a luglio.", [("MACERATA", "ORG")]))
+    assert ("MACERATA", "Place") in got
+    assert ("MACERATA", "Organization") not in got
+
+
+def test_a_site_name_in_one_word_is_an_organisation():
+    assert ("IlMessaggero", "Organization") in texts(("Lo riporta IlMessaggero oggi.", [("IlMessaggero", "PER")]))
+
+
+def test_a_demonym_after_a_singular_article_is_a_person_not_the_state():
+    assert not any(ty == "State" for _, ty in texts(("Un italiano di 45 anni è morto.", [])))
+    assert ("nordcoreani", "State") in texts(("I soldati nordcoreani combattono.", []))
+
+
+# ------------------------------------------------------------------ cut and glued spans
+
+def test_a_span_cut_inside_a_word_runs_to_its_end():
+    got = texts(("Lo ha detto il presidente Yoon Suk-yeol\n\nUna nuova era comincia.", [("Yoon Suk-yeo", "PER")]))
+    assert ("Yoon Suk-yeol", "Person") in got
+
+
+def test_a_span_cut_before_a_hyphenated_given_name_takes_it():
+    assert ("Ri Chang-ho", "Person") in texts(("Lo ha detto Ri Chang-ho ieri.", [("Ri Chang", "PER")]))
+
+
+def test_two_one_word_spans_parted_by_a_hyphen_are_one_name_a_route_is_two():
+    got = texts(("La regione del Nagorno-Karabakh è contesa.", [("Nagorno", "LOC"), ("Karabakh", "LOC")]))
+    assert any(t.endswith("Nagorno-Karabakh") for t, _ in got)
+    got = texts(("La tappa Castiglione-Desenzano del Garda è corta.",
+                 [("Castiglione", "LOC"), ("Desenzano del Garda", "LOC")]))
+    assert ("Castiglione", "Place") in got and ("Desenzano del Garda", "Place") in got
+
+
+def test_a_capitalised_article_is_no_part_of_a_longer_name():
+    got = texts(("La Corte Internazionale di Giustizia ha deciso.", [("La Corte Internazionale di Giustizia", "ORG")]))
+    assert ("Corte Internazionale di Giustizia", "Organization") in got
+
+
+def test_a_state_run_into_a_role_title_is_the_state_alone():
+    got = texts(("Il segretario di Stato Usa ha parlato.", [("Stato Usa", "ORG")]))
+    assert ("Usa", "State") in got
+    assert all(t != "Stato Usa" for t, _ in got)
+
+
+# ------------------------------------------------------------------ one node per entity
+
+def test_romanisations_of_one_name_share_a_skeleton_other_names_do_not():
+    same = ["Sergei Shoigu", "Serghei Shoigu", "Sergey Shoigu", "Sergej Schoigu"]
+    assert len({name_skeleton(n) for n in same}) == 1
+    assert name_skeleton("Volodymyr Zelensky") == name_skeleton("Volodimir Zelenskyy")
+    assert name_skeleton("Andrei Belousov") == name_skeleton("Andrey Belousov")
+    assert len({name_skeleton(n) for n in ("Kim Jong Gyu", "Kim Jonggyu", "Kim Jong-gyu")}) == 1
+    assert name_skeleton("Mikhail Mishustin") == name_skeleton("Mihail Mishustin")
+    assert name_skeleton("Kim Jong Un") != name_skeleton("Kim Jong Il")
+    assert name_skeleton("Mario Rossi") != name_skeleton("Maria Rossi")
+
+
+def test_variant_spellings_merge_into_the_most_named_key_gazetteer_people_never_merge():
+    gaz = load_gazetteer()
+    remap = variant_remap({"x-serghei-shoigu": {"Serghei Shoigu": 1}, "x-sergei-shoigu": {"Sergei Shoigu": 3},
+                           "x-mario-rossi": {"Mario Rossi": 1}}, gaz)
+    assert remap == {"x-serghei-shoigu": "x-sergei-shoigu"}
+    # two people the gazetteer tells apart stay apart even if a third spelling bridges them
+    assert variant_remap({"Q7747": {"Vladimir Putin": 1}, "Q56226": {"Kim Jong Un": 1}}, gaz) == {}
+
+
+def test_a_lone_surname_joins_the_one_full_name_of_the_build_else_nothing():
+    gaz = load_gazetteer()
+    people = {"x-nicolas-sarkozy": {"Nicolas Sarkozy": 2}, "x-sarkozy": {"Sarkozy": 1}}
+    assert variant_remap(people, gaz) == {"x-sarkozy": "x-nicolas-sarkozy"}
+    people = {"x-anna-bianchi": {"Anna Bianchi": 1}, "x-luca-bianchi": {"Luca Bianchi": 1}, "x-bianchi": {"Bianchi": 1}}
+    assert variant_remap(people, gaz) == {}
+
+
+def test_an_acronym_joins_the_one_expansion_that_spells_it():
+    assert initials("National Intelligence Service") == "nis"
+    assert initials("Partito democratico") == "pd"
+    assert is_acronym("NIS") and is_acronym("Rn") and not is_acronym("Roma") and not is_acronym("NIS 2")
+    names = [("National Intelligence Service", "k1"), ("Rassemblement national", "k2"), ("Banca centrale", "k3")]
+    assert acronym_of("NIS", names) == "k1"
+    assert acronym_of("Rn", names) == "k2"
+    assert acronym_of("Bc", names + [("Borsa commerciale", "k4")]) is None   # two expansions: none
+
+
+def test_two_articles_spelling_one_person_differently_give_one_entity():
+    gaz = load_gazetteer()
+    a = found(("Il ministro Serghei Kuzmin ha parlato.", [("Serghei Kuzmin", "PER")]), article_id="a")
+    b = found(("Il ministro Sergei Kuzmin ha risposto.", [("Sergei Kuzmin", "PER")]), article_id="b")
+    res = resolve([a, b], gaz)
+    people = [e for e in res.entities.values() if e.type == "Person"]
+    assert len(people) == 1 and set(people[0].articles) == {"a", "b"}
+    assert {people[0].label, *people[0].alt_labels} >= {"Serghei Kuzmin", "Sergei Kuzmin"}
+
+
+def test_an_acronym_after_its_expansion_in_an_article_is_one_entity():
+    am = found(("Il National Intelligence Service (NIS) ha riferito.",
+                [("National Intelligence Service", "ORG"), ("NIS", "ORG")]))
+    res = resolve([am], load_gazetteer())
+    orgs = [e for e in res.entities.values() if e.type == "Organization"]
+    assert len(orgs) == 1 and "NIS" in orgs[0].alt_labels
+
+
+def test_a_family_name_typed_a_place_joins_the_article_person():
+    am = found(("Yoon Suk-yeol ha parlato.", [("Yoon Suk-yeol", "PER")]),
+               ("Poi Yoon è partito.", [("Yoon", "LOC")]))
+    res = resolve([am], load_gazetteer())
+    assert [e.type for e in res.entities.values()] == ["Person"]
+
+
+def test_linked_entities_carry_an_english_label():
+    am = found(("La Russia ha risposto.", [("Russia", "LOC")]))
+    res = resolve([am], load_gazetteer())
+    assert res.entities["Q159"].label == "Russia" and res.entities["Q159"].label_en == "Russia"
