@@ -280,8 +280,8 @@ def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int
     """Spans mended to whole words. NER cut "Yoon Suk-yeol" to "Yoon Suk-yeo" where a headline
     ends without a stop, and "Ri Chang-ho" to "Ri Chang": a span ending inside a word, or
     before a hyphen and lower-case letters, runs to the word's end. Two spans of one type that
-    only a hyphen parts ("Nagorno" "-" "Karabakh"), one word each, are one name (a route
-    "Castiglione-Desenzano del Garda" and "Mercosur-Ue" are two). A capitalised article opening
+    only a hyphen parts are one name when the second is one word ("Nagorno" "-" "Karabakh",
+    "Tim Berners" "-" "Lee"); a route "Castiglione-Desenzano del Garda" and "Mercosur-Ue" are two. A capitalised article opening
     a name of two words or more ("La Corte internazionale di giustizia") is no part of it."""
     out: list[tuple[int, int, str]] = []
     for start, end, etype in spans:
@@ -294,8 +294,8 @@ def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int
         lead = next((a for a in _LEADING_ARTICLES if rest.startswith(a)), None)
         if lead and len(rest[len(lead):].split()) >= 2 and rest[len(lead):][:1].isupper():
             start += len(lead)
-        if out and out[-1][2] == etype and text[out[-1][1]:start] == "-" and \
-                all(" " not in text[a:b] and b - a > 2 for a, b in ((out[-1][0], out[-1][1]), (start, end))):
+        if out and out[-1][2] == etype and text[out[-1][1]:start] == "-" and " " not in text[start:end] \
+                and end - start > 2:
             out[-1] = (out[-1][0], end, etype)
             continue
         out.append((start, end, etype))
