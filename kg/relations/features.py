@@ -81,6 +81,11 @@ def _path_features(a: Word, b: Word, sentence: Sentence, lex: Lexicon) -> list[s
         out.append("future")
     out.append(f"a_dep={(a.deprel or '').split(':')[0]}")
     out.append(f"b_dep={(b.deprel or '').split(':')[0]}")
+    for side, w in (("a", a), ("b", b)):  # the word each mention hangs from, with how it hangs
+        gov = by_id.get(w.head) if w.head else None
+        if gov is not None:
+            out += [f"{side}_gov={_lemma(gov)}", f"{side}_govrel={_lemma(gov)}|{(w.deprel or '').split(':')[0]}"]
+    out.append(f"pathrels={' '.join(sorted(r[:-1] for r in rels))}" if len(rels) <= 4 else "pathrels=long")
     for side, w in (("a", a), ("b", b)):
         cases = [_lemma(k) for k in sentence.words if k.head == w.id and k.deprel == "case"]
         if cases:
