@@ -7,6 +7,7 @@ from its name (kg.linking.names makes spelling variants mint the same key).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -101,6 +102,7 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
         art.local[(m.type, folded)] = key
         if m.type == "Treaty":
             art.treaties.append((m.start_char, key))
+    _one_type_per_name(art)
     _treaty_references(art)
     _capitals(art)
     resolve_roles(am, gaz, res)
@@ -118,7 +120,14 @@ def _as_article_person(art: _Article, i: int, m: Mention, folded: str) -> bool:
         firsts = {art.key(j) for j, full in art.persons if len(full) >= 2 and full[0] == words[0]}
         person = next(j for j, full in art.persons if art.key(j) in firsts) if len(firsts) == 1 else None
     if person is None:
-        return False
+        # "Kishida e Yoon": the one person of the gazetteer with this surname, where the name is
+        # no place or body the gazetteer knows
+        entry = art.gaz.unique_surname(m.text) if len(words) == 1 and m.key is None \
+            and art.gaz.lookup(m.text) is None and art.gaz.metonym(m.text) is None else None
+        if entry is None:
+            return False
+        art.assign(i, entry.key, "Person")
+        return True
     art.assign(i, art.key(person), "Person")
     return True
 
@@ -135,12 +144,12 @@ def _organization_key(art: _Article, folded: str) -> Optional[str]:
         key = art.local.get(("Organization", " ".join(words[:-1])))
         if key is not None:
             return key
-    if len(words) == 1:
-        # "la Commissione europea" ... "la Commissione": the one body the article names so
-        longer = {k for (etype, name), k in art.local.items()
-                  if etype == "Organization" and name.startswith(folded + " ")}
-        if len(longer) == 1:
-            return longer.pop()
+    # "la Corte internazionale di giustizia dell'Aja" ... "la Corte internazionale di giustizia" ...
+    # "la Corte": the one body the article names with a longer name that begins so
+    longer = {k for (etype, name), k in art.local.items()
+              if etype == "Organization" and name.startswith(folded + " ")}
+    if len(longer) == 1:
+        return longer.pop()
     return None
 
 
@@ -166,6 +175,33 @@ def _person_key(art: _Article, i: int, m: Mention, folded: str) -> str:
             return entry.key
     art.persons.append((i, words))
     return minted_key(m.text, "Person")
+
+
+#: Where NER gives one unknown name several types in an article, ties go to the first of these.
+_TYPE_ORDER = ("Organization", "Place", "Person")
+
+
+def _one_type_per_name(art: _Article) -> None:
+    """"Aukus" typed an organisation twice and a person once in one article is one
+    organisation: a name the gazetteer does not know keeps one type per article, the type NER
+    gave it most often."""
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(art.am.mentions):
+        if m.kind == "name" and m.key is None and m.type in _TYPE_ORDER and (art.aid, i) in art.res.mention_keys \
+                and art.key(i).startswith("x-"):
+            groups.setdefault(art.gaz.fold(m.text), []).append(i)
+    for indices in groups.values():
+        types = Counter(art.am.mentions[i].type for i in indices)
+        if len(types) < 2:
+            continue
+        best = min(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))
+        target = next((art.key(i) for i in indices if art.am.mentions[i].type == best), None)
+        for i in indices:
+            old = art.key(i)
+            if old != target:
+                art.res.mention_keys[(art.aid, i)] = target
+                art.res.surfaces[old][art.am.mentions[i].text] -= 1
+                art.res.surfaces[target][art.am.mentions[i].text] += 1
 
 
 def _treaty_references(art: _Article) -> None:

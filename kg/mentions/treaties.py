@@ -1,8 +1,10 @@
 """Treaty phrases: a treaty head noun and the words that name it."""
 from __future__ import annotations
 
+import functools
 import re
 
+from kg.lexicon import LEXICON_DIR, read_lines
 from kg.mentions.common import ARTICLE_WORDS, overlaps
 from kg.records import Mention, Sentence
 
@@ -22,6 +24,17 @@ TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", 
                "a", "in", "il", "la", "lo", "le", "gli", "i", "un", "una", "dal", "dalla", "al",
                "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno", "per", "durante",
                "contro", "stipulato", "stipulata", "firmati", "siglati", "ratificato", "ratificata"}
+
+
+#: Plural heads: "accordi", "intese" name one agreement only with a proper name in them.
+PLURAL_HEADS = frozenset({"trattati", "patti", "accordi", "intese", "convenzioni", "protocolli"})
+_YEAR = re.compile(r"1[89][0-9]{2}|20[0-9]{2}")
+
+
+@functools.cache
+def _compounds() -> tuple[tuple[str, ...], ...]:
+    """treaty_compounds.txt, each a tuple of tokens."""
+    return tuple(tuple(line.split()) for line in read_lines(LEXICON_DIR / "treaty_compounds.txt"))
 
 
 def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
@@ -61,6 +74,11 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         last = i + width - 1
         while j < len(toks):
             lw = word(j).lower()
+            k = j + 1 if lw in TREATY_LINK else j
+            n = next((len(c) for c in _compounds() if tuple(word(x).lower() for x in range(k, min(k + len(c), len(toks)))) == c), 0)
+            if n:                           # "accordo di cessate il fuoco"
+                last, j = k + n - 1, k + n
+                continue
             if lw in TREATY_PURPOSE and j + 2 < len(toks) and word(j + 1).lower() in ARTICLE_WORDS \
                     and content(j + 2) and word(j + 2).islower():
                 j += 2                      # "protocollo per la sicurezza delle esportazioni"
@@ -74,6 +92,10 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
                 break
             last = j
             j += 1
+        if last + 2 < len(toks) and word(last + 1).lower() in ("del", "dell'", "dell’") and _YEAR.fullmatch(word(last + 2)):
+            last += 2                       # "Convenzione sul genocidio del 1948": the year names it
+        if word(i).lower() in PLURAL_HEADS and not any(word(x)[:1].isupper() for x in range(i + 1, last + 1)):
+            continue                        # "accordi bilaterali", "gli accordi": no one agreement
         # an adjective before the head ("storico accordo", "nuovo trattato")
         first = i
         if i > 0 and word(i - 1).lower() in {"storico", "nuovo", "storica", "nuova"}:
