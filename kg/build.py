@@ -19,7 +19,8 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from kg.export.html import write_html
-from kg.export.rdf import write_jsonld, write_ontology, write_trig, write_turtle
+from kg.export import EXPORTERS
+from kg.export.rdf import write_ontology
 from kg.gazetteer import load_gazetteer
 from kg.graph import ArticleGraphInput, build_dataset, facts_graph
 from kg.ingest import MAX_ARTICLE_BYTES, read_inputs
@@ -242,11 +243,12 @@ def _build(inputs, out_dir: Path, base_iri, strict, annotator, progress, cache, 
 def _export(out_dir, graph, dataset, annotated, skipped, notes, counts, annotator, base_iri, timings,
             export_timings, t, t0) -> None:
     with replaced_whole(out_dir) as staging:
-        for name, write in (("graph.ttl", lambda path: write_turtle(graph, path)),
-                            ("graph.trig", lambda path: write_trig(dataset, path)),
-                            ("graph.jsonld", lambda path: write_jsonld(graph, path)),
-                            ("graph.html", lambda path: write_html(graph, path, title=f"kg: {len(annotated)} articles")),
-                            ("ontology.ttl", write_ontology)):
+        sources = {"graph": graph, "dataset": dataset}
+        writers = [(name, lambda path, w=write, x=sources[source]: w(x, path))
+                   for name, (write, source) in EXPORTERS.items()]
+        writers += [("graph.html", lambda path: write_html(graph, path, title=f"kg: {len(annotated)} articles")),
+                    ("ontology.ttl", write_ontology)]
+        for name, write in writers:
             started = time.perf_counter()
             write(staging / name)
             export_timings[name] = time.perf_counter() - started

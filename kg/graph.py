@@ -13,14 +13,13 @@ from typing import Iterable, Optional
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
+from kg.formats import PREFIXES
 from kg.iris import IriMinter, wikidata
 from kg.quantities import parse_quantity
 from kg.records import Article, Entity, Event, Fact
 from kg.timex import xsd_datatype
 from kg.vocab import KG, ONTOLOGY_IRI, PROV, SCHEMA
 
-PREFIXES = {"kg": str(KG), "schema": str(SCHEMA), "prov": str(PROV), "wd": "http://www.wikidata.org/entity/",
-            "skos": str(SKOS), "owl": str(OWL), "rdfs": str(RDFS), "xsd": str(XSD)}
 FACTUALITY = {"asserted": "Asserted", "reported": "Reported", "negated": "Negated",
               "hypothetical": "Hypothetical", "planned": "Planned"}
 IN_FACT_GRAPH = {"asserted", "reported"}

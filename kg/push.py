@@ -32,16 +32,14 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
-from kg.query import GRAPH_FORMATS, PREFIXES
+from kg.formats import BY_NAME, PREFIXES, GraphFormatError, check_graph_file
 
 __all__ = ["push", "PushError", "PushResult", "PushedGraph", "graph_url", "MODES", "BODY_FORMATS"]
 
 MODES = {"replace": "PUT", "append": "POST"}
-BODY_FORMATS = {  # name -> (pyoxigraph format, Content-Type)
-    "turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
-    "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples; charset=utf-8"),
-}
-QUAD_SUFFIXES = (".trig", ".nq")
+BODY_FORMATS = {  # name -> (pyoxigraph format, Content-Type), from the table in kg.formats
+    name: (BY_NAME[name].ox_format, f"{BY_NAME[name].media_type}; charset=utf-8") for name in ("turtle", "ntriples")}
+QUAD_SUFFIXES = tuple(f.suffix for f in BY_NAME.values() if f.quads)
 VIRTUOSO_PATHS = ("/sparql-graph-crud", "/sparql-graph-crud-auth")
 SNIPPET = 300  # characters of an error body shown to the user
 
@@ -100,18 +98,17 @@ def graph_url(endpoint: str, graph_iri: Optional[str], graph_param: Optional[str
 def _read(path: Path, per_article: bool) -> tuple[list[ox.Triple], dict[str, list[ox.Triple]]]:
     """(default-graph triples, {named graph IRI: triples}); without per_article every triple
     of every graph goes to the first list, once."""
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise PushError(f"{path}: unknown graph format (expected one of {', '.join(GRAPH_FORMATS)})")
-    if not path.is_file():
-        raise PushError(f"{path}: no such graph file")
+    try:
+        fmt = check_graph_file(path)
+    except GraphFormatError as err:
+        raise PushError(str(err)) from None
     if per_article and path.suffix.lower() not in QUAD_SUFFIXES:
         raise PushError(f"{path}: --per-article needs named graphs, which a {path.suffix} file cannot hold; "
                         f"push the build's graph.trig (or an .nq file) instead")
     default: dict[ox.Triple, None] = {}
     named: dict[str, dict[ox.Triple, None]] = {}
     try:
-        for quad in ox.parse(path=str(path), format=fmt[0]):
+        for quad in ox.parse(path=str(path), format=fmt.ox_format):
             triple = ox.Triple(quad.subject, quad.predicate, quad.object)
             if per_article and isinstance(quad.graph_name, ox.NamedNode):
                 named.setdefault(quad.graph_name.value, {})[triple] = None

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.formats import RDF_FORMATS, GraphFormatError, check_graph_file, graph_format
 from kg.results import (PREFIXES, TRUNCATED, XSD_STRING, Result, format_result, sparql_literal, to_csv,  # noqa: F401
                         to_json, to_ntriples, to_table, to_tsv, to_turtle, to_xml)
 
@@ -32,16 +33,9 @@ __all__ = ["QueryError", "CannedQuery", "Result", "load_store", "load_graph", "r
 
 ENGINES = ("oxigraph", "rdflib")
 FORMATS = ("table", "csv", "tsv", "json", "xml")
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-# extension -> (pyoxigraph format, rdflib parser name)
-GRAPH_FORMATS = {
-    ".ttl": (ox.RdfFormat.TURTLE, "turtle"),
-    ".trig": (ox.RdfFormat.TRIG, "trig"),
-    ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
-    ".nq": (ox.RdfFormat.N_QUADS, "nquads"),
-    ".jsonld": (ox.RdfFormat.JSON_LD, "json-ld"),
-}
+# extension -> (pyoxigraph format, rdflib parser name), from the one table in kg.formats
+GRAPH_FORMATS = {f.suffix: (f.ox_format, f.rdflib) for f in RDF_FORMATS}
 
 
 class QueryError(Exception):
@@ -64,17 +58,19 @@ class CannedQuery:
 # ---------------------------------------------------------------- loading
 
 def _format_only(path: Path):
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown graph format (expected one of {', '.join(GRAPH_FORMATS)})")
-    return fmt
+    try:
+        fmt = graph_format(path)
+    except GraphFormatError as err:
+        raise QueryError(str(err)) from None
+    return fmt.ox_format, fmt.rdflib
 
 
 def _graph_format(path: Path):
-    fmt = _format_only(path)
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file")
-    return fmt
+    try:
+        fmt = check_graph_file(path)
+    except GraphFormatError as err:
+        raise QueryError(str(err)) from None
+    return fmt.ox_format, fmt.rdflib
 
 
 def read_graph_bytes(path: Union[str, Path]) -> bytes:

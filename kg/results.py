@@ -18,23 +18,12 @@ from xml.sax.saxutils import escape as xml_escape
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from kg.formats import PREFIXES
+
 __all__ = ["Result", "PREFIXES", "XSD_STRING", "TRUNCATED", "sparql_literal", "to_table", "to_csv", "to_tsv",
            "to_json", "to_xml", "to_turtle", "to_ntriples", "format_result"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-PREFIXES = {
-    "kg": "https://w3id.org/kg-it/ontology#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "wd": "http://www.wikidata.org/entity/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-
 
 @dataclass
 class Result:

@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, quote
 import waitress
 from waitress import wasyncore
 
+from kg.formats import BY_NAME
 from kg.query import QueryError, canned_queries
 from kg.sandbox import Answer, QueryBusy, QueryCrashed, QueryPool, QueryRefused, QueryTimeout
 
@@ -50,9 +51,9 @@ SOLUTION_TYPES = {  # media type -> writer name; the first is the default
     "application/json": "json",
     "application/xml": "xml",
 }
-GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples"}
+GRAPH_TYPES = {BY_NAME[name].media_type: name for name in ("turtle", "ntriples")}
 MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-         "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ntriples": "application/n-triples"}
+         "tsv": "text/tab-separated-values", **{name: BY_NAME[name].media_type for name in ("turtle", "ntriples")}}
 
 
 def negotiate(accept: Optional[str], offers: list[str]) -> str:

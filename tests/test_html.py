@@ -258,8 +258,11 @@ def test_comention_pairs_count_shared_articles():
 def test_kg_view_of_a_report_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "report.json").write_text('{"articles": 5, "counts": {}}', encoding="utf-8")
     assert main(["view", str(tmp_path / "report.json")]) == 2
-    assert "holds no RDF triples" in capsys.readouterr().err
+    assert "report.json: unknown graph format '.json'" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()
+    (tmp_path / "empty.ttl").write_text("", encoding="utf-8")
+    assert main(["view", str(tmp_path / "empty.ttl")]) == 2
+    assert "holds no RDF triples" in capsys.readouterr().err
 
 
 def test_the_italian_label_names_the_node_and_the_english_one_is_kept():

@@ -16,25 +16,21 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.export.atomic import write_atomic
+from kg.formats import RDF_FORMATS, check_graph_file
 
-#: Graph file extensions kg reads, with their rdflib parser names.
-READ_FORMATS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
-                ".nt": "nt", ".nq": "nquads"}
+#: Graph file extensions kg reads, with their rdflib parser names (from the table in kg.formats).
+READ_FORMATS = {f.suffix: f.rdflib for f in RDF_FORMATS}
 
 
 def read_graph(path: str | Path) -> Graph:
     """All triples of a graph file, named graphs merged into one.
 
     Raises:
-        ValueError: unknown extension, missing file, or a file that does not parse.
+        ValueError: unknown extension (kg.formats.GraphFormatError), missing file, or a
+        file that does not parse.
     """
     path = Path(path)
-    fmt = READ_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"{path}: unsupported graph format {path.suffix!r} "
-                         f"(expected one of {', '.join(sorted(READ_FORMATS))})")
-    if not path.is_file():
-        raise ValueError(f"{path}: no such file")
+    fmt = check_graph_file(path).rdflib
     dataset = Dataset()
     try:
         with warnings.catch_warnings():  # rdflib's parsers use its own deprecated API
