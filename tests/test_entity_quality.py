@@ -178,3 +178,12 @@ def test_linked_entities_carry_an_english_label():
     am = found(("La Russia ha risposto.", [("Russia", "LOC")]))
     res = resolve([am], load_gazetteer())
     assert res.entities["Q159"].label == "Russia" and res.entities["Q159"].label_en == "Russia"
+
+
+def test_a_state_formal_name_is_the_state():
+    got = found(("La Repubblica popolare della Corea del Nord ha risposto.",
+                 [("Repubblica popolare della Corea del Nord", "ORG")])).mentions
+    assert [(m.text, m.type, m.key) for m in got] == [("Repubblica popolare della Corea del Nord", "State", "Q423")]
+    # a title before a name that is no state stays what NER said
+    got = texts(("La Repubblica Popolare di Doneck ha votato.", [("Repubblica Popolare di Doneck", "ORG")]))
+    assert ("Repubblica Popolare di Doneck", "Organization") in got

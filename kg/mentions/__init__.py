@@ -19,7 +19,8 @@ from kg.mentions.filters import (credit_spans, dateline_mentions, inside, is_hea
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
 from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matches, _organization_names,
-                               _outside_role_titles, _surnames, as_metonym, year_near)
+                               _outside_role_titles, _state_formal_names, _surnames, as_metonym,
+                               year_near)
 from kg.mentions.roles import _roles
 from kg.mentions.spans import _ner_mentions
 from kg.mentions.treaties import _treaties
@@ -43,6 +44,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _gazetteer_matches(annotated.article.id, sentence, toks, text, gazetteer)
         found = _organization_names(annotated.article.id, sentence, toks, text, gazetteer, lexicon, found)
         found += _ner_mentions(annotated.article.id, sentence, text, gazetteer, lexicon, found)
+        found = _state_formal_names(annotated.article.id, sentence, toks, text, gazetteer, found)
         found = _outside_role_titles(found, toks, text, lexicon, gazetteer)
         found += _capital_descriptions(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)

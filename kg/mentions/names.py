@@ -1,11 +1,12 @@
 """Mentions found without NER or rewriting it: gazetteer names, organisation names, role titles, metonyms, demonyms."""
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Optional
 
-from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.gazetteer import Gazetteer, GazetteerEntry
+from kg.lexicon import LEXICON_DIR, Lexicon, read_lines
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
 
@@ -267,3 +268,41 @@ def _demonyms(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         out.append(Mention(article_id, sentence.index, start, end, surface, "State", "demonym",
                            entry.key, 0.85))
     return out
+
+
+def _state_formal_names(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
+                        gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """"la Repubblica popolare della Corea del Nord", "la Repubblica di Corea", "il Principato di
+    Monaco": a state title (state_titles.txt), up to three words, "di" and a state the
+    gazetteer knows are that state, not an organisation NER or a head noun made of it."""
+    titles = _state_titles()
+    word = lambda j: text[toks[j][0]:toks[j][1]]
+
+    def state_at(k: int) -> Optional[tuple[int, GazetteerEntry]]:
+        for n in range(min(5, len(toks) - k), 0, -1):
+            entry = gazetteer.lookup(text[toks[k][0]:toks[k + n - 1][1]])
+            if entry is not None and entry.type == "State":
+                return toks[k + n - 1][1], entry
+        return None
+    out = list(found)
+    for i in range(len(toks)):
+        if word(i).lower() not in titles or not word(i)[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 5, len(toks) - 1)):
+            if word(j).lower().replace("’", "'") in _OF:
+                state = state_at(j + 1)
+                if state is not None:
+                    start, end = toks[i][0], state[0]
+                    out = [m for m in out if not (start <= m.start_char and m.end_char <= end)
+                           and not (m.start_char < end and start < m.end_char and m.key is None)]
+                    out.append(Mention(article_id, sentence.index, start, end, text[start:end], "State", "name",
+                                       state[1].key, 0.9))
+                break
+            if not word(j).isalpha():
+                break
+    return out
+
+
+@functools.cache
+def _state_titles() -> frozenset[str]:
+    return frozenset(read_lines(LEXICON_DIR / "state_titles.txt"))
