@@ -113,6 +113,29 @@ def test_rule_facts_take_the_scorer_confidence(world):
     assert len(visits) == 1 and visits[0].confidence != 0.85
 
 
+def test_rule_facts_take_their_predicates_measured_precision(world):
+    am, res, lex = world
+    k = keys(am, res)
+    from kg.records import Evidence, Fact
+
+    s = am.annotated.sentences[0]
+    rule = Fact(k["Emmanuel Macron"], "visited", k["Berlino"], Evidence("a", 0, s.start_char, s.end_char, s.text), 0.85)
+    scorer = tiny_scorer(0.5)
+    scorer.rule_confidence = {"visited": 0.6}
+    out = decode(am, res, lex, ArticleFacts([rule]), scorer)
+    assert [f.confidence for f in out.facts if f.predicate == "visited"] == [0.6]
+    strict = decode(am, res, lex, ArticleFacts([rule]), scorer, min_confidence=0.7).facts
+    assert strict and all(f.confidence >= 0.7 for f in strict)   # the rule's fact goes, the scorer's may stay
+
+
+def test_rule_precision_is_smoothed_per_predicate():
+    from kg.relations.training import rule_precision
+
+    ex = [Example("i", "train", ("visited",), ["rule=visited"], frozenset({"visited"})),
+          Example("j", "train", ("visited",), ["rule=visited"], frozenset())]
+    assert rule_precision(ex) == {"visited": 0.5}
+
+
 def test_rules_mode_needs_no_scorer(world):
     am, res, lex = world
     assert extract_facts([am], res, lex, "rules")[0].facts == extract_facts([am], res, lex, "rules")[0].facts

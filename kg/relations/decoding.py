@@ -1,10 +1,11 @@
 """Decoding: from scored candidates and the hand rules' facts to the article's facts.
 
 Each ordered pair keeps at most one predicate, its most probable; a candidate becomes a fact
-when its calibrated probability reaches the threshold (the scorer's own, chosen on dev data
-for precision >= 0.80, or the user's --min-confidence). A rule fact over a scored pair takes
-the scorer's probability as its confidence, since the rules vote as features; rule facts the
-candidates do not cover (role descriptions, anaphora, events across clauses) keep theirs.
+when its calibrated probability reaches the threshold (the scorer's own, chosen by
+cross-validation for precision >= 0.80, or the user's --min-confidence). The hand rules' facts
+stay, with the confidence their predicate earns on the training items (how often a rule's
+fact of that predicate is right there): the scorer's probability, fitted over every candidate,
+under-rates the facts the rules pick out.
 A learned fact takes kind, date and role from a rule fact or event over the same pair where
 there is one; negated, modal and conditional clauses stay non-asserted.
 """
@@ -57,11 +58,12 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     ruled: set[tuple[int, str, str, str]] = set()
     for f in rules.facts:
         slot = (f.evidence.sentence, f.subject, f.predicate, f.object)
-        if slot in covered:
-            if covered[slot] < threshold and not keep_rules:
-                continue
+        if f.predicate in scorer.rule_confidence:
+            f = replace(f, confidence=scorer.rule_confidence[f.predicate])
+        elif slot in covered:
             f = replace(f, confidence=covered[slot])
-        elif f.confidence < threshold and min_confidence is not None:
+        if (min_confidence is not None and f.confidence < min_confidence) or \
+                (not keep_rules and covered.get(slot, 0.0) < threshold):
             continue
         ruled.add(slot)
         facts.append(f)

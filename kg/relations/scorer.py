@@ -52,6 +52,9 @@ class RelationScorer:
     threshold: float = 0.5                 # on the calibrated probability
     calibration: Calibration = field(default_factory=Calibration)
     meta: dict = field(default_factory=dict)
+    #: how often a hand rule's fact of each predicate is right on the training items: the
+    #: confidence of the rules' facts, which the scorer's probability under-rates
+    rule_confidence: dict[str, float] = field(default_factory=dict)
 
     def probabilities(self, features: list[str], allowed: Iterable[str]) -> dict[str, float]:
         """Calibrated probability of each allowed predicate for one candidate."""
@@ -60,6 +63,7 @@ class RelationScorer:
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "threshold": self.threshold, "meta": self.meta,
+                "rule_confidence": dict(sorted(self.rule_confidence.items())),
                 "calibration": {"x": self.calibration.xs, "y": self.calibration.ys},
                 "predicates": {p: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
                                for p, m in sorted(self.predicates.items())}}
@@ -82,7 +86,7 @@ class RelationScorer:
         return cls({p: PredicateModel(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()})
                     for p, m in data["predicates"].items()},
                    float(data["threshold"]), Calibration(list(cal.get("x", [])), list(cal.get("y", []))),
-                   data.get("meta", {}))
+                   data.get("meta", {}), {k: float(v) for k, v in data.get("rule_confidence", {}).items()})
 
 
 SHIPPED = Path(__file__).resolve().parents[1] / "models" / "shipped" / "it_kg_relations.json"
