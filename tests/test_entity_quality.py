@@ -187,3 +187,8 @@ def test_a_state_formal_name_is_the_state():
     # a title before a name that is no state stays what NER said
     got = texts(("La Repubblica Popolare di Doneck ha votato.", [("Repubblica Popolare di Doneck", "ORG")]))
     assert ("Repubblica Popolare di Doneck", "Organization") in got
+
+
+def test_a_dateline_after_a_date_stamp_is_the_place_not_the_state():
+    got = found((" date 2024-06 PYONGYANG - Una parata ha accolto gli ospiti.", [])).mentions
+    assert [(m.text, m.type, m.kind) for m in got] == [("PYONGYANG", "Place", "name")]

@@ -19,8 +19,8 @@ _PAREN = re.compile(r"\((?P<body>[A-ZÀ-Ý][\w’'.&]*(?:[ /-][A-ZÀ-Ý0-9][\w�
 #: A copyright line runs from © to the end of its line.
 _COPYRIGHT = re.compile(r"©[^\n]*")
 #: Capital letters only, 2 words at most of 3 letters or more, at a line's start (after an
-#: optional credit), then a comma, a dash or a parenthesis: the dateline "MACERATA –".
-_DATELINE = re.compile(r"(?m)(?:^|\)\s*[-–—]\s*)[ \t]*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’]{2,}(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’]{1,}){0,2})"
+#: optional credit or date stamp), then a comma, a dash or a parenthesis: the dateline "MACERATA –".
+_DATELINE = re.compile(r"(?m)(?:^[ \t]*(?:[A-Za-z]+[ \t]+)?\d{4}-\d{2}(?:-\d{2})?[ \t]+|^|\)\s*[-–—]\s*)[ \t]*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’]{2,}(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’]{1,}){0,2})"
                        r"(?=\s*(?:,|[-–—]|\())")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -99,3 +99,7 @@ def private_demonym(sentence: Sentence, start: int, end: int) -> bool:
         else:
             break
     return before in {"un", "uno", "una", "un'", "l'", "il", "lo", "la"}
+
+
+#: What may stand on a line before its dateline: nothing, a date stamp ("date 2024-06").
+DATE_STAMP = re.compile(r"\s*(?:(?:[A-Za-z]+\s+)?\d{4}-\d{2}(?:-\d{2})?)?\s*")

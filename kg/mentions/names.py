@@ -7,6 +7,7 @@ from typing import Optional
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import LEXICON_DIR, Lexicon, read_lines
+from kg.mentions.filters import DATE_STAMP
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
 
@@ -225,7 +226,7 @@ def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool
 def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:
     """"Pechino, 15 agosto 2025 –", "MOSCA –": a place name opening the text or a line of it
     (the body under a headline), then a comma and a date, or in capitals a dash."""
-    if text[text.rfind("\n", 0, m.start_char) + 1:m.start_char].strip():
+    if not DATE_STAMP.fullmatch(text[text.rfind("\n", 0, m.start_char) + 1:m.start_char]):
         return False
     after = [text[s:e] for s, e in toks if s >= m.end_char][:2]
     # "MOSCA – Il Cremlino ...", "ROMA (ANSA) -": a dash or a credit after the place also close it
