@@ -71,8 +71,10 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     for (sentence, s_key, o_key), (p, prob, cand, feats) in sorted(best.items()):
         if prob < threshold or (sentence, s_key, p, o_key) in ruled:
             continue
-        if p in SYMMETRIC and (sentence, o_key, p, s_key) in ruled | {(x.evidence.sentence, x.subject, x.predicate,
-                                                                        x.object) for x in facts}:
+        if (sentence, o_key, p, s_key) in ruled and p in SYMMETRIC | {"communicatedWith"}:
+            continue  # the rules read this pair the other way round, with its event: theirs stands
+        if p in SYMMETRIC and (sentence, o_key, p, s_key) in {(x.evidence.sentence, x.subject, x.predicate, x.object)
+                                                               for x in facts}:
             continue
         s = sentences[sentence]
         status = next((NOT_ASSERTED[f] for f in feats if f in NOT_ASSERTED), "asserted")

@@ -1546,9 +1546,12 @@ def _dedupe(out: ArticleFacts) -> ArticleFacts:
             direction = first_direction.setdefault(pair, (fact.subject, fact.object))
             if direction != (fact.subject, fact.object):
                 out.facts[i] = fact = replace(fact, subject=direction[0], object=direction[1])
+    def rank(f: Fact) -> tuple:  # the most confident; at equal confidence, the one that says more
+        return (f.confidence, f.event is not None, f.date is not None, f.kind is not None, f.role is not None)
+
     for fact in out.facts:
         key = (fact.subject, fact.predicate, fact.object, fact.evidence.sentence, fact.status)
-        if key not in best or fact.confidence > best[key].confidence:
+        if key not in best or rank(fact) > rank(best[key]):
             best[key] = fact
     out.facts = sorted(best.values(), key=lambda f: (f.evidence.sentence, f.predicate, f.subject, f.object))
     return out
