@@ -78,8 +78,10 @@ class Annotator:
 
     def __init__(self, pipeline_factory: Callable[[], object], model_version: str,
                  cache_dir: Optional[Path] = None, remote: Optional[Callable[[str], list[Sentence]]] = None,
-                 org_names: Optional[Callable[[], Optional["OrgNames"]]] = None):
+                 org_names: Optional[Callable[[], Optional["OrgNames"]]] = None,
+                 selection: Optional[Callable[[], ParseSelection]] = None):
         self._factory = pipeline_factory
+        self._selection = selection
         self._pipeline = None
         self._org_names = org_names
         self.model_version = model_version
@@ -105,7 +107,7 @@ class Annotator:
         digest = hashlib.sha256()
         digest.update(self.model_version.encode("utf-8"))
         digest.update(b"\0" + ANNOTATION_SCHEME.encode("ascii") + b"\0")
-        digest.update(parse_selection_digest().encode("ascii") + b"\0")
+        digest.update((self._selection().digest() if self._selection else PARSE_ALL).encode("ascii") + b"\0")
         digest.update(article.text.encode("utf-8"))
         return digest.hexdigest()
 
@@ -126,7 +128,8 @@ class Annotator:
         return cached
 
     def _tag_many(self, texts: list[str]) -> list[list[Sentence]]:
-        return tag_texts(self.pipeline, texts, self._org_names() if self._org_names else None)
+        return tag_texts(self.pipeline, texts, self._org_names() if self._org_names else None,
+                         self._selection() if self._selection else None)
 
     def annotate_all(self, articles: Iterable[Article], executor=None,
                      batch_chars: int = BATCH_CHARS) -> Iterator[AnnotatedArticle | Exception]:
@@ -254,7 +257,8 @@ def _tag_one_safely(tag_many, text: str) -> list[Sentence] | Exception:
         return TaggingError(f"{type(err).__name__}: {err}")
 
 
-def tag_texts(pipeline, texts: list[str], org_names: Optional["OrgNames"] = None) -> list[list[Sentence]]:
+def tag_texts(pipeline, texts: list[str], org_names: Optional["OrgNames"] = None,
+              selection: Optional[ParseSelection] = None) -> list[list[Sentence]]:
     """Tag several articles in one Stanza call, paragraph by paragraph (no sentence crosses
     a paragraph or a heading); every offset is relative to its article's text. Batching
     articles only saves Stanza's per-call overhead: each paragraph is tagged on its own.
@@ -274,7 +278,7 @@ def tag_texts(pipeline, texts: list[str], org_names: Optional["OrgNames"] = None
             harmonize_documents(docs[first:first + len(ss)], org_names=org_names)
             first += len(ss)
     if parse:
-        parse_where_needed(pipeline, docs)
+        parse_where_needed(pipeline, docs, selection)
     done = iter(docs)
     out = []
     for text, ss in zip(texts, spans):
@@ -285,57 +289,64 @@ def tag_texts(pipeline, texts: list[str], org_names: Optional["OrgNames"] = None
     return out
 
 
-def needs_parse(words, has_entities: bool, lexicon=None, gazetteer=None) -> bool:
-    """Whether a sentence can give a relation or an event that needs its dependency parse: a
-    word for the dead, or someone named (a name, a demonym, or "i due", "entrambi" for the
-    two people named before) with a word the relation lexicons know (a trigger, a troops or
-    arms noun), or a demonym beside a named place ("la regione russa di Kursk"). The parser is half of Stanza's time; most news sentences need none."""
-    if lexicon is None or gazetteer is None:
-        from kg.gazetteer import load_gazetteer
-        from kg.lexicon import load_lexicon
+@dataclass(frozen=True)
+class ParseSelection:
+    """What decides which sentences the parser sees, handed to this stage by the build
+    (kg.stages.parse_selection: the relation lexicons' words, kg.relations' pair words and
+    the gazetteer's demonyms), so that the NLP stage imports no later stage.
 
-        lexicon, gazetteer = lexicon or load_lexicon(), gazetteer or load_gazetteer()
-    forms = {(w.lemma or "").lower() for w in words} | {(w.text or "").lower() for w in words}
-    if forms & lexicon.casualty_words:
-        return True  # "600 soldati sono morti": an event with no named participant
-    demonym = any((w.text or "").islower() and gazetteer.demonym(w.text) is not None for w in words)
-    from kg.relations import PAIR_WORDS
+    ``demonym(text)``: the state a demonym names, or None (kg.gazetteer.Gazetteer.demonym);
+    ``demonyms``: every demonym the gazetteer knows, for the digest."""
 
-    if not (has_entities or demonym or forms & PAIR_WORDS):
-        return False  # a relation needs someone named: a name, a demonym, or "i due" named before
-    return bool(forms & lexicon.parse_words) or (has_entities and demonym)
+    parse_words: frozenset
+    casualty_words: frozenset
+    pair_words: frozenset
+    demonym: Callable[[str], Optional[str]]
+    demonyms: tuple[str, ...] = ()
+
+    def needs(self, words, has_entities: bool) -> bool:
+        """Whether a sentence can give a relation or an event that needs its dependency
+        parse: a word for the dead, or someone named (a name, a demonym, or "i due",
+        "entrambi" for the two people named before) with a word the relation lexicons know
+        (a trigger, a troops or arms noun), or a demonym beside a named place ("la regione
+        russa di Kursk"). The parser is half of Stanza's time; most news sentences need none."""
+        forms = {(w.lemma or "").lower() for w in words} | {(w.text or "").lower() for w in words}
+        if forms & self.casualty_words:
+            return True  # "600 soldati sono morti": an event with no named participant
+        demonym = any((w.text or "").islower() and self.demonym(w.text) is not None for w in words)
+        if not (has_entities or demonym or forms & self.pair_words):
+            return False  # a relation needs someone named: a name, a demonym, or "i due" named before
+        return bool(forms & self.parse_words) or (has_entities and demonym)
+
+    def digest(self) -> str:
+        """What :meth:`needs` reads, hashed: a new trigger or demonym changes which sentences
+        get parsed, so cached annotations go stale (part of the cache key)."""
+        words = sorted(self.parse_words | self.casualty_words | self.pair_words)
+        return hashlib.sha256("\n".join(words + ["--"] + sorted(self.demonyms)).encode("utf-8")).hexdigest()[:16]
 
 
-@functools.lru_cache(maxsize=1)
-def parse_selection_digest() -> str:
-    """What :func:`needs_parse` reads from the lexicons and the gazetteer, hashed: a new
-    trigger or demonym changes which sentences get parsed, so cached annotations go stale."""
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.relations import PAIR_WORDS
-
-    lexicon, gazetteer = load_lexicon(), load_gazetteer()
-    demonyms = sorted(d for e in gazetteer.entries() if e.type == "State"
-                      for d in e.get_extra("demonyms").split("|") if d)
-    words = sorted(lexicon.parse_words | lexicon.casualty_words | PAIR_WORDS)
-    return hashlib.sha256("\n".join(words + ["--"] + demonyms).encode("utf-8")).hexdigest()[:16]
+#: The cache key's part for an annotator handed no selection: every sentence is parsed.
+PARSE_ALL = "parse-all"
 
 
-def parse_where_needed(pipeline, docs) -> None:
-    """Run the parser on the sentences of ``docs`` that need it (:func:`needs_parse`), all in
-    one batch, and copy heads and relations back; the other sentences stay unparsed."""
+def needs_parse(words, has_entities: bool, selection: ParseSelection) -> bool:
+    """:meth:`ParseSelection.needs` (kept as a function for callers of the old name)."""
+    return selection.needs(words, has_entities)
+
+
+def parse_where_needed(pipeline, docs, selection: Optional[ParseSelection] = None) -> None:
+    """Run the parser on the sentences of ``docs`` that need it (``selection``; every
+    sentence when None), all in one batch, and copy heads and relations back; the other
+    sentences stay unparsed. A chosen sentence's demonyms are first tagged adjectives."""
     import stanza
 
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-
-    lexicon, gazetteer = load_lexicon(), load_gazetteer()
     chosen = [sent for doc in docs for sent in doc.sentences
-              if needs_parse(sent.words, bool(getattr(sent, "ents", None)), lexicon, gazetteer)]
+              if selection is None or selection.needs(sent.words, bool(getattr(sent, "ents", None)))]
     if not chosen:
         return
-    for sent in chosen:
-        repair_demonym_tags(sent.words, gazetteer)
+    if selection is not None:
+        for sent in chosen:
+            repair_demonym_tags(sent.words, selection)
     fields = ("id", "text", "lemma", "upos", "xpos", "feats")
     sub = stanza.Document([[{k: getattr(w, k) for k in fields if getattr(w, k) is not None} for w in sent.words]
                            for sent in chosen])
@@ -350,7 +361,7 @@ def parse_where_needed(pipeline, docs) -> None:
 DEMONYM_TAGS = {"ADJ", "NOUN"}
 
 
-def repair_demonym_tags(words, gazetteer) -> None:
+def repair_demonym_tags(words, gazetteer) -> None:  # gazetteer: anything with .demonym(text)
     """Tag as adjectives, before parsing, the lower-case words the gazetteer knows as demonyms
     ("il ministro degli Esteri iraniano Abbas Araghchi") that the tagger made anything but an
     adjective or a noun; the lemma is the demonym's first (masculine singular) form."""
@@ -380,6 +391,8 @@ class StanzaTagger:
     models_dir: str
     source: str = "shipped"
     device: str = "cpu"
+    #: a module-level function (picklable by name) giving the ParseSelection; None: parse all
+    selection: Optional[Callable[[], ParseSelection]] = None
 
     def pipeline(self):
         key = (self.models_dir, self.source, self.device)
@@ -398,7 +411,7 @@ class StanzaTagger:
         pipeline, lock = self.pipeline()
         org_names = load_org_names(Path(self.models_dir))
         with lock:  # one Stanza pipeline is not meant for concurrent calls
-            return tag_texts(pipeline, texts, org_names)
+            return tag_texts(pipeline, texts, org_names, self.selection() if self.selection else None)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -153,7 +153,7 @@ def test_a_failure_while_exporting_leaves_previous_outputs_whole(tmp_path, monke
     def explode(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("kg.build.write_html", explode)
+    monkeypatch.setattr("kg.export.report.write_html", explode)
     with pytest.raises(BuildError, match="disk full"):
         build([tmp_path / "in"], output=tmp_path / "out", annotator=WhitespaceAnnotator(), log=quiet)
     after = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}

@@ -49,8 +49,10 @@ def test_a_datelines_dash_becomes_a_full_stop_in_place():
 @pytest.mark.model
 def test_the_place_of_a_dateline_is_not_the_subject_of_the_first_sentence(nlp):
     from kg.nlp import tag_texts
+    from kg.stages import parse_selection
 
-    [sentences] = tag_texts(nlp, ["WASHINGTON, 7 luglio 2025 – Il presidente Donald Trump ha ricevuto una lettera."])
+    [sentences] = tag_texts(nlp, ["WASHINGTON, 7 luglio 2025 – Il presidente Donald Trump ha ricevuto una lettera."],
+                            selection=parse_selection())
     assert [w.text for w in sentences[0].words][0] == "WASHINGTON"
     first = next(s for s in sentences if any(w.text == "Trump" for w in s.words))
     assert "WASHINGTON" not in [w.text for w in first.words]
@@ -118,7 +120,9 @@ def test_a_rebuild_with_the_shipped_models_reads_the_cache_only(tmp_path):
     def no_pipeline():
         raise AssertionError("the pipeline was loaded on a rebuild")
 
-    again = Annotator(no_pipeline, resolve_models().version, out / ".cache" / "nlp")
+    from kg.stages import parse_selection
+
+    again = Annotator(no_pipeline, resolve_models().version, out / ".cache" / "nlp", selection=parse_selection)
     build([seed], output=out, annotator=again, log=lambda m: None)
     assert not again.loaded and again.cache_hits == 1
     assert (out / "graph.ttl").read_bytes() == before
@@ -127,9 +131,11 @@ def test_a_rebuild_with_the_shipped_models_reads_the_cache_only(tmp_path):
 def test_only_sentences_a_relation_can_come_from_need_the_parser():
     from types import SimpleNamespace as W
 
-    from kg.nlp import needs_parse
+    from kg.nlp import needs_parse as _needs
+    from kg.stages import parse_selection
 
     words = lambda *pairs: [W(text=t, lemma=l) for t, l in pairs]
+    needs_parse = lambda ws, named: _needs(ws, named, parse_selection())
     assert needs_parse(words(("Putin", "Putin"), ("ha", "avere"), ("inviato", "inviare")), True)
     assert needs_parse(words(("600", "600"), ("soldati", "soldato"), ("sono", "essere"), ("morti", "morire")), False)
     assert needs_parse(words(("la", "il"), ("regione", "regione"), ("russa", "russo"), ("di", "di"),
@@ -146,8 +152,10 @@ def test_only_sentences_a_relation_can_come_from_need_the_parser():
 @pytest.mark.model
 def test_the_parser_runs_where_a_relation_can_come_from(nlp):
     from kg.nlp import tag_texts
+    from kg.stages import parse_selection
 
-    [sentences] = tag_texts(nlp, ["Il cielo era sereno sulla città. Kim Jong-un ha inviato una lettera a Vladimir Putin."])
+    [sentences] = tag_texts(nlp, ["Il cielo era sereno sulla città. Kim Jong-un ha inviato una lettera a Vladimir Putin."],
+                            selection=parse_selection())
     assert len(sentences) == 2
     assert not any(w.deprel for w in sentences[0].words)
     assert all(w.deprel for w in sentences[1].words) and any(w.deprel == "nsubj" for w in sentences[1].words)
@@ -184,8 +192,10 @@ def test_a_demonym_the_tagger_made_a_verb_no_longer_steals_the_sentence(nlp):
     context the parser made it the clause around "Abbas Araghchi"); repaired before parsing,
     it is an adjective and the minister is the subject of the call."""
     from kg.nlp import tag_texts
+    from kg.stages import parse_selection
 
-    [sentences] = tag_texts(nlp, ["Il ministro degli Esteri iraniano Abbas Araghchi ha telefonato al suo omologo omanita."])
+    [sentences] = tag_texts(nlp, ["Il ministro degli Esteri iraniano Abbas Araghchi ha telefonato al suo omologo omanita."],
+                            selection=parse_selection())
     words = {w.text: w for w in sentences[0].words}
     assert words["iraniano"].upos == "ADJ"
     assert words["telefonato"].deprel == "root"
@@ -196,21 +206,22 @@ def test_the_cache_key_follows_the_words_that_choose_the_parsed_sentences(monkey
     """A new trigger makes other sentences worth parsing: cached annotations must not be reused."""
     import dataclasses
 
-    from kg import lexicon, nlp
+    from kg import lexicon, stages
 
     article = Article(id="a", source="a.txt", text="Testo.")
-    annotator = Annotator(lambda: None, "it-kg-test")
+    annotator = Annotator(lambda: None, "it-kg-test", selection=stages.parse_selection)
+    assert annotator.cache_key(article) != Annotator(lambda: None, "it-kg-test").cache_key(article)
     before = annotator.cache_key(article)
     assert annotator.cache_key(article) == before
     plain = lexicon.load_lexicon()
     grown = dataclasses.replace(plain, triggers={**plain.triggers, ("presenziare", "VERB"): "meeting"})
     monkeypatch.setattr(lexicon, "load_lexicon", lambda *a, **k: grown)
-    nlp.parse_selection_digest.cache_clear()
+    stages.parse_selection.cache_clear()
     try:
         assert annotator.cache_key(article) != before
     finally:
         monkeypatch.undo()
-        nlp.parse_selection_digest.cache_clear()
+        stages.parse_selection.cache_clear()
     assert annotator.cache_key(article) == before
 
 
