@@ -23,13 +23,14 @@ from kg.files import (JSONL_SUFFIX, TEXT_SUFFIXES, decode, display, escape, file
 from kg.iris import slug
 from kg.records import Article, Skipped
 from kg.timex import MONTHS, WEEKDAYS
+from kg.settings import value as setting
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
-MAX_TITLE_CHARS = 200
-MAX_ARTICLE_BYTES = 1 << 20   # larger articles are skipped by name (kg build --max-article-bytes)
-MIN_ITALIAN_SHARE = 0.20      # Italian news prose runs at 35-50 % function words
-MIN_ITALIAN_RATIO = 3.0       # Italian markers must outnumber any other language's this much
-SHORT_TEXT_WORDS = 8          # below this, one Italian function word is enough
+MAX_TITLE_CHARS = setting("ingest.max_title_chars")
+MAX_ARTICLE_BYTES = setting("ingest.max_article_bytes")   # the numbers: kg.settings
+MIN_ITALIAN_SHARE = setting("ingest.min_italian_share")
+MIN_ITALIAN_RATIO = setting("ingest.min_italian_ratio")
+SHORT_TEXT_WORDS = setting("ingest.short_text_words")
 
 
 @dataclass

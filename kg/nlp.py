@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 from kg.ingest import DATELINE
 from kg.models.name_consistency import harmonize_documents
 from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
+from kg.settings import value as setting
 
 if TYPE_CHECKING:
     from kg.models.org_names import OrgNames
@@ -30,13 +31,13 @@ if TYPE_CHECKING:
 ANNOTATION_SCHEME = "15"
 
 #: About how many characters of articles go to Stanza in one call (see tag_texts).
-BATCH_CHARS = 20_000
+BATCH_CHARS = setting("nlp.batch_chars")
 
 #: Pipeline options kg sets. The parser pads each batch to its longest sentence and scores
 #: every pair of words with every label, so batches of ~300 words (sorted by length) beat
 #: Stanza's 5,000: same parses, less time, and a worker's peak memory on 60 Wikinews
 #: articles 640 MB instead of 800 MB (1,000 words) or 1,200 MB (3,000).
-PIPELINE_SETTINGS = {"depparse_batch_size": 300}
+PIPELINE_SETTINGS = {"depparse_batch_size": setting("nlp.depparse_batch_size")}
 
 #: Characters the models never saw in training (UD and KIND write straight apostrophes), each
 #: replaced one for one so that character offsets still index the original text.

@@ -12,6 +12,8 @@ folders a killed build left behind are removed by the next one.
 """
 from __future__ import annotations
 
+from kg.settings import value as setting
+
 import errno
 import fcntl
 import os
@@ -24,7 +26,7 @@ from typing import Iterator
 __all__ = ["OutputError", "check_output", "check_space", "OutputLock", "replaced_whole", "CURRENT", "BUILDS"]
 
 CURRENT, BUILDS, LOCK = ".kg-current", ".kg-builds", ".kg-lock"
-MIN_FREE = 20 << 20          # bytes any build needs beyond its estimate
+MIN_FREE = setting("outputs.min_free")          # bytes any build needs beyond its estimate (kg.settings)
 
 
 class OutputError(RuntimeError):

@@ -33,6 +33,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from kg.formats import BY_NAME, PREFIXES, GraphFormatError, check_graph_file
+from kg.settings import value as setting
 
 __all__ = ["push", "PushError", "PushResult", "PushedGraph", "graph_url", "MODES", "BODY_FORMATS"]
 
@@ -41,7 +42,7 @@ BODY_FORMATS = {  # name -> (pyoxigraph format, Content-Type), from the table in
     name: (BY_NAME[name].ox_format, f"{BY_NAME[name].media_type}; charset=utf-8") for name in ("turtle", "ntriples")}
 QUAD_SUFFIXES = tuple(f.suffix for f in BY_NAME.values() if f.quads)
 VIRTUOSO_PATHS = ("/sparql-graph-crud", "/sparql-graph-crud-auth")
-SNIPPET = 300  # characters of an error body shown to the user
+SNIPPET = setting("push.snippet")  # characters of an error body shown to the user
 
 
 class PushError(Exception):

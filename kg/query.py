@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.settings import value as setting
 from kg.formats import RDF_FORMATS, GraphFormatError, check_graph_file, graph_format
 from kg.results import (PREFIXES, TRUNCATED, XSD_STRING, Result, format_result, sparql_literal, to_csv,  # noqa: F401
                         to_json, to_ntriples, to_table, to_tsv, to_turtle, to_xml)
@@ -126,8 +127,8 @@ def load_graph(path: Union[str, Path], data: Optional[bytes] = None) -> Graph:
 
 # ---------------------------------------------------------------- running
 
-MAX_QUERY_CHARS = 100_000
-MAX_DEPTH = 128  # bracket nesting; real queries stay under 20, oxigraph's parser overflows near 5,000
+MAX_QUERY_CHARS = setting("query.max_chars")
+MAX_DEPTH = setting("query.max_depth")  # bracket nesting (kg.settings)
 
 
 def check_text(sparql: str, max_chars: int = MAX_QUERY_CHARS, max_depth: int = MAX_DEPTH) -> None:

@@ -33,6 +33,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Optional, Union
 
+from kg.settings import value as setting
 from kg.query import (MAX_DEPTH, MAX_QUERY_CHARS, QueryError, check_text, load_graph, load_store,
                       read_graph_bytes, run_query, to_csv, to_json, to_ntriples, to_table, to_tsv, to_turtle, to_xml)
 
@@ -40,7 +41,7 @@ __all__ = ["QueryPool", "sandboxed_query", "QueryRefused", "QueryTimeout", "Quer
            "check_text", "parsed_problem", "MAX_QUERY_CHARS", "MAX_DEPTH"]
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
-WORKER_STACK = 256 << 20           # the job thread's stack: deep (checked) queries parse without overflow
+WORKER_STACK = setting("sandbox.worker_stack")  # the job thread's stack (kg.settings)
 WRITERS = {"json": to_json, "xml": to_xml, "csv": to_csv, "tsv": to_tsv, "table": to_table,
            "turtle": to_turtle, "ntriples": to_ntriples}
 

@@ -34,12 +34,13 @@ from waitress import wasyncore
 from kg.formats import BY_NAME
 from kg.query import QueryError, canned_queries
 from kg.sandbox import Answer, QueryBusy, QueryCrashed, QueryPool, QueryRefused, QueryTimeout
+from kg.settings import value as setting
 
 __all__ = ["serve", "SparqlServer", "negotiate", "LOOPBACK_NAMES"]
 
 DEFAULT_HOST = "127.0.0.1"
-MAX_BODY = 1 << 20            # a request body larger than 1 MiB is refused (413)
-MAX_HEADERS = 64 << 10
+MAX_BODY = setting("serve.max_body")            # a larger request body is refused (413)
+MAX_HEADERS = setting("serve.max_headers")
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 CACHE_ENTRIES, CACHE_BODY = 256, 2 << 20
 

@@ -12,6 +12,10 @@ from typing import Optional
 
 from kg.nlp import ParseSelection
 from kg.pipeline import BuildError
+from kg.settings import value as setting
+
+#: the outputs take about this many times the articles' text (kg.settings)
+OUTPUT_SIZE_FACTOR = setting("outputs.size_factor")
 
 __all__ = ["BuildSettings", "parse_selection", "ingest", "nlp", "mentions", "linking", "relations", "consolidation", "graph", "export"]
 
@@ -61,7 +65,7 @@ def ingest(state) -> dict:
     if not articles:
         raise BuildError("no usable article in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
     try:  # before any model loads: the outputs take about 40 times the text
-        check_space(out_dir, 40 * sum(len(a.text.encode("utf-8")) for a in articles))
+        check_space(out_dir, OUTPUT_SIZE_FACTOR * sum(len(a.text.encode("utf-8")) for a in articles))
     except OutputError as err:
         raise BuildError(str(err)) from None
     base_iri = base_iri or DEFAULT_BASE

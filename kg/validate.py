@@ -15,11 +15,12 @@ from rdflib.namespace import RDF
 
 from kg.export.rdf import read_graph
 from kg.vocab import validate
+from kg.settings import value as setting
 
 __all__ = ["Problem", "Validation", "validate_file", "format_validation"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-EXAMPLES = 5
+EXAMPLES = setting("validate.examples")
 
 
 @dataclass

@@ -20,8 +20,6 @@ from kg.models.loader import ModelSet, load_org_names, load_pipeline, resolve_mo
 from kg.models.name_consistency import WINDOW, harmonize_documents, tag_spans
 from kg.models.registry import ORG_NAMES_FILE, PLAIN_WORDS_FILE
 
-UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
-
 
 @dataclass
 class ModelScores:

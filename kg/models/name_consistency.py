@@ -17,6 +17,8 @@ sentences from one document or from several paragraphs of one article alike.
 """
 from __future__ import annotations
 
+from kg.settings import value as setting
+
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Optional, Sequence
 
@@ -24,9 +26,9 @@ if TYPE_CHECKING:
     from kg.models.org_names import OrgNames
 
 #: sentences either side of a mention whose mentions vote on its type
-WINDOW = 20
+WINDOW = setting("names.vote_window")
 #: how many tagged mentions of a name make an untagged occurrence of it a mention too
-MIN_VOTES = 2
+MIN_VOTES = setting("names.min_votes")
 
 Span = tuple[int, int, str]
 
