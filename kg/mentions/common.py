@@ -46,9 +46,19 @@ class ArticleMentions:
     roles: list[RoleMention] = field(default_factory=list)
 
     def at(self, sentence: int, start: int, end: int) -> Optional[int]:
-        """Index of the mention covering [start, end) in a sentence, the longest first."""
+        """Index of the mention covering [start, end) in a sentence, the longest first.
+
+        Mentions are looked up among their sentence's only (an index rebuilt when mentions are
+        added), so the relation stage's many look-ups stay linear in the article's length."""
+        index = self.__dict__.get("_by_sentence")
+        if index is None or index[0] != id(self.mentions) or index[1] > len(self.mentions):
+            index = self.__dict__["_by_sentence"] = [id(self.mentions), 0, {}]
+        for i in range(index[1], len(self.mentions)):   # mentions added since: index them too
+            index[2].setdefault(self.mentions[i].sentence, []).append(i)
+        index[1] = len(self.mentions)
         best = None
-        for i, m in enumerate(self.mentions):
+        for i in index[2].get(sentence, ()):
+            m = self.mentions[i]
             if m.sentence == sentence and m.start_char <= start and end <= m.end_char:
                 if best is None or (m.end_char - m.start_char) > (self.mentions[best].end_char
                                                                    - self.mentions[best].start_char):
