@@ -284,15 +284,28 @@ def _add_averaging_options(p: argparse.ArgumentParser, flag: str, steps: str, se
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from kg.ingest import MAX_ARTICLE_BYTES
-    from kg.iris import DEFAULT_BASE
-    from kg.models.registry import SHIPPED_DIR
-
     parser = argparse.ArgumentParser(prog="kg", description="Italian news to an RDF knowledge graph.")
     from kg import __version__
 
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    _add_build_parser(sub)
+    _add_reading_parsers(sub)
+    _add_models_parsers(sub)
+    _add_store_parsers(sub)
+    for name, example in EXAMPLES.items():  # `kg NAME --help` ends with examples
+        if name in sub.choices and not sub.choices[name].epilog:
+            sub.choices[name].epilog = "examples:\n" + example
+            sub.choices[name].formatter_class = argparse.RawDescriptionHelpFormatter
+    return parser
+
+
+
+
+def _add_build_parser(sub) -> None:
+    from kg.ingest import MAX_ARTICLE_BYTES
+    from kg.iris import DEFAULT_BASE
 
     p = sub.add_parser("build", help="build the graph from articles (.txt, .md, folders, .jsonl)")
     p.add_argument("inputs", nargs="+", help="files or folders")
@@ -324,6 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show the traceback of a fatal error")
     p.set_defaults(func=cmd_build)
 
+
+def _add_reading_parsers(sub) -> None:
+    """eval, view, validate: commands that read a graph file."""
     p = sub.add_parser("eval", help="score a graph against gold facts (JSONL), per article and corpus-wide")
     p.add_argument("--gold", required=True, help="gold JSONL file")
     p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld)")
@@ -342,6 +358,10 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="example:\n  kg validate output/graph.ttl", formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld, .nt, .nq)")
     p.set_defaults(func=cmd_validate)
+
+
+def _add_models_parsers(sub) -> None:
+    from kg.models.registry import SHIPPED_DIR
 
     models = sub.add_parser("models", help="train or evaluate the Italian Stanza models")
     msub = models.add_subparsers(dest="models_command", required=True)
@@ -418,6 +438,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", metavar="DIR", help="keep the sentences, their gold and kg's graph in DIR")
     p.set_defaults(func=cmd_models_eval_relations)
 
+
+def _add_store_parsers(sub) -> None:
+    """query, serve, push: a graph file as a SPARQL store, here or elsewhere."""
     p = sub.add_parser("query", help="run SPARQL (a .rq file, a canned query name or inline text) on a graph")
     p.add_argument("graph", help="graph file (.ttl, .trig, .nt, .nq, .jsonld)")
     p.add_argument("query", nargs="?", help="a .rq file, a canned query (letters, treaties, leaders, flows, "
@@ -472,11 +495,6 @@ def build_parser() -> argparse.ArgumentParser:
                    "predicate (default: the ontology's IRI, which the graph owl:imports)")
     p.add_argument("--no-ontology", action="store_true", help="do not send the ontology")
     p.set_defaults(func=cmd_push)
-    for name, example in EXAMPLES.items():  # `kg NAME --help` ends with examples
-        if name in sub.choices and not sub.choices[name].epilog:
-            sub.choices[name].epilog = "examples:\n" + example
-            sub.choices[name].formatter_class = argparse.RawDescriptionHelpFormatter
-    return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -17,13 +17,10 @@ sentences from one document or from several paragraphs of one article alike.
 """
 from __future__ import annotations
 
-from kg.settings import value as setting
-
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Protocol, Sequence
 
-if TYPE_CHECKING:
-    from kg.models.org_names import OrgNames
+from kg.settings import value as setting
 
 #: sentences either side of a mention whose mentions vote on its type
 WINDOW = setting("names.vote_window")
@@ -31,6 +28,13 @@ WINDOW = setting("names.vote_window")
 MIN_VOTES = setting("names.min_votes")
 
 Span = tuple[int, int, str]
+
+
+class NameMarker(Protocol):
+    """What marks known names in a sentence before the vote (kg.models.org_names.OrgNames;
+    a protocol, so that this module does not import the one that imports it)."""
+
+    def mark(self, words: Sequence[str], spans: Sequence[Span]) -> list[Span]: ...
 
 
 def tag_spans(tags: Sequence[str]) -> list[Span]:
@@ -70,7 +74,7 @@ def bioes_tags(length: int, spans: Sequence[Span]) -> list[str]:
 
 
 def harmonize(words: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], window: int = WINDOW,
-              min_votes: int = MIN_VOTES, org_names: Optional["OrgNames"] = None) -> list[list[str]]:
+              min_votes: int = MIN_VOTES, org_names: Optional[NameMarker] = None) -> list[list[str]]:
     """The sentences' tags (BIOES out) with each name's type voted within ``window`` sentences.
 
     ``words`` and ``tags``: one list per sentence, in text order. A mention changes type only
@@ -124,7 +128,7 @@ def _surnames(words: Sequence[Sequence[str]], spans: list[list[Span]], window: i
     return out
 
 
-def harmonize_documents(docs, window: int = WINDOW, org_names: Optional["OrgNames"] = None) -> None:
+def harmonize_documents(docs, window: int = WINDOW, org_names: Optional[NameMarker] = None) -> None:
     """Apply :func:`harmonize` to Stanza documents read as one text in order (the paragraphs
     of one article, or one document), rewriting each token's ``ner`` and the documents'
     entity lists. Documents that were not tagged for NER are left alone."""
