@@ -16,99 +16,15 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from kg.models import corpora
 from kg.models.corpora import DataDir
+from kg.models.checkpoints import average_checkpoints, compact_model  # noqa: F401 - kg.models.training's names
 from kg.models.registry import MODEL_FILES, ORG_NAMES_FILE, PLAIN_WORDS_FILE
-
-SEED = 1234
-STEPS = ("vectors", "tokenize", "mwt", "plain_words", "charlm", "ner", "ner_news", "org_names", "pos", "pos_more",
-         "lemma", "depparse", "depparse_more")
-#: steps that write a list, not a model
-LISTS = ("plain_words", "org_names")
-#: steps that continue training a model an earlier step wrote into ``--out``
-CONTINUES = {"ner_news": "ner", "pos_more": "pos", "depparse_more": "depparse"}
-#: a full run: ``pos`` and ``depparse`` without a budget already train to Stanza's stopping rule;
-#: ``charlm`` only for an NER trained with ``ner_charlm``
-DEFAULT_STEPS = tuple(step for step in STEPS if step not in ("pos_more", "depparse_more", "charlm"))
-
-
-@dataclass
-class TrainConfig:
-    """Settings of one training run; the model card records them."""
-
-    data: Path
-    out: Path
-    work: Path
-    device: str = "cpu"
-    threads: int | None = None
-    budgets: dict[str, float] = field(default_factory=dict)  # minutes per step
-    vector_dim: int = 100
-    vector_min_count: int = 2
-    ner_max_steps: int = 40000
-    #: feed the NER the forward and backward character language models of the ``charlm`` step
-    #: (off: the shipped NER has its own character LSTM; see the model card for the comparison)
-    ner_charlm: bool = False
-    charlm_hidden: int = 256
-    #: characters seen fewer times in the training text map to the unknown character
-    charlm_cutoff: int = 10
-    charlm_epochs: int = 50
-    charlm_eval_steps: int = 125
-    #: KIND training files for the ``ner`` step; ``ner_news`` then fine-tunes that model on
-    #: the news domain alone (WN), which is what kg reads.
-    ner_train_sets: tuple[str, ...] = corpora.NER_TRAIN
-    ner_news_sets: tuple[str, ...] = corpora.NER_NEWS
-    ner_lr: float = 0.1            # from scratch
-    #: hide a training word's embedding behind the unknown word with probability
-    #: alpha / (alpha + its count), so that the NER learns to tag names it has no vector for
-    #: (a quarter of WN_test's entity tokens); 0: off (it-kg-6 and before)
-    ner_unk_alpha: float = 2.0
-    #: average the weights of an NER run's last N dev-evaluation snapshots and keep the average
-    #: when it scores at least the run's best checkpoint on dev; 0: off
-    ner_average: int = 0
-    #: seeds of ``ner``/``ner_news``: one run per seed, side by side (each from the same saved
-    #: model when fine-tuning); the best dev checkpoint among them, or with ``ner_average`` the
-    #: mean of every run's last snapshots when it scores at least as well, is kept
-    ner_seeds: tuple[int, ...] = (SEED,)
-    #: learning rate of a ``ner_news`` fine-tune; None keeps the one the saved model trained with
-    ner_news_lr: float | None = None
-    lemma_epochs: int = 5
-    lemma_batch_size: int = 200
-    tokenize_steps: int = 20000
-    pos_max_steps: int = 20000
-    #: Adam learning rate of the tagger; None: Stanza's (3e-3). A ``pos_more`` run that goes on
-    #: from a model trained at Stanza's rate usually wants a smaller one.
-    pos_lr: float | None = None
-    depparse_max_steps: int = 20000
-    #: step at which a parser run switches from AdaDelta to Stanza's second optimiser (Adam
-    #: at a small learning rate, from the best checkpoint so far); None: Stanza's default
-    #: (10,000 steps, or 2,000 steps without a better dev score)
-    depparse_second_stage_step: int | None = None
-    #: the tags a parser trains and is scored on: "gold" (the treebanks' own) or "predicted"
-    #: (the train and dev files retagged by the tagger in ``out``, as the parser meets them in
-    #: the pipeline; Stanza's own recipe for its shipped parsers)
-    depparse_tags: str = "gold"
-    #: steps between a parser run's dev scores; None: Stanza's (100)
-    depparse_eval_interval: int | None = None
-    #: average the weights of a parser run's last N dev-evaluation snapshots and keep the
-    #: average when it scores at least the run's best checkpoint on dev; 0: off
-    depparse_average: int = 0
-    #: seeds of ``depparse_more``: one run per seed, side by side, each from the same saved
-    #: parser; the best dev checkpoint among them (or, with ``depparse_average``, the mean of
-    #: every run's last snapshots, when it scores at least as well) is kept
-    depparse_seeds: tuple[int, ...] = (SEED,)
-    tagger_batch_size: int = 100   # sentences
-    #: steps between the tagger's dev scores (Stanza's adaptive default scored ParTUT dev every
-    #: 100 steps, about four epochs at batch 250, and its best checkpoint fell between scores)
-    tagger_eval_interval: int = 50
-    tagger_hidden: int = 200
-    tagger_char_hidden: int = 150
-    depparse_hidden: int = 200
-    depparse_deep_biaff_hidden: int = 200
-    depparse_transformed_dim: int = 75
+from kg.models.train_config import (CONTINUES, DEFAULT_STEPS, LISTS, SEED, STEPS,  # noqa: F401 - its names too
+                                    TrainConfig)
 
 
 def log(message: str) -> None:
@@ -527,35 +443,6 @@ def train_depparse(cfg: TrainConfig, data: DataDir) -> None:
                      Path(args[args.index("--eval_file") + 1]), "depparse")
 
 
-def average_checkpoints(models: list[Path], target: Path) -> None:
-    """Write to ``target`` a model (parser or NER) whose weights are the mean of ``models``'
-    (checkpoint averaging: snapshots of runs from one start lie near one optimum, so their mean
-    is a model too, and sometimes a better one; :func:`keep_best_parser` and
-    :func:`keep_best_ner` check on dev). Every model must share one vocabulary and one set of
-    weights; the rest of the file is the last model's."""
-    import torch
-
-    if not models:
-        raise ValueError("average_checkpoints needs at least one model")
-    loaded = [torch.load(m, map_location="cpu", weights_only=False) for m in models]
-    last = loaded[-1]
-    for path, checkpoint in zip(models, loaded):
-        if checkpoint["vocab"] != last["vocab"] or checkpoint["model"].keys() != last["model"].keys():
-            raise ValueError(f"{path}: another vocabulary or set of weights than {models[-1]}; "
-                             "only snapshots of one model can be averaged")
-    state = {}
-    for name, tensor in last["model"].items():
-        if torch.is_tensor(tensor) and tensor.is_floating_point():
-            mean = sum(c["model"][name].double() for c in loaded) / len(loaded)
-            state[name] = mean.to(tensor.dtype)
-        else:
-            state[name] = tensor
-    averaged = {key: value for key, value in last.items() if key not in ("optimizer_state_dict", "scheduler_state_dict")}
-    averaged["model"] = state
-    target.parent.mkdir(parents=True, exist_ok=True)
-    torch.save(averaged, target)
-
-
 def score_parser(cfg: TrainConfig, model: Path, dev: Path, step: str) -> float:
     """LAS (percent) of ``model`` on ``dev`` with Stanza's own scorer, as its trainer scores dev."""
     import re
@@ -700,29 +587,3 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = DEFAULT_STEPS) -> None:
             log(f"{step}: finished after {time.monotonic() - t0:.0f} s "
                 f"(total {time.monotonic() - started:.0f} s)")
     shutil.copy2(Path(__file__).with_name("resources.json"), cfg.out / "resources.json")
-
-
-def compact_model(path: Path) -> tuple[int, int]:
-    """Store a checkpoint's floating-point weights as float16 to halve what ships.
-
-    Stanza loads state dicts with ``load_state_dict``, which copies into the model's float32
-    parameters, so inference runs in float32 as trained; only storage precision changes.
-    Returns (bytes before, bytes after).
-    """
-    import torch
-
-    before = path.stat().st_size
-    checkpoint = torch.load(path, map_location="cpu", weights_only=False)
-    changed = False
-    for section in ("model",):
-        state = checkpoint.get(section)
-        if isinstance(state, dict):
-            for name, tensor in state.items():
-                if torch.is_tensor(tensor) and tensor.dtype == torch.float32 and tensor.numel() > 4096:
-                    state[name] = tensor.to(torch.float16)
-                    changed = True
-    if changed:
-        tmp = path.with_suffix(".tmp")
-        torch.save(checkpoint, tmp)
-        os.replace(tmp, path)
-    return before, path.stat().st_size
