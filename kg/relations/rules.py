@@ -22,7 +22,6 @@ from kg import timex
 from kg.quantities import MULTIPLIERS
 from kg.vocab import predicate_signatures
 
-AGENT_RELS = ("nsubj", "nsubj:pass")
 TO_CASES = {"a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all’", "verso"}
 IN_CASES = {"in", "nel", "nello", "nella", "nei", "negli", "nelle", "nell'", "nell’"}
 WITH_CASES = {"con", "col"}
@@ -39,8 +38,6 @@ PLANNED_MODIFIERS = {"previsto", "prevista", "previsti", "previste", "futuro", "
                      "possibile", "eventuale", "probabile", "atteso", "attesa", "imminente",
                      "prossimo", "prossima", "programmato", "programmata", "annunciato", "annunciata",
                      "ipotizzato", "ipotizzata", "ipotetico", "ipotetica"}
-KIND_OF_FRAME = {"letter": "letter", "message": "message", "phone_call": "phone_call",
-                 "meeting": "meeting", "statement": "statement"}
 EVENT_CLASS = {"letter": "Letter", "message": "Message", "phone_call": "PhoneCall", "meeting": "Meeting",
                "statement": "Statement", "visit": "Visit", "sign": "Signing", "troops": "TroopDeployment",
                "arms": "ArmsTransfer", "support": "Support", "praise": "Praise", "criticize": "Criticism",
