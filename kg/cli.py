@@ -342,7 +342,7 @@ def _add_reading_parsers(sub) -> None:
     """eval, view, validate: commands that read a graph file."""
     p = sub.add_parser("eval", help="score a graph against gold facts (JSONL), per article and corpus-wide")
     p.add_argument("--gold", required=True, help="gold JSONL file")
-    p.add_argument("graph", help="graph file (.ttl, .trig, .jsonld)")
+    p.add_argument("graph", help="graph file (.ttl, .trig, .nt, .nq, .jsonld)")
     p.add_argument("--json", action="store_true", help="print scores as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="also list misses and spurious predictions")
     p.set_defaults(func=cmd_eval)
