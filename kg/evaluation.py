@@ -18,9 +18,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.export.rdf import read_graph
+from kg.formats import PREFIXES
 from kg.records import ENTITY_TYPES, PREDICATES
 
-KG_NS = "https://w3id.org/kg-it/ontology#"
+KG_NS = PREFIXES["kg"]
 WIKIDATA_NS = "http://www.wikidata.org/entity/"
 KIND_CLASSES = {"Letter": "letter", "Message": "message", "PhoneCall": "phone_call",
                 "Meeting": "meeting", "Statement": "statement"}

@@ -24,12 +24,14 @@ from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import PROV, ClosedNamespace
 
+from kg.formats import PREFIXES
+
 __all__ = ["ONTOLOGY_NS", "ONTOLOGY_IRI", "KG", "PROV", "SCHEMA", "ontology_dir", "ontology_graph",
            "shapes_graph", "validate"]
 
-ONTOLOGY_NS = "https://w3id.org/kg-it/ontology#"
+ONTOLOGY_NS = PREFIXES["kg"]   # the prefixes are defined once, in kg.formats
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-it/ontology")
-SCHEMA = Namespace("https://schema.org/")
+SCHEMA = Namespace(PREFIXES["schema"])
 
 ONTOLOGY_FILE = "kg.ttl"
 SHAPES_FILE = "shapes.ttl"
