@@ -326,12 +326,13 @@ def _add_build_parser(sub) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, metavar="BYTES",
                    help=f"skip, by name, any article larger than this (default {MAX_ARTICLE_BYTES:,})")
-    p.add_argument("--relations", choices=["combined", "learned", "rules"], default="combined",
-                   help="how facts are made: the learned scorer with the hand rules as its features (combined, "
-                   "default), the scorer alone (learned), or the hand rules alone (rules)")
+    p.add_argument("--relations", choices=["rules", "combined", "learned"], default="rules",
+                   help="how facts are made: the hand rules, each fact with its predicate's measured precision as "
+                   "confidence (rules, default); those plus the learned scorer's facts above its threshold "
+                   "(combined: more recall, less precision); the scorer alone (learned)")
     p.add_argument("--min-confidence", type=float, default=None, metavar="P",
-                   help="keep facts whose calibrated confidence is at least P (default: the scorer's threshold, "
-                   "chosen for precision >= 0.80); lower for recall, higher for precision")
+                   help="keep the facts, the rules' and the scorer's, whose calibrated confidence is at least P: "
+                   "lower for recall, higher for precision (default: the rules' facts, see --relations)")
     p.add_argument("--relation-model", default=None, metavar="FILE",
                    help="a relation scorer (JSON) from kg models train-relations (default: the shipped one)")
     p.add_argument("--debug", action="store_true", help="show the traceback of a fatal error")

@@ -136,6 +136,19 @@ def test_rule_precision_is_smoothed_per_predicate():
     assert rule_precision(ex) == {"visited": 0.5}
 
 
+def test_the_default_keeps_the_rules_facts_with_their_measured_confidence(world):
+    am, res, lex = world
+    scorer = tiny_scorer(0.5)
+    scorer.rule_confidence = {"visited": 0.6, "leaderOf": 0.9}
+    rules = extract_facts([am], res, lex, "rules", scorer=None)[0].facts
+    scored = extract_facts([am], res, lex, scorer=scorer)[0].facts
+    assert [(f.subject, f.predicate, f.object) for f in scored] == [(f.subject, f.predicate, f.object) for f in rules]
+    assert all(f.confidence == scorer.rule_confidence.get(f.predicate, g.confidence) for f, g in zip(scored, rules))
+    # a chosen confidence brings the scorer's facts in: the negated visit is found, not asserted
+    chosen = extract_facts([am], res, lex, scorer=scorer, min_confidence=0.5)[0].facts
+    assert any(f.predicate == "visited" and f.status == "negated" for f in chosen)
+
+
 def test_rules_mode_needs_no_scorer(world):
     am, res, lex = world
     assert extract_facts([am], res, lex, "rules")[0].facts == extract_facts([am], res, lex, "rules")[0].facts
