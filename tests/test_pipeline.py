@@ -67,6 +67,13 @@ def test_the_pipeline_module_imports_no_stage():
     assert not {m for m in _imports(ROOT / "kg" / "pipeline.py") if m.startswith("kg")}
 
 
+def test_the_nlp_stage_imports_no_later_stage():
+    later = ("kg.mentions", "kg.linking", "kg.relations", "kg.consolidation", "kg.graph", "kg.export", "kg.gazetteer",
+             "kg.lexicon", "kg.stages", "kg.build")
+    imported = _imports(ROOT / "kg" / "nlp.py")
+    assert not {m for m in imported if m.startswith(later)}, imported
+
+
 def test_the_docs_open_with_the_stage_table():
     text = (ROOT / "docs" / "pipeline.md").read_text(encoding="utf-8")
     table = text[:text.index("\n## ")] if "\n## " in text else text
