@@ -23,6 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.settings import value as setting
+from kg.vocab import ONTOLOGY_IRI, ontology_dir
 from kg.formats import RDF_FORMATS, GraphFormatError, check_graph_file, graph_format
 from kg.results import (PREFIXES, TRUNCATED, XSD_STRING, Result, format_result, sparql_literal, to_csv,  # noqa: F401
                         to_json, to_ntriples, to_table, to_tsv, to_turtle, to_xml)
@@ -86,7 +87,9 @@ def read_graph_bytes(path: Union[str, Path]) -> bytes:
 
 
 def load_store(path: Union[str, Path], data: Optional[bytes] = None) -> ox.Store:
-    """An in-memory pyoxigraph Store with the file bulk-loaded (TriG keeps its named graphs);
+    """An in-memory pyoxigraph Store with the file bulk-loaded (TriG keeps its named graphs)
+    and kg's ontology in its own named graph, so that queries see the classes' and
+    predicates' labels (``?p rdfs:label ?l``) as in a store loaded by ``kg push``;
     ``data``: the file's bytes, already read (the query sandbox reads them before it drops
     its rights)."""
     path = Path(path)
@@ -101,11 +104,13 @@ def load_store(path: Union[str, Path], data: Optional[bytes] = None) -> ox.Store
         raise QueryError(f"{path}: cannot parse graph: {err.msg if hasattr(err, 'msg') else err}") from err
     except (OSError, ValueError) as err:
         raise QueryError(f"{path}: cannot read graph: {err}") from err
+    store.bulk_load(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
     return store
 
 
 def load_graph(path: Union[str, Path], data: Optional[bytes] = None) -> Graph:
-    """The same file as an rdflib Dataset whose default graph is the union of all graphs."""
+    """The same file as an rdflib Dataset whose default graph is the union of all graphs, the
+    ontology's named graph included."""
     from rdflib import Dataset
 
     path = Path(path)
@@ -122,6 +127,7 @@ def load_graph(path: Union[str, Path], data: Optional[bytes] = None) -> Graph:
         raise QueryError(f"{path}: cannot read graph: {err}") from err
     except Exception as err:  # rdflib's parsers raise many unrelated types
         raise QueryError(f"{path}: cannot parse graph: {err}") from err
+    ds.graph(ONTOLOGY_IRI).parse(str(ontology_dir() / "kg.ttl"), format="turtle")
     return ds
 
 

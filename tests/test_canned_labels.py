@@ -25,3 +25,14 @@ def test_leaders_gives_one_row_per_fact_with_the_italian_label(tmp_path):
     assert len(rows) == 1, rows
     text = str(rows[0])
     assert "Vladimir Putin" in text and "Russia" in text and "Russland" not in text
+
+
+def test_queries_see_the_ontology_labels_in_both_engines(tmp_path):
+    path = tmp_path / "g.ttl"
+    path.write_text(GRAPH, encoding="utf-8")
+    sparql = ("SELECT ?l WHERE { ?s <https://w3id.org/kg-it/ontology#leaderOf> ?o . "
+              "<https://w3id.org/kg-it/ontology#leaderOf> <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+              "FILTER(LANG(?l) = 'it') }")
+    for engine in ("oxigraph", "rdflib"):
+        rows = query_file(path, sparql, engine=engine).rows
+        assert [str(r[0]) for r in rows] == ["è a capo di"], (engine, rows)
