@@ -118,6 +118,14 @@ def build(inputs: Sequence[str | Path], output: str | Path = "output", base_iri:
         lock.__exit__(None, None, None)
 
 
+_STAGE_WORDS = {"nlp": "loading the models and tagging (Stanza)", "export": "writing the outputs"}
+
+
+def _progress_line(stage: str) -> None:
+    """One line on stderr as each stage starts; Stanza's own bar follows its line."""
+    print(f"kg: {_STAGE_WORDS.get(stage, stage)}...", file=sys.stderr, flush=True)
+
+
 def _build(inputs, out_dir: Path, base_iri, strict, annotator, progress, cache, log, threads, update, workers,
            executor, scheduler, device, max_article_bytes, relations: RelationOptions) -> BuildResult:
     """Hand the stages (kg.pipeline.STAGES, run by kg.pipeline.run) the inputs, the settings
@@ -146,7 +154,7 @@ def _build(inputs, out_dir: Path, base_iri, strict, annotator, progress, cache, 
              "make_annotator": make_annotator, "make_runner": make_runner, "gazetteer": load_gazetteer,
              "lexicon": load_lexicon, "relation_options": relations, "timings": timings,
              "export_timings": export_timings}
-    run_stages(STAGES, state, timings)
+    run_stages(STAGES, state, timings, announce=_progress_line if progress else None)
     return BuildResult(out_dir, len(state["annotated"]), state["skipped"], state["counts"], timings, state["graph"],
                        state["dataset"], export_timings)
 

@@ -90,11 +90,15 @@ def check(stages: Sequence[Stage], given: Iterable[str]) -> None:
         have.update(s.provides)
 
 
-def run(stages: Sequence[Stage], state: MutableMapping, timings: Optional[dict[str, float]] = None) -> MutableMapping:
+def run(stages: Sequence[Stage], state: MutableMapping, timings: Optional[dict[str, float]] = None,
+        announce: Optional[Callable[[str], None]] = None) -> MutableMapping:
     """Run ``stages`` in order over ``state`` (checked first); each stage's output is added
-    to it, and its seconds to ``timings`` under its name (unless it times itself)."""
+    to it, and its seconds to ``timings`` under its name (unless it times itself).
+    ``announce`` is told each stage's name as it starts (the build's progress display)."""
     check(stages, state)
     for s in stages:
+        if announce is not None:
+            announce(s.name)
         started = time.perf_counter()
         out = s.load()(state)
         lacking = [p for p in s.provides if p not in out]
