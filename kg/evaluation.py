@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kg.export.rdf import read_graph
 from kg.formats import PREFIXES
 from kg.records import ENTITY_TYPES, PREDICATES
+from kg.text import fold
 
 KG_NS = PREFIXES["kg"]
 WIKIDATA_NS = "http://www.wikidata.org/entity/"
@@ -34,13 +34,6 @@ def _kg(local: str) -> URIRef:
     return URIRef(KG_NS + local)
 
 
-def fold(text: str) -> str:
-    """The form labels are compared in: no accents or case, one apostrophe, hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[’‘`´ʼ]", "'", text)
-    text = re.sub(r"[-‐‑‒–—]", " ", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 # --- gold -------------------------------------------------------------------------------

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
+from kg.text import fold
 
 GAZETTEER_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 
@@ -55,14 +56,6 @@ FILES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _CORE = {"key", "name_it", "names", "name_en", "state", "wikidata"}
 _OFFICE = {"position", "role_it", "since", "until"}
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'",
-                              "\u02bb": "'", "\u2032": "'"})
-_DASHES = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad]")
-#: Letters that NFKD does not decompose into an ASCII base letter.
-_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                          "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ħ": "h", "Ħ": "H",
-                          "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"})
-_SPACES = re.compile(r"\s+")
 
 
 class GazetteerError(ValueError):
@@ -98,23 +91,6 @@ class GazetteerEntry:
         """Whether ``surface`` is one of this entry's names (folded), not a metonym ("Cremlino"
         for Russia) or a lone surname ("Putin")."""
         return fold(surface) in {fold(n) for n in (self.name_it, *self.names)}
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def fold(text: str) -> str:
-    """The normalisation of every lookup.
-
-    NFKD with combining marks dropped (and a few letters NFKD keeps, ł ø đ ß æ œ ı, spelled
-    out in ASCII), typographic apostrophes (’ ‘ ` ´ ʼ) made "'", hyphens and dashes made a
-    space, full stops removed ("U.S.A." = "USA", "Washington D.C." = "Washington DC"), lower
-    case, whitespace collapsed and stripped. "Kim Jong-un" and "Kim Jong Un" fold equal;
-    "Sergueï Choïgou" folds to "sergue choigou".
-    """
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_APOSTROPHES).translate(_LETTERS)
-    text = _DASHES.sub(" ", text).replace(".", "")
-    return _SPACES.sub(" ", text.lower()).strip()
 
 
 def _is_lower(text: str) -> bool:

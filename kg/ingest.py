@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from kg.iris import slug
 from kg.records import Article, Skipped
 from kg.timex import MONTHS, WEEKDAYS
 from kg.settings import value as setting
+from kg.text import fold
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 MAX_TITLE_CHARS = setting("ingest.max_title_chars")
@@ -139,11 +139,6 @@ def clean_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
-def _fold(line: str) -> str:
-    line = unicodedata.normalize("NFC", line).replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", line).strip().casefold()
-
-
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?$")
 _PARTICLES = {"di", "de", "da", "del", "della", "van", "von", "der", "la", "le", "dos", "du"}
 _BYLINE_PREFIX = re.compile(r"^(?:di|by|a cura di|testo di)\s+", re.I)
@@ -198,14 +193,14 @@ def split_header(text: str) -> Header:
 
     nxt = lines[filled[0] + 1] if filled[0] + 1 < len(lines) else ""
     follows_header = len(filled) > 1 and (not nxt.strip() or bool(date_line(nxt) or byline_author(nxt))
-                                          or _fold(nxt) == _fold(first))
+                                          or fold(nxt) == fold(first))
     byline_first = byline_author(first) and len(filled) > 1 and date_line(lines[filled[1]])
     if (len(first) <= MAX_TITLE_CHARS and not first.endswith(".") and follows_header
             and not date_line(first) and not byline_first):
         title, pos = first, 1
     while pos < len(filled):
         line = lines[filled[pos]].strip()
-        if title is not None and _fold(line) == _fold(title):
+        if title is not None and fold(line) == fold(title):
             pass
         elif author is None and (name := byline_author(line)):
             author = name

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from rdflib import URIRef
+
+from kg.text import strip_accents
 
 DEFAULT_BASE = "https://example.org/kg/"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -17,8 +18,7 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 
 def slug(text: str, max_len: int = 80) -> str:
     """Lower-case ASCII slug: accents folded, any other run of characters a single '-'."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = strip_accents(text).lower()
     folded = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     return folded[:max_len].rstrip("-") or "x"
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.text import fold
+
 LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 
 
@@ -139,7 +141,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     stopwords = frozenset(line.strip() for line in stop_path.read_text(encoding="utf-8").splitlines()
                           if line.strip() and not line.startswith("#")) if stop_path.exists() else frozenset()
     return Lexicon(roles, triggers, objects, stopwords,
-                   not_entities=frozenset(_fold(w) for w in read_lines(directory / "not_entities.txt")),
+                   not_entities=frozenset(fold(w) for w in read_lines(directory / "not_entities.txt")),
                    credit_prefixes=tuple(read_lines(directory / "credit_lines.txt")),
                    locatives=frozenset(read_lines(directory / "locative_prepositions.txt")),
                    frame_modifiers={r[0]: r[1] for r in read_tsv(directory / "frame_modifiers.tsv", 2)},
@@ -167,9 +169,3 @@ def read_lines(path: Path) -> list[str]:
         return []
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())

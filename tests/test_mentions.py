@@ -337,3 +337,12 @@ def test_a_place_ner_took_with_its_head_noun_keeps_the_head_and_the_name():
     assert ("piazza dell'Arco di Trionfo", "Place", None) in found
     found = mentions("Il ministero ha parlato.", [("ministero", "ORG")])
     assert found == []                                  # no capital: a description, as before
+
+
+def test_a_not_entities_entry_with_a_hyphen_fires():
+    # not_entities.txt is stored in the fold it is looked up in (kg.text.fold): "IRIS-T" is
+    # "iris t" on both sides, so NER's ORG on the missile system is dropped
+    assert "iris t" in load_lexicon().not_entities
+    assert mentions("La Germania ha consegnato sistemi IRIS-T all'Ucraina.",
+                    [("Germania", "LOC"), ("IRIS-T", "ORG"), ("Ucraina", "LOC")]) \
+        == [("Germania", "State", "Q183"), ("Ucraina", "State", "Q212")]
