@@ -21,7 +21,7 @@ from kg.files import (JSONL_SUFFIX, TEXT_SUFFIXES, decode, display, escape, file
                       read_bytes, read_text, root_source, walk)
 from kg.iris import slug
 from kg.records import Article, Skipped
-from kg.timex import MONTHS, WEEKDAYS
+from kg.italian import DATE, DATE_FORMS, DATELINE, MONTHS, WEEKDAY_PATTERN
 from kg.settings import value as setting
 from kg.text import fold
 
@@ -87,25 +87,15 @@ def language_problem(text: str) -> Optional[str]:
 
 # --- dates ------------------------------------------------------------------------------
 
-_MONTH = "|".join(MONTHS)
-_WEEKDAY = "|".join(WEEKDAYS)
-_DATE_FORMS = [  # full dates only: a header date or a dateline gives the day
-    rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?",
-    rf"(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>\d{{4}})",
-    rf"(?P<d>\d{{1,2}})(?:°|º)?\s+(?P<mn>{_MONTH})\s+(?P<y>\d{{4}})",
-    rf"(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})",
-]
-_DATE = re.sub(r"\(\?P<\w+>", "(?:", "(?:" + "|".join(f"(?:{p})" for p in _DATE_FORMS) + ")")
+# Full dates and the dated dateline are kg.italian's DATE_FORMS, DATE and DATELINE.
 _DATE_LINE = re.compile(
-    rf"^(?:(?:pubblicato|aggiornato|data)(?:\s+il)?\s*:?\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})"
+    rf"^(?:(?:pubblicato|aggiornato|data)(?:\s+il)?\s*:?\s*)?(?:(?:{WEEKDAY_PATTERN}),?\s+)?(?P<date>{DATE})"
     rf"(?:\s*(?:,|-|–|alle|ore)?\s*(?:ore\s+)?\d{{1,2}}[:.]\d{{2}})?\.?$", re.I)
-DATELINE = re.compile(  # a capitalised place without digits, a comma, a full date, a dash
-    rf"^(?:(?-i:[A-ZÀ-Ý])[^,\n\d]{{0,40}},\s*)?(?:(?:{_WEEKDAY}),?\s+)?(?P<date>{_DATE})\s*(?P<end>[–—-]|:)", re.I)
 
 
 def parse_date(text: str) -> Optional[str]:
     """An ISO yyyy-mm-dd for a full date written as ISO, dd/mm/yyyy or with an Italian month."""
-    for pattern in _DATE_FORMS:
+    for pattern in DATE_FORMS:
         m = re.fullmatch(pattern, text.strip(), re.I)
         if m:
             g = m.groupdict()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
-from kg.ingest import DATELINE
+from kg.italian import DATELINE
 from kg.models.name_consistency import harmonize_documents
 from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 from kg.settings import value as setting

@@ -11,12 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-MONTHS = {
-    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
-}
-WEEKDAYS = {"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
-            "domenica": 6, "lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4}
+from kg.italian import MONTHS, WEEKDAYS  # defined once there; kg.timex.MONTHS kept
 
 #: Single words that only say when: a parser may take "martedì" in "ha incontrato martedì
 #: il cancelliere" for the verb's object.

@@ -16,6 +16,7 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from kg.gazetteer import Gazetteer, fold
+from kg.italian import OF_STEMS
 from kg.iris import slug
 
 #: Regular alternations of romanised names, applied in order to a folded name.
@@ -48,7 +49,7 @@ def minted_key(text: str, etype: str) -> str:
 
 
 #: Function words an acronym skips ("Partito democratico" is "Pd", "Banca d'Italia" "BdI" is not).
-_SKIPPED = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d", "dell", "e", "ed", "per",
+_SKIPPED = OF_STEMS | frozenset({"e", "ed", "per",
                       "of", "the", "and", "for", "de", "des", "du", "la", "le", "el", "y"})
 
 

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from kg import italian
 from kg.records import AnnotatedArticle, Mention, RoleMention, Sentence
 
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -14,9 +15,9 @@ EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
 AUXILIARIES = {"ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "avrebbe", "avrebbero", "è", "sono",
                "era", "erano", "stato", "stata", "stati", "state", "essere", "avere", "sarà", "sarebbe"}
 
-DEFINITE_ARTICLES = {"il", "lo", "la", "l'", "l’"}
+DEFINITE_ARTICLES = set(italian.DEFINITE_ARTICLES)
 
-ARTICLE_WORDS = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’"}
+ARTICLE_WORDS = set(italian.ARTICLES)
 
 AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
 
@@ -24,7 +25,7 @@ MINISTERS = {"ministro", "ministra", "viceministro", "viceministra", "sottosegre
 
 COUNTERPART = "counterpart"   # roles.tsv position of "omologo": the office of the role before it
 
-LINK_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"}
+LINK_WORDS = set(italian.OF_FAMILY)   # "di" and its articled forms
 
 #: Generational suffixes after a surname ("Ferdinand Marcos Jr."): the name goes on without them.
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -32,7 +33,7 @@ NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 #: lower-case particles inside personal names: "Tamim bin Hamad Al Thani", "Ursula von der Leyen"
 NAME_PARTICLES = {"bin", "ibn", "bint", "ben", "al", "el", "von", "van", "der", "den", "de"}
 
-_OF = {"di", "del", "della", "dello", "dell'", "dei", "degli", "delle", "d'"}
+_OF = {w for w in italian.OF_FAMILY | {"d'"} if "’" not in w}   # looked up with "’" made "'"
 
 _WORD_AT = re.compile(r"[^\s,;:!?()\[\]\"“”«»]+")
 

@@ -12,16 +12,13 @@ import re
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
+from kg.italian import CAPITALS_DATELINE
 from kg.records import Mention, Sentence
 
 #: A parenthesis holding one to four capitalised words: a source or a credit ("(ANSA-AFP)").
 _PAREN = re.compile(r"\((?P<body>[A-ZÀ-Ý][\w’'.&]*(?:[ /-][A-ZÀ-Ý0-9][\w’'.&]*){0,3})\)")
 #: A copyright line runs from © to the end of its line.
 _COPYRIGHT = re.compile(r"©[^\n]*")
-#: Capital letters only, 2 words at most of 3 letters or more, at a line's start (after an
-#: optional credit or date stamp), then a comma, a dash or a parenthesis: the dateline "MACERATA –".
-_DATELINE = re.compile(r"(?m)(?:^[ \t]*(?:[A-Za-z]+[ \t]+)?\d{4}-\d{2}(?:-\d{2})?[ \t]+|^|\)\s*[-–—]\s*)[ \t]*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’]{2,}(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’]{1,}){0,2})"
-                       r"(?=\s*(?:,|[-–—]|\())")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -60,7 +57,7 @@ def dateline_mentions(article_id: str, sentence: Sentence, text: str, gazetteer:
     """The place of a dateline in capitals in this sentence ("LONDRA, 12 mar -"), linked when
     the gazetteer knows it as a place; a name the gazetteer gives to a body is none."""
     out = []
-    for m in _DATELINE.finditer(text, sentence.start_char, sentence.end_char):
+    for m in CAPITALS_DATELINE.finditer(text, sentence.start_char, sentence.end_char):
         start, end = m.span("place")
         if end > sentence.end_char:
             continue
@@ -101,5 +98,3 @@ def private_demonym(sentence: Sentence, start: int, end: int) -> bool:
     return before in {"un", "uno", "una", "un'", "l'", "il", "lo", "la"}
 
 
-#: What may stand on a line before its dateline: nothing, a date stamp ("date 2024-06").
-DATE_STAMP = re.compile(r"\s*(?:(?:[A-Za-z]+\s+)?\d{4}-\d{2}(?:-\d{2})?)?\s*")

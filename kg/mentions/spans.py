@@ -5,6 +5,7 @@ import re
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.italian import OF_STEMS
 from kg.mentions.common import LINK_WORDS, NAME_PARTICLES, NER_TYPES, overlaps, trim
 from kg.records import Mention, Sentence
 
@@ -235,8 +236,7 @@ def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> 
     # nor one it calls an adjective: "stretto alleato della Russia" ("closely allied")
     noun = lambda span: tags.get(span) in ("NOUN", "PROPN", "X", None, "")
     k = len(spans) - 1
-    if text[spans[k][0]:spans[k][1]].lower().rstrip("'’") in {"di", "del", "dell", "della", "dello",
-                                                               "dei", "degli", "delle", "d"}:
+    if text[spans[k][0]:spans[k][1]].lower().rstrip("'’") in OF_STEMS:
         k -= 1
     else:
         return start

@@ -18,16 +18,16 @@ from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Event, Evidence, Fact, Mention, Sentence, Word
-from kg import timex
+from kg import italian, timex
 from kg.quantities import MULTIPLIERS
 from kg.vocab import predicate_signatures
 
-TO_CASES = {"a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all’", "verso"}
-IN_CASES = {"in", "nel", "nello", "nella", "nei", "negli", "nelle", "nell'", "nell’"}
+TO_CASES = set(italian.TO_FAMILY | {"ad", "verso"})
+IN_CASES = set(italian.IN_FAMILY)
 WITH_CASES = {"con", "col"}
 BETWEEN_CASES = {"tra", "fra"}
-BY_CASES = {"da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'", "dall’"}
-OF_CASES = {"di", "del", "dello", "della", "dei", "degli", "delle", "dell'", "dell’", "da"}
+BY_CASES = set(italian.FROM_FAMILY)
+OF_CASES = set(italian.OF_FAMILY | {"da"})
 LIGHT_VERBS = {"esprimere", "manifestare", "ribadire", "confermare", "offrire", "garantire",
                "dare", "fornire", "inviare", "avere", "tenere", "fare", "rinnovare", "assicurare",
                "promettere", "rivolgere", "porgere", "mandare", "ricevere", "avviare", "condurre"}
@@ -68,7 +68,7 @@ UNREALISED_VERBS = {"promettere", "pianificare", "programmare", "progettare", "m
                     "intendere", "invitare", "chiedere", "esortare", "sollecitare", "auspicare", "sperare"}
 #: meeting verbs whose object is a guest: "ha ricevuto al Quirinale il re di Giordania"
 RECEIVING_VERBS = {"ricevere", "accogliere", "ospitare"}
-CLITIC_OBJECTS = {"lo", "la", "li", "le", "l'", "l’"}  # "per ringraziarlo": him
+CLITIC_OBJECTS = set(italian.CLITIC_OBJECTS)  # "per ringraziarlo": him
 REPLY_VERBS = {"rispondere"}    # "Meloni ha risposto con una telefonata": to the one who wrote
 DENOUNCING_VERBS = {"denunciare"}   # ", ha denunciato il ministro": a speaker after the verb
 #: nouns whose infinitive has not happened: "la decisione di inviare nuovi aiuti all'Ucraina"
@@ -79,8 +79,7 @@ SAYING_VERBS = REPORT_VERBS | {"dire", "ribadire", "sottolineare", "denunciare",
 TIME_UNITS = {"ora", "minuto", "giorno", "settimana", "mese", "anno"}
 PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
 STATE_NOUNS = {"paese", "stato", "nazione"}    # "i due Paesi": states, not their leaders
-ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’", "suo", "sua",
-            "suoi", "sue", "loro"}
+ARTICLES = set(italian.ARTICLES | italian.POSSESSIVES)
 PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
     "per", "su", "sul", "sulla", "contro", "verso", "dopo", "durante", "presso", "senza", "tra", "secondo"}
 
