@@ -10,6 +10,12 @@ from kg.text import fold
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 
+#: The frames the relation rules act on (kg/relations/rules.py dispatches on each): the frame
+#: column of triggers.tsv, frame_modifiers.tsv and manner_frames.tsv must name one of them.
+FRAMES = frozenset({"transfer", "supply", "letter", "message", "statement", "appeal", "phone_call",
+                    "meeting", "visit", "sign", "support", "praise", "criticize", "deploy", "alliance",
+                    "react", "characterise", "ally"})
+
 
 class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file and line."""
@@ -114,9 +120,22 @@ class Lexicon:
         return frozenset(p.split()[0] for p in self.roles)
 
 
-def read_tsv(path: Path, columns: int) -> list[list[str]]:
-    """Rows of a TSV data file; '#' lines are comments and the first row is the header."""
-    rows: list[list[str]] = []
+def read_frames(path: Path, columns: int, frame_column: int) -> list[list[str]]:
+    """Rows of a TSV data file whose ``frame_column`` names a frame; a frame the code does not
+    know (a misspelling, which would silently give nothing) is a :class:`LexiconError` naming
+    the file and line."""
+    rows = read_tsv(path, columns, numbered=True)
+    for lineno, cells in rows:
+        if cells[frame_column] not in FRAMES:
+            raise LexiconError(f"{path}:{lineno}: unknown frame {cells[frame_column]!r} "
+                               f"(known: {', '.join(sorted(FRAMES))})")
+    return [cells for _, cells in rows]
+
+
+def read_tsv(path: Path, columns: int, numbered: bool = False) -> list:
+    """Rows of a TSV data file; '#' lines are comments and the first row is the header. With
+    ``numbered``, each row comes as (line number, cells)."""
+    rows: list = []
     header_seen = False
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -127,14 +146,14 @@ def read_tsv(path: Path, columns: int) -> list[list[str]]:
         if not header_seen:
             header_seen = True
             continue
-        rows.append(cells)
+        rows.append((lineno, cells) if numbered else cells)
     return rows
 
 
 @functools.cache
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     roles = {r[0]: Role(*r) for r in read_tsv(directory / "roles.tsv", 4)}
-    triggers = {(r[0], r[1]): r[2] for r in read_tsv(directory / "triggers.tsv", 3)}
+    triggers = {(r[0], r[1]): r[2] for r in read_frames(directory / "triggers.tsv", 3, 2)}
     objects = {r[0]: r[1] for r in read_tsv(directory / "objects.tsv", 2)}
     notes = read_tsv(directory / "editorial_notes.tsv", 2) if (directory / "editorial_notes.tsv").exists() else []
     stop_path = directory / "italian_stopwords.txt"
@@ -144,7 +163,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    not_entities=frozenset(fold(w) for w in read_lines(directory / "not_entities.txt")),
                    credit_prefixes=tuple(read_lines(directory / "credit_lines.txt")),
                    locatives=frozenset(read_lines(directory / "locative_prepositions.txt")),
-                   frame_modifiers={r[0]: r[1] for r in read_tsv(directory / "frame_modifiers.tsv", 2)},
+                   frame_modifiers={r[0]: r[1] for r in read_frames(directory / "frame_modifiers.tsv", 2, 1)},
                    appointing_verbs=frozenset(read_lines(directory / "appointing_verbs.txt")),
                    treaty_anaphors=frozenset(read_lines(directory / "treaty_anaphors.txt")),
                    place_heads=frozenset(read_lines(directory / "place_heads.txt")),
@@ -154,7 +173,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    spokesperson_nouns=frozenset(read_lines(directory / "spokesperson_nouns.txt")),
                    state_bodies=frozenset(read_lines(directory / "state_bodies.txt")),
                    event_nouns={r[0]: r[1] for r in read_tsv(directory / "event_nouns.tsv", 2)},
-                   manner_frames={(r[0], r[1]): r[2] for r in read_tsv(directory / "manner_frames.tsv", 3)},
+                   manner_frames={(r[0], r[1]): r[2] for r in read_frames(directory / "manner_frames.tsv", 3, 2)},
                    harsh_manner=frozenset(read_lines(directory / "harsh_manner.txt")),
                    casualty_words=frozenset(read_lines(directory / "casualty_words.txt")),
                    alliance_treaties=tuple(frozenset(line.split()) for line in read_lines(directory / "alliance_treaties.txt")),

@@ -1,0 +1,48 @@
+"""The lexicon loader checks frame names against the frames the relation rules know."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kg.relations.rules
+from kg.lexicon import FRAMES, LEXICON_DIR, LexiconError, load_lexicon
+
+
+def _copy(tmp_path: Path) -> Path:
+    directory = tmp_path / "lexicon"
+    shutil.copytree(LEXICON_DIR, directory)
+    return directory
+
+
+def test_a_misspelt_trigger_frame_is_an_error_naming_file_and_line(tmp_path):
+    directory = _copy(tmp_path)
+    path = directory / "triggers.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines) if line == "telefonare\tVERB\tphone_call")
+    lines[n] = "telefonare\tVERB\tphonecall"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=rf"triggers\.tsv:{n + 1}: unknown frame 'phonecall'"):
+        load_lexicon(directory)
+
+
+def test_a_misspelt_manner_frame_is_an_error(tmp_path):
+    directory = _copy(tmp_path)
+    path = directory / "manner_frames.tsv"
+    path.write_text(path.read_text(encoding="utf-8").replace("\tpraise", "\tpraize", 1), encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"manner_frames\.tsv:\d+: unknown frame 'praize'"):
+        load_lexicon(directory)
+
+
+def test_the_shipped_lexicon_uses_every_known_frame():
+    assert set(load_lexicon().triggers.values()) == FRAMES
+
+
+def test_the_known_frames_are_the_frames_the_rules_act_on():
+    source = Path(kg.relations.rules.__file__).read_text(encoding="utf-8")
+    named = set()
+    for m in re.finditer(r'frame (?:==|in) (\([^)]*\)|"[^"]+")', source):
+        named |= set(re.findall(r'"([^"]+)"', m.group(1)))
+    assert named == FRAMES
