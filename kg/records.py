@@ -11,10 +11,14 @@ import sys
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Optional
 
-#: Entity classes of the ontology (local names in ontology/kg.ttl).
+# ENTITY_TYPES and PREDICATES mirror ontology/kg.ttl, in its order; tests/test_records_ontology.py
+# checks them against it (deriving them at import would cost every stage rdflib and a parse).
+
+#: Entity classes of the ontology (local names in ontology/kg.ttl): the subclasses of kg:Entity.
 ENTITY_TYPES = ("Person", "State", "Organization", "Place", "Treaty")
 
-#: The closed set of relation predicates (local names in ontology/kg.ttl).
+#: The closed set of relation predicates (local names in ontology/kg.ttl): its object
+#: properties between entities.
 PREDICATES = (
     "leaderOf", "holdsPosition", "memberOf", "communicatedWith", "visited", "signed",
     "supports", "alliedWith", "sentTroopsTo", "suppliedArmsTo", "criticized", "praised",
