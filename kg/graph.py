@@ -34,6 +34,18 @@ class ArticleGraphInput:
     events: list[Event]
     sentences: dict[int, tuple[int, int, str]]   # index -> (start, end, text) of cited sentences
 
+    def to_dict(self) -> dict:
+        return {"article": self.article.to_dict(), "facts": [f.to_dict() for f in self.facts],
+                "events": [e.to_dict() for e in self.events],
+                "sentences": [[index, *cited] for index, cited in self.sentences.items()]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleGraphInput":
+        return cls(article=Article.from_dict(data["article"]),
+                   facts=[Fact.from_dict(f) for f in data["facts"]],
+                   events=[Event.from_dict(e) for e in data["events"]],
+                   sentences={row[0]: (row[1], row[2], row[3]) for row in data["sentences"]})
+
 
 def bind_prefixes(graph: Graph, minter: IriMinter) -> None:
     for prefix, ns in PREFIXES.items():

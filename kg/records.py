@@ -183,6 +183,13 @@ class Event(_Record):
     status: str = "asserted"      # as for Fact: a planned visit is an event, marked planned
     source: Optional[str] = None  # entity key the article attributes the event to
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Event":
+        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        values["participants"] = {role: list(keys) for role, keys in data["participants"].items()}
+        values["evidence"] = Evidence.from_dict(data["evidence"])
+        return cls(**values)
+
 
 @dataclass
 class Fact(_Record):
@@ -204,6 +211,12 @@ class Fact(_Record):
     status: str = "asserted"
     source: Optional[str] = None  # entity key of the attributed source
     event: Optional[int] = None   # index into the article's events
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Fact":
+        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        values["evidence"] = Evidence.from_dict(data["evidence"])
+        return cls(**values)
 
 
 @dataclass

@@ -28,6 +28,34 @@ class Resolution:
     #: person in it ("la presidente del Consiglio Giorgia Meloni" -> Italy)
     role_holders: dict[tuple[str, int], str] = field(default_factory=dict)
 
+    def to_dict(self) -> dict:
+        """A JSON-ready form: keyed maps as rows, sets as sorted lists, counts kept (zeros too)."""
+        rows = lambda m: [[aid, i, key] for (aid, i), key in m.items()]   # noqa: E731
+        return {"entities": {key: e.to_dict() for key, e in self.entities.items()},
+                "mention_keys": rows(self.mention_keys), "role_persons": rows(self.role_persons),
+                "metonyms": dict(self.metonyms), "place_states": dict(self.place_states),
+                "surfaces": {key: dict(counts) for key, counts in self.surfaces.items()},
+                "role_labels": {key: sorted(labels) for key, labels in self.role_labels.items()},
+                "corpus_roles": [[phrase, holder, sorted(people)]
+                                 for (phrase, holder), people in self.corpus_roles.items()],
+                "pending_roles": [[*row[:-1], sorted(row[-1])] for row in self.pending_roles],
+                "role_holders": rows(self.role_holders)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Resolution":
+        keyed = lambda rows: {(aid, i): key for aid, i, key in rows}   # noqa: E731
+        res = cls(entities={key: Entity.from_dict(e) for key, e in data["entities"].items()},
+                  mention_keys=keyed(data["mention_keys"]), role_persons=keyed(data["role_persons"]),
+                  metonyms=dict(data["metonyms"]), place_states=dict(data["place_states"]),
+                  corpus_roles={(phrase, holder): set(people) for phrase, holder, people in data["corpus_roles"]},
+                  pending_roles=[(*row[:-1], frozenset(row[-1])) for row in data["pending_roles"]],
+                  role_holders=keyed(data["role_holders"]))
+        for key, counts in data["surfaces"].items():
+            res.surfaces[key] = Counter(counts)
+        for key, labels in data["role_labels"].items():
+            res.role_labels[key] = set(labels)
+        return res
+
     def key_of(self, article_id: str, index: Optional[int]) -> Optional[str]:
         return None if index is None else self.mention_keys.get((article_id, index))
 

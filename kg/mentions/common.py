@@ -46,6 +46,16 @@ class ArticleMentions:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[RoleMention] = field(default_factory=list)
 
+    def to_dict(self) -> dict:
+        return {"annotated": self.annotated.to_dict(), "mentions": [m.to_dict() for m in self.mentions],
+                "roles": [r.to_dict() for r in self.roles]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleMentions":
+        return cls(annotated=AnnotatedArticle.from_dict(data["annotated"]),
+                   mentions=[Mention.from_dict(m) for m in data["mentions"]],
+                   roles=[RoleMention.from_dict(r) for r in data["roles"]])
+
     def at(self, sentence: int, start: int, end: int) -> Optional[int]:
         """Index of the mention covering [start, end) in a sentence, the longest first.
 

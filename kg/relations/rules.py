@@ -86,8 +86,18 @@ PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
 
 @dataclass
 class ArticleFacts:
+    """The facts and events the relation stage found in one article."""
+
     facts: list[Fact] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"facts": [f.to_dict() for f in self.facts], "events": [e.to_dict() for e in self.events]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleFacts":
+        return cls(facts=[Fact.from_dict(f) for f in data["facts"]],
+                   events=[Event.from_dict(e) for e in data["events"]])
 
 
 class SentenceView:
