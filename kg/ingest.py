@@ -22,10 +22,10 @@ from kg.files import (JSONL_SUFFIX, TEXT_SUFFIXES, decode, display, escape, file
 from kg.iris import slug
 from kg.records import Article, Skipped
 from kg.italian import DATE, DATE_FORMS, DATELINE, MONTHS, WEEKDAY_PATTERN
+from kg.lexicon import LEXICON_DIR, read_lines, read_tsv  # the one loader of the word lists
 from kg.settings import value as setting
 from kg.text import fold
 
-LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 MAX_TITLE_CHARS = setting("ingest.max_title_chars")
 MAX_ARTICLE_BYTES = setting("ingest.max_article_bytes")   # the numbers: kg.settings
 MIN_ITALIAN_SHARE = setting("ingest.min_italian_share")
@@ -47,20 +47,15 @@ class IngestResult:
 @functools.cache
 def italian_stopwords() -> frozenset[str]:
     """Italian function words from the data file ('#' lines are comments)."""
-    path = LEXICON_DIR / "italian_stopwords.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(read_lines(LEXICON_DIR / "italian_stopwords.txt"))
 
 
 @functools.cache
 def other_markers() -> dict[str, frozenset[str]]:
     """Marker words of the languages most often mistaken for Italian, minus Italian ones."""
-    path = LEXICON_DIR / "other_stopwords.tsv"
     italian = italian_stopwords()
     markers: dict[str, set[str]] = {}
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    for lang, word in rows[1:]:  # first row is the header
+    for lang, word in read_tsv(LEXICON_DIR / "other_stopwords.tsv", 2):
         if word.strip() not in italian:
             markers.setdefault(lang.strip(), set()).add(word.strip())
     return {lang: frozenset(words) for lang, words in sorted(markers.items())}

@@ -156,9 +156,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     triggers = {(r[0], r[1]): r[2] for r in read_frames(directory / "triggers.tsv", 3, 2)}
     objects = {r[0]: r[1] for r in read_tsv(directory / "objects.tsv", 2)}
     notes = read_tsv(directory / "editorial_notes.tsv", 2) if (directory / "editorial_notes.tsv").exists() else []
-    stop_path = directory / "italian_stopwords.txt"
-    stopwords = frozenset(line.strip() for line in stop_path.read_text(encoding="utf-8").splitlines()
-                          if line.strip() and not line.startswith("#")) if stop_path.exists() else frozenset()
+    stopwords = frozenset(read_lines(directory / "italian_stopwords.txt"))
     return Lexicon(roles, triggers, objects, stopwords,
                    not_entities=frozenset(fold(w) for w in read_lines(directory / "not_entities.txt")),
                    credit_prefixes=tuple(read_lines(directory / "credit_lines.txt")),
