@@ -120,6 +120,28 @@ class Lexicon:
         return frozenset(p.split()[0] for p in self.roles)
 
 
+#: The word lists of relation_words.tsv, by the name the relation rules give them.
+RELATION_WORD_LISTS = ("report_verbs", "saying_verbs", "light_verbs", "addressing_verbs", "leading_verbs",
+                       "copulas", "receiving_verbs", "reply_verbs", "denouncing_verbs", "unrealised_verbs",
+                       "unrealised_nouns", "planned_modifiers", "pair_words", "state_nouns", "time_units",
+                       "age_units")
+
+
+@functools.cache
+def relation_words(directory: Path = LEXICON_DIR) -> dict[str, frozenset[str]]:
+    """The relation rules' word lists (relation_words.tsv): list name -> words. A list name
+    the rules do not know is a :class:`LexiconError` naming the file and line; a list with
+    no words is empty."""
+    path = directory / "relation_words.tsv"
+    lists: dict[str, set[str]] = {name: set() for name in RELATION_WORD_LISTS}
+    for lineno, (name, word) in read_tsv(path, 2, numbered=True):
+        if name not in lists:
+            raise LexiconError(f"{path}:{lineno}: unknown word list {name!r} "
+                               f"(known: {', '.join(RELATION_WORD_LISTS)})")
+        lists[name].add(word.strip())
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
 def read_frames(path: Path, columns: int, frame_column: int) -> list[list[str]]:
     """Rows of a TSV data file whose ``frame_column`` names a frame; a frame the code does not
     know (a misspelling, which would silently give nothing) is a :class:`LexiconError` naming

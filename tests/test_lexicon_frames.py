@@ -46,3 +46,24 @@ def test_the_known_frames_are_the_frames_the_rules_act_on():
     for m in re.finditer(r'frame (?:==|in) (\([^)]*\)|"[^"]+")', source):
         named |= set(re.findall(r'"([^"]+)"', m.group(1)))
     assert named == FRAMES
+
+
+def test_the_relation_rules_word_lists_come_from_the_data_file():
+    from kg.lexicon import relation_words
+
+    words = relation_words()
+    rules = kg.relations.rules
+    assert rules.PAIR_WORDS == words["pair_words"] and "entrambi" in rules.PAIR_WORDS
+    assert rules.SAYING_VERBS == words["report_verbs"] | words["saying_verbs"]
+    assert "ricevere" in rules.RECEIVING_VERBS
+
+
+def test_an_unknown_relation_word_list_is_an_error_naming_file_and_line(tmp_path):
+    from kg.lexicon import relation_words
+
+    directory = _copy(tmp_path)
+    path = directory / "relation_words.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "pair_wrods\tambo\n", encoding="utf-8")
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(LexiconError, match=rf"relation_words\.tsv:{lines}: unknown word list 'pair_wrods'"):
+        relation_words(directory)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, relation_words
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Event, Evidence, Fact, Mention, Sentence, Word
@@ -22,22 +22,18 @@ from kg import italian, timex
 from kg.quantities import MULTIPLIERS
 from kg.vocab import predicate_signatures
 
+#: The word lists of kg/data/lexicon/relation_words.tsv (open classes; the closed ones are kg.italian's).
+_WORDS = relation_words()
+
 TO_CASES = set(italian.TO_FAMILY | {"ad", "verso"})
 IN_CASES = set(italian.IN_FAMILY)
 WITH_CASES = {"con", "col"}
 BETWEEN_CASES = {"tra", "fra"}
 BY_CASES = set(italian.FROM_FAMILY)
 OF_CASES = set(italian.OF_FAMILY | {"da"})
-LIGHT_VERBS = {"esprimere", "manifestare", "ribadire", "confermare", "offrire", "garantire",
-               "dare", "fornire", "inviare", "avere", "tenere", "fare", "rinnovare", "assicurare",
-               "promettere", "rivolgere", "porgere", "mandare", "ricevere", "avviare", "condurre"}
-REPORT_VERBS = {"riferire", "riportare", "affermare", "dichiarare", "annunciare", "rivelare",
-                "sostenere", "secondo", "scrivere", "comunicare", "spiegare", "precisare", "stimare",
-                "ritenere"}
-PLANNED_MODIFIERS = {"previsto", "prevista", "previsti", "previste", "futuro", "futura",
-                     "possibile", "eventuale", "probabile", "atteso", "attesa", "imminente",
-                     "prossimo", "prossima", "programmato", "programmata", "annunciato", "annunciata",
-                     "ipotizzato", "ipotizzata", "ipotetico", "ipotetica"}
+LIGHT_VERBS = set(_WORDS["light_verbs"])
+REPORT_VERBS = set(_WORDS["report_verbs"])
+PLANNED_MODIFIERS = set(_WORDS["planned_modifiers"])
 EVENT_CLASS = {"letter": "Letter", "message": "Message", "phone_call": "PhoneCall", "meeting": "Meeting",
                "statement": "Statement", "visit": "Visit", "sign": "Signing", "troops": "TroopDeployment",
                "arms": "ArmsTransfer", "support": "Support", "praise": "Praise", "criticize": "Criticism",
@@ -47,38 +43,36 @@ SYMMETRIC_KINDS = {"phone_call", "meeting"}
 #: firma", "in una lettera") belongs to the clause's actor; "" is no preposition at all.
 ADJUNCT_PREPOSITIONS = {"", "dopo", "durante", "in", "nel", "nella", "con", "per", "attraverso", "tramite"}
 CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–"}
-LEADING_VERBS = {"guidare", "capeggiare", "presiedere", "condurre", "dirigere"}
+LEADING_VERBS = set(_WORDS["leading_verbs"])
 OPENING_QUOTES = {"“", "«"}
 CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
 CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
 REASON_PREPOSITIONS = {"per", "verso"}
 #: Words after a number that make it an age, not a count of dead ("una donna di 88 anni").
-AGE_UNITS = {"anno", "anni", "mese", "mesi"}
+AGE_UNITS = set(_WORDS["age_units"])
 #: Verbs that address what they carry to someone: "esprimere gratitudine a X" speaks to X.
-ADDRESSING_VERBS = {"esprimere", "rivolgere", "porgere", "manifestare", "rinnovare"}
-COPULAS = {"essere", "rimanere", "restare", "diventare", "rappresentare"}
+ADDRESSING_VERBS = set(_WORDS["addressing_verbs"])
+COPULAS = set(_WORDS["copulas"])
 #: Words a parser may take for a subject that never act: "Washington, dove ha incontrato".
 ADVERBIAL_RELATIVES = {"dove", "quando", "come", "mentre", "perché"}
 RELATIVE_PRONOUNS = {"che", "quale", "cui", "il quale", "la quale", "i quali", "le quali"}
 POSSESSIVES = {"suo", "sua", "suoi", "sue"}
 #: verbs whose object or complement has not happened yet: "ha promesso nuovi aiuti all'Ucraina",
 #: "ha invitato Xi a visitare la Corea del Sud", "ha chiesto il sostegno di Pechino"
-UNREALISED_VERBS = {"promettere", "pianificare", "programmare", "progettare", "minacciare", "proporre",
-                    "intendere", "invitare", "chiedere", "esortare", "sollecitare", "auspicare", "sperare"}
+UNREALISED_VERBS = set(_WORDS["unrealised_verbs"])
 #: meeting verbs whose object is a guest: "ha ricevuto al Quirinale il re di Giordania"
-RECEIVING_VERBS = {"ricevere", "accogliere", "ospitare"}
+RECEIVING_VERBS = set(_WORDS["receiving_verbs"])
 CLITIC_OBJECTS = set(italian.CLITIC_OBJECTS)  # "per ringraziarlo": him
-REPLY_VERBS = {"rispondere"}    # "Meloni ha risposto con una telefonata": to the one who wrote
-DENOUNCING_VERBS = {"denunciare"}   # ", ha denunciato il ministro": a speaker after the verb
+REPLY_VERBS = set(_WORDS["reply_verbs"])    # "Meloni ha risposto con una telefonata": to the one who wrote
+DENOUNCING_VERBS = set(_WORDS["denouncing_verbs"])    # ", ha denunciato il ministro": a speaker after the verb
 #: nouns whose infinitive has not happened: "la decisione di inviare nuovi aiuti all'Ucraina"
-UNREALISED_NOUNS = {"decisione", "piano", "proposta", "progetto", "intenzione", "promessa", "minaccia",
-                    "richiesta", "ipotesi", "possibilità", "idea"}
+UNREALISED_NOUNS = set(_WORDS["unrealised_nouns"])
 #: verbs of saying whose complement can carry an evaluation: "ha detto che l'Iran è complice"
-SAYING_VERBS = REPORT_VERBS | {"dire", "ribadire", "sottolineare", "denunciare", "accusare"}
-TIME_UNITS = {"ora", "minuto", "giorno", "settimana", "mese", "anno"}
-PAIR_WORDS = {"due", "entrambi", "entrambe", "ambedue"}    # "i due (leader) hanno firmato"
-STATE_NOUNS = {"paese", "stato", "nazione"}    # "i due Paesi": states, not their leaders
+SAYING_VERBS = REPORT_VERBS | set(_WORDS["saying_verbs"])
+TIME_UNITS = set(_WORDS["time_units"])
+PAIR_WORDS = set(_WORDS["pair_words"])    # "i due (leader) hanno firmato"
+STATE_NOUNS = set(_WORDS["state_nouns"])    # "i due Paesi": states, not their leaders
 ARTICLES = set(italian.ARTICLES | italian.POSSESSIVES)
 PREPOSITIONS = TO_CASES | IN_CASES | WITH_CASES | BETWEEN_CASES | OF_CASES | {
     "per", "su", "sul", "sulla", "contro", "verso", "dopo", "durante", "presso", "senza", "tra", "secondo"}
