@@ -21,6 +21,15 @@ POSSESSIVES = frozenset({"suo", "sua", "suoi", "sue", "loro"})
 #: Clitic object pronouns ("per ringraziarlo": him).
 CLITIC_OBJECTS = frozenset({"lo", "la", "li", "le", "l'", "l’"})
 
+#: Forms of the auxiliaries "avere" and "essere" ("ha", "sono", "stato"), and the infinitives.
+AUXILIARIES = frozenset({"ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "avrebbe", "avrebbero", "è", "sono",
+                         "era", "erano", "stato", "stata", "stati", "state", "essere", "avere", "sarà", "sarebbe"})
+#: Words that open a new clause (conjunctions and relatives).
+CLAUSE_WORDS = frozenset({"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"})
+#: Relative adverbs: "Washington, dove ha incontrato".
+ADVERBIAL_RELATIVES = frozenset({"dove", "quando", "come", "mentre", "perché"})
+RELATIVE_PRONOUNS = frozenset({"che", "quale", "cui", "il quale", "la quale", "i quali", "le quali"})
+
 #: The endings a preposition takes joined with an article: de+l, de+llo, ... de+ll'.
 _ARTICLE_ENDINGS = ("l", "llo", "lla", "i", "gli", "lle", "ll'", "ll’")
 
@@ -37,6 +46,8 @@ OF_FAMILY = preposition_family("di", "de")
 #: The same with the apostrophe cut ("dell"), and "d" of "d'Italia": tokens split at apostrophes.
 OF_STEMS = frozenset({w.rstrip("'’") for w in OF_FAMILY} | {"d"})
 TO_FAMILY = preposition_family("a", "a")
+WITH_FAMILY = frozenset({"con", "col"})
+BETWEEN = frozenset({"tra", "fra"})
 IN_FAMILY = preposition_family("in", "ne")
 FROM_FAMILY = preposition_family("da", "da")
 

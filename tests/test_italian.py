@@ -25,3 +25,11 @@ def test_months_and_datelines_are_one_definition():
     assert dateline_date("Pechino, 15 agosto 2025 – Il presidente") == "2025-08-15"
     assert italian.CAPITALS_DATELINE.search("MACERATA – La rassegna").group("place") == "MACERATA"
     assert italian.DATE_STAMP.fullmatch("date 2024-06 ")
+
+
+def test_relations_and_mentions_take_their_closed_classes_from_kg_italian():
+    from kg.mentions.common import AUXILIARIES
+
+    assert AUXILIARIES == italian.AUXILIARIES
+    assert rules.CLAUSE_WORDS == italian.CLAUSE_WORDS and rules.RELATIVE_PRONOUNS == italian.RELATIVE_PRONOUNS
+    assert rules.WITH_CASES == italian.WITH_FAMILY and rules.BETWEEN_CASES == italian.BETWEEN

@@ -12,8 +12,7 @@ NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 
 EDGE_PUNCT = set("“”\"«»‘’'.,;:!?()[]—–-")
 
-AUXILIARIES = {"ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "avrebbe", "avrebbero", "è", "sono",
-               "era", "erano", "stato", "stata", "stati", "state", "essere", "avere", "sarà", "sarebbe"}
+AUXILIARIES = set(italian.AUXILIARIES)
 
 DEFINITE_ARTICLES = set(italian.DEFINITE_ARTICLES)
 

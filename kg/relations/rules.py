@@ -27,8 +27,8 @@ _WORDS = relation_words()
 
 TO_CASES = set(italian.TO_FAMILY | {"ad", "verso"})
 IN_CASES = set(italian.IN_FAMILY)
-WITH_CASES = {"con", "col"}
-BETWEEN_CASES = {"tra", "fra"}
+WITH_CASES = set(italian.WITH_FAMILY)
+BETWEEN_CASES = set(italian.BETWEEN)
 BY_CASES = set(italian.FROM_FAMILY)
 OF_CASES = set(italian.OF_FAMILY | {"da"})
 LIGHT_VERBS = set(_WORDS["light_verbs"])
@@ -47,7 +47,7 @@ LEADING_VERBS = set(_WORDS["leading_verbs"])
 OPENING_QUOTES = {"“", "«"}
 CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
-CLAUSE_WORDS = {"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"}
+CLAUSE_WORDS = set(italian.CLAUSE_WORDS)
 REASON_PREPOSITIONS = {"per", "verso"}
 #: Words after a number that make it an age, not a count of dead ("una donna di 88 anni").
 AGE_UNITS = set(_WORDS["age_units"])
@@ -55,8 +55,8 @@ AGE_UNITS = set(_WORDS["age_units"])
 ADDRESSING_VERBS = set(_WORDS["addressing_verbs"])
 COPULAS = set(_WORDS["copulas"])
 #: Words a parser may take for a subject that never act: "Washington, dove ha incontrato".
-ADVERBIAL_RELATIVES = {"dove", "quando", "come", "mentre", "perché"}
-RELATIVE_PRONOUNS = {"che", "quale", "cui", "il quale", "la quale", "i quali", "le quali"}
+ADVERBIAL_RELATIVES = set(italian.ADVERBIAL_RELATIVES)
+RELATIVE_PRONOUNS = set(italian.RELATIVE_PRONOUNS)
 POSSESSIVES = {"suo", "sua", "suoi", "sue"}
 #: verbs whose object or complement has not happened yet: "ha promesso nuovi aiuti all'Ucraina",
 #: "ha invitato Xi a visitare la Corea del Sud", "ha chiesto il sostegno di Pechino"
