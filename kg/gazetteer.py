@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from kg.lexicon import mention_words
 from kg.text import fold
 
 GAZETTEER_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
@@ -340,8 +341,7 @@ def _entry(rows: list[_Row], verified: frozenset[str] | None = None) -> Gazettee
 
 
 #: Words before a name that are titles, not given names: "Papa Francesco" has no surname.
-_TITLES = frozenset({"papa", "re", "regina", "principe", "principessa", "emiro", "sceicco",
-                     "ayatollah", "imperatore", "imperatrice", "sultano", "lord", "sir", "dame"})
+_TITLES = mention_words()["name_titles"]   # kg/data/lexicon/mention_words.tsv
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 

@@ -127,17 +127,29 @@ RELATION_WORD_LISTS = ("report_verbs", "saying_verbs", "light_verbs", "addressin
                        "age_units")
 
 
+#: The word lists of mention_words.tsv, by the name the mention and gazetteer code give them.
+MENTION_WORD_LISTS = ("ministers", "name_titles", "name_particles", "name_suffixes", "treaty_plural_heads")
+
+
 @functools.cache
 def relation_words(directory: Path = LEXICON_DIR) -> dict[str, frozenset[str]]:
-    """The relation rules' word lists (relation_words.tsv): list name -> words. A list name
-    the rules do not know is a :class:`LexiconError` naming the file and line; a list with
-    no words is empty."""
-    path = directory / "relation_words.tsv"
-    lists: dict[str, set[str]] = {name: set() for name in RELATION_WORD_LISTS}
+    """The relation rules' word lists (relation_words.tsv): list name -> words."""
+    return read_word_lists(directory / "relation_words.tsv", RELATION_WORD_LISTS)
+
+
+@functools.cache
+def mention_words(directory: Path = LEXICON_DIR) -> dict[str, frozenset[str]]:
+    """The word lists of mention finding and of the gazetteer's name rules (mention_words.tsv)."""
+    return read_word_lists(directory / "mention_words.tsv", MENTION_WORD_LISTS)
+
+
+def read_word_lists(path: Path, names: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """A (list, word) TSV file as list name -> words. A list name not in ``names`` is a
+    :class:`LexiconError` naming the file and line; a list with no words is empty."""
+    lists: dict[str, set[str]] = {name: set() for name in names}
     for lineno, (name, word) in read_tsv(path, 2, numbered=True):
         if name not in lists:
-            raise LexiconError(f"{path}:{lineno}: unknown word list {name!r} "
-                               f"(known: {', '.join(RELATION_WORD_LISTS)})")
+            raise LexiconError(f"{path}:{lineno}: unknown word list {name!r} (known: {', '.join(names)})")
         lists[name].add(word.strip())
     return {name: frozenset(words) for name, words in lists.items()}
 

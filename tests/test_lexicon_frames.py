@@ -67,3 +67,16 @@ def test_an_unknown_relation_word_list_is_an_error_naming_file_and_line(tmp_path
     lines = len(path.read_text(encoding="utf-8").splitlines())
     with pytest.raises(LexiconError, match=rf"relation_words\.tsv:{lines}: unknown word list 'pair_wrods'"):
         relation_words(directory)
+
+
+def test_the_mention_and_name_word_lists_come_from_the_data_file():
+    from kg import gazetteer
+    from kg.lexicon import mention_words
+    from kg.mentions import common, treaties
+
+    words = mention_words()
+    assert common.MINISTERS == words["ministers"] and "viceministra" in common.MINISTERS
+    assert common.NAME_PARTICLES == words["name_particles"] and "von" in common.NAME_PARTICLES
+    assert common.NAME_SUFFIXES == words["name_suffixes"] and "jr." in common.NAME_SUFFIXES
+    assert treaties.PLURAL_HEADS == words["treaty_plural_heads"]
+    assert gazetteer._TITLES == words["name_titles"] and "papa" in gazetteer._TITLES

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from kg import italian
+from kg.lexicon import mention_words   # the open-class lists: kg/data/lexicon/mention_words.tsv
 from kg.records import AnnotatedArticle, Mention, RoleMention, Sentence
 
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -20,17 +21,17 @@ ARTICLE_WORDS = set(italian.ARTICLES)
 
 AT_WORDS = {"presso", "al", "alla", "all'", "all’", "allo"}   # "professore all'Università di ..."
 
-MINISTERS = {"ministro", "ministra", "viceministro", "viceministra", "sottosegretario", "sottosegretaria"}
+MINISTERS = set(mention_words()["ministers"])
 
 COUNTERPART = "counterpart"   # roles.tsv position of "omologo": the office of the role before it
 
 LINK_WORDS = set(italian.OF_FAMILY)   # "di" and its articled forms
 
 #: Generational suffixes after a surname ("Ferdinand Marcos Jr."): the name goes on without them.
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+NAME_SUFFIXES = mention_words()["name_suffixes"]
 
 #: lower-case particles inside personal names: "Tamim bin Hamad Al Thani", "Ursula von der Leyen"
-NAME_PARTICLES = {"bin", "ibn", "bint", "ben", "al", "el", "von", "van", "der", "den", "de"}
+NAME_PARTICLES = set(mention_words()["name_particles"])
 
 _OF = {w for w in italian.OF_FAMILY | {"d'"} if "’" not in w}   # looked up with "’" made "'"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.lexicon import LEXICON_DIR, read_lines
+from kg.lexicon import LEXICON_DIR, mention_words, read_lines
 from kg.mentions.common import ARTICLE_WORDS, overlaps
 from kg.records import Mention, Sentence
 
@@ -27,7 +27,7 @@ TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", 
 
 
 #: Plural heads: "accordi", "intese" name one agreement only with a proper name in them.
-PLURAL_HEADS = frozenset({"trattati", "patti", "accordi", "intese", "convenzioni", "protocolli"})
+PLURAL_HEADS = mention_words()["treaty_plural_heads"]
 _YEAR = re.compile(r"1[89][0-9]{2}|20[0-9]{2}")
 
 
