@@ -45,7 +45,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                        executor=args.executor, scheduler=args.scheduler, device=args.device,
                        max_article_bytes=args.max_article_bytes,
                        relations=RelationOptions(args.relations, args.min_confidence,
-                                                 Path(args.relation_model) if args.relation_model else None))
+                                                 Path(args.relation_model) if args.relation_model else None,
+                                                 Path(args.entity_filter) if args.entity_filter else None,
+                                                 not args.no_entity_filter))
     except (BuildError, ValueError, OSError) as err:
         if args.debug:
             raise
@@ -172,6 +174,22 @@ def cmd_models_train_relations(args: argparse.Namespace) -> int:
     scorer.meta["rule_features"] = not args.no_rule_features
     scorer.save(Path(args.out))
     print(f"relation scorer -> {args.out} ({len(scorer.predicates)} predicates, threshold {scorer.threshold})")
+    return EXIT_OK
+
+
+def cmd_models_train_entity_filter(args: argparse.Namespace) -> int:
+    from kg.entity_filter_training import entity_examples, gold_items, train_entity_filter
+
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    kind = Path(args.data) / "kind" if (Path(args.data) / "kind").is_dir() else Path(args.data)
+    splits = tuple(x for x in args.splits.split(",") if x in ("train", "dev"))
+    try:
+        rows = entity_examples(gold_items(Path(args.realnews), kind, splits), log)
+        flt = train_entity_filter(rows, log)
+    except (OSError, ValueError, KeyError) as err:
+        return _err(str(err))
+    flt.save(Path(args.out))
+    print(f"entity filter -> {args.out} (threshold {flt.threshold})")
     return EXIT_OK
 
 
@@ -333,6 +351,10 @@ def _add_build_parser(sub) -> None:
     p.add_argument("--min-confidence", type=float, default=None, metavar="P",
                    help="keep the facts, the rules' and the scorer's, whose calibrated confidence is at least P: "
                    "lower for recall, higher for precision (default: the rules' facts, see --relations)")
+    p.add_argument("--entity-filter", default=None, metavar="FILE",
+                   help="an entity filter (JSON) from kg models train-entity-filter (default: the shipped one)")
+    p.add_argument("--no-entity-filter", action="store_true",
+                   help="keep every entity linking finds (no learned filter)")
     p.add_argument("--relation-model", default=None, metavar="FILE",
                    help="a relation scorer (JSON) from kg models train-relations (default: the shipped one)")
     p.add_argument("--debug", action="store_true", help="show the traceback of a fatal error")
@@ -412,6 +434,19 @@ def _add_models_parsers(sub) -> None:
     p.add_argument("--skip-ner", action="store_true")
     p.add_argument("--skip-ud", action="store_true")
     p.set_defaults(func=cmd_models_eval)
+
+    p = msub.add_parser("train-entity-filter", help="train the learned entity filter on the real-news gold",
+                        description="Runs kg's NER, mentions and linking over the train and dev parts of "
+                        "bench/realnews (never the test split), labels every entity of every item by kg eval's "
+                        "matching against that item's gold, fits a logistic model and picks the threshold with "
+                        "the best cross-validated entity F1. Example: kg models train-entity-filter --data "
+                        "../shared/data")
+    p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
+    p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
+    p.add_argument("--out", default=str(Path(__file__).resolve().parent / "models" / "shipped" /
+                                        "it_kg_entity_filter.json"), help="where to write the filter (default: the shipped one)")
+    p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; test is never read)")
+    p.set_defaults(func=cmd_models_train_entity_filter)
 
     p = msub.add_parser("train-relations", help="train the relation scorer on the real-news gold",
                         description="Runs kg's pipeline over the train and dev parts of bench/realnews (KIND "

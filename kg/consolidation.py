@@ -21,9 +21,14 @@ __all__ = ["consolidate", "prune_article"]
 
 
 def consolidate(mentions: Sequence[ArticleMentions], extracted: Sequence[ArticleFacts],
-                resolution: Resolution) -> list[ArticleGraphInput]:
+                resolution: Resolution, entity_filter=None) -> list[ArticleGraphInput]:
     """The graph stage's input, one per article (in order); ``resolution`` loses the merged
-    entities and ``extracted``'s facts and events are rewritten in place."""
+    entities and ``extracted``'s facts and events are rewritten in place. ``entity_filter``
+    (kg.entity_filter), when given, first drops each article's improbable entities."""
+    if entity_filter is not None:
+        from kg.entity_filter import filter_entities
+
+        filter_entities(mentions, extracted, resolution, entity_filter)
     remap = treaties_by_signing([f for x in extracted for f in x.facts], resolution,
                                 [e for x in extracted for e in x.events])
     merge_entities(resolution, remap)

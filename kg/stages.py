@@ -157,7 +157,11 @@ def relations(state) -> dict:
 def consolidation(state) -> dict:
     from kg.consolidation import consolidate
 
-    return {"graph_inputs": consolidate(state["mentions"], state["extracted"], state["resolution"])}
+    from kg.entity_filter import load_entity_filter
+
+    options = state.get("relation_options")
+    flt = load_entity_filter(options.entity_filter) if options is None or options.use_entity_filter else None
+    return {"graph_inputs": consolidate(state["mentions"], state["extracted"], state["resolution"], flt)}
 
 
 def graph(state) -> dict:

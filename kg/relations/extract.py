@@ -33,6 +33,8 @@ class RelationOptions:
     mode: str = "rules"
     min_confidence: Optional[float] = None
     model: Optional[Path] = None
+    entity_filter: Optional[Path] = None     # kg build --entity-filter FILE (default: the shipped one)
+    use_entity_filter: bool = True           # kg build --no-entity-filter
 
 
 def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, lexicon: Lexicon,
