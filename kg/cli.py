@@ -17,7 +17,8 @@ EXAMPLES = {
     "build": "  kg build seeds/\n  kg build corpus/ -o out --workers 2\n  kg build --update more/ -o out",
     "eval": "  kg eval --gold tests/data/seeds_gold.jsonl output/graph.ttl -v",
     "view": "  kg view output/graph.ttl --open\n  kg view output/graph.trig -o /tmp/explorer.html --title 'My corpus'",
-    "models": "  kg models eval --data DATA_DIR\n  kg models train --data DATA_DIR",
+    "models": "  kg models eval --data DATA_DIR\n  kg models train --data DATA_DIR\n"
+              "  kg models eval-relations --data DATA_DIR\n  kg models train-relations --data DATA_DIR",
     "query": "  kg query output/graph.ttl\n  kg query output/graph.ttl letters --format csv\n"
              "  kg query output/graph.ttl timeline --param entityLabel=Putin\n"
              "  kg query output/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:signed ?o }'",
