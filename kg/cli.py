@@ -441,7 +441,7 @@ def _add_models_parsers(sub) -> None:
                         "bench/realnews (never the test split), labels every entity of every item by kg eval's "
                         "matching against that item's gold, fits a logistic model and picks the threshold with "
                         "the best cross-validated entity F1. Example: kg models train-entity-filter --data "
-                        "../shared/data")
+                        "DATA_DIR")
     p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
     p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
     p.add_argument("--out", default=str(Path(__file__).resolve().parent / "models" / "shipped" /
@@ -453,7 +453,7 @@ def _add_models_parsers(sub) -> None:
                         description="Runs kg's pipeline over the train and dev parts of bench/realnews (KIND "
                         "sentences and cached dev articles; never the test split), labels every candidate pair "
                         "from the gold and fits one logistic model per predicate, calibrated. Deterministic. "
-                        "Example: kg models train-relations --data ../shared/data")
+                        "Example: kg models train-relations --data DATA_DIR")
     p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
     p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
     p.add_argument("--out", default=str(Path(__file__).resolve().parent / "models" / "shipped" / "it_kg_relations.json"),
@@ -468,7 +468,7 @@ def _add_models_parsers(sub) -> None:
                         description="Builds each annotated sentence of a split as an article (kg's own NER and "
                         "parse) and scores its entities and facts against that sentence's gold. The last line "
                         "is 'relations WN_<split> P=… R=… F1=…'. Example: kg models eval-relations --data "
-                        "../shared/data --gold bench/realnews/kind_sentences.jsonl")
+                        "DATA_DIR --gold bench/realnews/kind_sentences.jsonl")
     p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
     p.add_argument("--gold", default="bench/realnews/kind_sentences.jsonl", help="sentence-level gold JSONL")
     p.add_argument("--split", choices=["train", "dev", "test"], default="test", help="default test (WN_test)")

@@ -37,27 +37,11 @@ def gold_items(realnews: Path, kind_dir: Path, splits: tuple[str, ...]) -> dict[
 def entity_examples(items: dict[str, tuple[str, str, list[dict]]], log: Callable[[str], None] = print) -> list[dict]:
     """One row per (item, entity): features and whether it matches the item's gold; and one
     row per item with the gold entities kg found nothing for (they are misses either way)."""
-    from kg.build import default_annotator
     from kg.evaluation import Gold, PredEntity, Prediction, _add_entity, match_entities
-    from kg.executors import make_executor
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.linking import resolve
-    from kg.mentions import find_mentions
     from kg.records import Article
+    from kg.relations.training import analyse
 
-    ids = sorted(items)
-    annotator = default_annotator(cache_dir=Path.home() / ".cache" / "kg" / "relations-nlp")
-    runner = make_executor("local", 1, None, None)
-    try:
-        annotated = [a for a in annotator.annotate_all([Article(id=i, source=i, text=items[i][1]) for i in ids], runner)
-                     if not isinstance(a, Exception)]
-    finally:
-        runner.close()
-    log(f"annotated {len(annotated)} of {len(ids)} items")
-    gazetteer, lexicon = load_gazetteer(), load_lexicon()
-    mentions = [find_mentions(a, gazetteer, lexicon) for a in annotated]
-    res = resolve(mentions, gazetteer, lexicon)
+    mentions, res, _ = analyse([Article(id=i, source=i, text=items[i][1]) for i in sorted(items)], log)
     rows = []
     for am in mentions:
         aid = am.annotated.article.id

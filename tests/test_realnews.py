@@ -100,7 +100,7 @@ def test_reconcile_gives_one_name_and_type_per_key():
     assert records[0]["entities"][0]["key"] == "x:k2"
 
 
-@pytest.mark.skipif(not VALIDATE.exists() or not KIND.exists(), reason="../shared (eval/, data/kind) is absent")
+@pytest.mark.skipif(not VALIDATE.exists() or not KIND.exists(), reason="the shared eval/ and data/kind folders beside the repository are absent")
 def test_sentence_gold_is_valid_and_large_enough():
     out = subprocess.run([sys.executable, str(VALIDATE), "sentences", str(REALNEWS / "kind_sentences.jsonl"),
                           "--kind", str(KIND)], capture_output=True, text=True)
@@ -111,7 +111,7 @@ def test_sentence_gold_is_valid_and_large_enough():
     assert sum(len(s["relations"]) for s in sents) >= 1000
 
 
-@pytest.mark.skipif(not VALIDATE.exists(), reason="../shared/eval is absent")
+@pytest.mark.skipif(not VALIDATE.exists(), reason="the shared eval/ folder beside the repository is absent")
 def test_article_gold_and_manifest_agree():
     manifest, gold = rows("manifest.jsonl"), rows("gold.jsonl")
     assert [m["id"] for m in manifest] == [g["id"] for g in gold]

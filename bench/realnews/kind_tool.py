@@ -2,7 +2,8 @@
 """Pick, show and check KIND Wikinews sentences for the sentence-level real-news gold.
 
 KIND's text is not in the repository: the gold names a sentence by file and index, and this
-tool reads the text from the KIND folder (../shared/data/kind by default, or --kind DIR).
+tool reads the text from the KIND folder (--kind DIR; by default the data folder laid beside
+the repository, as CI lays it).
 
     python3 bench/realnews/kind_tool.py select            # the deterministic candidate list
     python3 bench/realnews/kind_tool.py batch N [--of M]  # batch N of M: ids, one a line

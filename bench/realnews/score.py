@@ -2,7 +2,7 @@
 """Score a kg checkout on the real-news test split and append a row to bench/results/realnews.md.
 
     python3 bench/realnews/score.py --label "first sight" [--checkout DIR] [--split test]
-                                    [--data ../shared/data] [--work /tmp/realnews-score] [--dry-run]
+                                    [--data DATA_DIR] [--work /tmp/realnews-score] [--dry-run]
 
 The checkout (default: this one) builds two inputs with its own `kg build`: the cached
 contemporary articles of the split, and the annotated KIND sentences of the split, each

@@ -129,31 +129,38 @@ def _entity_map(item: Item, am, res) -> dict[str, str]:
     return match_entities(Gold("", [item.id], ents, []), Prediction(item.id, pred, []))
 
 
-def build_examples(items: list[Item], log: Callable[[str], None] = print,
-                   annotator=None, rule_features: bool = True) -> list[Example]:
-    """Run kg's pipeline over the items and label every candidate pair."""
+def analyse(articles: list, log: Callable[[str], None] = print, annotator=None) -> tuple[list, object, object]:
+    """kg's pipeline up to linking over training texts, as a build runs it: (mentions per
+    article, the resolution, the lexicon). The NLP results are cached under ~/.cache/kg."""
     from kg.build import default_annotator
     from kg.executors import make_executor
     from kg.gazetteer import load_gazetteer
     from kg.lexicon import load_lexicon
     from kg.linking import resolve
     from kg.mentions import find_mentions
-    from kg.records import Article
-    from kg.relations.candidates import candidates
-    from kg.relations.features import candidate_features
-    from kg.relations.rules import RelationExtractor
 
-    articles = [Article(id=it.id, source=it.id, text=it.text, date=it.date) for it in items]
     annotator = annotator or default_annotator(cache_dir=Path.home() / ".cache" / "kg" / "relations-nlp")
     runner = make_executor("local", 1, None, None)
     try:
         annotated = [a for a in annotator.annotate_all(articles, runner) if not isinstance(a, Exception)]
     finally:
         runner.close()
-    log(f"annotated {len(annotated)} of {len(items)} items")
+    log(f"annotated {len(annotated)} of {len(articles)} items")
     gazetteer, lexicon = load_gazetteer(), load_lexicon()
     mentions = [find_mentions(a, gazetteer, lexicon) for a in annotated]
-    res = resolve(mentions, gazetteer, lexicon)
+    return mentions, resolve(mentions, gazetteer, lexicon), lexicon
+
+
+def build_examples(items: list[Item], log: Callable[[str], None] = print,
+                   annotator=None, rule_features: bool = True) -> list[Example]:
+    """Run kg's pipeline over the items and label every candidate pair."""
+    from kg.records import Article
+    from kg.relations.candidates import candidates
+    from kg.relations.features import candidate_features
+    from kg.relations.rules import RelationExtractor
+
+    mentions, res, lexicon = analyse([Article(id=it.id, source=it.id, text=it.text, date=it.date) for it in items],
+                                     log, annotator)
     extractor = RelationExtractor(lexicon, res)
     by_id = {it.id: it for it in items}
     examples = []
