@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+from kg.export.atomic import write_atomic
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 
@@ -76,10 +77,7 @@ class EntityFilter:
     def save(self, path: Path) -> None:
         data = {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "meta": self.meta,
                 "weights": dict(sorted(self.weights.items()))}
-        tmp = Path(str(path) + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-                       encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(Path(path), json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
 
     @classmethod
     def load(cls, path: Path) -> "EntityFilter":

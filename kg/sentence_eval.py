@@ -20,17 +20,10 @@ NO_SPACE_AFTER = {"(", "[", "«", "“"}
 
 
 def read_kind(path: Path) -> list[list[str]]:
-    """KIND's tokens, one list a sentence (sentences are separated by blank lines)."""
-    out, cur = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            cur.append(line.split("\t")[0])
-        elif cur:
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
+    """KIND's tokens, one list a sentence (blank-line separated blocks, as CoNLL-U)."""
+    from kg.models.corpora import read_conllu_sentences
+
+    return [[line.split("\t")[0] for line in block] for block in read_conllu_sentences(path)]
 
 
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:

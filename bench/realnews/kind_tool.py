@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # kg, when the script runs from a checkout
 DEFAULT_KIND = HERE.parents[2] / "shared" / "data" / "kind"
 FILES = ("WN_train.tsv", "WN_dev.tsv", "WN_test.tsv")
 SPLIT = {"WN_train.tsv": "train", "WN_dev.tsv": "dev", "WN_test.tsv": "test"}
@@ -31,17 +32,10 @@ QUOTA = {"WN_train.tsv": 800, "WN_dev.tsv": 240, "WN_test.tsv": 360}
 
 
 def read_sentences(kind: Path, name: str) -> list[list[tuple[str, str]]]:
-    out, cur = [], []
-    for line in (kind / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            tok, tag = line.split("\t")[:2]
-            cur.append((tok, tag))
-        elif cur:
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
+    """(token, tag) pairs, one list a sentence (KIND's blank-line separated blocks)."""
+    from kg.models.corpora import read_conllu_sentences
+
+    return [[tuple(line.split("\t")[:2]) for line in block] for block in read_conllu_sentences(kind / name)]
 
 
 def spans(sent) -> list[tuple[int, int, str]]:

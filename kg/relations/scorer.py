@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from kg.export.atomic import write_atomic
+
 FORMAT = "kg-relation-scorer/1"
 
 
@@ -69,10 +71,8 @@ class RelationScorer:
                                for p, m in sorted(self.predicates.items())}}
 
     def save(self, path: Path) -> None:
-        tmp = Path(str(path) + ".tmp")
-        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-                       encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(Path(path), json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True,
+                                            separators=(",", ":")) + "\n")
 
     @classmethod
     def load(cls, path: Path) -> "RelationScorer":
