@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.resources import LEXICON_DIR, DataFileError, read_lines, read_tsv  # noqa: F401 - kg.lexicon's names too
 from kg.text import fold
-
-LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 
 #: The frames the relation rules act on (kg/relations/rules.py dispatches on each): the frame
 #: column of triggers.tsv, frame_modifiers.tsv and manner_frames.tsv must name one of them.
@@ -17,8 +16,8 @@ FRAMES = frozenset({"transfer", "supply", "letter", "message", "statement", "app
                     "react", "characterise", "ally"})
 
 
-class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file and line."""
+#: A lexicon file is malformed; the message names the file and line (kg.resources' error).
+LexiconError = DataFileError
 
 
 @dataclass(frozen=True)
@@ -166,24 +165,6 @@ def read_frames(path: Path, columns: int, frame_column: int) -> list[list[str]]:
     return [cells for _, cells in rows]
 
 
-def read_tsv(path: Path, columns: int, numbered: bool = False) -> list:
-    """Rows of a TSV data file; '#' lines are comments and the first row is the header. With
-    ``numbered``, each row comes as (line number, cells)."""
-    rows: list = []
-    header_seen = False
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != columns:
-            raise LexiconError(f"{path}:{lineno}: expected {columns} tab-separated columns, got {len(cells)}")
-        if not header_seen:
-            header_seen = True
-            continue
-        rows.append((lineno, cells) if numbered else cells)
-    return rows
-
-
 @functools.cache
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     roles = {r[0]: Role(*r) for r in read_tsv(directory / "roles.tsv", 4)}
@@ -213,10 +194,3 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
                    note_references=frozenset(r[1] for r in notes if r[0] == "reference"),
                    treaty_words={r[0]: r[1] for r in read_tsv(directory / "treaty_words.tsv", 2)})
 
-
-def read_lines(path: Path) -> list[str]:
-    """Non-empty, non-comment lines of a one-entry-a-line data file."""
-    if not path.exists():
-        return []
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
