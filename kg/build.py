@@ -53,7 +53,7 @@ class BuildResult:
 
 def default_annotator(device: str = "cpu", cache_dir: Optional[Path] = None,
                       threads: Optional[int] = None) -> Annotator:
-    from kg.models.loader import load_org_names, load_pipeline, resolve_models
+    from kg.ner.loader import load_org_names, load_pipeline, resolve_models
 
     models = resolve_models()
 

@@ -119,7 +119,7 @@ def cmd_models_train(args: argparse.Namespace) -> int:
 
 def cmd_models_eval(args: argparse.Namespace) -> int:
     from kg.models.evaluation import evaluate_models
-    from kg.models.loader import resolve_models
+    from kg.ner.loader import resolve_models
 
     try:
         scores = evaluate_models(Path(args.data), resolve_models(args.models), ner=not args.skip_ner,
@@ -385,7 +385,7 @@ def _add_reading_parsers(sub) -> None:
 
 
 def _add_models_parsers(sub) -> None:
-    from kg.models.registry import SHIPPED_DIR
+    from kg.ner.registry import SHIPPED_DIR
 
     models = sub.add_parser("models", help="train or evaluate the Italian Stanza models")
     msub = models.add_subparsers(dest="models_command", required=True)

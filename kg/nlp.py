@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from kg.italian import DATELINE
-from kg.models.name_consistency import harmonize_documents
+from kg.ner.name_consistency import harmonize_documents
 from kg.records import AnnotatedArticle, Article, NerSpan, Sentence, Word
 from kg.settings import value as setting
 
 if TYPE_CHECKING:
-    from kg.models.org_names import OrgNames
+    from kg.ner.org_names import OrgNames
 
 
 #: Changes whenever what the stage produces from the same text and models changes; part of
@@ -263,7 +263,7 @@ def tag_texts(pipeline, texts: list[str], org_names: Optional["OrgNames"] = None
     """Tag several articles in one Stanza call, paragraph by paragraph (no sentence crosses
     a paragraph or a heading); every offset is relative to its article's text. Batching
     articles only saves Stanza's per-call overhead: each paragraph is tagged on its own.
-    Then each article's names are harmonised (kg.models.name_consistency, with
+    Then each article's names are harmonised (kg.ner.name_consistency, with
     ``org_names`` when given)."""
     import stanza
 
@@ -399,7 +399,7 @@ class StanzaTagger:
         key = (self.models_dir, self.source, self.device)
         with _PIPELINES_LOCK:
             if key not in _PIPELINES:
-                from kg.models.loader import load_pipeline, resolve_models
+                from kg.ner.loader import load_pipeline, resolve_models
 
                 models = resolve_models(Path(self.models_dir), self.source)
                 _PIPELINES[key] = (load_pipeline(models=models, device=self.device, **PIPELINE_SETTINGS),
@@ -407,7 +407,7 @@ class StanzaTagger:
             return _PIPELINES[key]
 
     def __call__(self, texts: list[str]) -> list[list[Sentence]]:
-        from kg.models.loader import load_org_names
+        from kg.ner.loader import load_org_names
 
         pipeline, lock = self.pipeline()
         org_names = load_org_names(Path(self.models_dir))

@@ -20,7 +20,7 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The full shipped pipeline, loaded once for the session."""
-    from kg.models.loader import load_pipeline
+    from kg.ner.loader import load_pipeline
 
     return load_pipeline()
 

@@ -42,7 +42,7 @@ def test_every_subcommand_help_ends_with_examples(command, capsys):
 
 @pytest.mark.model
 def test_loading_the_shipped_models_prints_no_unsupported_language_warning(capfd, caplog):
-    from kg.models.loader import load_pipeline
+    from kg.ner.loader import load_pipeline
 
     load_pipeline(["tokenize"])
     printed = capfd.readouterr().err + caplog.text

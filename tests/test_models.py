@@ -3,7 +3,7 @@ import socket
 
 import pytest
 
-from kg.models.loader import FULL_PROCESSORS, ModelsMissing, load_pipeline, shipped_models
+from kg.ner.loader import FULL_PROCESSORS, ModelsMissing, load_pipeline, shipped_models
 
 pytestmark = pytest.mark.model
 
@@ -96,7 +96,7 @@ def test_the_device_reaches_stanza(monkeypatch):
     """`--device cuda:1` picks that GPU, not only "a GPU" (no GPU needed: Stanza is faked)."""
     import stanza
 
-    from kg.models.loader import load_pipeline
+    from kg.ner.loader import load_pipeline
 
     seen = {}
     monkeypatch.setattr(stanza, "Pipeline", lambda **kwargs: seen.update(kwargs) or "pipeline")
@@ -107,7 +107,7 @@ def test_the_device_reaches_stanza(monkeypatch):
 
 def _shipped_copy(tmp_path):
     """The shipped model directory as links, so a test can add or change one file."""
-    from kg.models.registry import SHIPPED_DIR
+    from kg.ner.registry import SHIPPED_DIR
 
     directory = tmp_path / "models"
     directory.mkdir(parents=True)
@@ -121,8 +121,8 @@ def test_a_model_trained_with_charlms_gets_the_shipped_ones_and_others_none(tmp_
     without; an NER trained with charLMs whose files are missing is a ModelsMissing naming them."""
     import torch
 
-    from kg.models.loader import _charlm_paths
-    from kg.models.registry import MODEL_FILES
+    from kg.ner.loader import _charlm_paths
+    from kg.ner.registry import MODEL_FILES
 
     directory = _shipped_copy(tmp_path)
     assert _charlm_paths(directory) == (None, None)

@@ -1,5 +1,5 @@
-"""One name, one type within an article (kg.models.name_consistency), on hand-tagged sentences."""
-from kg.models.name_consistency import bioes_tags, harmonize, harmonize_documents, tag_spans
+"""One name, one type within an article (kg.ner.name_consistency), on hand-tagged sentences."""
+from kg.ner.name_consistency import bioes_tags, harmonize, harmonize_documents, tag_spans
 
 
 def sentence(text: str) -> list[str]:

@@ -110,7 +110,7 @@ def test_batches_keep_order_and_a_crash_costs_only_its_article():
 @pytest.mark.model
 def test_a_rebuild_with_the_shipped_models_reads_the_cache_only(tmp_path):
     from kg.build import build
-    from kg.models.loader import resolve_models
+    from kg.ner.loader import resolve_models
 
     seed = sorted((ROOT / "seeds").glob("*.txt"))[3]
     out = tmp_path / "out"
@@ -266,7 +266,7 @@ def test_a_name_keeps_one_type_across_an_articles_paragraphs_but_not_across_arti
 
 
 def test_the_annotator_marks_the_organisation_names_it_is_given():
-    from kg.models.org_names import OrgNames
+    from kg.ner.org_names import OrgNames
 
     pipeline = _TypingPipeline({"Trenord sciopera oggi": {"Trenord": "LOC"}})
     article = Article(id="a", source="a.txt", text="Trenord sciopera oggi")

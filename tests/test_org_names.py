@@ -1,12 +1,13 @@
-"""Organisation names marked after the NER (kg.models.org_names): the list the training step
+"""Organisation names marked after the NER (kg.ner.org_names): the list the training step
 builds, the rule, and its place in the NER stage (no model needed, except the test marked)."""
 from pathlib import Path
 
 import pytest
 
 from kg.models.corpora import CorpusError
-from kg.models.name_consistency import harmonize
-from kg.models.org_names import OrgNames, collect_org_names, read_gazetteer, write_org_names
+from kg.models.word_lists import collect_org_names, read_gazetteer, write_org_names
+from kg.ner.name_consistency import harmonize
+from kg.ner.org_names import OrgNames
 
 GAZETTEER = ("ORG Trenord\nORG Ferrari\nORG Ducati Xerox\nORG Gabriele Sandri\nORG polizia di Stato\n"
              "ORG Lenovo\nORG Cosa nostra\n\nORG Cosa nostra\n")
@@ -71,7 +72,7 @@ def test_marked_names_vote_in_name_consistency():
 
 
 def test_the_training_step_writes_the_list_beside_the_models(tmp_path):
-    from kg.models.registry import ORG_NAMES_FILE
+    from kg.ner.registry import ORG_NAMES_FILE
     from kg.models.training import TrainConfig, train
 
     data = tmp_path / "data"
@@ -86,8 +87,8 @@ def test_the_training_step_writes_the_list_beside_the_models(tmp_path):
 
 
 def test_the_models_directory_list_is_read_else_the_shipped_one(tmp_path):
-    from kg.models.loader import load_org_names
-    from kg.models.registry import ORG_NAMES_FILE, SHIPPED_DIR
+    from kg.ner.loader import load_org_names
+    from kg.ner.registry import ORG_NAMES_FILE, SHIPPED_DIR
 
     shipped = load_org_names(tmp_path)                     # no list here: the shipped one
     assert shipped is load_org_names(SHIPPED_DIR) and ("Trenord",) in shipped.names
@@ -97,7 +98,7 @@ def test_the_models_directory_list_is_read_else_the_shipped_one(tmp_path):
 
 
 def test_the_list_is_part_of_the_model_version(tmp_path):
-    from kg.models.registry import ORG_NAMES_FILE, model_version
+    from kg.ner.registry import ORG_NAMES_FILE, model_version
 
     (tmp_path / "it_kg_nertagger.pt").write_bytes(b"weights")
     before = model_version(tmp_path)
@@ -107,7 +108,7 @@ def test_the_list_is_part_of_the_model_version(tmp_path):
 
 @pytest.mark.model
 def test_the_ner_stage_types_listed_organisations_with_the_shipped_model(nlp):
-    from kg.models.loader import load_org_names
+    from kg.ner.loader import load_org_names
     from kg.nlp import tag_texts
 
     text = "Il treno di Trenord è partito da Milano. Lo ha detto un portavoce della Ducati Xerox."

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.models.plain_words import (KeepPlainWords, collect_plain_words, read_plain_words,
-                                   write_plain_words)
+from kg.models.word_lists import collect_plain_words, write_plain_words
+from kg.ner.plain_words import KeepPlainWords, read_plain_words
 
 CONLLU = """# text = Vuole darmi armi.
 1\tVuole\tvolere\tVERB\t_\t_\t0\troot\t_\t_

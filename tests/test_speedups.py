@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from kg.models import speedups
+from kg.models import training_speedups
+from kg.ner import speedups
 
 chuliu_edmonds = pytest.importorskip("stanza.models.common.chuliu_edmonds")
 speedups.install()
@@ -51,7 +52,7 @@ def test_mwt_dictionary_first_gives_stanzas_expansions(monkeypatch):
     has never seen expand exactly as Stanza's model-then-dictionary ensemble expands them."""
     from stanza.pipeline.mwt_processor import MWTProcessor
 
-    from kg.models.loader import load_pipeline
+    from kg.ner.loader import load_pipeline
 
     nlp = load_pipeline(["tokenize", "mwt"])
     text = ("Nella notte della firma, dal palazzo del Cremlino, il ministro ha detto di volerglielo "
@@ -74,7 +75,7 @@ def test_bilinear_scorer_gives_stanzas_scores_and_gradients():
     import torch
     from stanza.models.common.biaffine import BiaffineScorer
 
-    speedups.install_training()
+    training_speedups.install_training()
     torch.manual_seed(3)
     for size1, size2, outsize in [(400, 50, 60), (100, 50, 5), (30, 80, 7)]:
         scorer = BiaffineScorer(size1, size2, outsize)
@@ -98,7 +99,7 @@ def test_pack_sequence_is_torchs_with_the_same_gradient():
 
     words = torch.randn(30, 5, requires_grad=True)
     lengths = [9, 7, 7, 4, 2, 1]
-    ours = speedups.pack_sequence(words.split(lengths))
+    ours = training_speedups.pack_sequence(words.split(lengths))
     theirs = torch_pack_sequence(words.split(lengths))
     assert torch.equal(ours.data, theirs.data) and torch.equal(ours.batch_sizes, theirs.batch_sizes)
     [grad_ours] = torch.autograd.grad((ours.data ** 3).sum(), words)
@@ -116,7 +117,7 @@ def test_stanza_run_starts_a_module_with_the_training_speedups(tmp_path):
         "import sys\n"
         "from stanza.models.common import char_model\n"
         "from stanza.models.common.biaffine import BiaffineScorer\n"
-        "from kg.models import speedups\n"
+        "from kg.models import training_speedups as speedups\n"
         "print(sys.argv[1:], BiaffineScorer.forward is speedups.biaffine_forward,\n"
         "      char_model.pack_sequence is speedups.pack_sequence)\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]))

@@ -229,7 +229,7 @@ def test_parser_vocab_indexes_the_training_data_like_the_saved_parser(monkeypatc
     from stanza.models.depparse import data as depparse_data
 
     from kg.models import stanza_run
-    from kg.models.registry import MODEL_FILES, SHIPPED_DIR
+    from kg.ner.registry import MODEL_FILES, SHIPPED_DIR
 
     model = SHIPPED_DIR / MODEL_FILES["depparse"]
     given = []
@@ -292,7 +292,7 @@ def test_lemmatizer_and_parser_training_files_repeat_weighted_treebanks(tmp_path
 def test_predicted_parser_tags_come_from_the_shipped_tagger_with_the_trees_kept(tmp_path):
     """``--parser-tags predicted``: the parser's files get the tagger's UPOS, XPOS and
     features; words, lemmas, heads and relations stay the treebank's."""
-    from kg.models.registry import SHIPPED_DIR
+    from kg.ner.registry import SHIPPED_DIR
     from kg.models.training import _retagged
 
     source = tmp_path / "work" / "depparse.train.conllu"
@@ -350,8 +350,8 @@ def test_a_shipped_parser_averaged_with_itself_parses_as_before(tmp_path):
     """The average of real Stanza parser files is a parser the pipeline loads and parses with."""
     import torch
 
-    from kg.models.loader import load_pipeline, resolve_models
-    from kg.models.registry import MODEL_FILES, SHIPPED_DIR
+    from kg.ner.loader import load_pipeline, resolve_models
+    from kg.ner.registry import MODEL_FILES, SHIPPED_DIR
     from kg.models.training import average_checkpoints
 
     shipped = SHIPPED_DIR / MODEL_FILES["depparse"]

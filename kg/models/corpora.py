@@ -17,7 +17,7 @@ NER_TRAIN = ("WN_train.tsv", "FIC_train.tsv", "ADG_train.tsv")
 NER_NEWS = ("WN_train.tsv",)
 NER_DEV = ("WN_dev.tsv",)
 NER_TEST = "WN_test.tsv"
-#: KIND's list of organisation names from Italian Wikipedia (kg.models.org_names).
+#: KIND's list of organisation names from Italian Wikipedia (kg.ner.org_names).
 ORG_GAZETTEER = "gazetteer-ORG-wikipedia.txt"
 
 #: UD files per role. it_isdt-ud-test is test-only: it is never read for training.

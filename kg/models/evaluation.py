@@ -16,9 +16,9 @@ from typing import Optional
 from kg.evaluation import PRF
 from kg.models import corpora
 from kg.models.corpora import DataDir
-from kg.models.loader import ModelSet, load_org_names, load_pipeline, resolve_models
-from kg.models.name_consistency import WINDOW, harmonize_documents, tag_spans
-from kg.models.registry import ORG_NAMES_FILE, PLAIN_WORDS_FILE
+from kg.ner.loader import ModelSet, load_org_names, load_pipeline, resolve_models
+from kg.ner.name_consistency import WINDOW, harmonize_documents, tag_spans
+from kg.ner.registry import ORG_NAMES_FILE, PLAIN_WORDS_FILE
 
 
 @dataclass
@@ -35,7 +35,7 @@ class ModelScores:
         lines = []
         if self.ner:
             lines.append("NER on KIND WN_test (entity level, exact span and type; kg's NER stage: the model, "
-                         f"then kg.models.org_names and kg.models.name_consistency over {WINDOW} sentences)")
+                         f"then kg.ner.org_names and kg.ner.name_consistency over {WINDOW} sentences)")
             lines.append(f"  {'type':<6} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
             for name, s in self.ner.items():
                 label = "micro" if name == "micro" else name
@@ -87,7 +87,7 @@ def ner_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, P
 def eval_ner(data: DataDir, models: ModelSet, scores: ModelScores) -> None:
     """Tag WN_test's gold tokens, its sentences in order as one document, and score kg's NER
     stage (the model, then the organisation names and one type per name within a window:
-    kg.models.org_names, kg.models.name_consistency) and the model alone."""
+    kg.ner.org_names, kg.ner.name_consistency) and the model alone."""
     sentences = corpora.read_kind(data.kind_file(corpora.NER_TEST))
     nlp = load_pipeline(["tokenize", "ner"], models, tokenize_pretokenized=True)
     doc = nlp([[tok for tok, _ in sent] for sent in sentences])

@@ -1,7 +1,7 @@
 """Run one of Stanza's trainers with kg's training speedups installed.
 
 ``python -m kg.models.stanza_run stanza.models.tagger ARGS`` is ``python -m
-stanza.models.tagger ARGS`` after :func:`kg.models.speedups.install_training`; the training
+stanza.models.tagger ARGS`` after :func:`kg.models.training_speedups.install_training`; the training
 steps of :mod:`kg.models.training` start every Stanza trainer this way.
 ``--tagger-start FILE`` before the module makes the tagger's trainer start from the weights
 of a saved tagger instead of random ones (Stanza's tagger has no ``--continue_from``).
@@ -24,7 +24,7 @@ import runpy
 import sys
 from pathlib import Path
 
-from kg.models import speedups
+from kg.models import training_speedups
 
 
 def start_tagger_from(model: Path) -> None:
@@ -172,7 +172,7 @@ def main(argv: list[str]) -> None:
                          "[--ner-snapshots DIR] [--ner-unk-alpha A] "
                          "STANZA_MODULE [ARGS...]")
     module, *args = argv
-    speedups.install_training()
+    training_speedups.install_training()
     for install, model in chosen:
         install(model)
     sys.argv = [module, *args]

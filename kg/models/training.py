@@ -22,9 +22,9 @@ from typing import Callable
 from kg.models import corpora
 from kg.models.corpora import DataDir
 from kg.models.checkpoints import average_checkpoints, compact_model  # noqa: F401 - kg.models.training's names
-from kg.models.registry import MODEL_FILES, ORG_NAMES_FILE, PLAIN_WORDS_FILE
 from kg.models.train_config import (CONTINUES, DEFAULT_STEPS, LISTS, SEED, STEPS,  # noqa: F401 - its names too
                                     TrainConfig)
+from kg.ner.registry import MODEL_FILES, ORG_NAMES_FILE, PLAIN_WORDS_FILE
 
 
 def log(message: str) -> None:
@@ -269,9 +269,9 @@ def train_mwt(cfg: TrainConfig, data: DataDir) -> None:
 
 
 def train_plain_words(cfg: TrainConfig, data: DataDir) -> None:
-    """The forms the tokenizer must keep whole (:mod:`kg.models.plain_words`), from the MWT
+    """The forms the tokenizer must keep whole (:mod:`kg.ner.plain_words`), from the MWT
     expander's training files."""
-    from kg.models.plain_words import collect_plain_words, write_plain_words
+    from kg.models.word_lists import collect_plain_words, write_plain_words
 
     words = collect_plain_words(data.ud_file(n) for n in corpora.UD_TAGGER_TRAIN)
     count = write_plain_words(words, cfg.out / PLAIN_WORDS_FILE)
@@ -279,9 +279,9 @@ def train_plain_words(cfg: TrainConfig, data: DataDir) -> None:
 
 
 def train_org_names(cfg: TrainConfig, data: DataDir) -> None:
-    """The organisation names the NER stage marks (:mod:`kg.models.org_names`): KIND's
+    """The organisation names the NER stage marks (:mod:`kg.ner.org_names`): KIND's
     gazetteer, checked against the NER training files."""
-    from kg.models.org_names import collect_org_names, write_org_names
+    from kg.models.word_lists import collect_org_names, write_org_names
 
     names = collect_org_names(data.kind_file(corpora.ORG_GAZETTEER),
                               [data.kind_file(n) for n in corpora.NER_TRAIN])
@@ -586,4 +586,4 @@ def train(cfg: TrainConfig, steps: tuple[str, ...] = DEFAULT_STEPS) -> None:
                 log(f"{step}: model stored in float16, {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
             log(f"{step}: finished after {time.monotonic() - t0:.0f} s "
                 f"(total {time.monotonic() - started:.0f} s)")
-    shutil.copy2(Path(__file__).with_name("resources.json"), cfg.out / "resources.json")
+    (cfg.out / "resources.json").write_text("{}\n", encoding="utf-8")  # Stanza reads one; nothing is downloaded

@@ -5,8 +5,10 @@ import functools
 import hashlib
 from pathlib import Path
 
-#: The directory inside the installed package that holds the shipped models.
-SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
+from kg.resources import SHIPPED_MODELS_DIR
+
+#: The directory inside the installed package that holds the shipped models (kg/models/shipped).
+SHIPPED_DIR = SHIPPED_MODELS_DIR
 
 #: Version of the shipped model set; part of every NLP cache key.
 MODEL_VERSION = "it-kg-7"
@@ -23,9 +25,9 @@ MODEL_FILES = {
     "depparse": "it_kg_parser.pt",
 }
 
-#: Not a model: the forms the tokenizer keeps whole (kg.models.plain_words), shipped beside them.
+#: Not a model: the forms the tokenizer keeps whole (kg.ner.plain_words), shipped beside them.
 PLAIN_WORDS_FILE = "it_kg_plain_words.txt"
-#: Not a model: organisation names the NER stage marks as ORG (kg.models.org_names).
+#: Not a model: organisation names the NER stage marks as ORG (kg.ner.org_names).
 ORG_NAMES_FILE = "it_kg_org_names.txt"
 
 

@@ -1,61 +1,24 @@
 """Words the training treebanks only ever write as one word, kept whole by the tokenizer.
 
-Stanza's tokenizer flags multi-word tokens by their letters, and the shipped one flags
-nouns and adjectives that end like a verb's clitic ("armi", "fermi", "scarsi") when they
-follow a verb, so the MWT expander splits them as if they were "darmi" ("ar" + "mi"). The
-``plain_words`` training step lists the forms that the UD training files write only as
-single words, ending as their multi-word tokens end; at run time the list clears the
-tokenizer's MWT flag on them (Stanza's ``tokenize_postprocessor``). Forms the treebanks also
-write as multi-word tokens are never listed, so "darmi" and "della" still expand.
+Stanza's tokenizer flags multi-word tokens by their letters, and the shipped one flags nouns
+and adjectives that end like a verb's clitic ("armi", "fermi", "scarsi") when they follow a
+verb, so the MWT expander splits them as if they were "darmi" ("ar" + "mi"). The
+``plain_words`` training step (:mod:`kg.models.word_lists`) lists the forms that the UD
+training files write only as single words, ending as their multi-word tokens end; at run time
+the list clears the tokenizer's MWT flag on them (Stanza's ``tokenize_postprocessor``). Forms
+the treebanks also write as multi-word tokens are never listed, so "darmi" and "della" still
+expand.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Union
 
-#: A multi-word token's last letters that a listed form must share with some multi-word token
-SUFFIX_LENGTH = 2
-#: Shorter forms are left to the tokenizer ("col", "sul" are often written either way)
-MIN_LENGTH = 4
-
-HEADER = ("# kg: forms the UD training files write only as one word, never as a multi-word token;\n"
-          "# the tokenizer's MWT flag on them is cleared (kg.models.plain_words). One lower-cased form a line.\n")
-
-
-def collect_plain_words(conllu_files: Iterable[Path]) -> list[str]:
-    """Lower-cased forms written only as single words in ``conllu_files``, ending as one of
-    their multi-word tokens ends, sorted."""
-    single: set[str] = set()
-    multi: set[str] = set()
-    for path in conllu_files:
-        covered = 0  # last word id inside the current multi-word token
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cols = line.split("\t")
-                if "-" in cols[0]:
-                    multi.add(cols[1].lower())
-                    covered = int(cols[0].split("-")[1])
-                elif "." not in cols[0]:
-                    if int(cols[0]) > covered:
-                        single.add(cols[1].lower())
-                    elif int(cols[0]) == covered:
-                        covered = 0
-    endings = {form[-SUFFIX_LENGTH:] for form in multi}
-    return sorted(w for w in single - multi
-                  if len(w) >= MIN_LENGTH and w[-SUFFIX_LENGTH:] in endings and w.isalpha())
-
-
-def write_plain_words(words: Iterable[str], out: Path) -> int:
-    words = list(words)
-    out.write_text(HEADER + "".join(w + "\n" for w in words), encoding="utf-8")
-    return len(words)
-
+from kg.resources import read_lines
 
 def read_plain_words(path: Path) -> frozenset[str]:
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+    """The list's forms (:func:`kg.models.word_lists.collect_plain_words` makes it)."""
+    return frozenset(read_lines(path))
 
 
 Draft = list[list[Union[str, tuple]]]

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from kg.models import speedups
-from kg.models.plain_words import KeepPlainWords, read_plain_words
-from kg.models.registry import MODEL_FILES, ORG_NAMES_FILE, PLAIN_WORDS_FILE, SHIPPED_DIR, model_version
+from kg.ner import speedups
+from kg.ner.plain_words import KeepPlainWords, read_plain_words
+from kg.ner.registry import MODEL_FILES, ORG_NAMES_FILE, PLAIN_WORDS_FILE, SHIPPED_DIR, model_version
 
 if TYPE_CHECKING:
-    from kg.models.org_names import OrgNames
+    from kg.ner.org_names import OrgNames
 
 #: Processors of the full shipped pipeline, in Stanza's order.
 FULL_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
@@ -164,7 +164,7 @@ def _ensure_resources(directory: Path) -> None:
 
 
 def load_org_names(models_dir: Optional[Path] = None) -> Optional["OrgNames"]:
-    """The organisation names kg's NER stage marks (:mod:`kg.models.org_names`): the list in
+    """The organisation names kg's NER stage marks (:mod:`kg.ner.org_names`): the list in
     the models' directory, else the shipped one (official Stanza models have none of their
     own); None when neither exists. Read once per process and file."""
     for directory in (models_dir or SHIPPED_DIR, SHIPPED_DIR):
@@ -176,6 +176,6 @@ def load_org_names(models_dir: Optional[Path] = None) -> Optional["OrgNames"]:
 
 @functools.lru_cache(maxsize=4)
 def _read_org_names(path: str) -> "OrgNames":
-    from kg.models.org_names import OrgNames
+    from kg.ner.org_names import OrgNames
 
     return OrgNames.read(Path(path))

@@ -9,7 +9,7 @@ discourse"). Then a person's surname alone, after the article gave the full name
 Topalov" ... "Topalov"), is that person: the NER, which cannot see the earlier sentence, had
 made it a place or left it untagged. On KIND WN_dev the two raised the NER's micro-F1 by 0.7
 and 0.6 points; the window and the rules were chosen there (see the model card). Given a list
-of organisation names (:mod:`kg.models.org_names`), its names are marked as organisations
+of organisation names (:mod:`kg.ner.org_names`), its names are marked as organisations
 first, so that they vote too (another 0.6 points on WN_dev).
 
 The rule reads and writes Stanza's token-level NER tags (BIOES), so it works on Stanza
@@ -31,7 +31,7 @@ Span = tuple[int, int, str]
 
 
 class NameMarker(Protocol):
-    """What marks known names in a sentence before the vote (kg.models.org_names.OrgNames;
+    """What marks known names in a sentence before the vote (kg.ner.org_names.OrgNames;
     a protocol, so that this module does not import the one that imports it)."""
 
     def mark(self, words: Sequence[str], spans: Sequence[Span]) -> list[Span]: ...
