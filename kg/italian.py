@@ -50,6 +50,22 @@ WITH_FAMILY = frozenset({"con", "col"})
 BETWEEN = frozenset({"tra", "fra"})
 IN_FAMILY = preposition_family("in", "ne")
 FROM_FAMILY = preposition_family("da", "da")
+#: Prepositions whose phrase modifies a clause ("dopo la firma", "in una lettera").
+ADJUNCT_PREPOSITIONS = frozenset({"dopo", "durante", "in", "nel", "nella", "con", "per", "attraverso", "tramite"})
+#: Prepositions of a reason or a target ("ha ringraziato X per il sostegno", "ostilità verso X").
+REASON_PREPOSITIONS = frozenset({"per", "verso"})
+#: Other prepositions that open a phrase, beside the families above.
+OTHER_PREPOSITIONS = frozenset({"per", "su", "sul", "sulla", "contro", "verso", "dopo", "durante", "presso", "senza",
+                                "tra", "secondo"})
+#: Third-person singular and plural possessives of one owner ("il suo incontro").
+THIRD_PERSON_POSSESSIVES = frozenset({"suo", "sua", "suoi", "sue"})
+
+# --- verb endings -------------------------------------------------------------------
+
+#: Endings that only Italian futures and conditionals have, for verbs the tagger gave the
+#: wrong tense ("visiterà" tagged Tense=Past): third persons, where news reports events.
+FUTURE_ENDINGS = ("rà", "ranno")
+CONDITIONAL_ENDINGS = ("rebbe", "rebbero")
 
 # --- months, weekdays ------------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 it is. The modules that use one read it from here (under their old public names), and
 docs/settings.md lists them all (tests/test_settings.py checks both).
 
-The relation extractor's confidence constants stay in kg/relations/ for now (that package
-is being reshaped by the relation work); they join this table when it settles.
+The relation rules' confidence constants are here too (relations.*), read by
+kg/relations/confidence.py.
 
 >>> value("nlp.batch_chars")
 20000
@@ -53,10 +53,10 @@ SETTINGS: tuple[Setting, ...] = (
             "kg.nlp.PIPELINE_SETTINGS"),
     Setting("names.vote_window", 20, "sentences",
             "Sentences either side of a mention whose mentions vote on its type (chosen on KIND's dev set).",
-            "kg.ner.name_consistency.WINDOW"),
+            "kg.models.name_consistency.WINDOW"),
     Setting("names.min_votes", 2, "mentions",
             "Tagged mentions of a name that make an untagged occurrence of it a mention too.",
-            "kg.ner.name_consistency.MIN_VOTES"),
+            "kg.models.name_consistency.MIN_VOTES"),
     Setting("query.max_chars", 100_000, "characters", "Longest SPARQL text kg query and kg serve accept.",
             "kg.query.MAX_QUERY_CHARS"),
     Setting("query.max_depth", 128, "brackets",
@@ -72,6 +72,43 @@ SETTINGS: tuple[Setting, ...] = (
             "kg.push.SNIPPET"),
     Setting("validate.examples", 5, "problems", "Examples kg validate prints per kind of problem.",
             "kg.validate.EXAMPLES"),
+    # The hand rules' confidences (kg/relations/confidence.py): fixed numbers that rank the rules,
+    # not probabilities; the learned scorer's calibrated confidence replaces them where it runs.
+    Setting("relations.default_confidence", 0.8, "confidence",
+            "A fact a trigger's own arguments give: the verb's or noun's subject, object and phrases.",
+            "kg.relations.confidence.DEFAULT"),
+    Setting("relations.reported_factor", 0.9, "factor",
+            "Multiplies a rule's confidence when the fact is reported (\"secondo X\", a journalistic conditional).",
+            "kg.relations.confidence.REPORTED_FACTOR"),
+    Setting("relations.together_confidence", 0.6, "confidence",
+            "People who did something \"insieme a\" each other met: a weak sign of a meeting.",
+            "kg.relations.confidence.TOGETHER"),
+    Setting("relations.evaluation_confidence", 0.7, "confidence",
+            "Criticism or praise read from an evaluative word said of someone, or from a harsh reaction.",
+            "kg.relations.confidence.EVALUATION"),
+    Setting("relations.treaty_alliance_confidence", 0.7, "confidence",
+            "States that signed a mutual-defence treaty together are allied.",
+            "kg.relations.confidence.TREATY_ALLIANCE"),
+    Setting("relations.cosigner_meeting_confidence", 0.7, "confidence",
+            "Two people who signed together met.", "kg.relations.confidence.COSIGNER_MEETING"),
+    Setting("relations.visit_by_place_confidence", 0.7, "confidence",
+            "An official of one state met or signed in another state's place, so visited it.",
+            "kg.relations.confidence.VISIT_BY_PLACE"),
+    Setting("relations.flow_noun_confidence", 0.7, "confidence",
+            "Troops or arms named with their origin and place (\"soldati nordcoreani in Russia\"), no verb.",
+            "kg.relations.confidence.FLOW_NOUN"),
+    Setting("relations.demonym_location_confidence", 0.75, "confidence",
+            "A demonym inside a place's name locates it (\"la regione russa di Kursk\").",
+            "kg.relations.confidence.DEMONYM_LOCATION"),
+    Setting("relations.named_role_confidence", 0.9, "confidence",
+            "An office held by a person named with the role (\"il presidente russo Putin\").",
+            "kg.relations.confidence.NAMED_ROLE"),
+    Setting("relations.described_role_confidence", 0.75, "confidence",
+            "An office held by a person a role description stands for (\"il leader nordcoreano\").",
+            "kg.relations.confidence.DESCRIBED_ROLE"),
+    Setting("relations.place_state_factor", 0.9, "factor",
+            "Multiplies the confidence of troops sent to a place for the same troops sent to its state.",
+            "kg.relations.confidence.PLACE_STATE_FACTOR"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -2138,13 +2138,13 @@ def test_ministers_of_a_body_speak_for_it_through_their_offices_name():
 def test_a_meeting_told_twice_in_opposite_directions_is_one_triple():
     """"Xi ha accolto Lukashenko" then "Lukashenko e Xi hanno firmato": one direction."""
     from kg.records import Evidence, Fact
-    from kg.relations.rules import ArticleFacts, _dedupe
+    from kg.relations.facts import ArticleFacts, dedupe
 
     ev = lambda n: Evidence("a", n, 0, 1, "x")
     out = ArticleFacts(facts=[Fact("xi", "communicatedWith", "luka", ev(1), 0.8, kind="meeting"),
                               Fact("luka", "communicatedWith", "xi", ev(2), 0.7, kind="meeting"),
                               Fact("luka", "communicatedWith", "xi", ev(3), 0.7, kind="letter")])
-    facts = _dedupe(out).facts
+    facts = dedupe(out).facts
     assert {(f.subject, f.object, f.kind) for f in facts} == {("xi", "luka", "meeting"), ("luka", "xi", "letter")}
 
 

@@ -1,0 +1,149 @@
+"""The communication frames: letters, messages, statements and appeals (communicatedWith,
+kind letter/message/statement), calls and meetings (kind phone_call/meeting), visits
+(visited) and who came from abroad to a meeting."""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from kg.records import Word
+from kg.relations.circumstances import SentenceContext
+from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
+from kg.relations.facts import ArticleFacts
+from kg.relations.frames import NounArguments, VerbArguments
+from kg.relations.words import BY_CASES, CLAUSE_BREAKS, IN_CASES, RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES
+from kg.relations.writer import FactWriter
+
+
+class CommunicationRules(FactWriter):
+    """Handlers of the letter, message, statement, appeal, phone_call, meeting and visit frames."""
+
+    def _verb_message(self, ctx: SentenceContext, t: Word, frame: str, args: VerbArguments, out: ArticleFacts) -> None:
+        """A letter, message or statement "a X"; a reply with no addressee answers the last one who wrote."""
+        agents, to = args.agents, args.to
+        if not to and (t.lemma or "").lower() in REPLY_VERBS:
+            to, frame = self._replied(ctx, t, agents, out), self._reply_means(ctx, t) or frame
+        self._add(ctx, out, agents, "communicatedWith", to, t, kind=frame, event=frame)
+
+    def _verb_appeal(self, ctx: SentenceContext, t: Word, frame: str, args: VerbArguments, out: ArticleFacts) -> None:
+        """An appeal: whom one urges is its addressee, a place where to is not."""
+        agents, objs, to = args.agents, args.objs, args.to
+        # "ha invitato la Cina a frenare": the addressee is the object; "ha invitato il
+        # presidente a Nuova Delhi": where to is no addressee
+        to = [x for x in to if ctx.type_of(x) != "Place"]
+        self._add(ctx, out, agents, "communicatedWith", objs + to, t, kind="statement", event="statement")
+
+    def _verb_meeting(self, ctx: SentenceContext, t: Word, frame: str, args: VerbArguments, out: ArticleFacts) -> None:
+        """A call or a meeting with the object, "con X" or (a call) "a X"; a meeting abroad is a visit."""
+        v = ctx.view
+        agents, objs, with_ = args.agents, args.objs, args.with_
+        if frame == "meeting" and (t.lemma or "").lower() in RECEIVING_VERBS:
+            # "la Bielorussia ha ospitato truppe e armi russe": no meeting; the troops'
+            # state sent them there
+            words = ctx.sentence.words
+            after = words[next(i for i, w in enumerate(words) if w.id == t.id) + 1:]
+            window = after[:next((i for i, w in enumerate(after) if w.text in CLAUSE_BREAKS), len(after))]
+            if any("troops" in self._word_classes(w) for w in window if w.upos in ("NOUN", "ADJ")):
+                senders = [k for w in window for k in ctx.demonym_at(w)]
+                self._add(ctx, out, senders, "sentTroopsTo", [a for a in agents if ctx.type_of(a) == "State"],
+                          t, event="troops")
+                return
+        if v.kids(t, "aux:pass"):
+            # "Costa è stato ricevuto a Pechino dal premier Li Qiang": whom the "da"
+            # phrase received, wherever the parse hangs it
+            received = [e for c in v.kids(t, "nsubj:pass") for e in ctx.entities(c)]
+            by = ctx.obl(t, BY_CASES) or ctx.right_entities(t, BY_CASES)
+            if received and by:
+                agents, objs = by, received
+        # "ha telefonato al presidente": whom one calls is "a X" too
+        callee = ctx.obl(t, TO_CASES) if frame == "phone_call" else []
+        self._add(ctx, out, agents, "communicatedWith", objs + with_ + callee, t, kind=frame, event=frame)
+        if frame == "meeting":
+            received = objs if (t.lemma or "").lower() in RECEIVING_VERBS else []
+            self._visitors(ctx, t, agents + objs + with_, out, guests=received)
+
+    def _verb_visit(self, ctx: SentenceContext, t: Word, frame: str, args: VerbArguments, out: ArticleFacts) -> None:
+        """"ha visitato Pechino", "è arrivato a Pechino": the people visited the place or state."""
+        agents, objs, where = args.agents, args.objs, args.where
+        targets = objs if (t.lemma or "") == "visitare" else where
+        people = [a for a in agents if ctx.type_of(a) == "Person"]
+        self._add(ctx, out, people, "visited", [x for x in targets if ctx.type_of(x) in ("Place", "State")],
+                  t, event="visit", keep_place=True)
+
+    def _noun_message(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
+        """"la lettera di Putin a Kim"."""
+        agents, to = args.agents, args.to
+        self._add(ctx, out, agents, "communicatedWith", to, t, kind=frame, event=frame)
+
+    def _noun_meeting(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
+        """"l'incontro tra X e Y", "la telefonata di X con Y"."""
+        agents, to, with_, between = args.agents, args.to, args.with_, args.between
+        if between and not agents and len(between) >= 2:
+            agents, with_ = between[:1], between[1:]
+        self._add(ctx, out, agents, "communicatedWith", with_ + to, t, kind=frame, event=frame)
+
+    def _noun_visit(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
+        """"la visita di X a Pechino"."""
+        agents, to = args.agents, args.to
+        people = [a for a in agents if ctx.type_of(a) == "Person"]
+        where = to + ctx.nmod(t, IN_CASES)
+        self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
+                  t, event="visit", keep_place=True)
+
+
+    def _together(self, ctx: SentenceContext, verb: Word, out: ArticleFacts) -> None:
+        """"è arrivata a Sofia per partecipare alla cerimonia insieme al primo ministro bulgaro":
+        people who do something together ("insieme a", "insieme con") met; "insieme" may be
+        parsed as the phrase's case marker or as its adverb, and the phrase may hang on the
+        verb's own phrase ("ha assistito alla cerimonia insieme al presidente")."""
+        v = ctx.view
+        phrases = v.kids(verb, "obl")
+        phrases += [n for c in phrases for n in v.kids(c, "nmod")]  # hung on "alla cerimonia"
+        partners = [e for c in phrases
+                    if any(k.text.lower() == "insieme" for k in v.kids(c, "case", "advmod", "fixed"))
+                    for e in ctx.entities(c) if ctx.type_of(e) == "Person"]
+        if not partners:
+            return
+        people = [a for a in (ctx.agents(verb) or ctx.left_actor(verb)) if ctx.type_of(a) == "Person"]
+        self._add(ctx, out, people, "communicatedWith", partners, verb, kind="meeting", event="meeting",
+                  confidence=TOGETHER)
+
+    def _replied(self, ctx: SentenceContext, t: Word, agents: list[str], out: ArticleFacts) -> list[str]:
+        """Whom a reply with no addressee answers: the last one the article has writing,
+        calling or speaking to the one who replies."""
+        actors = {ctx.actor(a) for a in agents} | set(agents)
+        last = next((f for f in reversed(out.facts) if f.predicate == "communicatedWith" and f.object in actors), None)
+        return [last.subject] if last is not None else []
+
+    def _reply_means(self, ctx: SentenceContext, t: Word) -> Optional[str]:
+        """"ha risposto con una telefonata / con una lettera": the kind the reply took."""
+        v = ctx.view
+        for c in v.kids(t, "obl"):
+            found = self.lex.trigger(c.lemma, c.upos) if v.case_of(c) in WITH_CASES else None
+            if found and found[0] in ("letter", "message", "phone_call", "meeting"):
+                return found[0]
+        return None
+
+    def _visitors(self, ctx: SentenceContext, t: Word, people: list[str], out: ArticleFacts,
+                  guests: Iterable[str] = ()) -> None:
+        """"Macron ha incontrato a Berlino il cancelliere tedesco": whoever the article makes
+        the official of another state than the one whose capital (or other place the
+        gazetteer locates: "a New York") they met in visited it."""
+        place = ctx.place_of(t)
+        from_dateline = place is None and bool(guests)
+        if from_dateline:
+            place = ctx.dateline_place()  # "PECHINO – ... è stato accolto dal presidente cinese"
+        host = (self.res.metonyms.get(place) or self.res.place_states.get(place)) if place else None
+        if host is None and place is not None and not from_dateline:
+            # "MADRID – ... ricevuto al Palazzo della Moncloa": a building the gazetteer does not
+            # locate is in the dateline's state
+            dateline = ctx.dateline_place()
+            host = (self.res.metonyms.get(dateline) or self.res.place_states.get(dateline)) if dateline else None
+        if from_dateline and not any(ctx.home_state(p) == host for p in people if p not in guests):
+            return  # the dateline is only where the host is at home: "ROMA – Xi ha ricevuto ..." is not
+        if host is None:
+            return
+        visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.home_state(p) not in (None, host)]
+        # someone received there ("è stato ricevuto a Pechino dal premier cinese") came, unless
+        # the article makes them an official of that state: the president of the European Council too
+        visitors += [p for p in guests if ctx.type_of(p) == "Person" and ctx.home_state(p) != host and p not in visitors]
+        self._add(ctx, out, visitors, "visited", [place], t, event="visit", keep_place=True, confidence=VISIT_BY_PLACE)

@@ -1,0 +1,212 @@
+"""What a word of a sentence refers to: the entity of the mention or role description
+covering it, the state a person leads or serves, the treaty a sentence names, the people
+named last. The base of the sentence context the relation rules read (kg.relations.context)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from kg.lexicon import Lexicon
+from kg.linking import Resolution
+from kg.mentions import ArticleMentions
+from kg.records import Mention, Sentence, Word
+from kg.relations.sentence import SentenceView
+
+
+@dataclass
+class MentionLookup:
+    """One sentence of an article with its mentions, roles and their resolution."""
+
+    am: ArticleMentions
+    sentence: Sentence
+    view: SentenceView
+    res: Resolution
+    article_date: Optional[str]
+    lexicon: Optional[Lexicon] = None
+    def entities(self, word: Word, demonyms: bool = True) -> list[str]:
+        """Entities a word refers to: the mention or role description covering it, and its
+        coordinated words ("Mosca e Pyongyang")."""
+        keys: list[str] = []
+        words = self.view.conjuncts(word)
+        own = self._entity_at(word, demonyms)
+        if own:
+            # "il presidente turco Recep Tayyip Erdogan e il presidente ucraino ...": the parse
+            # hangs the second on the first one's name, which is the same entity as the role
+            for c in self.view.kids(word, "nmod", "appos"):
+                if self._entity_at(c, demonyms) == own:
+                    words = words + [x for x in self.view.conjuncts(c) if x is not c and x not in words]
+        for w in words:
+            key = self._entity_at(w, demonyms)
+            if not key:
+                # "il presidente Emmanuel Macron": the name in apposition to the head noun
+                key = next((k for a in self.view.kids(w, "appos") if (k := self._entity_at(a, demonyms))), None)
+            if key:
+                keys.append(key)
+        return keys
+
+    def _entity_at(self, w: Word, demonyms: bool) -> Optional[str]:
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char:
+                person = self.res.role_persons.get((aid, r_index))
+                if person and w.start_char < (self.am.mentions[role.holder].start_char if role.holder is not None else role.end_char):
+                    return person
+        index = self.am.at(self.sentence.index, w.start_char, w.end_char)
+        if index is None:
+            return None
+        if not demonyms and self.am.mentions[index].kind == "demonym":
+            return None
+        return self.res.key_of(aid, index)
+
+    def led_state(self, person: str) -> Optional[str]:
+        """The state the article says this person leads ("il presidente russo Putin")."""
+        return self._state_of(person, leaders_only=True)
+
+    def home_state(self, person: str) -> Optional[str]:
+        """The state the article makes this person an official of ("il presidente francese",
+        "il segretario di Stato americano")."""
+        return self._state_of(person, leaders_only=False)
+
+    def _state_of(self, person: str, leaders_only: bool) -> Optional[str]:
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if (role.predicate == "leaderOf" or not leaders_only) and self.res.role_persons.get((aid, r_index)) == person:
+                holder = self.res.holder_of(aid, r_index, role)
+                if holder and self.type_of(holder) == "State":
+                    return holder
+        return None
+
+    def demonym_at(self, w: Word) -> list[str]:
+        """The state of a demonym nested in a place's name ("regione russa di Kursk")."""
+        aid = self.am.annotated.article.id
+        return [k for i, m in enumerate(self.am.mentions)
+                if m.sentence == self.sentence.index and m.kind == "demonym"
+                and m.start_char == w.start_char and (k := self.res.key_of(aid, i))]
+
+    def type_of(self, key: str) -> Optional[str]:
+        entity = self.res.entities.get(key)
+        return entity.type if entity else None
+
+    def actor(self, key: str) -> str:
+        """A capital standing as a party ("la lettera da Mosca a Pyongyang") is its state."""
+        return self.res.metonyms.get(key, key)
+
+    def states_among(self, keys: list[str]) -> list[str]:
+        """The states among ``keys``: a capital stands for its own ("il sostegno a Kiev"), a
+        leader for the state the article says they lead ("il sostegno al presidente azero")."""
+        out = []
+        for k in keys:
+            k = self.actor(k)
+            if self.type_of(k) == "Person":
+                k = self.led_state(k) or k
+            if self.type_of(k) == "State":
+                out.append(k)
+        return out
+
+    def names_within(self, w: Word) -> list[str]:
+        """Every name inside one word: "Mosca-Pyongyang" is Russia and North Korea."""
+        aid = self.am.annotated.article.id
+        return [k for index, m in enumerate(self.am.mentions)
+                if m.sentence == self.sentence.index and w.start_char <= m.start_char and m.end_char <= w.end_char
+                and (k := self.res.key_of(aid, index))]
+
+    def recent_people(self, before: Word, count: int) -> list[str]:
+        """The last ``count`` different people named before ``before`` in this sentence or the
+        one before it ("X ha incontrato Y. I due hanno firmato ..."); [] if fewer are."""
+        people: list[str] = []
+        for index, m in enumerate(self.am.mentions):
+            if m.start_char >= before.start_char:
+                break
+            if m.sentence < self.sentence.index - 1:
+                continue
+            key = self._person_key(index)
+            if key and key in people:
+                people.remove(key)
+            if key:
+                people.append(key)
+        return people[-count:] if len(people) >= count else []
+
+    def _person_key(self, index: int) -> Optional[str]:
+        key = self.res.key_of(self.am.annotated.article.id, index)
+        return key if key and self.type_of(key) == "Person" else None
+
+    def recent_person(self, before: Word, exclude: Iterable[str] = ()) -> list[str]:
+        """The person named last before ``before`` in the article ("le sue parole" -> Macron)."""
+        exclude = set(exclude)
+        best = None
+        for index, m in enumerate(self.am.mentions):
+            if m.start_char >= before.start_char:
+                break
+            key = self.res.key_of(self.am.annotated.article.id, index)
+            if key and self.type_of(key) == "Person" and key not in exclude:
+                best = key
+        return [best] if best else []
+
+    def _in_unresolved_role(self, w: Word) -> bool:
+        aid = self.am.annotated.article.id
+        return any(role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char
+                   and (aid, r_index) not in self.res.role_persons
+                   for r_index, role in enumerate(self.am.roles))
+
+    def _role_start(self, w: Word) -> Optional[int]:
+        """Index of the first word of the resolved role description ``w`` is in, if any."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char \
+                    and (aid, r_index) in self.res.role_persons:
+                return next(i for i, x in enumerate(self.sentence.words) if x.end_char > role.start_char)
+        return None
+
+    def _role_holder_at(self, w: Word) -> Optional[str]:
+        """The state or organisation of an unnamed office a word opens ("il ministro del
+        Commercio cinese"), when the role has no person."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char == w.start_char \
+                    and not self.res.role_persons.get((aid, r_index)):
+                holder = self.res.holder_of(aid, r_index, role)
+                return holder if holder and self.type_of(holder) in ("State", "Organization") else None
+        return None
+
+    def _role_person_at(self, w: Word) -> Optional[str]:
+        """The person a role description stands for, for any word inside it ("il leader
+        nordcoreano" is Kim Jong-un, its demonym included)."""
+        aid = self.am.annotated.article.id
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence == self.sentence.index and role.start_char <= w.start_char < role.end_char:
+                return self.res.role_persons.get((aid, r_index))
+        return None
+
+    def _treaty_mentions(self, sentences: range) -> list[tuple[Mention, str]]:
+        """(mention, key) of the treaties the given sentences name."""
+        aid = self.am.annotated.article.id
+        return [(m, k) for i, m in enumerate(self.am.mentions)
+                if m.sentence in sentences and m.type == "Treaty"
+                and (k := self.res.key_of(aid, i)) and self.type_of(k) == "Treaty"]
+
+    def nearest_treaty(self, trigger: Word) -> list[str]:
+        """The treaty named nearest to a signing verb in its sentence."""
+        found = [(abs(m.start_char - trigger.start_char), k)
+                 for m, k in self._treaty_mentions(range(self.sentence.index, self.sentence.index + 1))]
+        return [min(found)[1]] if found else []
+
+    def treaty_referred_by(self, objects: list[Word], sentences_back: int = 2) -> list[str]:
+        """"A firmare il documento sono stati ...": a definite treaty noun with no treaty named
+        in its sentence is the last treaty one of the sentences just before named."""
+        if not self.lexicon or not any(
+                (o.lemma or "").lower() in self.lexicon.treaty_anaphors
+                and any((d.lemma or "").lower() == "il" for d in self.view.kids(o, "det")) for o in objects):
+            return []
+        earlier = [(m.sentence, m.start_char, k)
+                   for m, k in self._treaty_mentions(range(self.sentence.index - sentences_back, self.sentence.index))]
+        return [max(earlier)[2]] if earlier else []
+
+    def dateline_place(self) -> Optional[str]:
+        """The place a dateline opens the article with ("PECHINO, 3 giugno 2027 –"), if any."""
+        text = self.am.annotated.article.text
+        first = len(text) - len(text.lstrip())
+        for index, m in enumerate(self.am.mentions):
+            if m.start_char == first and m.type == "Place" and text[m.end_char:m.end_char + 1] == ",":
+                key = self.res.key_of(self.am.annotated.article.id, index)
+                return key if key and self.type_of(key) == "Place" else None
+        return None

@@ -1,0 +1,39 @@
+"""Dependency helpers over one parsed sentence: a word's children by relation, its head, its
+case marker, its conjuncts, its negation."""
+from __future__ import annotations
+
+from typing import Optional
+
+from kg.records import Sentence, Word
+
+
+class SentenceView:
+    """Dependency helpers over one parsed sentence."""
+
+    def __init__(self, sentence: Sentence):
+        self.sentence = sentence
+        self.words = {w.id: w for w in sentence.words}
+        self.children: dict[int, list[Word]] = {}
+        for w in sentence.words:
+            if w.head is not None:
+                self.children.setdefault(w.head, []).append(w)
+
+    def kids(self, word: Word, *rels: str) -> list[Word]:
+        out = self.children.get(word.id, [])
+        return [c for c in out if not rels or (c.deprel or "").split(":")[0] in rels or c.deprel in rels]
+
+    def head(self, word: Word) -> Optional[Word]:
+        return self.words.get(word.head) if word.head else None
+
+    def case_of(self, word: Word) -> str:
+        cases = [c.text.lower() for c in self.kids(word, "case")]
+        return " ".join(cases)
+
+    def conjuncts(self, word: Word) -> list[Word]:
+        return [word] + [c for c in self.kids(word, "conj")]
+
+    def negated(self, word: Word) -> bool:
+        for w in [word] + ([self.head(word)] if word.deprel in ("xcomp", "ccomp") and self.head(word) else []):
+            if any(c.lemma == "non" or c.text.lower() == "non" for c in self.kids(w, "advmod")):
+                return True
+        return False
