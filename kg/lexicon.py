@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.resources import LEXICON_DIR, DataFileError, read_lines, read_tsv  # noqa: F401 - kg.lexicon's names too
 from kg.text import fold
 
-#: The frames the relation rules act on (kg/relations/rules.py dispatches on each): the frame
+#: The frames the relation rules act on (kg.relations.rules.VERB_FRAMES has a handler for each): the frame
 #: column of triggers.tsv, frame_modifiers.tsv and manner_frames.tsv must name one of them.
 FRAMES = frozenset({"transfer", "supply", "letter", "message", "statement", "appeal", "phone_call",
                     "meeting", "visit", "sign", "support", "praise", "criticize", "deploy", "alliance",
