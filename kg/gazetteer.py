@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Iterator
 
 from kg.lexicon import mention_words
+from kg.resources import GAZETTEER_DIR, numbered_lines
 from kg.text import fold
-
-GAZETTEER_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 XKEY_RE = re.compile(r"^x-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -238,23 +237,21 @@ def _split(cell: str) -> list[str]:
 def _read(path: Path, type_: str, columns: tuple[str, ...]) -> list[_Row]:
     rows: list[_Row] = []
     header_seen = False
-    with path.open(encoding="utf-8", newline="") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = raw.rstrip("\r\n")
-            if not line.strip() or (not header_seen and line.startswith("#")):
-                continue
-            cells = line.split("\t")
-            if not header_seen:
-                if tuple(c.strip() for c in cells) != columns:
-                    raise GazetteerError(f"{path.name}:{lineno}: header must be "
-                                         f"{'<TAB>'.join(columns)!r}, got {line!r}")
-                header_seen = True
-                continue
-            if len(cells) != len(columns):
-                raise GazetteerError(f"{path.name}:{lineno}: {len(cells)} columns, expected "
-                                     f"{len(columns)} ({', '.join(columns)})")
-            rows.append(_Row(path.name, lineno, type_,
-                             {c: v.strip() for c, v in zip(columns, cells)}))
+    for lineno, line in numbered_lines(path):
+        if not line.strip() or (not header_seen and line.startswith("#")):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(c.strip() for c in cells) != columns:
+                raise GazetteerError(f"{path.name}:{lineno}: header must be "
+                                     f"{'<TAB>'.join(columns)!r}, got {line!r}")
+            header_seen = True
+            continue
+        if len(cells) != len(columns):
+            raise GazetteerError(f"{path.name}:{lineno}: {len(cells)} columns, expected "
+                                 f"{len(columns)} ({', '.join(columns)})")
+        rows.append(_Row(path.name, lineno, type_,
+                         {c: v.strip() for c, v in zip(columns, cells)}))
     if not header_seen:
         raise GazetteerError(f"{path.name}:1: missing header row")
     return rows

@@ -14,7 +14,6 @@ import re
 import threading
 import warnings
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Mapping, Optional, Sequence, Union
 
@@ -22,8 +21,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.resources import ontology_path, query_files, read_text
 from kg.settings import value as setting
-from kg.vocab import ONTOLOGY_IRI, ontology_dir
+from kg.vocab import ONTOLOGY_IRI
 from kg.formats import RDF_FORMATS, GraphFormatError, check_graph_file, graph_format
 from kg.results import (PREFIXES, TRUNCATED, XSD_STRING, Result, format_result, sparql_literal, to_csv,  # noqa: F401
                         to_json, to_ntriples, to_table, to_tsv, to_turtle, to_xml)
@@ -104,7 +104,7 @@ def load_store(path: Union[str, Path], data: Optional[bytes] = None) -> ox.Store
         raise QueryError(f"{path}: cannot parse graph: {err.msg if hasattr(err, 'msg') else err}") from err
     except (OSError, ValueError) as err:
         raise QueryError(f"{path}: cannot read graph: {err}") from err
-    store.bulk_load(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
+    store.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_IRI))
     return store
 
 
@@ -127,7 +127,7 @@ def load_graph(path: Union[str, Path], data: Optional[bytes] = None) -> Graph:
         raise QueryError(f"{path}: cannot read graph: {err}") from err
     except Exception as err:  # rdflib's parsers raise many unrelated types
         raise QueryError(f"{path}: cannot parse graph: {err}") from err
-    ds.graph(ONTOLOGY_IRI).parse(str(ontology_dir() / "kg.ttl"), format="turtle")
+    ds.graph(ONTOLOGY_IRI).parse(str(ontology_path()), format="turtle")
     return ds
 
 
@@ -265,11 +265,8 @@ def _take(items, limit, cancel):
 def canned_queries() -> dict[str, CannedQuery]:
     """The shipped queries in kg/queries/*.rq, by file stem; leading '#' lines give the title."""
     out = {}
-    folder = resources.files("kg") / "queries"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".rq"):
-            continue
-        text = entry.read_text(encoding="utf-8")
+    for entry in query_files():
+        text = read_text(entry)
         comments = []
         for line in text.splitlines():
             if not line.startswith("#"):

@@ -13,18 +13,19 @@ Traceback (most recent call last):
 AttributeError: term 'Persn' is not in the kg ontology ...
 
 The ontology and the shapes are data files in ``ontology/``; the wheel ships them as
-``kg/ontology`` (pyproject force-include), a source checkout has them beside the package.
+``kg/ontology`` (pyproject force-include), a source checkout has them beside the package;
+:mod:`kg.resources` finds them (``ontology_dir``) and this module parses them.
 """
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import PROV, ClosedNamespace
 
 from kg.formats import PREFIXES
+from kg.resources import ONTOLOGY_FILE, SHAPES_FILE, ontology_dir  # kg.resources finds them; kg.vocab's names too
 
 __all__ = ["ONTOLOGY_NS", "ONTOLOGY_IRI", "KG", "PROV", "SCHEMA", "ontology_dir", "ontology_graph",
            "shapes_graph", "validate"]
@@ -32,30 +33,6 @@ __all__ = ["ONTOLOGY_NS", "ONTOLOGY_IRI", "KG", "PROV", "SCHEMA", "ontology_dir"
 ONTOLOGY_NS = PREFIXES["kg"]   # the prefixes are defined once, in kg.formats
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-it/ontology")
 SCHEMA = Namespace(PREFIXES["schema"])
-
-ONTOLOGY_FILE = "kg.ttl"
-SHAPES_FILE = "shapes.ttl"
-
-
-def ontology_dir() -> Path:
-    """The folder holding ``kg.ttl`` and ``shapes.ttl``.
-
-    Looks first in the installed package (``kg/ontology``, where the wheel puts it), then in
-    the repository's ``ontology/`` beside the package (source checkout, editable install).
-
-    Raises:
-        FileNotFoundError: neither folder holds ``kg.ttl``.
-    """
-    package = Path(__file__).resolve().parent
-    candidates = (package / "ontology", package.parent / "ontology")
-    for folder in candidates:
-        if (folder / ONTOLOGY_FILE).is_file():
-            return folder
-    raise FileNotFoundError(
-        f"kg ontology not found: looked for {ONTOLOGY_FILE} in "
-        + " and ".join(str(c) for c in candidates)
-        + "; reinstall kg (the wheel ships ontology/ as kg/ontology) or run from a source checkout")
-
 
 @functools.cache
 def _parse(name: str) -> Graph:
@@ -143,7 +120,7 @@ def predicate_signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     from rdflib.collection import Collection
     from rdflib.namespace import OWL, RDF, RDFS
 
-    g = _parse("kg.ttl")
+    g = _parse(ONTOLOGY_FILE)
     every = frozenset(("Person", "State", "Organization", "Place", "Treaty"))
 
     def classes(node) -> frozenset[str]:

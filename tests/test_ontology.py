@@ -15,7 +15,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
-from kg import vocab
+from kg import resources, vocab
 from kg.records import ENTITY_TYPES, PREDICATES
 from kg.vocab import KG, ONTOLOGY_NS, PROV, SCHEMA
 
@@ -177,7 +177,7 @@ def test_ontology_dir_and_copies():
 def test_ontology_dir_prefers_the_installed_copy(tmp_path, monkeypatch):
     package = tmp_path / "site-packages" / "kg"
     package.mkdir(parents=True)
-    monkeypatch.setattr(vocab, "__file__", str(package / "vocab.py"))
+    monkeypatch.setattr(resources, "__file__", str(package / "resources.py"))
     with pytest.raises(FileNotFoundError, match="kg.ttl"):
         vocab.ontology_dir()
     (tmp_path / "site-packages" / "ontology").mkdir()
