@@ -394,6 +394,19 @@ def test_unverified_qid_links_nothing(tmp_path):
     assert local.get("Q38") is not None and local.get("Q38").wikidata is None
 
 
+def test_every_entry_has_an_english_name(gaz):
+    """kg writes rdfs:label @en from name_en: every entry, linked or not, carries one."""
+    missing = [e.key for e in gaz.entries() if not e.name_en.strip()]
+    assert not missing
+    assert gaz.get("Q159").name_en == "Russia" and gaz.lookup("Mosca").name_en == "Moscow"
+
+
+def test_people_cover_at_least_100_states(gaz):
+    covered = {o.state for e in gaz.entries() if e.type == "Person" for o in e.positions
+               if gaz.get(o.state).type == "State"}
+    assert len(covered) >= 100
+
+
 def test_zelensky_is_q3874799(gaz):
     entry = gaz.lookup("Volodymyr Zelensky")
     assert entry is not None and entry.key == "Q3874799" and entry.wikidata == "Q3874799"
