@@ -3,7 +3,9 @@
     python3 bench/html_render.py [--sizes 1000,5000,50000] [--json results.json]
 
 Each graph has N entities (the five classes in turn), about 1.5 N facts with one kg:Assertion,
-sentence and article each (N/20 articles), drawn with a fixed seed. For each size it reports
+sentence and article each (N/20 articles), drawn with a fixed seed, and the co-mentions kg
+build would hand the page (each fact's sentence names its two entities, half of them a third
+one of the article too: synthetic_comentions). For each size it reports
 the Python side (graph -> page: data, layout, JSON) and, in Debian's Chromium driven by
 Playwright, the time from navigation to the first frame vis-network draws (the page's own
 performance.now() when its first view is drawn: after the short force settling for graphs
@@ -27,7 +29,8 @@ from rdflib import Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import RDF, RDFS, XSD  # noqa: E402
 
 from kg.export.html import render_html  # noqa: E402
-from kg.records import ENTITY_TYPES, PREDICATES  # noqa: E402
+from kg.iris import IriMinter  # noqa: E402
+from kg.records import ENTITY_TYPES, PREDICATES, CoMention  # noqa: E402
 from kg.vocab import KG, PROV, SCHEMA  # noqa: E402
 
 BASE = "https://example.org/kg/"
@@ -77,6 +80,29 @@ def synthetic_graph(n: int, seed: int = SEED) -> Graph:
     return g
 
 
+def synthetic_comentions(n: int, seed: int = SEED) -> list[CoMention]:
+    """The sentence co-mentions of synthetic_graph(n): each fact's sentence names its subject
+    and object, and half the sentences a third entity too; as kg.graph.sentence_comentions."""
+    rng = random.Random(seed + 1)
+    graph = synthetic_graph(n, seed)
+    counts: dict[tuple[str, str], int] = {}
+    where: dict[tuple[str, str], set[str]] = {}
+    others = sorted(str(s).rsplit("/", 1)[-1] for s in graph.subjects(RDF.type, None)
+                    if "/entity/" in str(s))
+    for fact in sorted(graph.subjects(RDF.type, KG.Assertion)):
+        named = {str(graph.value(fact, RDF.subject)).rsplit("/", 1)[-1],
+                 str(graph.value(fact, RDF.object)).rsplit("/", 1)[-1]}
+        if rng.random() < 0.5:
+            named.add(rng.choice(others))
+        article = str(graph.value(fact, PROV.wasDerivedFrom)).rsplit("/", 1)[-1]
+        named_sorted = sorted(named)
+        for x, a in enumerate(named_sorted):
+            for b in named_sorted[x + 1:]:
+                counts[(a, b)] = counts.get((a, b), 0) + 1
+                where.setdefault((a, b), set()).add(article)
+    return [CoMention(a, b, c, sorted(where[(a, b)])) for (a, b), c in sorted(counts.items())]
+
+
 def measure(sizes: list[int], runs: int) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
@@ -84,9 +110,9 @@ def measure(sizes: list[int], runs: int) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for n in sizes:
-            graph = synthetic_graph(n)
+            graph, comentions = synthetic_graph(n), synthetic_comentions(n)
             t0 = time.perf_counter()
-            page_text = render_html(graph, f"synthetic {n}")
+            page_text = render_html(graph, f"synthetic {n}", comentions, IriMinter(BASE))
             python_s = time.perf_counter() - t0
             path = Path(tmp) / f"g{n}.html"
             path.write_text(page_text, encoding="utf-8")
@@ -101,9 +127,10 @@ def measure(sizes: list[int], runs: int) -> list[dict]:
                 walls.append(time.perf_counter() - t0)
                 draws.append(page.evaluate("kgView.firstDrawMs") / 1000)
                 counts = page.evaluate("[kgView.data.nodes.length, kgView.data.edges.length, "
-                                       "kgView.nodes.length, kgView.edges.length]")
+                                       "kgView.nodes.length, kgView.edges.length, kgView.data.comention.length]")
                 page.close()
             rows.append({"nodes": counts[0], "facts": counts[1], "drawn_nodes": counts[2], "drawn_edges": counts[3],
+                         "comention_pairs": counts[4],
                          "page_mb": round(len(page_text.encode()) / 1e6, 2),
                          "python_s": round(python_s, 2), "first_draw_s": round(min(draws), 2),
                          "wall_s": round(min(walls), 2)})

@@ -3,12 +3,16 @@
 One named graph per article (its facts, events, sentences and the entity descriptions read
 from it); the default graph describes the named graphs with PROV-O. ``facts_graph`` is the
 union that graph.ttl holds. Shape: docs/graph.md; terms: ontology/kg.ttl.
+
+``sentence_comentions`` counts the entity pairs named in the same sentence, for the
+explorer's co-mention layer: a statistic of the corpus, not a fact, so kept out of the graph.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
@@ -16,13 +20,15 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from kg.formats import PREFIXES
 from kg.iris import IriMinter, wikidata
 from kg.quantities import parse_quantity
-from kg.records import Article, Entity, Event, Fact
+from kg.records import Article, CoMention, Entity, Event, Fact
 from kg.timex import xsd_datatype
 from kg.vocab import KG, ONTOLOGY_IRI, PROV, SCHEMA
 
 FACTUALITY = {"asserted": "Asserted", "reported": "Reported", "negated": "Negated",
               "hypothetical": "Hypothetical", "planned": "Planned"}
 IN_FACT_GRAPH = {"asserted", "reported"}
+#: A sentence naming more entities than this (a list, a table) says nothing about pairs.
+COMENTION_SENTENCE_LIMIT = 30
 
 
 @dataclass
@@ -177,6 +183,36 @@ def _fact(g: Graph, fact: Fact, item: ArticleGraphInput, minter: IriMinter) -> N
         g.add((node, KG.event, minter.event(aid, fact.event)))
     g.add((node, KG.evidence, minter.sentence(aid, fact.evidence.sentence)))
     g.add((node, PROV.wasDerivedFrom, minter.article(aid)))
+
+
+def sentence_comentions(mentions: Iterable[Any], resolution: Any) -> list[CoMention]:
+    """Entity pairs named in the same sentence, with the number of such sentences, sorted.
+
+    ``mentions``: the mention stage's ArticleMentions; ``resolution``: the linking Resolution
+    after consolidation (merged keys, filtered entities). A mention counts when linking gave it
+    an entity the graph keeps as mentioned in its article (the entity's kg:mentionedIn), so
+    the pairs are of the graph's entities; an entity named twice in a sentence counts once.
+    """
+    entities, keys = resolution.entities, resolution.mention_keys
+    counts: Counter = Counter()
+    where: dict[tuple[str, str], set[str]] = {}
+    for am in mentions:
+        aid = am.annotated.article.id
+        by_sentence: dict[int, set[str]] = {}
+        for i, m in enumerate(am.mentions):
+            key = keys.get((aid, i))
+            entity = entities.get(key) if key is not None else None
+            if entity is not None and aid in entity.articles:
+                by_sentence.setdefault(m.sentence, set()).add(key)
+        for named in by_sentence.values():
+            if len(named) > COMENTION_SENTENCE_LIMIT:
+                continue
+            named_sorted = sorted(named)
+            for x, a in enumerate(named_sorted):
+                for b in named_sorted[x + 1:]:
+                    counts[(a, b)] += 1
+                    where.setdefault((a, b), set()).add(aid)
+    return [CoMention(a, b, n, sorted(where[(a, b)])) for (a, b), n in sorted(counts.items())]
 
 
 def facts_graph(ds: Dataset) -> Graph:

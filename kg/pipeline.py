@@ -64,10 +64,11 @@ STAGES: tuple[Stage, ...] = (
           "kg.relations.extract", "kg.stages:relations"),
     Stage("consolidation", ("mentions", "extracted", "resolution"), ("graph_inputs",), "kg.consolidation",
           "kg.stages:consolidation"),
-    Stage("graph", ("graph_inputs", "resolution", "minter", "annotator"), ("dataset", "graph"), "kg.graph",
-          "kg.stages:graph"),
-    Stage("export", ("graph", "dataset", "annotated", "skipped", "notes", "annotator", "base_iri", "out_dir",
-                     "timings", "export_timings", "t0"), ("counts",), "kg.export", "kg.stages:export", timed=False),
+    Stage("graph", ("graph_inputs", "resolution", "minter", "annotator", "mentions"),
+          ("dataset", "graph", "comentions"), "kg.graph", "kg.stages:graph"),
+    Stage("export", ("graph", "dataset", "comentions", "annotated", "skipped", "notes", "annotator", "base_iri",
+                     "out_dir", "timings", "export_timings", "t0"), ("counts",), "kg.export", "kg.stages:export",
+          timed=False),
 )
 
 

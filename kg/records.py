@@ -239,3 +239,18 @@ class RoleMention(_Record):
     role_en: str
     holder: Optional[int] = None
     person: Optional[int] = None
+
+
+@dataclass
+class CoMention(_Record):
+    """Two entities named in the same sentence: in how many sentences, and in which articles.
+
+    Not a fact and not in the graph (a corpus statistic): the graph stage counts them from the
+    mentions (kg.graph.sentence_comentions) and the explorer draws them as its co-mention layer.
+    ``a`` < ``b`` are entity keys; ``articles`` the ids of the articles holding those sentences.
+    """
+
+    a: str
+    b: str
+    count: int
+    articles: list[str] = field(default_factory=list)

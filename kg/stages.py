@@ -165,11 +165,13 @@ def consolidation(state) -> dict:
 
 
 def graph(state) -> dict:
-    from kg.graph import build_dataset, facts_graph
+    from kg.graph import build_dataset, facts_graph, sentence_comentions
 
     dataset = build_dataset(state["graph_inputs"], state["resolution"].entities, state["minter"],
                             state["annotator"].model_version)
-    return {"dataset": dataset, "graph": facts_graph(dataset)}
+    # entities named in the same sentence: the explorer's co-mention layer, not in the graph
+    return {"dataset": dataset, "graph": facts_graph(dataset),
+            "comentions": sentence_comentions(state["mentions"], state["resolution"])}
 
 
 def export(state) -> dict:

@@ -17,8 +17,9 @@ from rdflib import Graph
 
 from kg.export.explorer_data import FAMILIES
 from kg.export.html import write_html
-from test_html import (CLOSE_INJECTION, IMG_INJECTION, LETTER_SENTENCE, SCRIPT_INJECTION, _article, _entity,
-                       _fact, sample_graph)
+from kg.iris import IriMinter
+from test_html import (BASE, CLOSE_INJECTION, IMG_INJECTION, LETTER_SENTENCE, SAMPLE_COMENTIONS, SCRIPT_INJECTION,
+                       _article, _entity, _fact, sample_graph)
 
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -51,7 +52,8 @@ def browser():
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("html") / "graph.html"
-    write_html(sample_graph(), path, title="test")
+    # as kg build writes it: with the sentence co-mentions its graph stage counted
+    write_html(sample_graph(), path, title="test", comentions=SAMPLE_COMENTIONS, minter=IriMinter(BASE))
     return path
 
 
@@ -226,10 +228,14 @@ def test_edge_labels_on_hover_and_close_zoom(page):
 
 def test_the_comention_layer_is_off_until_asked_for(page):
     assert not [e for e in page.js("kgView.edges.getIds()") if e.startswith("c")]
+    assert page.page.inner_text("label:has(#comention)").strip() == "co-menzioni (stessa frase)"
     page.page.check("#comention")
     co = [e for e in page.js("kgView.edges.getIds()") if e.startswith("c")]
-    assert co
-    assert "Mosca" in page.shown()  # named beside Putin in article 001, no fact of its own
+    assert len(co) == 2  # Putin-Mosca and Putin-Kim share sentences; Russia only the article
+    assert "Mosca" in page.shown()  # named in a sentence with Putin, no fact of its own
+    tips = sorted(page.js("kgView.edges.get().filter(e => e.id[0] === 'c').map(e => e.title.textContent)"))
+    assert any("Kim Jong Un" in t and "Co-menzioni: 2 frasi in comune" in t for t in tips), tips
+    assert any("Mosca" in t and "Co-menzioni: 1 frasi in comune" in t for t in tips), tips
     page.page.uncheck("#comention")
     assert "Mosca" not in page.shown()
 

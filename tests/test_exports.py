@@ -116,3 +116,55 @@ def test_the_ontology_travels_with_the_graph(built):
     assert list(graph.subjects(OWL.imports, ONTOLOGY_IRI)), "graph.ttl declares owl:imports"
     labels = {str(label) for label in onto.objects(URIRef(str(ONTOLOGY_IRI) + "#communicatedWith"), RDFS.label)}
     assert labels == {"ha comunicato con", "communicated with"}
+
+
+#: Putin and Xi together in two sentences, Xi and Moscow in one; Macron and Scholz in another
+#: sentence of the same article, never in a sentence with Putin or Xi.
+TWO_SENTENCES = ("Vladimir Putin ha incontrato Xi Jinping a Mosca il 3 marzo 2024. Due giorni dopo Emmanuel "
+                 "Macron ha telefonato a Olaf Scholz. Vladimir Putin ha poi parlato con Xi Jinping.")
+
+
+def test_the_explorer_pairs_entities_named_in_the_same_sentence(tmp_path):
+    import json
+    import re
+
+    from kg.records import CoMention
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TWO_SENTENCES, encoding="utf-8")
+    build([folder], output=tmp_path / "out", annotator=StubAnnotator(), log=lambda m: None)
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1))
+    assert data["comentionScope"] == "sentence"
+    label = [n["label"] for n in data["nodes"]]
+    assert {"Vladimir Putin", "Xi Jinping", "Emmanuel Macron", "Olaf Scholz"} <= set(label)
+    pairs = {frozenset((label[a], label[b])): n for a, b, n, _ in data["comention"]}
+    assert pairs[frozenset(("Vladimir Putin", "Xi Jinping"))] == 2
+    assert pairs[frozenset(("Emmanuel Macron", "Olaf Scholz"))] == 1
+    for far in ("Emmanuel Macron", "Olaf Scholz"):   # same article, different sentences
+        for near in ("Vladimir Putin", "Xi Jinping"):
+            assert frozenset((far, near)) not in pairs
+    # the graph itself keeps no co-mention: graph.ttl is the facts, mentions by article only
+    assert b"omention" not in (tmp_path / "out" / "graph.ttl").read_bytes()
+    # the hand-off record (kg.graph.sentence_comentions) round-trips as JSON like the others
+    record = CoMention("Q1", "Q2", 2, ["a"])
+    assert CoMention.from_dict(json.loads(json.dumps(record.to_dict()))) == record
+
+
+def test_sentence_comentions_count_sentences_of_the_graphs_entities():
+    from kg.graph import sentence_comentions
+    from kg.linking.model import Resolution
+    from kg.mentions import ArticleMentions
+    from kg.records import AnnotatedArticle, Article, CoMention, Entity, Mention
+
+    def mention(sentence, text):
+        return Mention("a", sentence, 0, len(text), text, "Person")
+
+    am = ArticleMentions(AnnotatedArticle(Article("a", "a.txt", "..."), [], "stub"),
+                         [mention(0, "A"), mention(0, "B"), mention(0, "A"), mention(0, "D"),
+                          mention(1, "A"), mention(1, "C"), mention(2, "A"), mention(2, "B")])
+    res = Resolution(entities={k: Entity(k, "Person", k, articles=["a"]) for k in "ABC"})
+    res.entities["D"] = Entity("D", "Person", "D", articles=[])  # the entity filter took it out of "a"
+    res.mention_keys = {("a", i): m.text for i, m in enumerate(am.mentions)}
+    assert sentence_comentions([am], res) == [CoMention("A", "B", 2, ["a"]), CoMention("A", "C", 1, ["a"])]

@@ -9,7 +9,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.cli import main
 from kg.export.html import _asset, explorer_data, render_html, write_html
-from kg.records import ENTITY_TYPES, PREDICATES
+from kg.iris import IriMinter
+from kg.records import ENTITY_TYPES, PREDICATES, CoMention
 from kg.vocab import KG, PROV, SCHEMA
 
 BASE = "https://example.org/kg/"
@@ -242,7 +243,7 @@ def test_entities_without_facts_are_laid_out_below_the_facts():
     assert min(n["y"] for n in lonely) > max(n["y"] for n in linked)
 
 
-def test_comention_pairs_count_shared_articles():
+def test_from_a_graph_alone_comention_pairs_count_shared_articles():
     g = Graph()
     a1 = _article(g, "a1", "uno", "2025-01-01", "https://news.example/1")
     a2 = _article(g, "a2", "due", "2025-01-02", "https://news.example/2")
@@ -250,9 +251,34 @@ def test_comention_pairs_count_shared_articles():
     _entity(g, "x-b", "Person", "B", articles=[a1, a2])
     _entity(g, "x-c", "Person", "C", articles=[a2])
     data = explorer_data(g)
+    assert data["comentionScope"] == "article"  # kg view / kg serve: the graph keeps no mention's sentence
     label = [n["label"] for n in data["nodes"]]
-    pairs = {(label[a], label[b]): n for a, b, n in data["comention"]}
+    pairs = {(label[a], label[b]): n for a, b, n, _ in data["comention"]}
     assert pairs == {("A", "B"): 2, ("A", "C"): 1, ("B", "C"): 1}
+    title = [a["title"] for a in data["articles"]]
+    shared = {(label[a], label[b]): [title[x] for x in arts] for a, b, _, arts in data["comention"]}
+    assert shared[("A", "B")] == ["uno", "due"] and shared[("A", "C")] == ["due"]
+
+
+#: What kg build's graph stage would count for sample_graph's article 001 (kg.graph.sentence_comentions):
+#: Putin and Moscow named together in one sentence, Putin and Kim in two; an entity the graph
+#: lacks (x-gone) is left out. Russia shares article 001 with them, but no sentence.
+SAMPLE_COMENTIONS = [CoMention("Q649", "Q7747", 1, ["001"]), CoMention("Q56226", "Q7747", 2, ["001"]),
+                     CoMention("Q7747", "x-gone", 3, ["001"])]
+
+
+def test_comention_pairs_from_the_build_are_of_the_same_sentence():
+    data = explorer_data(sample_graph(), comentions=SAMPLE_COMENTIONS, minter=IriMinter(BASE))
+    assert data["comentionScope"] == "sentence"
+    label = [n["label"] for n in data["nodes"]]
+    pairs = {frozenset((label[a], label[b])): (n, [data["articles"][x]["iri"] for x in arts])
+             for a, b, n, arts in data["comention"]}
+    assert pairs == {frozenset(("Mosca", "Vladimir Putin")): (1, [f"{BASE}article/001"]),
+                     frozenset(("Kim Jong Un", "Vladimir Putin")): (2, [f"{BASE}article/001"])}
+    # from the graph alone the same entities pair by article: Russia too
+    alone = explorer_data(sample_graph())
+    names = [n["label"] for n in alone["nodes"]]
+    assert ("Russia" in {names[x] for a, b, _, _ in alone["comention"] for x in (a, b)})
 
 
 def test_kg_view_of_a_report_is_a_clear_error(tmp_path, capsys):

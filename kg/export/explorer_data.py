@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable, Optional
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.records import ENTITY_TYPES, PREDICATES
+from kg.iris import DEFAULT_BASE, IriMinter
+from kg.records import ENTITY_TYPES, PREDICATES, CoMention
 from kg.vocab import KG, ONTOLOGY_NS, SCHEMA, ontology_graph
 
 COLOURS = {"Person": "#e4572e", "State": "#17bebb", "Organization": "#ffc914", "Place": "#76b041",
@@ -128,32 +129,50 @@ def _assertion(graph: Graph, fact: URIRef, index: dict[str, int], articles: dict
             "sentences": sentences, "events": events}
 
 
-def _comention(nodes: list[dict]) -> list[list[int]]:
-    """[a, b, shared articles] for entity pairs named in the same article, strongest per node.
-
-    The graph keeps kg:mentionedIn per article (sentences are kept only as evidence), so
-    this is article-level co-mention; each entity keeps its COMENTION_PER_NODE strongest.
-    """
+def _article_comentions(nodes: list[dict]) -> dict[tuple[int, int], tuple[int, list[int]]]:
+    """(a, b) -> (shared articles, their indices) for entities named in the same article: what
+    the graph alone tells (it keeps kg:mentionedIn per article, not the mentions' sentences)."""
     by_article: dict[int, list[int]] = {}
     for i, node in enumerate(nodes):
         for a in node["articles"]:
             by_article.setdefault(a, []).append(i)
-    counts: Counter = Counter()
-    for members in by_article.values():
+    shared: dict[tuple[int, int], list[int]] = {}
+    for article, members in sorted(by_article.items()):
         if len(members) > 200:  # a digest naming hundreds of entities says nothing about pairs
             continue
         for x, a in enumerate(members):
             for b in members[x + 1:]:
-                counts[(a, b)] += 1
+                shared.setdefault((a, b), []).append(article)
+    return {pair: (len(articles), articles) for pair, articles in shared.items()}
+
+
+def _sentence_comentions(comentions: Iterable[CoMention], index: dict[str, int], articles: dict[str, int],
+                         minter: IriMinter) -> dict[tuple[int, int], tuple[int, list[int]]]:
+    """(a, b) -> (sentences naming both, the articles holding them) from the build's records
+    (kg.graph.sentence_comentions), for the entities and articles the graph has."""
+    out: dict[tuple[int, int], tuple[int, list[int]]] = {}
+    for c in comentions:
+        a, b = index.get(str(minter.entity(c.a)), -1), index.get(str(minter.entity(c.b)), -1)
+        if a < 0 or b < 0 or a == b:
+            continue
+        pair = (min(a, b), max(a, b))
+        found = sorted({articles[str(minter.article(x))] for x in c.articles if str(minter.article(x)) in articles})
+        n, seen = out.get(pair, (0, []))
+        out[pair] = (n + c.count, sorted(set(seen) | set(found)))
+    return out
+
+
+def _strongest(counts: dict[tuple[int, int], tuple[int, list[int]]]) -> list[list]:
+    """[a, b, count, [articles]] rows, each entity keeping its COMENTION_PER_NODE strongest pairs."""
     best: dict[int, list[tuple[int, tuple[int, int]]]] = {}
-    for pair, n in counts.items():
+    for pair, (n, _) in counts.items():
         for end in pair:
             best.setdefault(end, []).append((n, pair))
     kept = set()
-    for end, items in best.items():
+    for items in best.values():
         items.sort(key=lambda t: (-t[0], t[1]))
         kept.update(pair for _, pair in items[:COMENTION_PER_NODE])
-    return [[a, b, counts[(a, b)]] for a, b in sorted(kept)]
+    return [[a, b, counts[(a, b)][0], counts[(a, b)][1]] for a, b in sorted(kept)]
 
 
 def vocabulary() -> dict:
@@ -169,8 +188,15 @@ def vocabulary() -> dict:
     }
 
 
-def explorer_data(graph: Graph, title: str = "kg graph") -> dict:
-    """The page's data: entities, fact edges with their evidence, articles; sorted."""
+def explorer_data(graph: Graph, title: str = "kg graph", comentions: Optional[Iterable[CoMention]] = None,
+                  minter: Optional[IriMinter] = None) -> dict:
+    """The page's data: entities, fact edges with their evidence, articles; sorted.
+
+    ``comentions`` (kg build's kg.graph.sentence_comentions, entity keys minted by ``minter``,
+    the default base if none) give the co-mention layer its pairs named in the same sentence;
+    without them (a graph file alone: kg view, kg serve) the layer pairs the entities named
+    in the same article, and ``comentionScope`` says which it is.
+    """
     typed = {}
     for etype in ENTITY_TYPES:
         for node in graph.subjects(RDF.type, KG[etype]):
@@ -218,4 +244,7 @@ def explorer_data(graph: Graph, title: str = "kg graph") -> dict:
             "articles": articles, "nodes": nodes,
             "edges": [{"from": s, "to": o, "predicate": p, "assertions": by_edge[i]}
                       for i, (s, p, o) in enumerate(edges)],
-            "assertions": assertions, "comention": _comention(nodes)}
+            "assertions": assertions, "comentionScope": "article" if comentions is None else "sentence",
+            "comention": _strongest(_article_comentions(nodes) if comentions is None else
+                                    _sentence_comentions(comentions, index, article_index,
+                                                         minter or IriMinter(DEFAULT_BASE)))}

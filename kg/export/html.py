@@ -20,12 +20,15 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Optional
 
 import networkx as nx
 from rdflib import Graph
 
 from kg.export.atomic import write_atomic
 from kg.export.explorer_data import COLOURS, FAMILIES, SHAPES, explorer_data as _data
+from kg.iris import IriMinter
+from kg.records import CoMention
 
 __all__ = ["COLOURS", "FAMILIES", "SHAPES", "TOP_LIMIT", "explorer_data", "render_html", "write_html"]
 
@@ -43,9 +46,10 @@ APP_FILES = ("i18n.js", "explorer.js", "view.js", "panel.js", "controls.js", "ma
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def explorer_data(graph: Graph, title: str = "kg graph") -> dict:
+def explorer_data(graph: Graph, title: str = "kg graph", comentions: Optional[Iterable[CoMention]] = None,
+                  minter: Optional[IriMinter] = None) -> dict:
     """The page's data (see kg.export.explorer_data) with positions, sizes and degrees."""
-    data = _data(graph, title)
+    data = _data(graph, title, comentions, minter)
     positions, sizes, degree = _layout(len(data["nodes"]), [(e["from"], e["to"]) for e in data["edges"]])
     for i, node in enumerate(data["nodes"]):
         node.update(x=positions[i][0], y=positions[i][1], size=sizes[i], degree=degree[i])
@@ -153,17 +157,20 @@ def _asset(name: str) -> str:
     return text
 
 
-def render_html(graph: Graph, title: str = "kg graph") -> str:
-    """The explorer page for ``graph``, as a string (same graph, same bytes)."""
+def render_html(graph: Graph, title: str = "kg graph", comentions: Optional[Iterable[CoMention]] = None,
+                minter: Optional[IriMinter] = None) -> str:
+    """The explorer page for ``graph``, as a string (same graph, same bytes); ``comentions``
+    and ``minter``: kg build's sentence co-mentions (see kg.export.explorer_data)."""
     app = "\n".join(_asset(name) for name in APP_FILES)
     parts = {"TITLE": html.escape(title), "STYLE": _asset("explorer.css"), "VIS": _asset("vis-network.min.js"),
              "APP": '(function () {\n"use strict";\nvar data = JSON.parse(document.getElementById("kg-data")'
                     '.textContent);\n' + app + "\n})();",
-             "DATA": _json_for_script(explorer_data(graph, title))}
+             "DATA": _json_for_script(explorer_data(graph, title, comentions, minter))}
     # one pass over the template only, so inlined text is never searched for placeholders
     return re.sub(r"@@(TITLE|STYLE|VIS|APP|DATA)@@", lambda m: parts[m.group(1)], _asset("explorer.html"))
 
 
-def write_html(graph: Graph, path: Path, title: str = "kg graph") -> None:
-    """Write the explorer page for ``graph`` to ``path`` atomically."""
-    write_atomic(Path(path), render_html(graph, title))
+def write_html(graph: Graph, path: Path, title: str = "kg graph", comentions: Optional[Iterable[CoMention]] = None,
+               minter: Optional[IriMinter] = None) -> None:
+    """Write the explorer page for ``graph`` to ``path`` atomically (arguments: render_html)."""
+    write_atomic(Path(path), render_html(graph, title, comentions, minter))

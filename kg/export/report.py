@@ -13,6 +13,7 @@ from rdflib.namespace import RDF
 from kg.export import EXPORTERS
 from kg.export.html import write_html
 from kg.export.rdf import write_ontology
+from kg.iris import IriMinter
 from kg.manifest import Manifest
 from kg.outputs import replaced_whole
 from kg.records import ENTITY_TYPES, PREDICATES
@@ -32,7 +33,10 @@ def write_outputs(state, counts: dict, started: float) -> None:
         sources = {"graph": graph, "dataset": dataset}
         writers = [(name, lambda path, w=write, x=sources[source]: w(x, path))
                    for name, (write, source) in EXPORTERS.items()]
-        writers += [("graph.html", lambda path: write_html(graph, path, title=f"kg: {len(annotated)} articles")),
+        # the explorer's co-mention layer: entities named in the same sentence (not in the graph)
+        comentions, minter = state["comentions"], IriMinter(state["base_iri"])
+        writers += [("graph.html", lambda path: write_html(graph, path, title=f"kg: {len(annotated)} articles",
+                                                           comentions=comentions, minter=minter)),
                     ("ontology.ttl", write_ontology)]
         for name, write in writers:
             t = time.perf_counter()

@@ -21,7 +21,8 @@ data.edges.forEach(function (e, k) {
   }
   pairs[pairIndex[key]].edges.push(k);
 });
-var comention = data.comention.map(function (c) { return { a: c[0], b: c[1], n: c[2] }; });
+/* [a, b, count, articles]: named in count sentences (or articles) together, in those articles */
+var comention = data.comention.map(function (c) { return { a: c[0], b: c[1], n: c[2], articles: c[3] }; });
 var nodeCo = data.nodes.map(function () { return []; });
 comention.forEach(function (c, k) { nodeCo[c.a].push(k); nodeCo[c.b].push(k); });
 var degree = data.nodes.map(function (n) { return n.degree; });

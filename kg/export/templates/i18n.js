@@ -1,10 +1,13 @@
 /* UI strings in both languages; class, predicate, event and factuality names come from the
- * ontology's rdfs:label (data.labels), family names from data.families. */
+ * ontology's rdfs:label (data.labels), family names from data.families. Co-mentions are of the
+ * same sentence in a page kg build wrote, of the same article in one drawn from a graph file
+ * alone (data.comentionScope). */
+var bySentence = data.comentionScope === "sentence";
 var UI = {
   it: {
     searchPlaceholder: "Cerca un'entit\u00e0 (anche in inglese)\u2026", hops: "Vicinato", hopsOff: "no",
     relations: "Relazioni", classes: "Classi", view: "Vista", showIsolated: "entit\u00e0 senza fatti",
-    comention: "co-menzioni (stesso articolo)", minDegree: "Fatti per entit\u00e0, almeno", fit: "Adatta",
+    comention: bySentence ? "co-menzioni (stessa frase)" : "co-menzioni (stesso articolo)", minDegree: "Fatti per entit\u00e0, almeno", fit: "Adatta",
     unexpand: "Richiudi espansioni", dblclickHint: "Doppio clic su un nodo: mostra i suoi vicini.",
     time: "Tempo", dateBasis: "Data usata", basisEvent: "dell'evento", basisArticle: "dell'articolo",
     events: "eventi", articles: "articoli", path: "Percorso pi\u00f9 breve", pathFrom: "da\u2026", pathTo: "a\u2026",
@@ -16,13 +19,14 @@ var UI = {
     undated: "senza data", undatedNote: "{n} fatti senza data: mostrati, tratteggiati",
     undatedFlag: "senza data dell'evento", articleDate: "data dell'articolo",
     eventDate: "data dell'evento", moreSources: "\u2026 e altre {n} fonti", noPath: "nessun percorso",
-    pathFound: "{n} passi", comentions: "Co-menzioni", sharedArticles: "articoli in comune",
+    pathFound: "{n} passi", comentions: "Co-menzioni",
+    coShared: bySentence ? "frasi in comune" : "articoli in comune",
     isolatedCount: "({n})", topNote: "{n} entit\u00e0 pi\u00f9 collegate su {m}", file: "file"
   },
   en: {
     searchPlaceholder: "Search an entity (Italian or English)\u2026", hops: "Neighbourhood", hopsOff: "off",
     relations: "Relations", classes: "Classes", view: "View", showIsolated: "entities without facts",
-    comention: "co-mentions (same article)", minDegree: "Facts per entity, at least", fit: "Fit",
+    comention: bySentence ? "co-mentions (same sentence)" : "co-mentions (same article)", minDegree: "Facts per entity, at least", fit: "Fit",
     unexpand: "Collapse expansions", dblclickHint: "Double-click a node to show its neighbours.",
     time: "Time", dateBasis: "Date used", basisEvent: "of the event", basisArticle: "of the article",
     events: "events", articles: "articles", path: "Shortest path", pathFrom: "from\u2026", pathTo: "to\u2026",
@@ -34,7 +38,8 @@ var UI = {
     undated: "undated", undatedNote: "{n} undated facts: shown, dashed",
     undatedFlag: "no event date", articleDate: "article date",
     eventDate: "event date", moreSources: "\u2026 and {n} more sources", noPath: "no path",
-    pathFound: "{n} steps", comentions: "Co-mentions", sharedArticles: "shared articles",
+    pathFound: "{n} steps", comentions: "Co-mentions",
+    coShared: bySentence ? "shared sentences" : "shared articles",
     isolatedCount: "({n})", topNote: "{n} most connected entities of {m}", file: "file"
   }
 };

@@ -132,9 +132,8 @@ function showPair(k) {
 function showCo(k) {
   selected = ["co", k];
   var c = comention[k];
-  heading(nodeName(c.a) + " \u2014 " + nodeName(c.b), t("comentions") + ": " + c.n + " " + t("sharedArticles"));
-  data.nodes[c.a].articles.filter(function (x) { return data.nodes[c.b].articles.indexOf(x) >= 0; })
-    .forEach(function (x) { panel.appendChild(articleLine(x)); });
+  heading(nodeName(c.a) + " \u2014 " + nodeName(c.b), t("comentions") + ": " + c.n + " " + t("coShared"));
+  c.articles.forEach(function (x) { panel.appendChild(articleLine(x)); });
 }
 function showSelected() {
   if (!selected) { clear(panel); panel.appendChild(el("p", t("panelHint"), "hint")); return; }

@@ -62,7 +62,7 @@ function coItem(k) {
   return { id: "c" + k, from: "n" + c.a, to: "n" + c.b, dashes: [2, 4], arrows: { to: { enabled: false } },
            color: { color: "#9aa3a8", opacity: 0.6 }, width: Math.min(1 + c.n, 6), smooth: false,
            title: tooltip([data.nodes[c.a].label + " \u2014 " + data.nodes[c.b].label,
-                           t("comentions") + ": " + c.n + " " + t("sharedArticles")]) };
+                           t("comentions") + ": " + c.n + " " + t("coShared")]) };
 }
 var showEdgeLabels = false;
 /* Entities in drawing order: the most connected last, so their labels lie on top. */
