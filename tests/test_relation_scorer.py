@@ -183,3 +183,44 @@ def test_the_shipped_scorer_loads_when_present():
     if scorer is None:
         pytest.skip("no relation scorer ships in this checkout")
     assert 0.0 < scorer.threshold < 1.0 and scorer.predicates
+
+
+def test_a_rule_facts_confidence_is_its_calibrated_probability(world, tmp_path):
+    """With a rule calibration, a rule fact's confidence follows the scorer's probability for
+    its own candidate (features: here the negation), not one number per predicate."""
+    am, res, lex = world
+    k = keys(am, res)
+    from kg.records import Evidence, Fact
+
+    s = am.annotated.sentences[0]
+    rule = Fact(k["Emmanuel Macron"], "visited", k["Berlino"], Evidence("a", 0, s.start_char, s.end_char, s.text), 0.85)
+    scorer = tiny_scorer(0.5)
+    scorer.rule_confidence = {"visited": 0.6}
+    scorer.rule_calibration = Calibration([0.0, 1.0], [0.0, 1.0])   # identity: the raw probability
+    cand = next(c for c in candidates(am, res) if c.s_key == k["Emmanuel Macron"] and c.o_key == k["Berlino"])
+    feats = candidate_features(am, cand, s, lex, {(0, rule.subject, "visited", rule.object)})
+    expected = round(scorer.predicates["visited"].raw(feats), 4)
+    assert expected != 0.6
+    got = extract_facts([am], res, lex, scorer=scorer)[0].facts
+    from kg.relations.decoding import rule_facts
+    assert [f.confidence for f in rule_facts(am, res, lex, ArticleFacts([rule]), scorer).facts] == [expected]
+    assert [f.confidence for f in decode(am, res, lex, ArticleFacts([rule]), scorer).facts
+            if f.predicate == "visited" and f.subject == rule.subject] == [expected]
+    scorer.save(tmp_path / "m.json")
+    assert RelationScorer.load(tmp_path / "m.json").rule_calibration.xs == [0.0, 1.0]
+    assert all(0.0 <= f.confidence <= 1.0 for f in got)
+
+
+def test_training_calibrates_the_rule_votes_apart():
+    """Rule votes right 3 times in 4 get a rule calibration near 0.75 where the model's own
+    calibration, fitted over every candidate, stays low."""
+    ex = []
+    for i in range(40):
+        ex.append(Example(f"i{i}", "train", ("visited",), ["rule=visited", "rule_any"],
+                          frozenset({"visited"}) if i % 4 else frozenset()))
+        for j in range(3):
+            ex.append(Example(f"i{i}", "train", ("visited",), [f"w{j}"], frozenset()))
+    scorer = train_scorer(ex, log=lambda m: None, folds=4)
+    raw = scorer.predicates["visited"].raw(["rule=visited", "rule_any"])
+    assert scorer.rule_calibration(raw) == pytest.approx(0.75, abs=0.05)
+    assert scorer.rule_probability(["rule=visited", "rule_any"], "visited") == pytest.approx(0.75, abs=0.05)
