@@ -192,3 +192,86 @@ def test_a_state_formal_name_is_the_state():
 def test_a_dateline_after_a_date_stamp_is_the_place_not_the_state():
     got = found((" date 2024-06 PYONGYANG - Una parata ha accolto gli ospiti.", [])).mentions
     assert [(m.text, m.type, m.kind) for m in got] == [("PYONGYANG", "Place", "name")]
+
+
+# ------------------------------------------------------------------ not entities of the story
+
+def test_a_credit_after_a_continuation_mark_is_no_entity():
+    got = texts(("Le misure sono state adottate dal governo. (segue) (Beb)", [("Beb", "ORG")]))
+    assert ("Beb", "Organization") not in got
+    assert credit_spans("Fine del testo. (segue) (Mec)")
+
+
+def test_a_dateline_month_and_a_number_are_no_entities():
+    got = texts(("LAGOS, 01 MAR - Il personale del 118 è arrivato.", [("MAR", "ORG"), ("118", "ORG")]))
+    assert ("MAR", "Organization") not in got and ("118", "Organization") not in got
+
+
+def test_a_model_after_a_product_or_weapon_noun_is_no_entity():
+    got = texts(("Taipei riceverà missili aria-aria Sidewinder e carri armati Leopard 1 dalla Germania.",
+                 [("Sidewinder", "ORG"), ("Leopard 1", "ORG"), ("Germania", "LOC")]),
+                ("La nuova classe di sottomarini Ssn sarà pronta.", [("Ssn", "ORG")]))
+    names = [t for t, _ in got]
+    assert "Sidewinder" not in names and "Leopard 1" not in names and "Ssn" not in names
+    assert ("Germania", "State") in got
+
+
+def test_a_name_inside_a_thing_named_after_it_is_no_mention_of_it():
+    got = texts(("Meloni ha parlato del Piano Mattei e del Giro d'Italia.", [("Meloni", "PER"), ("Mattei", "PER")]))
+    names = [t for t, _ in got]
+    assert "Mattei" not in names and "Italia" not in names
+    assert ("Italia", "State") in texts(("Il presidente dell'Italia ha parlato.", []))
+
+
+def test_a_demonym_describing_a_private_person_or_group_is_not_the_state():
+    got = texts(("Il ciclista sloveno ha vinto e gli artisti italiani hanno cantato.", []))
+    assert all(ty != "State" for _, ty in got)
+    assert ("russo", "State") in texts(("Il presidente russo ha parlato.", []))
+
+
+# ------------------------------------------------------------------ spans
+
+def test_a_street_or_room_keeps_its_head_noun_whatever_ner_said():
+    got = texts(("L'incidente è avvenuto in via Aldo Moro.", [("Aldo Moro", "PER")]),
+                ("Putin lo ha accolto nella sala di San Giorgio.", [("Putin", "PER"), ("San Giorgio", "LOC")]))
+    assert ("via Aldo Moro", "Place") in got
+    assert ("sala di San Giorgio", "Place") in got
+    assert ("Aldo Moro", "Person") not in got
+
+
+def test_a_place_named_with_an_area_noun_is_the_place_named_without_it():
+    am = found(("Baku ha riconquistato la regione del Nagorno-Karabakh.", [("Nagorno-Karabakh", "LOC")]),
+               ("La cooperazione nella regione dell'Indo-Pacifico cresce.", [("Indo-Pacifico", "LOC")]),
+               ("L'Indo-Pacifico è al centro.", [("Indo-Pacifico", "LOC")]))
+    res = resolve([am], load_gazetteer())
+    places = {e.label: e for e in res.entities.values() if e.type == "Place"}
+    assert "Nagorno-Karabakh" in places["regione del Nagorno-Karabakh"].alt_labels
+    indo = [e for e in places.values() if "Indo-Pacifico" in (e.label, *e.alt_labels)]
+    assert len(indo) == 1 and indo[0].label == "regione dell'Indo-Pacifico"
+
+
+def test_a_head_di_and_a_place_name_one_treaty_not_the_place():
+    got = texts(("I confini seguiranno la Dichiarazione di Alma-Ata e l'accordo di Belaveza.",
+                 [("Alma-Ata", "LOC"), ("Belaveza", "LOC")]))
+    assert ("Dichiarazione di Alma-Ata", "Treaty") in got and ("accordo di Belaveza", "Treaty") in got
+    assert ("Belaveza", "Place") not in got
+
+
+# ------------------------------------------------------------------ one node per entity
+
+def test_an_acronym_in_brackets_after_a_body_is_that_body_whatever_its_letters():
+    am = found(("I risultati della Commissione elettorale nazionale (Inec) sono ufficiali.",
+                [("Commissione elettorale nazionale", "ORG"), ("Inec", "ORG")]),
+               ("Il presidente dell'Inec ha parlato.", [("Inec", "ORG")]))
+    res = resolve([am], load_gazetteer())
+    orgs = [e for e in res.entities.values() if e.type == "Organization"]
+    assert len(orgs) == 1 and "Inec" in orgs[0].alt_labels
+
+
+def test_a_full_name_in_another_order_within_a_longer_one_is_that_person_unless_two_hold_it():
+    gaz = load_gazetteer()
+    people = {"x-bola-tinubu": {"Bola Tinubu": 2}, "x-tinubu-bola-ahmed": {"Tinubu Bola Ahmed": 1}}
+    assert variant_remap(people, gaz) == {"x-bola-tinubu": "x-tinubu-bola-ahmed"}
+    people = {"x-kim-jong": {"Kim Jong": 1}, "x-kim-jong-nam": {"Kim Jong Nam": 1},
+              "x-kim-jong-chol": {"Kim Jong Chol": 1}}
+    assert "x-kim-jong" not in variant_remap(people, gaz)

@@ -7,18 +7,24 @@ from its name (kg.linking.names makes spelling variants mint the same key).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, mention_words
 from kg.linking.model import Resolution, unique_key
 from kg.linking.names import acronym_of, minted_key
 from kg.linking.roles import resolve_roles
 from kg.linking.treaties import treaty_key
 from kg.mentions import NAME_PARTICLES, ArticleMentions, name_core
 from kg.records import Mention
+
+
+#: kg/data/lexicon/mention_words.tsv: nouns for an area that no name of it needs ("regione")
+AREA_HEADS = mention_words()["area_heads"]
+_AREA = re.compile(r"(?P<head>\w+) (?:(?:di|del|della|dello|dei|degli|delle) |dell['’] ?)(?P<name>[A-Z].*)$")
 
 
 @dataclass
@@ -50,6 +56,11 @@ class _Article:
             self.res.surfaces[key][m.text] += 1
         if m.kind == "name" and etype == "Organization":
             self.org_names.append((m.text, key))
+        if m.kind == "name" and etype == "Place":
+            bare = _AREA.match(m.text)
+            if bare is not None and bare.group("head").lower() in AREA_HEADS:
+                # "regione del Nagorno-Karabakh" is also "Nagorno-Karabakh"
+                self.res.surfaces[key][bare.group("name")] += 0
         return key
 
 
@@ -77,6 +88,7 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
         if _as_article_person(art, i, m, folded):
             continue
         expansion = acronym_of(m.text, art.org_names) if m.type != "Treaty" and m.kind == "name" else None
+        expansion = expansion or _parenthesised_acronym(art, i, m)
         if expansion is not None:
             # "Commissione elettorale nazionale (Inec)": the acronym is the body its article names
             art.assign(i, expansion, "Organization")
@@ -91,7 +103,9 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
         if m.type == "Person":
             key = _person_key(art, i, m, folded)
         elif m.type == "Place":
-            key = next((k for name, k in art.places.items() if name.endswith(" " + folded)), None) \
+            # "Kursk" after "regione di Kursk", "Indo-Pacifico" after "regione dell'Indo-Pacifico"
+            key = _area_key(art, m) or next((k for name, k in art.places.items()
+                                             if name.endswith(" " + folded) or name.endswith("'" + folded)), None) \
                 or minted_key(m.text, m.type)
             art.places[folded] = key
         elif m.type == "Treaty":
@@ -130,6 +144,37 @@ def _as_article_person(art: _Article, i: int, m: Mention, folded: str) -> bool:
         return True
     art.assign(i, art.key(person), "Person")
     return True
+
+
+def _area_key(art: _Article, m: Mention) -> Optional[str]:
+    """"la regione del Nagorno-Karabakh": the place the gazetteer or the article knows by the
+    name without the area noun."""
+    bare = _AREA.match(m.text)
+    if bare is None or bare.group("head").lower() not in AREA_HEADS:
+        return None
+    entry = art.gaz.lookup(bare.group("name"))
+    if entry is not None and entry.type == "Place":
+        return entry.key
+    return art.local.get(("Place", art.gaz.fold(bare.group("name"))))
+
+
+def _parenthesised_acronym(art: _Article, i: int, m: Mention) -> Optional[str]:
+    """"la Commissione elettorale nazionale (Inec)", "il Partito Liberal-Democratico (Ldp)": an
+    acronym in brackets right after an organisation's name is that organisation, whatever
+    language its letters come from."""
+    letters = m.text.replace(".", "")
+    if m.kind != "name" or m.type == "Treaty" or not (2 <= len(letters) <= 6 and letters.isalpha()
+                                                      and letters[:1].isupper()):
+        return None
+    text = art.am.annotated.article.text
+    if text[m.end_char:m.end_char + 1] != ")" or text[:m.start_char].rstrip()[-1:] != "(":
+        return None
+    opening = text[:m.start_char].rstrip()[:-1].rstrip()
+    for j, other in enumerate(art.am.mentions):
+        if j != i and other.type == "Organization" and other.kind == "name" and len(other.text.split()) >= 2 \
+                and other.end_char == len(opening) and (art.aid, j) in art.res.mention_keys:
+            return art.key(j)
+    return None
 
 
 def _organization_key(art: _Article, folded: str) -> Optional[str]:

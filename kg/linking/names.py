@@ -121,7 +121,29 @@ def variant_remap(people: dict[str, dict[str, int]], gaz: Gazetteer) -> dict[str
             continue
         target = sorted(group, key=weight)[0]
         remap.update({k: target for k in group if k != target})
-    return _surname_remap(people, gaz, remap)
+    return _surname_remap(people, gaz, _reordered_remap(people, gaz, remap))
+
+
+def _reordered_remap(people: dict[str, dict[str, int]], gaz: Gazetteer, remap: dict[str, str]) -> dict[str, str]:
+    """A full name whose words all appear, in any order, in exactly one longer or reordered
+    name of another person of the build ("Bola Tinubu" / "Tinubu Bola Ahmed") is that person;
+    where two people's names hold them ("Kim Jong" in "Kim Jong Un" and "Kim Jong Nam") none."""
+    words_of: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for key, forms in people.items():
+        for form in forms:
+            words = form.split()
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                words_of[remap.get(key, key)].append(frozenset(name_skeleton(w) for w in words))
+    for key, forms in people.items():
+        if key in remap or gaz.get(key) is not None or not forms \
+                or not all(len(f.split()) >= 2 for f in forms):
+            continue
+        mine = [frozenset(name_skeleton(w) for w in f.split()) for f in forms]
+        candidates = {other for other, sets in words_of.items() if other != key and other != remap.get(key)
+                      and any(m <= s and (len(m) < len(s) or m == s) for m in mine for s in sets)}
+        if len(candidates) == 1:
+            remap[key] = candidates.pop()
+    return remap
 
 
 def _surname_remap(people: dict[str, dict[str, int]], gaz: Gazetteer, remap: dict[str, str]) -> dict[str, str]:

@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.mentions.filters import (credit_spans, dateline_mentions, inside, is_headline_capitals,
-                                 private_demonym, site_name_type)
+from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, inside,
+                                 is_headline_capitals, no_letters, private_demonym, product_name,
+                                 site_name_type)
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
 from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matches, _organization_names,
@@ -23,7 +24,7 @@ from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matc
                                year_near)
 from kg.mentions.roles import _roles
 from kg.mentions.spans import _ner_mentions
-from kg.mentions.treaties import _treaties
+from kg.mentions.treaties import _treaties, place_named_treaties
 from kg.records import AnnotatedArticle, Mention, Sentence
 from kg.timex import find_times
 
@@ -48,9 +49,11 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found = _outside_role_titles(found, toks, text, lexicon, gazetteer)
         found += _capital_descriptions(annotated.article.id, sentence, toks, text, gazetteer, found)
         found += _demonyms(annotated.article.id, sentence, toks, text, gazetteer, found)
+        found = place_named_treaties(annotated.article.id, sentence, text, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
         found += _surnames(annotated.article.id, sentence, toks, text, surnames, found)
         found = _page_furniture_out(annotated.article.id, sentence, text, gazetteer, credits, found)
+        found = _not_entities_out(sentence, text, lexicon, found)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [as_metonym(m, toks, text, gazetteer, lexicon, year_near(m, sentence, times), sentence)
                  for m in found]
@@ -61,6 +64,21 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         surnames.update(core[-1] for core in cores if len(core) >= 2 and len(core[-1]) > 2)
         result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
     return result
+
+
+def _not_entities_out(sentence: Sentence, text: str, lexicon: Lexicon, found: list[Mention]) -> list[Mention]:
+    """Mentions minus what names no entity of the story: a month of a dateline ("01 MAR"), a
+    number ("il 118"), a product's or weapon's model ("missili Harpoon"), a name inside the
+    name of a thing called after it ("Piano Mattei", "Giro d'Italia") (kg.mentions.filters)."""
+    arms = frozenset(w for w, c in lexicon.objects.items() if c == "arms")
+    kept = []
+    for m in found:
+        if m.kind == "name" and (dateline_month(text, m) or no_letters(m.text)
+                                 or (m.key is None and product_name(sentence, m.start_char, arms))
+                                 or eponym_part(sentence, text, m.start_char)):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _page_furniture_out(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,

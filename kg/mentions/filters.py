@@ -12,7 +12,8 @@ import re
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
-from kg.italian import CAPITALS_DATELINE
+from kg.italian import CAPITALS_DATELINE, MONTHS, OF_FAMILY
+from kg.lexicon import mention_words
 from kg.records import Mention, Sentence
 
 #: A parenthesis holding one to four capitalised words: a source or a credit ("(ANSA-AFP)").
@@ -20,6 +21,15 @@ _PAREN = re.compile(r"\((?P<body>[A-ZÀ-Ý][\w’'.&]*(?:[ /-][A-ZÀ-Ý0-9][\w�
 #: A copyright line runs from © to the end of its line.
 _COPYRIGHT = re.compile(r"©[^\n]*")
 _WORD = re.compile(r"[^\W\d_]+")
+#: Parentheses closing a line before a credit: "... restrittive. (segue) (Beb)".
+_TRAILING_PARENS = re.compile(r"(?:\s*\([^()\n]{1,40}\))+$")
+#: A month written short in a dateline: "LAGOS, 01 MAR -".
+_MONTH_ABBREVIATIONS = frozenset(m[:3] for m in MONTHS)
+_WORDS = mention_words()
+PRODUCT_HEADS = _WORDS["product_heads"]
+EPONYM_HEADS = _WORDS["eponym_heads"]
+PRIVATE_NOUNS = _WORDS["private_nouns"]
+_OF_WORDS = {w.replace("’", "'") for w in OF_FAMILY} | {"d'"}
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
@@ -36,6 +46,9 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:m.start()].rstrip()
+        stripped = _TRAILING_PARENS.sub("", before)
+        if stripped != before and stripped and stripped[-1] in ".!?»”\"":
+            before = stripped   # "... restrittive. (segue) (Beb)": the stop ends the sentence
         after = text[m.end():line_end].strip()
         if not before or before[-1] in ".!?»”\"" or \
                 (after in ("", ".") and len(_WORD.findall(before)) <= 4) or after.startswith(("-", "–", "—")) \
@@ -88,13 +101,64 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def private_demonym(sentence: Sentence, start: int, end: int) -> bool:
     """"un italiano di 45 anni", "l'italiano Tiberi", "parla il russo": a demonym after a
-    singular article is a person or a language, not the state."""
+    singular article is a person or a language, not the state; so is one describing a private
+    person, a group of people or a work ("il ciclista sloveno", "artisti italiani", "il popolo
+    palestinese", private_nouns in mention_words.tsv)."""
     before: Optional[str] = None
     for w in sentence.words:
         if w.end_char <= start:
             before = w.text.lower().replace("’", "'")
         else:
             break
-    return before in {"un", "uno", "una", "un'", "l'", "il", "lo", "la"}
+    return before in {"un", "uno", "una", "un'", "l'", "il", "lo", "la"} or before in PRIVATE_NOUNS
+
+
+def _words_before(sentence: Sentence, start: int, n: int) -> list[tuple[str, str]]:
+    """The ``n`` words before a character offset, as (text, upos), nearest last."""
+    words = [(w.text, w.upos) for w in sentence.words if w.end_char <= start]
+    return words[-n:]
+
+
+def product_name(sentence: Sentence, start: int, arms: frozenset[str]) -> bool:
+    """A name right after a noun for a kind of product or weapon, lower-case modifiers between
+    ("carri armati Leopard 1", "missili aria-aria Sidewinder", "i sottomarini Ssn-Aukus"): a
+    model or a brand, no entity."""
+    for text, upos in reversed(_words_before(sentence, start, 4)):
+        low = text.lower()
+        if low in PRODUCT_HEADS or low in arms:
+            return upos in ("NOUN", "PROPN", "X", None, "")
+        if text == "-":
+            continue    # "anti" "-" "nave"
+        if not (text.islower() or "-" in text) or upos in ("ADP", "DET", "AUX", "PRON", "CCONJ", "PUNCT"):
+            return False
+    return False
+
+
+def eponym_part(sentence: Sentence, text: str, start: int) -> bool:
+    """A name inside the name of a thing called after it: "Piano Mattei", "Giro d'Italia",
+    "Premio Nobel", "derby della Madonnina" (eponym_heads in mention_words.tsv)."""
+    before = _words_before(sentence, start, 2)
+    if not before:
+        return False
+    last = before[-1][0].lower().replace("’", "'")
+    if last in _OF_WORDS and len(before) == 2:
+        head = before[0][0]
+    elif text[start - 1:start] in ("'", "’"):
+        return False
+    else:
+        head = before[-1][0]
+    low = head.lower()
+    return low in EPONYM_HEADS and (head[:1].isupper() or low == "derby")
+
+
+def dateline_month(text: str, m: Mention) -> bool:
+    """"LAGOS, 01 MAR -": a month in capitals after a day is part of the date."""
+    return m.text.isupper() and m.text.lower() in _MONTH_ABBREVIATIONS \
+        and bool(re.search(r"\d\s*$", text[max(0, m.start_char - 6):m.start_char]))
+
+
+def no_letters(surface: str) -> bool:
+    """"118", "2024": a name with no letter is no entity."""
+    return not _WORD.search(surface)
 
 

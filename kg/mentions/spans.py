@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, mention_words
 from kg.italian import OF_STEMS
 from kg.mentions.common import LINK_WORDS, NAME_PARTICLES, NER_TYPES, overlaps, trim
 from kg.records import Mention, Sentence
+
+#: kg/data/lexicon/mention_words.tsv: heads a street's or a room's name keeps
+STREET_HEADS = mention_words()["street_heads"]
+
 
 def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     """Character spans of the multi-word names the parser builds with ``flat:name``: a proper
@@ -184,7 +189,11 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         # Names start with a capital or a digit: "esercito russo", "governo" are descriptions.
         if not (surface[0].isupper() or surface[0].isdigit()) or gazetteer.fold(surface) in lexicon.not_entities:
             continue
-        if etype == "Place":
+        street = _street_head(start, sentence, text)
+        if street is not None:  # "via Aldo Moro", "sala di Caterina": a place, whatever NER said
+            etype, start = "Place", street
+            surface = text[start:end]
+        elif etype == "Place":
             start = _place_head(start, sentence, text, lexicon)
             end = _place_tail(end, sentence, text, lexicon)
             surface = text[start:end]
@@ -247,6 +256,17 @@ def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> 
             and text[spans[k - 1][0]:spans[k - 1][1]].lower() in lexicon.place_heads:
         return spans[k - 1][0]
     return start
+
+
+def _street_head(start: int, sentence: Sentence, text: str) -> Optional[int]:
+    """The start of a street or room head noun right before a name, "di" between or not ("via
+    Don Torello", "sala di San Giorgio"; street_heads in mention_words.tsv), else None."""
+    before = [w for w in sentence.words if w.end_char <= start]
+    if before and before[-1].text.lower().rstrip("'’") in OF_STEMS and before[-1].text.lower() != "d'":
+        before = before[:-1]
+    if not before or before[-1].text.lower() not in STREET_HEADS or before[-1].upos not in ("NOUN", "PROPN", "X"):
+        return None
+    return before[-1].start_char
 
 
 def _place_tail(end: int, sentence: Sentence, text: str, lexicon: Lexicon) -> int:

@@ -108,3 +108,28 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
                            "Treaty", "treaty_ref" if generic else "treaty", None,
                            0.6 if generic else 0.8))
     return out
+
+
+#: Heads that, with "di" and a place, name one agreement: "l'accordo di Belaveza", "la
+#: Dichiarazione di Alma-Ata", "gli accordi di Minsk", "il trattato di Versailles".
+PLACE_NAMED_HEADS = frozenset({"trattato", "trattati", "patto", "accordo", "accordi", "intesa", "intese",
+                               "convenzione", "protocollo", "dichiarazione", "memorandum", "carta"})
+
+
+def place_named_treaties(article_id: str, sentence: Sentence, text: str, found: list[Mention]) -> list[Mention]:
+    """A treaty named after the place it was made: a head noun, "di" and a place name is one
+    treaty, not the place ("accordo di Belaveza", "Dichiarazione di Alma-Ata"); a state or a
+    capital that stands for one ("l'accordo di Mosca") is a party, not a name."""
+    words = [w for w in sentence.words]
+    out = []
+    for m in found:
+        before = [w for w in words if w.end_char <= m.start_char][-2:]
+        if m.kind != "name" or m.type != "Place" or len(before) < 2 \
+                or before[1].text.lower() != "di" or before[0].text.lower() not in PLACE_NAMED_HEADS \
+                or any(t.type == "Treaty" and t.start_char <= before[0].start_char < t.end_char for t in found):
+            out.append(m)
+            continue
+        start = before[0].start_char
+        out.append(Mention(article_id, sentence.index, start, m.end_char, text[start:m.end_char],
+                           "Treaty", "treaty", None, 0.8))
+    return out
