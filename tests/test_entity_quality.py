@@ -275,3 +275,34 @@ def test_a_full_name_in_another_order_within_a_longer_one_is_that_person_unless_
     people = {"x-kim-jong": {"Kim Jong": 1}, "x-kim-jong-nam": {"Kim Jong Nam": 1},
               "x-kim-jong-chol": {"Kim Jong Chol": 1}}
     assert "x-kim-jong" not in variant_remap(people, gaz)
+
+
+def test_a_short_state_or_body_name_run_into_a_person_after_a_role_is_split():
+    got = texts(("Il segretario Nato Stoltenberg era informato.", [("Nato Stoltenberg", "PER")]),
+                ("C'erano il presidente Usa Biden e la premier.", [("Usa Biden", "PER")]))
+    assert ("Stoltenberg", "Person") in got and ("Biden", "Person") in got
+    assert ("Nato Stoltenberg", "Person") not in got and ("Usa Biden", "Person") not in got
+
+
+def test_a_given_name_before_a_name_particle_is_no_part_of_the_body_before_it():
+    got = texts(("La presidente della Commissione Ue Ursula von der Leyen ha parlato.",
+                 [("Commissione Ue Ursula", "ORG")]))
+    assert ("Commissione Ue", "Organization") in got
+    assert all("Ursula" not in t for t, ty in got if ty == "Organization")
+
+
+def test_a_ministers_department_is_part_of_the_office_a_body_after_it_stays():
+    got = texts(("Il ministro degli Affari esteri e della Cooperazione internazionale ha parlato.",
+                 [("Affari esteri e della Cooperazione internazionale", "ORG")]),
+                ("I ministri degli Esteri Ue hanno deciso.", [("Esteri Ue", "ORG")]))
+    assert all(ty != "Organization" or t == "Ue" for t, ty in got)
+    assert ("Ue", "Organization") in got
+
+
+def test_bodies_and_states_joined_by_a_hyphen_are_each_a_route_is_two_places():
+    got = texts(("Il vertice Ue-Egitto e il vertice Regno Unito-Francia.", [("Ue-Egitto", "ORG"),
+                                                                          ("Regno Unito-Francia", "LOC")]),
+                ("La tappa Manerba del Garda-Livigno è lunga.", [("Manerba del Garda-Livigno", "LOC")]))
+    names = {t for t, _ in got}
+    assert {"Ue", "Egitto", "Regno Unito", "Francia", "Manerba del Garda", "Livigno"} <= names
+    assert ("Nagorno-Karabakh", "Place") in texts(("Nel Nagorno-Karabakh.", [("Nagorno-Karabakh", "LOC")]))

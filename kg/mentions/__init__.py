@@ -15,8 +15,8 @@ from dataclasses import replace
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, inside,
-                                 is_headline_capitals, no_letters, private_demonym, product_name,
-                                 site_name_type)
+                                 is_headline_capitals, minister_department, no_letters, private_demonym,
+                                 product_name, site_name_type)
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
 from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matches, _organization_names,
@@ -53,7 +53,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _treaties(annotated.article.id, sentence, toks, text, found)
         found += _surnames(annotated.article.id, sentence, toks, text, surnames, found)
         found = _page_furniture_out(annotated.article.id, sentence, text, gazetteer, credits, found)
-        found = _not_entities_out(sentence, text, lexicon, found)
+        found = _not_entities_out(sentence, text, lexicon, gazetteer, found)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [as_metonym(m, toks, text, gazetteer, lexicon, year_near(m, sentence, times), sentence)
                  for m in found]
@@ -66,15 +66,20 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
     return result
 
 
-def _not_entities_out(sentence: Sentence, text: str, lexicon: Lexicon, found: list[Mention]) -> list[Mention]:
+def _not_entities_out(sentence: Sentence, text: str, lexicon: Lexicon, gazetteer: Gazetteer,
+                      found: list[Mention]) -> list[Mention]:
     """Mentions minus what names no entity of the story: a month of a dateline ("01 MAR"), a
     number ("il 118"), a product's or weapon's model ("missili Harpoon"), a name inside the
-    name of a thing called after it ("Piano Mattei", "Giro d'Italia") (kg.mentions.filters)."""
+    name of a thing called after it ("Piano Mattei", "Giro d'Italia"), a minister's department
+    ("il ministro degli Affari esteri"; kg.mentions.filters)."""
     arms = frozenset(w for w, c in lexicon.objects.items() if c == "arms")
     kept = []
     for m in found:
+        m = minister_department(m, sentence, text, gazetteer)
+        if m is None:
+            continue
         if m.kind == "name" and (dateline_month(text, m) or no_letters(m.text)
-                                 or (m.key is None and product_name(sentence, m.start_char, arms))
+                                 or (m.key is None and product_name(sentence, m.start_char, arms, text))
                                  or eponym_part(sentence, text, m.start_char)):
             continue
         kept.append(m)

@@ -30,6 +30,8 @@ PRODUCT_HEADS = _WORDS["product_heads"]
 EPONYM_HEADS = _WORDS["eponym_heads"]
 PRIVATE_NOUNS = _WORDS["private_nouns"]
 _OF_WORDS = {w.replace("’", "'") for w in OF_FAMILY} | {"d'"}
+#: Minister nouns, singular (mention_words.tsv) and plural: "i ministri degli Esteri Ue".
+_MINISTERS = _WORDS["ministers"] | {"ministri", "viceministri", "ministre", "sottosegretari"}
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
@@ -113,23 +115,29 @@ def private_demonym(sentence: Sentence, start: int, end: int) -> bool:
     return before in {"un", "uno", "una", "un'", "l'", "il", "lo", "la"} or before in PRIVATE_NOUNS
 
 
-def _words_before(sentence: Sentence, start: int, n: int) -> list[tuple[str, str]]:
-    """The ``n`` words before a character offset, as (text, upos), nearest last."""
-    words = [(w.text, w.upos) for w in sentence.words if w.end_char <= start]
-    return words[-n:]
+def _words_before(sentence: Sentence, start: int, n: int, text: Optional[str] = None) -> list[tuple[str, str]]:
+    """The ``n`` words before a character offset, as (text, upos), nearest last; with the
+    article's ``text``, surface tokens ("degli", not "di" "gli")."""
+    if text is None:
+        return [(w.text, w.upos) for w in sentence.words if w.end_char <= start][-n:]
+    out: list[tuple[str, str]] = []
+    for w in sentence.words:
+        if w.end_char <= start and (not out or out[-1][2] != (w.start_char, w.end_char)):
+            out.append((text[w.start_char:w.end_char], w.upos, (w.start_char, w.end_char)))
+    return [(t, u) for t, u, _ in out[-n:]]
 
 
-def product_name(sentence: Sentence, start: int, arms: frozenset[str]) -> bool:
+def product_name(sentence: Sentence, start: int, arms: frozenset[str], text: Optional[str] = None) -> bool:
     """A name right after a noun for a kind of product or weapon, lower-case modifiers between
     ("carri armati Leopard 1", "missili aria-aria Sidewinder", "i sottomarini Ssn-Aukus"): a
     model or a brand, no entity."""
-    for text, upos in reversed(_words_before(sentence, start, 4)):
-        low = text.lower()
+    for word, upos in reversed(_words_before(sentence, start, 4, text)):
+        low = word.lower()
         if low in PRODUCT_HEADS or low in arms:
             return upos in ("NOUN", "PROPN", "X", None, "")
-        if text == "-":
+        if word == "-":
             continue    # "anti" "-" "nave"
-        if not (text.islower() or "-" in text) or upos in ("ADP", "DET", "AUX", "PRON", "CCONJ", "PUNCT"):
+        if not (word.islower() or "-" in word) or upos in ("ADP", "DET", "AUX", "PRON", "CCONJ", "PUNCT"):
             return False
     return False
 
@@ -137,7 +145,7 @@ def product_name(sentence: Sentence, start: int, arms: frozenset[str]) -> bool:
 def eponym_part(sentence: Sentence, text: str, start: int) -> bool:
     """A name inside the name of a thing called after it: "Piano Mattei", "Giro d'Italia",
     "Premio Nobel", "derby della Madonnina" (eponym_heads in mention_words.tsv)."""
-    before = _words_before(sentence, start, 2)
+    before = _words_before(sentence, start, 2, text)
     if not before:
         return False
     last = before[-1][0].lower().replace("’", "'")
@@ -162,3 +170,24 @@ def no_letters(surface: str) -> bool:
     return not _WORD.search(surface)
 
 
+
+
+def minister_department(m: Mention, sentence: Sentence, text: str, gazetteer: Gazetteer) -> Optional[Mention]:
+    """A name right after a minister and "di" is the minister's department, part of the office,
+    not an organisation ("ministro degli Affari esteri e della Cooperazione internazionale",
+    "i ministri di Esteri e Interno"): None. A body or state the gazetteer knows at its end is
+    kept alone: "i ministri degli Esteri Ue" name the European Union."""
+    if m.kind != "name" or m.key is not None or m.type != "Organization":
+        return m
+    before = _words_before(sentence, m.start_char, 2, text)
+    if len(before) < 2 or before[1][0].lower().replace("’", "'") not in _OF_WORDS \
+            or before[0][0].lower() not in _MINISTERS:
+        return m
+    words = m.text.split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        entry = gazetteer.lookup(tail)
+        if entry is not None and entry.type in ("Organization", "State"):
+            start = m.end_char - len(tail)
+            return Mention(m.article_id, m.sentence, start, m.end_char, tail, entry.type, "name", entry.key, 0.9)
+    return None

@@ -118,14 +118,29 @@ def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazett
         before = [w.replace("’", "'").split("'")[-1] or w for w in text[max(0, start - 80):start].split()]
         role_before = len(before) >= 2 and before[-1].lower() in LINK_WORDS \
             and any(" ".join(before[-1 - n:-1]).lower() in lexicon.roles for n in range(1, 4))
+        # "il presidente Usa Biden", "il segretario Nato Stoltenberg": a role right before
+        role_before = role_before or any(" ".join(before[-n:]).lower() in lexicon.roles for n in range(1, 4))
         words = text[start:end].split()
         cut = None
+        if etype == "PER" and not role_before and len(words) >= 2 and len(words[0]) <= 4:
+            # "il numero uno di Eni De Scalzi", "Onu Yoon": a short name of a state or body the
+            # gazetteer knows, run into the person after it
+            entry = gazetteer.lookup(words[0])
+            if entry is not None and entry.type in ("State", "Organization") and words[1][:1].isupper():
+                cut, head_type = 1, "ORG" if entry.type == "Organization" else "LOC"
         if role_before and len(words) >= 2:
             for n in range(len(words) - 1, 0, -1):
                 entry = gazetteer.lookup(" ".join(words[:n]))
                 if entry is not None and entry.type in ("State", "Place", "Organization") and words[n][:1].isupper():
                     cut, head_type = n, "ORG" if entry.type == "Organization" else "LOC"
                     break
+        after = text[end:end + 12].split()
+        if cut is None and etype in ("ORG", "LOC") and len(words) >= 2 and after and after[0] in NAME_PARTICLES \
+                and after[0] not in ("al", "el") and words[-1][:1].isupper() and words[-1].isalpha() \
+                and gazetteer.lookup(words[-1]) is None:
+            # "la presidente della Commissione Ue Ursula von der Leyen": the given name is the person's
+            out.append((start, start + len(" ".join(words[:-1])), etype))
+            continue
         if cut is None:
             out.append((start, end, etype))
             continue
@@ -204,6 +219,15 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
                     out.append(Mention(article_id, sentence.index, p_start, p_end, text[p_start:p_end],
                                        entry.type, "name", entry.key, 0.9))
             continue
+        route = _route_parts(surface, start) if etype == "Place" else []
+        if route:
+            for p_start, p_end in route:
+                entry = gazetteer.lookup(text[p_start:p_end])
+                if not any(overlaps((m.start_char, m.end_char), (p_start, p_end)) for m in taken):
+                    out.append(Mention(article_id, sentence.index, p_start, p_end, text[p_start:p_end],
+                                       entry.type if entry else "Place", "name", entry.key if entry else None,
+                                       0.9 if entry else 0.8))
+            continue
         overlapping = [m for m in taken if overlaps((m.start_char, m.end_char), (start, end))]
         # A gazetteer name inside a longer NER span ("Esercito popolare della Corea del Nord")
         # yields to the span unless the span is a person carrying a title before the name.
@@ -278,18 +302,28 @@ def _place_tail(end: int, sentence: Sentence, text: str, lexicon: Lexicon) -> in
 
 
 def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
-    """The parts of "A-B" when each part is a name the gazetteer knows, else []."""
-    if "-" not in surface or " " in surface:
+    """The parts of "A-B" when each part is a state, a capital that stands for one or a body
+    the gazetteer knows ("Mosca-Pyongyang", "Ue-Egitto", "Regno Unito-Francia"), else []."""
+    if "-" not in surface or re.search(r"\s-|-\s", surface):
         return []
     parts, offset = [], start
     for piece in surface.split("-"):
         entry = gazetteer.lookup(piece) if piece else None
-        # Only states and the capitals that stand for them: "Asia-Pacifico" is one region.
-        if entry is None or not (entry.type == "State" or gazetteer.metonym(piece) is not None):
+        # Only states, the capitals that stand for them and bodies: "Asia-Pacifico" is one region.
+        if entry is None or not (entry.type in ("State", "Organization") or gazetteer.metonym(piece) is not None):
             return []
         parts.append((offset, offset + len(piece), entry))
         offset += len(piece) + 1
     return parts if len(parts) > 1 else []
+
+
+def _route_parts(surface: str, start: int) -> list[tuple[int, int]]:
+    """"Manerba del Garda-Livigno": two places of several words joined by a hyphen are a
+    route, two places; "Nagorno-Karabakh", "Guinea-Bissau" (no space in either part) are one."""
+    pieces = surface.split("-")
+    if len(pieces) != 2 or not all(p[:1].isupper() for p in pieces) or not any(" " in p for p in pieces):
+        return []
+    return [(start, start + len(pieces[0])), (start + len(pieces[0]) + 1, start + len(surface))]
 
 
 #: Articles a sentence may open with a capital, before a name of several words.
