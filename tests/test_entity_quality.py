@@ -306,3 +306,29 @@ def test_bodies_and_states_joined_by_a_hyphen_are_each_a_route_is_two_places():
     names = {t for t, _ in got}
     assert {"Ue", "Egitto", "Regno Unito", "Francia", "Manerba del Garda", "Livigno"} <= names
     assert ("Nagorno-Karabakh", "Place") in texts(("Nel Nagorno-Karabakh.", [("Nagorno-Karabakh", "LOC")]))
+
+
+def test_a_name_with_a_word_for_an_event_names_an_event_no_entity():
+    got = texts(("Meloni ha annunciato la prossima Ukraine Recovery Conference a Roma.",
+                 [("Meloni", "PER"), ("Ukraine Recovery Conference", "PER"), ("Roma", "LOC")]))
+    assert all("Conference" not in t for t, _ in got)
+
+
+def test_a_body_with_its_states_demonym_is_the_body_the_gazetteer_knows():
+    am = found(("Xi ha incontrato il presidente della Duma russa.", [("Xi", "PER"), ("Duma russa", "ORG")]))
+    duma = [m for m in am.mentions if m.text == "Duma russa"]
+    assert duma and duma[0].key is not None and duma[0].type == "Organization"
+
+
+def test_a_compass_word_is_no_part_of_the_name_after_it():
+    got = texts(("Eni cerca petrolio nel Sud Sahara.", [("Sud Sahara", "LOC")]))
+    assert ("Sahara", "Place") in got and ("Sud Sahara", "Place") not in got
+    assert ("Sud Sudan", "State") in texts(("Nel Sud Sudan.", [("Sud Sudan", "LOC")]))
+
+
+def test_a_word_opening_a_sentence_that_the_tagger_reads_as_a_verb_is_no_name():
+    text = "Nato il 23 novembre 1962 a Caracas."
+    rows = "1 Nato nascere VERB 0 root\n2 il il DET 3 det\n3 23 23 NUM 0 obl\n4 novembre novembre NOUN 3 nmod\n" \
+           "5 1962 1962 NUM 3 nmod\n6 a a ADP 7 case\n7 Caracas Caracas PROPN 1 obl\n8 . . PUNCT 1 punct"
+    am = find_mentions(article((text, rows, [("Caracas", "LOC")])), load_gazetteer(), load_lexicon())
+    assert [m.text for m in am.mentions] == ["Caracas"]

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, inside,
-                                 is_headline_capitals, minister_department, no_letters, private_demonym,
+from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, event_name, inside,
+                                 is_headline_capitals, minister_department, no_letters, opening_verb, private_demonym,
                                  product_name, site_name_type)
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
@@ -80,7 +80,8 @@ def _not_entities_out(sentence: Sentence, text: str, lexicon: Lexicon, gazetteer
             continue
         if m.kind == "name" and (dateline_month(text, m) or no_letters(m.text)
                                  or (m.key is None and product_name(sentence, m.start_char, arms, text))
-                                 or eponym_part(sentence, text, m.start_char)):
+                                 or eponym_part(sentence, text, m.start_char) or event_name(m)
+                                 or opening_verb(m, sentence)):
             continue
         kept.append(m)
     return kept

@@ -29,6 +29,7 @@ _WORDS = mention_words()
 PRODUCT_HEADS = _WORDS["product_heads"]
 EPONYM_HEADS = _WORDS["eponym_heads"]
 PRIVATE_NOUNS = _WORDS["private_nouns"]
+EVENT_NAMES = _WORDS["event_names"]
 _OF_WORDS = {w.replace("’", "'") for w in OF_FAMILY} | {"d'"}
 #: Minister nouns, singular (mention_words.tsv) and plural: "i ministri degli Esteri Ue".
 _MINISTERS = _WORDS["ministers"] | {"ministri", "viceministri", "ministre", "sottosegretari"}
@@ -191,3 +192,18 @@ def minister_department(m: Mention, sentence: Sentence, text: str, gazetteer: Ga
             start = m.end_char - len(tail)
             return Mention(m.article_id, m.sentence, start, m.end_char, tail, entry.type, "name", entry.key, 0.9)
     return None
+
+
+def event_name(m: Mention) -> bool:
+    """"Ukraine Recovery Conference", "Raisina Dialogue", "il Vertice Ue": a name the gazetteer
+    does not know with a capitalised word for an event in it names an event, no entity."""
+    return m.kind == "name" and m.key is None and any(
+        w[:1].isupper() and w.lower() in EVENT_NAMES for w in m.text.split())
+
+
+def opening_verb(m: Mention, sentence: Sentence) -> bool:
+    """"Nato il 23 novembre 1962 a Caracas": a one-word name opening a sentence that the tagger
+    reads as a verb is the verb, capitalised by its place ("Nato" = born)."""
+    first = next(iter(sentence.words), None)
+    return m.kind == "name" and " " not in m.text and first is not None and first.start_char == m.start_char \
+        and first.end_char == m.end_char and first.upos in ("VERB", "AUX")

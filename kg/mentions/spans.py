@@ -12,6 +12,7 @@ from kg.records import Mention, Sentence
 
 #: kg/data/lexicon/mention_words.tsv: heads a street's or a room's name keeps
 STREET_HEADS = mention_words()["street_heads"]
+_COMPASS = {"Nord", "Sud", "Est", "Ovest"}
 
 
 def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
@@ -204,6 +205,12 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         # Names start with a capital or a digit: "esercito russo", "governo" are descriptions.
         if not (surface[0].isupper() or surface[0].isdigit()) or gazetteer.fold(surface) in lexicon.not_entities:
             continue
+        words = surface.split()
+        if etype in ("Place", "Person") and len(words) >= 2 and words[0] in _COMPASS \
+                and gazetteer.lookup(surface) is None and words[1][:1].isupper():
+            # "nel Sud Sahara", "Corea del Nord Choe": a compass word is no part of the name after it
+            start += len(words[0]) + 1
+            surface = text[start:end]
         street = _street_head(start, sentence, text)
         if street is not None:  # "via Aldo Moro", "sala di Caterina": a place, whatever NER said
             etype, start = "Place", street
@@ -234,8 +241,9 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         if overlapping and all(m.start_char <= start and end <= m.end_char for m in overlapping):
             continue
         entry = gazetteer.lookup(surface)
-        if entry is None and etype == "Place":
-            # "la regione russa di Kursk": the place the gazetteer knows without the demonym
+        if entry is None and etype in ("Place", "Organization"):
+            # "la regione russa di Kursk", "la Duma russa": the place or body the gazetteer knows
+            # without the demonym
             words = surface.split()
             plain = [w for w in words if not (w.islower() and gazetteer.demonym(w) is not None)]
             if 0 < len(plain) < len(words):
