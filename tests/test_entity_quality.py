@@ -332,3 +332,75 @@ def test_a_word_opening_a_sentence_that_the_tagger_reads_as_a_verb_is_no_name():
            "5 1962 1962 NUM 3 nmod\n6 a a ADP 7 case\n7 Caracas Caracas PROPN 1 obl\n8 . . PUNCT 1 punct"
     am = find_mentions(article((text, rows, [("Caracas", "LOC")])), load_gazetteer(), load_lexicon())
     assert [m.text for m in am.mentions] == ["Caracas"]
+
+
+# ------------------------------------------------------------------ types from the context
+
+def _split_rows(text: str, upos: dict[str, str] = {}) -> str:
+    """Rows with parentheses, quotes and apostrophes as words of their own."""
+    words = []
+    spaced = text
+    for ch in "()“”.,":
+        spaced = spaced.replace(ch, f" {ch} ")
+    for piece in spaced.split():
+        if "'" in piece[:-1]:
+            head, _, tail = piece.partition("'")
+            words += [head + "'", tail]
+        else:
+            words.append(piece)
+    return "\n".join(f"{i} {w} {w.lower()} {upos.get(w, 'X')} 0 dep" for i, w in enumerate(words, 1))
+
+
+def context_texts(*sentences: tuple[str, list[tuple[str, str]]], upos: dict[str, str] = {}) -> list[tuple[str, str]]:
+    am = find_mentions(article(*[(t, _split_rows(t, upos), list(ner)) for t, ner in sentences]),
+                       load_gazetteer(), load_lexicon())
+    return [(m.text, m.type) for m in am.mentions]
+
+
+def test_a_city_or_region_with_an_article_in_a_sports_article_is_the_club():
+    got = context_texts(("Nel match pomeridiano la Juventus ha steso la Lazio per 3-1.",
+                         [("Juventus", "ORG"), ("Lazio", "LOC")]),
+                        ("In serata il Napoli ha battuto il Genoa in casa.", [("Napoli", "LOC"), ("Genoa", "ORG")]))
+    assert ("Lazio", "Organization") in got and ("Napoli", "Organization") in got
+    # no sports article: the region, the city
+    got = context_texts(("Il presidente visita il Lazio e poi Napoli.", [("Lazio", "LOC"), ("Napoli", "LOC")]))
+    assert ("Lazio", "Place") in got and ("Napoli", "Place") in got
+    # a sports article, but no article before the city, or a route: places
+    got = context_texts(("Il derby finisce 1-0 a Napoli, e la squadra parte per la Castiglione-Desenzano.",
+                         [("Napoli", "LOC"), ("Castiglione", "LOC"), ("Desenzano", "LOC")]))
+    assert ("Napoli", "Place") in got and ("Castiglione", "Organization") not in got
+
+
+def test_the_names_in_a_result_list_after_a_person_are_teams():
+    got = context_texts(("Vince Geraint Thomas (Regno Unito, Ineos Grenadiers, 76:32:37), poi Filippo Zana "
+                         "(Italia, Team Jayco Alula, 76:46:12).",
+                         [("Geraint Thomas", "PER"), ("Regno Unito", "LOC"), ("Ineos Grenadiers", "PER"),
+                          ("Filippo Zana", "PER"), ("Team", "ORG"), ("Jayco Alula", "PER")]))
+    assert ("Ineos Grenadiers", "Organization") in got and ("Team Jayco Alula", "Organization") in got
+    assert ("Jayco Alula", "Person") not in got and ("Geraint Thomas", "Person") in got
+    got = context_texts(("Ha giocato in casa Jonathan Milan (Italia, Lidl-Trek).",
+                         [("Jonathan Milan", "ORG"), ("Lidl-Trek", "ORG")]))
+    assert ("Jonathan Milan", "Person") in got and ("Lidl-Trek", "Organization") in got
+    # an acronym or a single name in parentheses is no result list
+    got = context_texts(("Lo dice Mario Rossi (Pd).", [("Mario Rossi", "PER"), ("Pd", "ORG")]))
+    assert ("Mario Rossi", "Person") in got
+
+
+def test_a_name_before_di_and_a_person_is_a_work_in_context():
+    got = context_texts(("Il cartellone: Turandot e La Bohème di Giacomo Puccini.",
+                         [("La Bohème", "PER"), ("Giacomo Puccini", "PER")]))
+    assert ("Giacomo Puccini", "Person") in got and all(t != "La Bohème" for t, _ in got)
+    got = context_texts(("Delusione per il film Lincoln di Steven Spielberg.",
+                         [("Lincoln", "PER"), ("Steven Spielberg", "PER")]))
+    assert [t for t, _ in got] == ["Steven Spielberg"]
+    # a party and its leader, a person and a place: entities
+    got = context_texts(("Il libro parla della Lega di Matteo Salvini.", [("Lega", "ORG"), ("Matteo Salvini", "PER")]))
+    assert ("Lega", "Organization") in got
+
+
+def test_a_capitalised_word_opening_a_quoted_title_is_no_name():
+    got = context_texts(("Pogacar ha vinto la “Maglia rosa” del Giro.", [("Pogacar", "PER"), ("Maglia", "PER")]),
+                        upos={"rosa": "ADJ", "vattene": "VERB"})
+    assert ("Maglia", "Person") not in got and ("Pogacar", "Person") in got
+    got = context_texts(("I manifestanti gridano “Putin vattene”.", [("Putin", "PER")]), upos={"vattene": "VERB"})
+    assert ("Putin", "Person") in got

@@ -17,6 +17,7 @@ from kg.lexicon import Lexicon
 from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, event_name, inside,
                                  is_headline_capitals, minister_department, no_letters, opening_verb, private_demonym,
                                  product_name, site_name_type)
+from kg.mentions.context import club, quoted_title, result_lists, sports_article, work_article, work_name
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
 from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matches, _organization_names,
@@ -37,6 +38,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
     text = annotated.article.text
     surnames: set[str] = set()   # last words of the people named in full so far
     credits = credit_spans(text)
+    sporty, works = sports_article(text), work_article(text)
     for sentence in annotated.sentences:
         if lexicon.is_credit_line(sentence.text):
             continue  # "Fonte: ...", photo credits: no facts, no entities
@@ -54,6 +56,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found += _surnames(annotated.article.id, sentence, toks, text, surnames, found)
         found = _page_furniture_out(annotated.article.id, sentence, text, gazetteer, credits, found)
         found = _not_entities_out(sentence, text, lexicon, gazetteer, found)
+        found = _context_types(annotated.article.id, sentence, text, sporty, works, found)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [as_metonym(m, toks, text, gazetteer, lexicon, year_near(m, sentence, times), sentence)
                  for m in found]
@@ -85,6 +88,14 @@ def _not_entities_out(sentence: Sentence, text: str, lexicon: Lexicon, gazetteer
             continue
         kept.append(m)
     return kept
+
+
+def _context_types(article_id: str, sentence: Sentence, text: str, sporty: bool, works: bool,
+                   found: list[Mention]) -> list[Mention]:
+    """Types read from the context (kg.mentions.context): teams in result lists, clubs in
+    sports articles; works and quoted titles out."""
+    found = [club(m, sentence, text, sporty) for m in result_lists(article_id, sentence, text, found)]
+    return [m for m in found if not work_name(m, found, text, works) and not quoted_title(m, sentence, text)]
 
 
 def _page_furniture_out(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
