@@ -41,28 +41,6 @@ def scored_candidates(am: ArticleMentions, res: Resolution, lex: Lexicon, rules:
     return out
 
 
-def _rule_confidence(f: Fact, scorer: RelationScorer, feats: Optional[list[str]]) -> float:
-    """A rule fact's confidence: the rule calibration of the scorer's probability for its
-    candidate; else how often the rules' facts of its predicate are right; else its own."""
-    prob = scorer.rule_probability(feats, f.predicate) if feats is not None else None
-    if prob is not None:
-        return prob
-    return scorer.rule_confidence.get(f.predicate, f.confidence)
-
-
-def rule_facts(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFacts,
-               scorer: RelationScorer) -> ArticleFacts:
-    """The rules' facts, each with its calibrated confidence; features are computed only for
-    the candidates the rules voted for (the default mode's cost stays small)."""
-    votes = {(f.evidence.sentence, f.subject, f.predicate, f.object) for f in rules.facts}
-    pairs = {(f.evidence.sentence, f.subject, f.object) for f in rules.facts}
-    sentences = {s.index: s for s in am.annotated.sentences}
-    feats = {(c.sentence, c.s_key, c.o_key): candidate_features(am, c, sentences[c.sentence], lex, votes)
-             for c in candidates(am, res) if (c.sentence, c.s_key, c.o_key) in pairs}
-    return ArticleFacts([replace(f, confidence=_rule_confidence(
-        f, scorer, feats.get((f.evidence.sentence, f.subject, f.object)))) for f in rules.facts], rules.events)
-
-
 def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFacts, scorer: RelationScorer,
            min_confidence: Optional[float] = None, keep_rules: bool = True) -> ArticleFacts:
     """The article's facts: the scorer's, and the rules' where the scorer has no say."""
@@ -70,7 +48,6 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     scored = scored_candidates(am, res, lex, rules, scorer)
     covered: dict[tuple[int, str, str, str], float] = {}
     best: dict[tuple[int, str, str], tuple[str, float, Candidate, list[str]]] = {}
-    features = {(c.sentence, c.s_key, c.o_key): feats for c, feats, _ in scored}
     for cand, feats, probs in scored:
         for p, prob in probs.items():
             covered[(cand.sentence, cand.s_key, p, cand.o_key)] = prob
@@ -81,8 +58,8 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     ruled: set[tuple[int, str, str, str]] = set()
     for f in rules.facts:
         slot = (f.evidence.sentence, f.subject, f.predicate, f.object)
-        if f.predicate in scorer.rule_confidence or scorer.rule_calibration.xs:
-            f = replace(f, confidence=_rule_confidence(f, scorer, features.get((slot[0], slot[1], slot[3]))))
+        if f.predicate in scorer.rule_confidence:
+            f = replace(f, confidence=scorer.rule_confidence[f.predicate])
         elif slot in covered:
             f = replace(f, confidence=covered[slot])
         if (min_confidence is not None and f.confidence < min_confidence) or \

@@ -12,14 +12,14 @@ in 12 (train-only model, end to end), below the precision of 0.80 the default is
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
-from kg.relations.decoding import decode, rule_facts
+from kg.relations.decoding import decode
 from kg.relations.rules import ArticleFacts, RelationExtractor
 from kg.relations.scorer import RelationScorer, load_scorer
 
@@ -56,5 +56,11 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
         return [decode(am, resolution, lexicon, ArticleFacts([], r.events), scorer, min_confidence, keep_rules=False)
                 for am, r in zip(mentions, rules)]
     if mode == "rules":
-        return [rule_facts(am, resolution, lexicon, r, scorer) for am, r in zip(mentions, rules)]
+        return [with_rule_confidence(r, scorer) for r in rules]
     return [decode(am, resolution, lexicon, r, scorer, min_confidence) for am, r in zip(mentions, rules)]
+
+
+def with_rule_confidence(facts: ArticleFacts, scorer: RelationScorer) -> ArticleFacts:
+    """The rules' facts, each with its predicate's measured precision as confidence."""
+    return ArticleFacts([replace(f, confidence=scorer.rule_confidence.get(f.predicate, f.confidence))
+                         for f in facts.facts], facts.events)

@@ -57,27 +57,16 @@ class RelationScorer:
     #: how often a hand rule's fact of each predicate is right on the training items: the
     #: confidence of the rules' facts, which the scorer's probability under-rates
     rule_confidence: dict[str, float] = field(default_factory=dict)
-    #: isotonic map from the model's raw probability of a predicate a hand rule voted for to how
-    #: often such a vote is right (cross-validated): each rule fact's own confidence
-    rule_calibration: Calibration = field(default_factory=Calibration)
 
     def probabilities(self, features: list[str], allowed: Iterable[str]) -> dict[str, float]:
         """Calibrated probability of each allowed predicate for one candidate."""
         return {p: round(self.calibration(self.predicates[p].raw(features)), 4)
                 for p in allowed if p in self.predicates}
 
-    def rule_probability(self, features: list[str], predicate: str) -> Optional[float]:
-        """Calibrated probability that a hand rule's fact of ``predicate`` with these features is
-        right; None when this scorer has no rule calibration or no model of the predicate."""
-        if not self.rule_calibration.xs or predicate not in self.predicates:
-            return None
-        return round(self.rule_calibration(self.predicates[predicate].raw(features)), 4)
-
     def to_json(self) -> dict:
         return {"format": FORMAT, "threshold": self.threshold, "meta": self.meta,
                 "rule_confidence": dict(sorted(self.rule_confidence.items())),
                 "calibration": {"x": self.calibration.xs, "y": self.calibration.ys},
-                "rule_calibration": {"x": self.rule_calibration.xs, "y": self.rule_calibration.ys},
                 "predicates": {p: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
                                for p, m in sorted(self.predicates.items())}}
 
@@ -94,12 +83,10 @@ class RelationScorer:
         if data.get("format") != FORMAT:
             raise ValueError(f"{path}: not a relation scorer of format {FORMAT} (found {data.get('format')!r})")
         cal = data.get("calibration") or {}
-        rcal = data.get("rule_calibration") or {}
         return cls({p: PredicateModel(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()})
                     for p, m in data["predicates"].items()},
                    float(data["threshold"]), Calibration(list(cal.get("x", [])), list(cal.get("y", []))),
-                   data.get("meta", {}), {k: float(v) for k, v in data.get("rule_confidence", {}).items()},
-                   Calibration(list(rcal.get("x", [])), list(rcal.get("y", []))))
+                   data.get("meta", {}), {k: float(v) for k, v in data.get("rule_confidence", {}).items()})
 
 
 SHIPPED = Path(__file__).resolve().parents[1] / "models" / "shipped" / "it_kg_relations.json"

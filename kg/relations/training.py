@@ -230,59 +230,37 @@ def best_threshold(points: list[tuple[float, bool, int]], target: float = TARGET
     return best
 
 
-def rule_points(models: dict[str, PredicateModel], examples: list[Example]) -> list[tuple[float, bool]]:
-    """Per hand-rule vote, the model's raw probability of the voted predicate and whether it is right."""
-    return [(models[p].raw(e.features), p in e.labels) for e in examples for p in e.predicates
-            if p in models and f"rule={p}" in e.features]
-
-
-def _cross_validated(examples: list[Example], c: float, folds: int
-                     ) -> tuple[list[tuple[float, bool, int]], list[tuple[float, bool]]]:
-    """Out-of-fold decisions and rule-vote points, folds by item (an article's or sentence's
-    candidates stay together)."""
+def _cross_validated(examples: list[Example], c: float, folds: int) -> list[tuple[float, bool, int]]:
+    """Out-of-fold decisions, folds by item (an article's or sentence's candidates stay together)."""
     groups = sorted({e.item for e in examples})
     fold_of = {g: i % folds for i, g in enumerate(groups)}
     points: list[tuple[float, bool, int]] = []
-    votes: list[tuple[float, bool]] = []
     for k in range(folds):
         models = _fit([e for e in examples if fold_of[e.item] != k], c)
-        held = [e for e in examples if fold_of[e.item] == k]
-        points += decisions(models, held)
-        votes += rule_points(models, held)
-    return points, votes
-
-
-def _isotonic(points: list[tuple[float, bool]]) -> Calibration:
-    from sklearn.isotonic import IsotonicRegression
-
-    if len({ok for _, ok in points}) < 2:
-        return Calibration()
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
-    iso.fit([p for p, _ in points], [float(ok) for _, ok in points])
-    return Calibration([round(float(x), 4) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_])
+        points += decisions(models, [e for e in examples if fold_of[e.item] == k])
+    return points
 
 
 def train_scorer(examples: list[Example], log: Callable[[str], None] = print, folds: int = 5) -> RelationScorer:
-    """C, the calibrations and the threshold from cross-validation over the items; then the fit on all.
+    """C, the calibration and the threshold from cross-validation over the items; then the fit on all."""
+    from sklearn.isotonic import IsotonicRegression
 
-    Two isotonic maps: one over every candidate's top predicate (the learned facts' confidence),
-    one over the hand rules' votes only (the rules' facts' confidence: the rules pick candidates
-    the first map, fitted over all, under-rates)."""
     runs = {}
     for c in C_GRID:
-        points, votes = _cross_validated(examples, c, folds)
-        runs[c] = (best_threshold(points)[1], points, votes)
+        points = _cross_validated(examples, c, folds)
+        runs[c] = (best_threshold(points)[1], points)
         log(f"C={c}: cross-validated candidate-level F1 {runs[c][0]:.3f}")
     c = max(C_GRID, key=lambda k: (runs[k][0], -k))
-    _, points, votes = runs[c]
-    cal = _isotonic([(p, ok) for p, ok, _ in points])
+    points = runs[c][1]
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+    iso.fit([p for p, _, _ in points], [float(ok) for _, ok, _ in points])
+    cal = Calibration([round(float(x), 4) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_])
     threshold, f1 = best_threshold([(cal(p), ok, n) for p, ok, n in points])
-    log(f"chose C={c}; threshold {threshold} on the calibrated probability (candidate-level F1 {f1:.3f}); "
-        f"rule votes calibrated over {len(votes)} votes")
+    log(f"chose C={c}; threshold {threshold} on the calibrated probability (candidate-level F1 {f1:.3f})")
     meta = {"C": c, "examples": len(examples), "positives": sum(bool(e.labels) for e in examples),
             "items": len({e.item for e in examples}), "splits": sorted({e.split for e in examples}),
             "cv_f1": round(f1, 4), "cv_f1_by_C": {str(k): round(v[0], 4) for k, v in runs.items()}}
-    return RelationScorer(_fit(examples, c), threshold, cal, meta, rule_precision(examples), _isotonic(votes))
+    return RelationScorer(_fit(examples, c), threshold, cal, meta, rule_precision(examples))
 
 
 def rule_precision(examples: list[Example]) -> dict[str, float]:
