@@ -451,7 +451,7 @@ def _add_models_parsers(sub) -> None:
 
     p = msub.add_parser("train-relations", help="train the relation scorer on the real-news gold",
                         description="Runs kg's pipeline over the train and dev parts of bench/realnews (KIND "
-                        "sentences and cached dev articles; never the test split), labels every candidate pair "
+                        "sentences and cached train and dev articles; never the test split), labels every candidate pair "
                         "from the gold and fits one logistic model per predicate, calibrated. Deterministic. "
                         "Example: kg models train-relations --data DATA_DIR")
     p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
