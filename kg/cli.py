@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
+from kg.resources import SHIPPED_MODELS_DIR
+
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
 
 EXAMPLES = {
@@ -444,8 +446,7 @@ def _add_models_parsers(sub) -> None:
                         "DATA_DIR")
     p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
     p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
-    p.add_argument("--out", default=str(Path(__file__).resolve().parent / "models" / "shipped" /
-                                        "it_kg_entity_filter.json"), help="where to write the filter (default: the shipped one)")
+    p.add_argument("--out", default=str(SHIPPED_MODELS_DIR / "it_kg_entity_filter.json"), help="where to write the filter (default: the shipped one)")
     p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; test is never read)")
     p.set_defaults(func=cmd_models_train_entity_filter)
 
@@ -456,7 +457,7 @@ def _add_models_parsers(sub) -> None:
                         "Example: kg models train-relations --data DATA_DIR")
     p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
     p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
-    p.add_argument("--out", default=str(Path(__file__).resolve().parent / "models" / "shipped" / "it_kg_relations.json"),
+    p.add_argument("--out", default=str(SHIPPED_MODELS_DIR / "it_kg_relations.json"),
                    help="where to write the scorer (default: the shipped one)")
     p.add_argument("--no-rule-features", action="store_true", help="leave the hand rules' votes out (ablation)")
     p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; 'train' alone "

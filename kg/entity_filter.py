@@ -22,9 +22,10 @@ from typing import Optional, Sequence
 from kg.export.atomic import write_atomic
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
+from kg.resources import SHIPPED_MODELS_DIR
 
 FORMAT = "kg-entity-filter/1"
-SHIPPED = Path(__file__).resolve().parent / "models" / "shipped" / "it_kg_entity_filter.json"
+SHIPPED = SHIPPED_MODELS_DIR / "it_kg_entity_filter.json"
 
 
 def _lemma(w) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from kg.export.atomic import write_atomic
+from kg.resources import SHIPPED_MODELS_DIR
 
 FORMAT = "kg-relation-scorer/1"
 
@@ -89,7 +90,7 @@ class RelationScorer:
                    data.get("meta", {}), {k: float(v) for k, v in data.get("rule_confidence", {}).items()})
 
 
-SHIPPED = Path(__file__).resolve().parents[1] / "models" / "shipped" / "it_kg_relations.json"
+SHIPPED = SHIPPED_MODELS_DIR / "it_kg_relations.json"
 
 
 def load_scorer(path: Optional[Path] = None) -> Optional[RelationScorer]:
