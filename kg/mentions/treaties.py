@@ -20,10 +20,8 @@ TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "s
 
 TREATY_PURPOSE = {"per"}
 
-TREATY_STOP = {"tra", "fra", "con", "firmato", "firmata", "siglato", "siglata", "che", "nel", "nella",
-               "a", "in", "il", "la", "lo", "le", "gli", "i", "un", "una", "dal", "dalla", "al",
-               "alla", "da", "è", "ha", "sono", "stato", "stata", "fa", "prevede", "anni", "anno", "per", "durante",
-               "contro", "stipulato", "stipulata", "firmati", "siglati", "ratificato", "ratificata"}
+#: Words that end a treaty name read after its head ("l'accordo di pace tra ...", "... firmato").
+TREATY_STOP = mention_words()["treaty_stop"]
 
 
 #: Plural heads: "accordi", "intese" name one agreement only with a proper name in them.
@@ -112,8 +110,7 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
 
 #: Heads that, with "di" and a place, name one agreement: "l'accordo di Belaveza", "la
 #: Dichiarazione di Alma-Ata", "gli accordi di Minsk", "il trattato di Versailles".
-PLACE_NAMED_HEADS = frozenset({"trattato", "trattati", "patto", "accordo", "accordi", "intesa", "intese",
-                               "convenzione", "protocollo", "dichiarazione", "memorandum", "carta"})
+PLACE_NAMED_HEADS = mention_words()["treaty_place_heads"]
 
 
 def place_named_treaties(article_id: str, sentence: Sentence, text: str, found: list[Mention]) -> list[Mention]:
