@@ -136,7 +136,7 @@ def cmd_models_eval_relations(args: argparse.Namespace) -> int:
     from kg.article_eval import format_article_scores
     from kg.sentence_eval import evaluate_sentences
 
-    kind = Path(args.data) / "kind" if (Path(args.data) / "kind").is_dir() else Path(args.data)
+    kind = _kind_dir(args.data)
     try:
         scores, _ = evaluate_sentences(Path(args.gold), kind, args.split,
                                        Path(args.keep) if args.keep else None,
@@ -156,7 +156,7 @@ def cmd_models_train_relations(args: argparse.Namespace) -> int:
                                        sentence_items, summarise, train_scorer)
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
-    kind = Path(args.data) / "kind" if (Path(args.data) / "kind").is_dir() else Path(args.data)
+    kind = _kind_dir(args.data)
     try:
         splits = tuple(x for x in args.splits.split(",") if x in ("train", "dev"))
         if args.examples and Path(args.examples).exists():
@@ -184,7 +184,7 @@ def cmd_models_train_entity_filter(args: argparse.Namespace) -> int:
     from kg.entity_filter_training import entity_examples, gold_items, train_entity_filter
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
-    kind = Path(args.data) / "kind" if (Path(args.data) / "kind").is_dir() else Path(args.data)
+    kind = _kind_dir(args.data)
     splits = tuple(x for x in args.splits.split(",") if x in ("train", "dev"))
     try:
         rows = entity_examples(gold_items(Path(args.realnews), kind, splits), log)
@@ -444,9 +444,7 @@ def _add_models_parsers(sub) -> None:
                         "matching against that item's gold, fits a logistic model and picks the threshold with "
                         "the best cross-validated entity F1. Example: kg models train-entity-filter --data "
                         "DATA_DIR")
-    p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
-    p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
-    p.add_argument("--out", default=str(SHIPPED_MODELS_DIR / "it_kg_entity_filter.json"), help="where to write the filter (default: the shipped one)")
+    _realnews_training_args(p, "it_kg_entity_filter.json", "the filter")
     p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; test is never read)")
     p.set_defaults(func=cmd_models_train_entity_filter)
 
@@ -455,10 +453,7 @@ def _add_models_parsers(sub) -> None:
                         "sentences and cached train and dev articles; never the test split), labels every candidate pair "
                         "from the gold and fits one logistic model per predicate, calibrated. Deterministic. "
                         "Example: kg models train-relations --data DATA_DIR")
-    p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
-    p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
-    p.add_argument("--out", default=str(SHIPPED_MODELS_DIR / "it_kg_relations.json"),
-                   help="where to write the scorer (default: the shipped one)")
+    _realnews_training_args(p, "it_kg_relations.json", "the scorer")
     p.add_argument("--no-rule-features", action="store_true", help="leave the hand rules' votes out (ablation)")
     p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; 'train' alone "
                    "leaves dev for measuring; test is never read)")
@@ -470,11 +465,27 @@ def _add_models_parsers(sub) -> None:
                         "parse) and scores its entities and facts against that sentence's gold. The last line "
                         "is 'relations WN_<split> P=… R=… F1=…'. Example: kg models eval-relations --data "
                         "DATA_DIR --gold bench/realnews/kind_sentences.jsonl")
-    p.add_argument("--data", required=True, help="data folder with kind/ (KIND's WN_*.tsv), or kind/ itself")
+    p.add_argument("--data", required=True, help=KIND_DATA_HELP)
     p.add_argument("--gold", default="bench/realnews/kind_sentences.jsonl", help="sentence-level gold JSONL")
     p.add_argument("--split", choices=["train", "dev", "test"], default="test", help="default test (WN_test)")
     p.add_argument("--keep", metavar="DIR", help="keep the sentences, their gold and kg's graph in DIR")
     p.set_defaults(func=cmd_models_eval_relations)
+
+
+KIND_DATA_HELP = "data folder with kind/ (KIND's WN_*.tsv), or kind/ itself"
+
+
+def _realnews_training_args(p: argparse.ArgumentParser, shipped_name: str, what: str) -> None:
+    """--data, --realnews and --out, as every command that trains on bench/realnews takes them."""
+    p.add_argument("--data", required=True, help=KIND_DATA_HELP)
+    p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
+    p.add_argument("--out", default=str(SHIPPED_MODELS_DIR / shipped_name),
+                   help=f"where to write {what} (default: the shipped one)")
+
+
+def _kind_dir(data: str) -> Path:
+    """KIND's folder: DATA/kind when DATA holds one, else DATA itself."""
+    return Path(data) / "kind" if (Path(data) / "kind").is_dir() else Path(data)
 
 
 def _add_store_parsers(sub) -> None:

@@ -13,13 +13,11 @@ is filtered.
 """
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from kg.export.atomic import write_atomic
+from kg.json_model import load_model, logistic, save_model
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.resources import SHIPPED_MODELS_DIR
@@ -72,22 +70,15 @@ class EntityFilter:
     meta: dict = field(default_factory=dict)
 
     def probability(self, features: Sequence[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, features)
 
     def save(self, path: Path) -> None:
-        data = {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "meta": self.meta,
-                "weights": dict(sorted(self.weights.items()))}
-        write_atomic(Path(path), json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+        save_model(path, {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "meta": self.meta,
+                          "weights": dict(sorted(self.weights.items()))})
 
     @classmethod
     def load(cls, path: Path) -> "EntityFilter":
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise ValueError(f"{path}: cannot read the entity filter: {err}") from err
-        if data.get("format") != FORMAT:
-            raise ValueError(f"{path}: not an entity filter of format {FORMAT} (found {data.get('format')!r})")
+        data = load_model(path, FORMAT, "entity filter")
         return cls(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
                    float(data["threshold"]), data.get("meta", {}))
 

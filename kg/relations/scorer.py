@@ -8,13 +8,11 @@ used only to train it (kg.relations.training).
 from __future__ import annotations
 
 import bisect
-import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from kg.export.atomic import write_atomic
+from kg.json_model import load_model, logistic, save_model
 from kg.resources import SHIPPED_MODELS_DIR
 
 FORMAT = "kg-relation-scorer/1"
@@ -26,8 +24,7 @@ class PredicateModel:
     weights: dict[str, float]
 
     def raw(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, features)
 
 
 @dataclass
@@ -72,17 +69,11 @@ class RelationScorer:
                                for p, m in sorted(self.predicates.items())}}
 
     def save(self, path: Path) -> None:
-        write_atomic(Path(path), json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True,
-                                            separators=(",", ":")) + "\n")
+        save_model(path, self.to_json())
 
     @classmethod
     def load(cls, path: Path) -> "RelationScorer":
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise ValueError(f"{path}: cannot read the relation scorer: {err}") from err
-        if data.get("format") != FORMAT:
-            raise ValueError(f"{path}: not a relation scorer of format {FORMAT} (found {data.get('format')!r})")
+        data = load_model(path, FORMAT, "relation scorer")
         cal = data.get("calibration") or {}
         return cls({p: PredicateModel(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()})
                     for p, m in data["predicates"].items()},
