@@ -6,6 +6,7 @@ these. Playwright's own browser download is never used (it needs the network).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 import time
@@ -369,3 +370,33 @@ def test_query_page_runs_a_canned_query_offline(browser, tmp_path):
         page.close()
         server.shutdown()
         server.server_close()
+
+
+def test_header_legend_and_panel_count_facts_and_statements_alike(browser, tmp_path):
+    """One fact stated in two articles is one fact and two statements everywhere on the page;
+    the negated claim is counted apart (it has no edge); the header says what each number is."""
+    from test_html import restated_graph
+
+    path = tmp_path / "restated.html"
+    write_html(restated_graph(), path, title="restated")
+    p = Page(browser, path)
+    try:
+        stats = p.page.inner_text("#stats")
+        assert "3 / 3 fatti" in stats and "4 / 4 attestazioni" in stats and "1 non asserite" in stats, stats
+        assert "relazioni distinte" in p.page.get_attribute("#stats", "title")
+        legend = p.page.inner_text("#legend-families")
+        counts = [int(n) for n in re.findall(r"\((\d+)\)", legend)]
+        assert sum(counts) == 2 * 3  # each family's total and its predicates' counts: facts
+        assert "fatti" in legend
+        k = p.js("kgView.pairs.findIndex(q => [q.a, q.b].map(i => kgView.data.nodes[i].label).sort().join() "
+                 "=== 'Russia,Vladimir Putin')")
+        p.js(f"kgView.showPair({k})")
+        panel = p.panel()
+        assert "fatti: 1" in panel and "Attestazioni (2)" in panel, panel
+        labels = p.js(f"kgView.edges.get('p{k}').fullLabel")
+        assert "×" not in labels  # one fact, however many statements
+        p.page.click("#lang")
+        assert "3 / 3 facts" in p.page.inner_text("#stats") and "4 / 4 statements" in p.page.inner_text("#stats")
+        assert p.errors == []
+    finally:
+        p.page.close()

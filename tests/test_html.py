@@ -297,3 +297,28 @@ def test_the_italian_label_names_the_node_and_the_english_one_is_kept():
     g.add((node, RDFS.label, Literal("North Korea", lang="en")))
     [row] = explorer_data(g)["nodes"]
     assert (row["label"], row["en"]) == ("Corea del Nord", "North Korea")
+
+
+def restated_graph() -> Graph:
+    """sample_graph with Putin's leadership of Russia stated again, in a second article: one
+    fact, two statements (two kg:Assertion nodes), as a 100-article build has many."""
+    g = sample_graph()
+    a2 = URIRef(f"{BASE}article/002")
+    putin, russia = URIRef(f"{BASE}entity/Q7747"), URIRef(f"{BASE}entity/Q159")
+    _fact(g, "f1b", putin, "leaderOf", russia, a2, 1, "Putin resta alla guida della Russia.")
+    return g
+
+
+def test_the_page_counts_facts_and_statements_apart_as_the_graph_holds_them():
+    """The header counted kg:Assertion nodes as "facts" (55 on the 100-article Wikinews build)
+    while the legend counted direct triples (45): a fact stated in several articles has one
+    triple and one assertion per statement, and negated claims have an assertion and no triple."""
+    g = restated_graph()
+    data = explorer_data(g)
+    assertions = set(g.subjects(RDF.type, KG.Assertion))
+    direct = graph_counts(g)[1]
+    assert data["totals"] == {"facts": 3, "statements": 4, "notAsserted": 1}
+    assert data["totals"]["facts"] == direct == len(data["edges"]) == sum(p["count"] for p in data["predicates"])
+    assert data["totals"]["statements"] + data["totals"]["notAsserted"] == len(assertions) == 5
+    assert data["totals"]["statements"] == sum(len(e["assertions"]) for e in data["edges"])
+    assert explorer_data(Graph())["totals"] == {"facts": 0, "statements": 0, "notAsserted": 0}

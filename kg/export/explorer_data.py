@@ -175,6 +175,20 @@ def _strongest(counts: dict[tuple[int, int], tuple[int, list[int]]]) -> list[lis
     return [[a, b, counts[(a, b)][0], counts[(a, b)][1]] for a, b in sorted(kept)]
 
 
+def totals(edges: list, by_edge: list[list[int]], assertions: list[dict]) -> dict[str, int]:
+    """The page's three counts, each of one thing the graph holds (docs/explorer.md):
+
+    ``facts``: the direct triples between entities (one per subject, predicate and object,
+    however many articles state it; what the legend, report.md and kg build count);
+    ``statements``: the kg:Assertion nodes behind those facts (one per article sentence that
+    states one, so a fact stated in three articles is one fact and three statements);
+    ``notAsserted``: the kg:Assertion nodes with no direct triple (negated, hypothetical,
+    planned), listed in their entities' panels and drawn as no edge.
+    """
+    statements = sum(len(ids) for ids in by_edge)
+    return {"facts": len(edges), "statements": statements, "notAsserted": len(assertions) - statements}
+
+
 def vocabulary() -> dict:
     """Classes, families (with their predicates) and labels in both UI languages."""
     labels = ontology_labels()
@@ -241,6 +255,7 @@ def explorer_data(graph: Graph, title: str = "kg graph", comentions: Optional[It
     return {"title": title, **vocab,
             "predicates": [{"name": p, "count": sum(1 for e in edges if e[1] == p), "family": FAMILY_OF[p]}
                            for p in PREDICATES],
+            "totals": totals(edges, by_edge, assertions),
             "articles": articles, "nodes": nodes,
             "edges": [{"from": s, "to": o, "predicate": p, "assertions": by_edge[i]}
                       for i, (s, p, o) in enumerate(edges)],

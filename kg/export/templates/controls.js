@@ -39,6 +39,7 @@ function buildLegend() {
     box.appendChild(members);
     fams.appendChild(box);
   });
+  fams.appendChild(el("p", t("legendCounts"), "hint"));
   data.classes.forEach(function (c) {
     var l = el("label"), cb = document.createElement("input");
     cb.type = "checkbox"; cb.setAttribute("data-class", c.name);
@@ -146,10 +147,17 @@ function refresh(refit) {
   syncControls();
   syncTime();
   draw();
-  var shown = 0, facts = 0;
+  var shown = 0, facts = 0, statements = 0, total = data.totals;
   for (var i = 0; i < N; i++) shown += visNode[i];
-  pairs.forEach(function (p, k) { if (pairVisible(k)) facts += pairFacts[k].length; });
-  byId("stats").textContent = shown + " / " + N + " " + t("entities") + ", " + facts + " / " + data.assertions.length + " " + t("facts");
+  pairs.forEach(function (p, k) {
+    if (!pairVisible(k)) return;
+    facts += factCount(pairFacts[k]);
+    statements += pairFacts[k].length;
+  });
+  byId("stats").textContent = shown + " / " + N + " " + t("entities") + " \u00b7 " + facts + " / " + total.facts + " " +
+    t("facts") + " \u00b7 " + statements + " / " + total.statements + " " + t("statements") +
+    (total.notAsserted ? " \u00b7 " + t("notAssertedCount", { n: total.notAsserted }) : "");
+  byId("stats").title = t("statsHelp");
   if (refit) fit();
   toHash();
 }

@@ -21,6 +21,15 @@ data.edges.forEach(function (e, k) {
   }
   pairs[pairIndex[key]].edges.push(k);
 });
+/* A fact is one drawn-edge triple (data.edges); a statement is one kg:Assertion behind it
+ * (data.assertions), one per article sentence stating it: factOf[statement] = its fact. */
+var factOf = {};
+data.edges.forEach(function (e, k) { e.assertions.forEach(function (ai) { factOf[ai] = k; }); });
+function factCount(statements) {
+  var seen = {}, n = 0;
+  statements.forEach(function (ai) { if (!seen[factOf[ai]]) { seen[factOf[ai]] = 1; n++; } });
+  return n;
+}
 /* [a, b, count, articles]: named in count sentences (or articles) together, in those articles */
 var comention = data.comention.map(function (c) { return { a: c[0], b: c[1], n: c[2], articles: c[3] }; });
 var nodeCo = data.nodes.map(function () { return []; });

@@ -14,11 +14,17 @@ var UI = {
     pathFind: "Trova", pathClear: "Togli", article: "Articolo", all: "tutti", reset: "Azzera filtri",
     panelHint: "Clicca un nodo o un arco per vederne le fonti.", noMatch: "nessun risultato",
     hiddenByFilters: "nascosto dai filtri", entities: "entit\u00e0", facts: "fatti", otherNames: "Altri nomi",
-    englishName: "Nome inglese", factsHeading: "Fatti", sources: "Fonti", notAsserted: "Affermazioni non asserite",
+    englishName: "Nome inglese", factsHeading: "Fatti", sources: "Attestazioni", notAsserted: "Affermazioni non asserite",
+    statements: "attestazioni", notAssertedCount: "{n} non asserite",
+    legendCounts: "Tra parentesi: fatti, cio\u00e8 relazioni distinte (soggetto, predicato, oggetto).",
+    statsHelp: "fatti: relazioni distinte (soggetto, predicato, oggetto) del grafo, come nella legenda; " +
+      "attestazioni: le frasi degli articoli che le affermano (kg:Assertion): un fatto detto in tre articoli " +
+      "\u00e8 un fatto e tre attestazioni; non asserite: negate, ipotetiche o previste, senza arco, nel pannello delle entit\u00e0. " +
+      "Primo numero: quanti ne mostra la vista; secondo: quanti ne ha il grafo.",
     factuality: "fattualit\u00e0", confidence: "affidabilit\u00e0", reportedBy: "riferito da", event: "evento",
-    undated: "senza data", undatedNote: "{n} fatti senza data: mostrati, tratteggiati",
+    undated: "senza data", undatedNote: "{n} attestazioni senza data: mostrate, tratteggiate",
     undatedFlag: "senza data dell'evento", articleDate: "data dell'articolo",
-    eventDate: "data dell'evento", moreSources: "\u2026 e altre {n} fonti", noPath: "nessun percorso",
+    eventDate: "data dell'evento", moreSources: "\u2026 e altre {n} attestazioni", noPath: "nessun percorso",
     pathFound: "{n} passi", comentions: "Co-menzioni",
     coShared: bySentence ? "frasi in comune" : "articoli in comune",
     isolatedCount: "({n})", topNote: "{n} entit\u00e0 pi\u00f9 collegate su {m}", file: "file"
@@ -33,11 +39,17 @@ var UI = {
     pathFind: "Find", pathClear: "Clear", article: "Article", all: "all", reset: "Reset filters",
     panelHint: "Click a node or an edge to see its sources.", noMatch: "no match",
     hiddenByFilters: "hidden by the filters", entities: "entities", facts: "facts", otherNames: "Other names",
-    englishName: "English name", factsHeading: "Facts", sources: "Sources", notAsserted: "Claims not asserted",
+    englishName: "English name", factsHeading: "Facts", sources: "Statements", notAsserted: "Claims not asserted",
+    statements: "statements", notAssertedCount: "{n} not asserted",
+    legendCounts: "In brackets: facts, i.e. distinct relations (subject, predicate, object).",
+    statsHelp: "facts: the graph's distinct relations (subject, predicate, object), as in the legend; " +
+      "statements: the article sentences stating them (kg:Assertion): a fact stated in three articles " +
+      "is one fact and three statements; not asserted: negated, hypothetical or planned, no edge, in the entities' panels. " +
+      "First number: how many the view shows; second: how many the graph holds.",
     factuality: "factuality", confidence: "confidence", reportedBy: "reported by", event: "event",
-    undated: "undated", undatedNote: "{n} undated facts: shown, dashed",
+    undated: "undated", undatedNote: "{n} undated statements: shown, dashed",
     undatedFlag: "no event date", articleDate: "article date",
-    eventDate: "event date", moreSources: "\u2026 and {n} more sources", noPath: "no path",
+    eventDate: "event date", moreSources: "\u2026 and {n} more statements", noPath: "no path",
     pathFound: "{n} steps", comentions: "Co-mentions",
     coShared: bySentence ? "shared sentences" : "shared articles",
     isolatedCount: "({n})", topNote: "{n} most connected entities of {m}", file: "file"

@@ -112,7 +112,7 @@ function showNode(i) {
   }
   var facts = [];
   nodePairs[i].forEach(function (k) { pairs[k].edges.forEach(function (e) { facts = facts.concat(data.edges[e].assertions); }); });
-  panel.appendChild(el("h3", t("factsHeading") + " (" + facts.length + ")"));
+  panel.appendChild(el("h3", t("factsHeading") + " (" + factCount(facts) + ") \u00b7 " + t("statements") + " (" + facts.length + ")"));
   facts.slice(0, PANEL_LIMIT).forEach(function (ai) { panel.appendChild(assertionBlock(ai)); });
   if (facts.length > PANEL_LIMIT) panel.appendChild(el("p", t("moreSources", { n: facts.length - PANEL_LIMIT }), "hint"));
   if (n.claims.length) {
@@ -120,12 +120,12 @@ function showNode(i) {
     n.claims.slice(0, PANEL_LIMIT).forEach(function (ai) { panel.appendChild(assertionBlock(ai)); });
   }
 }
-/* Every fact between two entities (the drawn edge's count), with its sentences. */
+/* Every fact between two entities, with the statements (sentences) that state it. */
 function showPair(k) {
   selected = ["pair", k];
   var p = pairs[k], facts = pairFacts[k].length ? pairFacts[k] : [];
   if (!facts.length) p.edges.forEach(function (e) { facts = facts.concat(data.edges[e].assertions); });
-  heading(nodeName(p.a) + " \u2014 " + nodeName(p.b), t("facts") + ": " + facts.length);
+  heading(nodeName(p.a) + " \u2014 " + nodeName(p.b), t("facts") + ": " + factCount(facts));
   panel.appendChild(el("h3", t("sources") + " (" + facts.length + ")"));
   facts.forEach(function (ai) { panel.appendChild(assertionBlock(ai)); });
 }

@@ -33,27 +33,30 @@ function tooltip(lines) {
   lines.forEach(function (l, k) { var d = document.createElement(k ? "div" : "strong"); d.textContent = l; box.appendChild(d); if (!k) box.appendChild(document.createElement("br")); });
   return box;
 }
-/* A fact pair's look: colour of its commonest family, arrows by direction, width by count. */
+/* A fact pair's look: colour of its commonest family, arrows by direction, width by the number
+ * of statements; its label names the predicates (x2: a fact each way), the tooltip counts both. */
 function pairItem(k) {
   var p = pairs[k], facts = pairFacts[k], fam = {}, preds = {}, fwd = false, back = false, undated = true;
   facts.forEach(function (ai) {
     var a = data.assertions[ai];
     fam[familyOf[a.predicate]] = (fam[familyOf[a.predicate]] || 0) + 1;
-    preds[a.predicate] = (preds[a.predicate] || 0) + 1;
+    (preds[a.predicate] = preds[a.predicate] || {})[factOf[ai]] = 1;
     if (a.subject === p.a) fwd = true; else back = true;
     if (!factUndated(ai)) undated = false;
   });
   var best = data.families.filter(function (f) { return fam[f.name]; })
     .sort(function (x, y) { return fam[y.name] - fam[x.name]; })[0];
-  var names = data.predicates.filter(function (q) { return preds[q.name]; })
-    .map(function (q) { return term(q.name) + (preds[q.name] > 1 ? " \u00d7" + preds[q.name] : ""); });
+  var names = data.predicates.filter(function (q) { return preds[q.name]; }).map(function (q) {
+    var n = Object.keys(preds[q.name]).length;
+    return term(q.name) + (n > 1 ? " \u00d7" + n : "");
+  });
   var item = { id: "p" + k, from: "n" + (fwd || !back ? p.a : p.b), to: "n" + (fwd || !back ? p.b : p.a),
                color: { color: best.color, highlight: best.color, hover: best.color, opacity: 0.9 },
                width: 1.5 + 1.5 * Math.log2(facts.length), dashes: undated,
                arrows: { to: { enabled: true, scaleFactor: 0.6 }, from: { enabled: fwd && back, scaleFactor: 0.6 } },
-               fullLabel: names.join(", ") + (facts.length > 1 && names.length > 1 ? " (" + facts.length + ")" : ""),
-               family: best.name };
-  item.title = tooltip([data.nodes[p.a].label + " \u2014 " + data.nodes[p.b].label, item.fullLabel]);
+               fullLabel: names.join(", "), family: best.name };
+  item.title = tooltip([data.nodes[p.a].label + " \u2014 " + data.nodes[p.b].label, item.fullLabel,
+                        factCount(facts) + " " + t("facts") + " \u00b7 " + facts.length + " " + t("statements")]);
   item.label = showEdgeLabels ? item.fullLabel : undefined;
   return item;
 }
