@@ -75,31 +75,41 @@ class Merge:
     added: list[Article]          # new articles
     changed: list[Article]        # old sources whose text changed (replaced in place)
     unchanged: list[Article]      # inputs already in the graph (same text)
+    merged: list[Article] = field(default_factory=list)  # articles whose text another one before them has
+    notes: list[str] = field(default_factory=list)       # one per merged article, as ingest writes it
 
 
 def merge(old: list[Article], new: list[Article]) -> Merge:
-    """The old articles plus the new ones. An input whose text is already in the graph
-    changes nothing; one from an old source with a new text replaces that article where
-    it stood; the rest are appended in input order, with ids made unique as a build from
-    all the inputs at once would make them."""
-    from kg.ingest import _unique_ids
+    """The old articles plus the new ones, as a build from all the inputs at once reads them:
+    the old inputs first, in their order, then the new ones in input order.
 
-    by_hash = {text_hash(a.text): a for a in old}
+    An input from an old source replaces that article where it stood when its text changed
+    (and is already there when it did not); an input from a new source is appended. Then, as
+    ``kg.ingest.read_inputs`` does, one text is one article: the first with it, the later ones
+    merged into it with a note. So an old file edited to repeat another article's text is
+    merged into that article (or that article into it, whichever stood first), never kept
+    with its old text; a new file with a text already there changes nothing. Ids are made
+    unique as a build from all the inputs at once would make them.
+    """
+    from kg.ingest import _merge_duplicates, _unique_ids
+
     by_source = {a.source: i for i, a in enumerate(old)}
-    merged = list(old)
-    added, changed, unchanged = [], [], []
+    replaced = list(old)
+    appended, changed, unchanged = [], [], []
     for article in new:
-        if text_hash(article.text) in by_hash:
+        i = by_source.get(article.source)
+        if i is None:
+            appended.append(article)
+        elif text_hash(article.text) == text_hash(replaced[i].text):
             unchanged.append(article)
-            continue
-        if article.source in by_source:
-            i = by_source[article.source]
-            merged[i] = replace(article, id=old[i].id)
-            changed.append(merged[i])
         else:
-            added.append(article)
-        by_hash[text_hash(article.text)] = article
-    if not added:
-        return Merge(merged, added, changed, unchanged)
-    everything = _unique_ids(merged + added)
-    return Merge(everything, everything[len(merged):], changed, unchanged)
+            replaced[i] = replace(article, id=old[i].id)
+            changed.append(replaced[i])
+    notes: list[str] = []
+    kept = _merge_duplicates(replaced + appended, notes)
+    survivors = {id(a) for a in kept}
+    everything = _unique_ids(kept)
+    added = everything[len(kept) - sum(1 for a in appended if id(a) in survivors):]
+    unchanged += [a for a in appended if id(a) not in survivors]
+    merged = [a for a in replaced if id(a) not in survivors]
+    return Merge(everything, added, [a for a in changed if id(a) in survivors], unchanged, merged, notes)

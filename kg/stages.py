@@ -56,11 +56,15 @@ def ingest(state) -> dict:
         log(note)
     if settings.strict and skipped:
         raise BuildError(f"--strict: {len(skipped)} input(s) skipped, first: {skipped[0].source}: {skipped[0].reason}")
-    articles = ingested.articles
+    articles, notes = ingested.articles, list(ingested.notes)
     if previous is not None:
         merged = merge(previous.articles, articles)
+        for note in merged.notes:
+            log(note)
+        notes += merged.notes
         log(f"update: {len(previous.articles)} article(s) in {out_dir}, {len(merged.added)} added, "
-            f"{len(merged.changed)} changed, {len(merged.unchanged)} already there")
+            f"{len(merged.changed)} changed, {len(merged.unchanged)} already there"
+            + (f", {len(merged.merged)} merged into an article with the same text" if merged.merged else ""))
         articles = merged.articles
     if not articles:
         raise BuildError("no usable article in the inputs" + (f" ({len(skipped)} skipped)" if skipped else ""))
@@ -69,7 +73,7 @@ def ingest(state) -> dict:
     except OutputError as err:
         raise BuildError(str(err)) from None
     base_iri = base_iri or DEFAULT_BASE
-    return {"articles": articles, "skipped": skipped, "notes": list(ingested.notes), "base_iri": base_iri,
+    return {"articles": articles, "skipped": skipped, "notes": notes, "base_iri": base_iri,
             "minter": IriMinter(base_iri)}
 
 

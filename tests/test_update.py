@@ -80,6 +80,37 @@ def test_a_changed_article_replaces_the_old_one(tmp_path, corpus):
     assert outputs(tmp_path / "out") == outputs(tmp_path / "full")
 
 
+def test_a_file_edited_to_repeat_another_article_is_merged_as_a_fresh_build_merges_it(tmp_path, corpus):
+    """due.txt edited to uno.txt's text: a fresh build of the folder keeps one article with that
+    text (the first read, due.txt) and merges the other into it; --update kept due.txt's old
+    text (the new one was "already there"), so the graph still held A2's facts."""
+    a, _ = corpus
+    run([a], tmp_path / "out")
+    write(a / "due.txt", A1)
+    result, annotator = run([a / "due.txt"], tmp_path / "out", update=True)
+    assert annotator.tagged == [] and result.articles == 1
+    full, _ = run([a], tmp_path / "full")
+    assert full.articles == 1
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "full")
+    assert [(x.id, x.source) for x in read_manifest(tmp_path / "out").articles] == [("due", "a/due.txt")]
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["notes"] == ["a/uno.txt: same text as a/due.txt; merged into it"]
+
+
+def test_a_later_file_edited_to_repeat_an_earlier_one_is_merged_into_it(tmp_path, corpus):
+    a, b = corpus
+    run([a, b], tmp_path / "out")
+    write(b, A2)  # due.txt's text; due.txt is read first
+    result, annotator = run([b], tmp_path / "out", update=True)
+    assert annotator.tagged == [] and result.articles == 2
+    run([a, b], tmp_path / "full")
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "full")
+    write(b, B1)  # and back: tre.txt is an article again
+    run([b], tmp_path / "out", update=True)
+    run([a, b], tmp_path / "full2")
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "full2")
+
+
 def test_updates_in_steps_match_one_build(tmp_path, corpus):
     a, b = corpus
     run([a / "due.txt"], tmp_path / "inc")
