@@ -169,7 +169,8 @@ def cmd_models_train_relations(args: argparse.Namespace) -> int:
             if args.examples:
                 save_examples(examples, Path(args.examples))
         if args.no_rule_features:  # cached examples carry the votes: drop them here too
-            examples = [replace(e, features=[f for f in e.features if not f.startswith("rule")]) for e in examples]
+            examples = [replace(e, features=[f for f in e.features if not f.startswith(("rule", "s:rule"))])
+                        for e in examples]
         log(summarise(examples))
         scorer = train_scorer(examples, log)
     except (OSError, ValueError, KeyError) as err:
@@ -347,13 +348,13 @@ def _add_build_parser(sub) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, metavar="BYTES",
                    help=f"skip, by name, any article larger than this (default {MAX_ARTICLE_BYTES:,})")
-    p.add_argument("--relations", choices=["rules", "combined", "learned"], default="rules",
-                   help="how facts are made: the hand rules, each fact with its predicate's measured precision as "
-                   "confidence (rules, default); those plus the learned scorer's facts above its threshold "
-                   "(combined: more recall, less precision); the scorer alone (learned)")
+    p.add_argument("--relations", choices=["rules", "combined", "learned"], default="combined",
+                   help="how facts are made: the hand rules' facts, each with its predicate's measured precision "
+                   "as confidence, plus the facts the learned scorer finds for the article's entity pairs at or "
+                   "above its threshold (combined, default); the rules alone (rules); the scorer alone (learned)")
     p.add_argument("--min-confidence", type=float, default=None, metavar="P",
                    help="keep the facts, the rules' and the scorer's, whose calibrated confidence is at least P: "
-                   "lower for recall, higher for precision (default: the rules' facts, see --relations)")
+                   "lower for recall, higher for precision (default: the scorer's own threshold)")
     p.add_argument("--entity-filter", default=None, metavar="FILE",
                    help="an entity filter (JSON) from kg models train-entity-filter (default: the shipped one)")
     p.add_argument("--no-entity-filter", action="store_true",

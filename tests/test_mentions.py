@@ -200,6 +200,17 @@ def test_a_place_span_over_a_joining_word_is_two_places():
     assert "Toronto" in texts and "Ottawa" in texts and "Toronto per Ottawa" not in texts
 
 
+def test_two_known_names_ner_ran_together_are_two_mentions():
+    """"Ucraina Meloni" (one PER span): a state and a surname the gazetteer knows; a name the
+    gazetteer knows whole stays whole."""
+    found = mentions("Il sostegno all'Ucraina Meloni lo ha ribadito.", [("Ucraina Meloni", "PER")])
+    assert ("Ucraina", "State", "Q212") in found
+    assert any(t == "Meloni" and ty == "Person" for t, ty, _ in found)
+    assert not [t for t, _, _ in found if t == "Ucraina Meloni"]
+    whole = mentions("La Corea del Sud ha protestato.", [("Corea del Sud", "LOC")])
+    assert [t for t, _, _ in whole] == ["Corea del Sud"]
+
+
 def test_a_role_titles_word_and_the_demonym_after_it_are_no_organisation():
     """NER's "Stato americano" (ORG) is the title's "Stato" and the role's demonym."""
     found = mentions("Il segretario di Stato americano Marco Rubio ha parlato.",

@@ -1,4 +1,4 @@
-"""kg.relations' learned side: candidates, features, the JSON scorer, decoding and training.
+"""kg.relations' learned side: candidates, features, article pairs, the JSON scorer, decoding, training.
 
 Model-free: sentences are hand-parsed (tests/parsed.py), linking runs on the shipped
 gazetteer, and the scorer is built by hand or trained on synthetic examples.
@@ -17,10 +17,30 @@ from kg.relations.candidates import candidates, fitting
 from kg.relations.decoding import decode
 from kg.relations.extract import extract_facts
 from kg.relations.features import candidate_features
+from kg.relations.pairs import article_pairs, office_features
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import Calibration, PredicateModel, RelationScorer, load_scorer
 from kg.relations.training import Example, best_threshold, decisions, train_scorer
 from tests.parsed import article
+
+PUTIN = ("Vladimir Putin ha parlato a lungo.", """
+1 Vladimir Vladimir PROPN 4 nsubj
+2 Putin Putin PROPN 1 flat
+3 ha avere AUX 4 aux
+4 parlato parlare VERB 0 root
+5 a a ADP 6 case
+6 lungo lungo ADV 4 advmod
+7 . . PUNCT 4 punct
+""", [("Vladimir Putin", "PER")])
+
+RUSSIA = ("La Russia chiede la pace.", """
+1 La il DET 2 det
+2 Russia Russia PROPN 3 nsubj
+3 chiede chiedere VERB 0 root
+4 la il DET 5 det
+5 pace pace NOUN 3 obj
+6 . . PUNCT 3 punct
+""", [("Russia", "LOC")])
 
 VISIT = ("Il presidente Emmanuel Macron non ha visitato Berlino.", """
 1 Il il DET 3 det
@@ -74,8 +94,36 @@ def test_features_see_the_path_the_trigger_frame_and_the_negation(world):
 
 
 def tiny_scorer(threshold=0.5):
-    return RelationScorer({"visited": PredicateModel(-2.0, {"lca_frame=visit": 4.0, "negated": -1.0}),
+    return RelationScorer({"visited": PredicateModel(-2.0, {"s:lca_frame=visit": 4.0, "s:negated": -1.0}),
                            "criticized": PredicateModel(-3.0, {})}, threshold)
+
+
+def test_pairs_gather_the_sentences_and_the_article(world):
+    am, res, lex = world
+    k = keys(am, res)
+    pairs = {(p.s_key, p.o_key): p for p in article_pairs(am, res, lex, load_gazetteer(), [])}
+    visit = pairs[(k["Emmanuel Macron"], k["Berlino"])]
+    assert [i for i, _ in visit.sentences] == [0] and "visited" in visit.predicates
+    assert {"s:lca_frame=visit", "s:negated", "nsent=1", "srank=1", "types=Person>Place"} <= set(visit.features)
+    assert "nocooc" not in visit.features
+
+
+def test_an_office_the_gazetteer_knows_makes_a_pair_without_a_shared_sentence():
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(PUTIN, RUSSIA, article_id="a", date="2024-05-01"), gaz, lex)
+    res = resolve([am], gaz, lex)
+    k = keys(am, res)
+    putin, russia = k["Vladimir Putin"], k["Russia"]
+    pairs = {(p.s_key, p.o_key): p for p in article_pairs(am, res, lex, gaz, [])}
+    assert {"nocooc", "office=head_of_state", "office_now=head_of_state"} <= set(pairs[(putin, russia)].features)
+    assert pairs[(putin, russia)].sentences == [] and pairs[(putin, russia)].first_sentence == 0
+    assert "office_now=head_of_government" not in office_features(gaz, putin, russia, 2024)
+    assert "office_now=head_of_government" in office_features(gaz, putin, russia, 2010)
+    undated = office_features(gaz, putin, russia, None)   # no date: every office the person held counts
+    assert {"office_now=head_of_state", "office_now=head_of_government"} <= set(undated)
+    leader = RelationScorer({"leaderOf": PredicateModel(-3.0, {"office_now=head_of_state": 6.0})}, 0.5)
+    facts = decode(am, res, lex, ArticleFacts(), leader).facts
+    assert [(f.subject, f.predicate, f.object, f.evidence.sentence) for f in facts] == [(putin, "leaderOf", russia, 0)]
 
 
 def test_scorer_round_trips_and_calibrates(tmp_path):
@@ -101,7 +149,7 @@ def test_decoding_keeps_negated_facts_out_of_the_asserted_ones(world):
     assert decode(am, res, lex, ArticleFacts(), tiny_scorer(0.5), min_confidence=0.99).facts == []
 
 
-def test_rule_facts_take_the_scorer_confidence(world):
+def test_a_rule_fact_without_a_measured_precision_keeps_its_own_and_is_not_doubled(world):
     am, res, lex = world
     k = keys(am, res)
     from kg.records import Evidence, Fact
@@ -110,7 +158,7 @@ def test_rule_facts_take_the_scorer_confidence(world):
     rule = Fact(k["Emmanuel Macron"], "visited", k["Berlino"], Evidence("a", 0, s.start_char, s.end_char, s.text), 0.85)
     out = decode(am, res, lex, ArticleFacts([rule]), tiny_scorer(0.5))
     visits = [f for f in out.facts if f.predicate == "visited"]
-    assert len(visits) == 1 and visits[0].confidence != 0.85
+    assert len(visits) == 1 and visits[0].confidence == 0.85 and visits[0].status == "asserted"
 
 
 def test_rule_facts_take_their_predicates_measured_precision(world):
@@ -131,22 +179,35 @@ def test_rule_facts_take_their_predicates_measured_precision(world):
 def test_rule_precision_is_smoothed_per_predicate():
     from kg.relations.training import rule_precision
 
-    ex = [Example("i", "train", ("visited",), ["rule=visited"], frozenset({"visited"})),
-          Example("j", "train", ("visited",), ["rule=visited"], frozenset())]
+    ex = [Example("i", "train", ("visited",), ["rule_art=visited"], frozenset({"visited"})),
+          Example("j", "train", ("visited",), ["rule_art=visited", "s:rule=visited"], frozenset()),
+          Example("k", "train", ("visited",), ["s:rule=visited"], frozenset())]
     assert rule_precision(ex) == {"visited": 0.5}
 
 
-def test_the_default_keeps_the_rules_facts_with_their_measured_confidence(world):
+def test_rules_mode_keeps_the_rules_facts_with_their_measured_confidence(world):
     am, res, lex = world
     scorer = tiny_scorer(0.5)
     scorer.rule_confidence = {"visited": 0.6, "leaderOf": 0.9}
     rules = extract_facts([am], res, lex, "rules", scorer=None)[0].facts
-    scored = extract_facts([am], res, lex, scorer=scorer)[0].facts
+    scored = extract_facts([am], res, lex, "rules", scorer=scorer)[0].facts
     assert [(f.subject, f.predicate, f.object) for f in scored] == [(f.subject, f.predicate, f.object) for f in rules]
     assert all(f.confidence == scorer.rule_confidence.get(f.predicate, g.confidence) for f, g in zip(scored, rules))
     # a chosen confidence brings the scorer's facts in: the negated visit is found, not asserted
-    chosen = extract_facts([am], res, lex, scorer=scorer, min_confidence=0.5)[0].facts
+    chosen = extract_facts([am], res, lex, "rules", scorer=scorer, min_confidence=0.5)[0].facts
     assert any(f.predicate == "visited" and f.status == "negated" for f in chosen)
+
+
+def test_the_default_is_the_rules_and_the_scorer(world):
+    am, res, lex = world
+    scorer = tiny_scorer(0.5)
+    default = extract_facts([am], res, lex, scorer=scorer)[0].facts
+    assert default == extract_facts([am], res, lex, "combined", scorer=scorer)[0].facts
+    assert any(f.predicate == "visited" and f.status == "negated" for f in default)
+    # above the scorer's threshold nothing is added: the facts are the rules' own
+    strict = extract_facts([am], res, lex, scorer=tiny_scorer(0.99))[0].facts
+    rules = extract_facts([am], res, lex, "rules", scorer=tiny_scorer(0.99))[0].facts
+    assert strict == rules and len(default) >= len(rules)
 
 
 def test_rules_mode_needs_no_scorer(world):
@@ -157,9 +218,25 @@ def test_rules_mode_needs_no_scorer(world):
 
 
 def test_threshold_keeps_the_target_precision():
-    points = [(0.9, True, 1), (0.8, True, 1), (0.7, False, 0), (0.6, True, 1), (0.5, False, 0), (0.4, False, 1)]
+    points = [(0.9, True, 1, "visited"), (0.8, True, 1, "visited"), (0.7, False, 0, "visited"),
+              (0.6, True, 1, "visited"), (0.5, False, 0, "visited"), (0.4, False, 1, "visited")]
     t, f1 = best_threshold(points, 0.75)
     assert t == 0.6 and f1 == pytest.approx(2 * 3 / (4 + 4))
+
+
+def test_predicates_with_enough_decisions_get_their_own_calibration():
+    from kg.relations.training import MIN_CALIBRATION, calibrations
+
+    n = MIN_CALIBRATION
+    points = [(0.9, i % 4 != 0, 1, "leaderOf") for i in range(4 * n)] + \
+             [(0.9, i % 4 == 0, 1, "visited") for i in range(4 * n)] + [(0.5, True, 1, "signed")] * 3
+    overall, own = calibrations(points)
+    assert set(own) == {"leaderOf", "visited"}            # signed: too few to fit its own
+    assert own["leaderOf"](0.9) == pytest.approx(0.75) and own["visited"](0.9) == pytest.approx(0.25)
+    scorer = RelationScorer({p: PredicateModel(0.0, {}) for p in ("leaderOf", "visited", "signed")}, 0.5,
+                            overall, calibrations=own)
+    probs = scorer.probabilities([], ["leaderOf", "visited", "signed"])
+    assert probs["leaderOf"] > probs["visited"] and probs["signed"] == round(overall(0.5), 4)
 
 
 def test_training_learns_a_separable_signal_deterministically():
@@ -175,7 +252,7 @@ def test_training_learns_a_separable_signal_deterministically():
     assert a.predicates["visited"].weights["lca=visitare"] > 1.0
     probs = a.probabilities(["types=Person>Place", "lca=visitare"], ["visited"])
     assert probs["visited"] >= a.threshold
-    assert sum(ok for _, ok, _ in decisions(a.predicates, examples)) == 40
+    assert sum(ok for _, ok, _, _ in decisions(a.predicates, examples)) == 40
 
 
 def test_the_shipped_scorer_loads_when_present():

@@ -184,11 +184,39 @@ def _mended_joins(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazet
     return out
 
 
+GAZETTEER_NER = {"Person": "PER", "State": "LOC", "Place": "LOC", "Organization": "ORG"}
+
+
+def _known(words: list[str], gazetteer: Gazetteer):
+    """The gazetteer entry these words name in full, or the one person with this surname."""
+    return gazetteer.lookup(" ".join(words)) or (gazetteer.unique_surname(words[0]) if len(words) == 1 else None)
+
+
+def _known_names_apart(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Two names the gazetteer knows, run together by NER ("Ucraina Meloni", "Lula Roma"), are
+    two spans; a span the gazetteer knows whole ("Corea del Sud") stays one."""
+    out = []
+    for start, end, etype in spans:
+        words = text[start:end].split(" ")
+        cut = None
+        if len(words) >= 2 and gazetteer.lookup(" ".join(words)) is None:
+            cut = next((i for i in range(1, len(words)) if words[i][:1].isupper()
+                        and (left := _known(words[:i], gazetteer)) is not None
+                        and (right := _known(words[i:], gazetteer)) is not None), None)
+        if cut is None:
+            out.append((start, end, etype))
+            continue
+        right_start = start + len(" ".join(words[:cut])) + 1
+        out += [(start, right_start - 1, GAZETTEER_NER.get(left.type, etype)),
+                (right_start, end, GAZETTEER_NER.get(right.type, etype))]
+    return out
+
+
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
                   lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    spans = _mended_joins(_holder_and_holder_name(_ner_spans(sentence, text), text, gazetteer, lexicon),
-                          text, gazetteer)
+    spans = _known_names_apart(_mended_joins(_holder_and_holder_name(_ner_spans(sentence, text), text, gazetteer,
+                                                                     lexicon), text, gazetteer), text, gazetteer)
     for span_start, span_end, span_type in spans:
         start, end = trim(text, span_start, span_end)
         surface = text[start:end]

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
+from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Evidence, Fact
-from kg.relations.candidates import Candidate, candidates
-from kg.relations.features import candidate_features
+from kg.relations.pairs import Pair, article_pairs
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import RelationScorer
 
@@ -29,59 +29,54 @@ NOT_ASSERTED = {"negated": "negated", "conditional": "hypothetical", "modal": "h
 KIND_FRAMES = {"letter", "message", "phone_call", "meeting", "statement"}
 
 
-def scored_candidates(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFacts,
-                      scorer: RelationScorer) -> list[tuple[Candidate, list[str], dict[str, float]]]:
-    """Every candidate with its features and the probability of each predicate that fits it."""
-    votes = {(f.evidence.sentence, f.subject, f.predicate, f.object) for f in rules.facts}
-    sentences = {s.index: s for s in am.annotated.sentences}
-    out = []
-    for cand in candidates(am, res):
-        feats = candidate_features(am, cand, sentences[cand.sentence], lex, votes)
-        out.append((cand, feats, scorer.probabilities(feats, cand.predicates)))
-    return out
+def scored_pairs(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFacts,
+                 scorer: RelationScorer, gaz: Optional[Gazetteer] = None) -> list[tuple[Pair, dict[str, float]]]:
+    """Every article pair with the calibrated probability of each predicate that fits it."""
+    gaz = gaz or load_gazetteer()
+    return [(pair, scorer.probabilities(pair.features, pair.predicates))
+            for pair in article_pairs(am, res, lex, gaz, rules.facts)]
+
+
+def evidence_sentence(pair: Pair, predicate: str, scorer: RelationScorer) -> tuple[int, list[str]]:
+    """The sentence that says most for the fact: the one whose own features, with the
+    article's, score highest; the subject's first sentence when the two never meet."""
+    if not pair.sentences:
+        return pair.first_sentence or 0, []
+    article = [f for f in pair.features if not f.startswith("s:")]
+    model = scorer.predicates[predicate]
+    return max(pair.sentences, key=lambda sf: (model.raw(article + ["s:" + x for x in sf[1]]), -sf[0]))
 
 
 def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFacts, scorer: RelationScorer,
            min_confidence: Optional[float] = None, keep_rules: bool = True) -> ArticleFacts:
-    """The article's facts: the scorer's, and the rules' where the scorer has no say."""
+    """The article's facts: the rules' (unless ``keep_rules`` is off), and the scorer's."""
     threshold = scorer.threshold if min_confidence is None else min_confidence
-    scored = scored_candidates(am, res, lex, rules, scorer)
-    covered: dict[tuple[int, str, str, str], float] = {}
-    best: dict[tuple[int, str, str], tuple[str, float, Candidate, list[str]]] = {}
-    for cand, feats, probs in scored:
-        for p, prob in probs.items():
-            covered[(cand.sentence, cand.s_key, p, cand.o_key)] = prob
-        if probs:
-            p, prob = max(probs.items(), key=lambda kv: (kv[1], kv[0]))
-            best[(cand.sentence, cand.s_key, cand.o_key)] = (p, prob, cand, feats)
     facts: list[Fact] = []
-    ruled: set[tuple[int, str, str, str]] = set()
-    for f in rules.facts:
-        slot = (f.evidence.sentence, f.subject, f.predicate, f.object)
+    ruled: set[tuple[str, str, str]] = set()
+    for f in rules.facts if keep_rules else ():
         if f.predicate in scorer.rule_confidence:
             f = replace(f, confidence=scorer.rule_confidence[f.predicate])
-        elif slot in covered:
-            f = replace(f, confidence=covered[slot])
-        if (min_confidence is not None and f.confidence < min_confidence) or \
-                (not keep_rules and covered.get(slot, 0.0) < threshold):
+        if min_confidence is not None and f.confidence < min_confidence:
             continue
-        ruled.add(slot)
+        ruled.add((f.subject, f.predicate, f.object))
         facts.append(f)
     sentences = {s.index: s for s in am.annotated.sentences}
-    for (sentence, s_key, o_key), (p, prob, cand, feats) in sorted(best.items()):
-        if prob < threshold or (sentence, s_key, p, o_key) in ruled:
+    chosen: set[tuple[str, str, str]] = set()
+    for pair, probs in scored_pairs(am, res, lex, rules if keep_rules else ArticleFacts([], rules.events), scorer):
+        if not probs:
             continue
-        if (sentence, o_key, p, s_key) in ruled and p in SYMMETRIC | {"communicatedWith"}:
-            continue  # the rules read this pair the other way round, with its event: theirs stands
-        if p in SYMMETRIC and (sentence, o_key, p, s_key) in {(x.evidence.sentence, x.subject, x.predicate, x.object)
-                                                               for x in facts}:
+        p, prob = max(probs.items(), key=lambda kv: (kv[1], kv[0]))
+        s_key, o_key = pair.s_key, pair.o_key
+        if prob < threshold or (s_key, p, o_key) in ruled:
             continue
-        s = sentences[sentence]
+        if p in SYMMETRIC | {"communicatedWith"} and ((o_key, p, s_key) in ruled or (o_key, p, s_key) in chosen):
+            continue  # the other direction is read already (the rules' with its event)
+        index, feats = evidence_sentence(pair, p, scorer)
+        s = sentences[index]
         status = next((NOT_ASSERTED[f] for f in feats if f in NOT_ASSERTED), "asserted")
-        kind = _kind(feats) if p == "communicatedWith" else None
-        if p == "communicatedWith" and kind is None:
-            kind = "statement"
-        role = _role(am, cand, lex) if p == "holdsPosition" else None
+        kind = (_kind(feats) or "statement") if p == "communicatedWith" else None
+        role = _role(am, pair, lex) if p == "holdsPosition" else None
+        chosen.add((s_key, p, o_key))
         facts.append(Fact(s_key, p, o_key, Evidence(am.annotated.article.id, s.index, s.start_char, s.end_char,
                                                     s.text), prob, kind=kind, role=role, status=status))
     return ArticleFacts(facts, rules.events)
@@ -95,12 +90,10 @@ def _kind(feats: list[str]) -> Optional[str]:
     return None
 
 
-def _role(am: ArticleMentions, cand: Candidate, lex: Lexicon) -> Optional[str]:
-    """The lexicon's role phrase nearest before the object, in English ("Foreign Minister")."""
-    ma, mb = am.mentions[cand.a], am.mentions[cand.b]
-    lo, hi = min(ma.start_char, mb.start_char), max(ma.end_char, mb.end_char)
-    text = am.annotated.article.text[max(0, lo - 60):hi].lower()
-    found = [(text.rfind(phrase), len(phrase), role) for phrase, role in lex.roles.items() if phrase in text]
+def _role(am: ArticleMentions, pair: Pair, lex: Lexicon) -> Optional[str]:
+    """The lexicon's role phrase in the sentences that name both, in English ("Foreign Minister")."""
+    text = " ".join(s.text for s in am.annotated.sentences if s.index in {i for i, _ in pair.sentences}).lower()
+    found = [(text.find(phrase), -len(phrase), role) for phrase, role in lex.roles.items() if phrase in text]
     if not found:
         return None
-    return max(found, key=lambda x: (x[0], x[1]))[2].role_en
+    return min(found, key=lambda x: (x[0], x[1]))[2].role_en

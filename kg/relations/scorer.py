@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from kg.json_model import load_model, logistic, save_model
 from kg.resources import SHIPPED_MODELS_DIR
 
-FORMAT = "kg-relation-scorer/1"
+FORMAT = "kg-relation-scorer/2"   # /2: decides on article pairs (kg.relations.pairs)
 
 
 @dataclass
@@ -55,16 +55,19 @@ class RelationScorer:
     #: how often a hand rule's fact of each predicate is right on the training items: the
     #: confidence of the rules' facts, which the scorer's probability under-rates
     rule_confidence: dict[str, float] = field(default_factory=dict)
+    #: a predicate's own calibration, where it had enough decisions to fit one
+    calibrations: dict[str, Calibration] = field(default_factory=dict)
 
     def probabilities(self, features: list[str], allowed: Iterable[str]) -> dict[str, float]:
-        """Calibrated probability of each allowed predicate for one candidate."""
-        return {p: round(self.calibration(self.predicates[p].raw(features)), 4)
+        """Calibrated probability of each allowed predicate for one pair."""
+        return {p: round(self.calibrations.get(p, self.calibration)(self.predicates[p].raw(features)), 4)
                 for p in allowed if p in self.predicates}
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "threshold": self.threshold, "meta": self.meta,
                 "rule_confidence": dict(sorted(self.rule_confidence.items())),
                 "calibration": {"x": self.calibration.xs, "y": self.calibration.ys},
+                "calibrations": {p: {"x": c.xs, "y": c.ys} for p, c in sorted(self.calibrations.items())},
                 "predicates": {p: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
                                for p, m in sorted(self.predicates.items())}}
 
@@ -78,7 +81,8 @@ class RelationScorer:
         return cls({p: PredicateModel(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()})
                     for p, m in data["predicates"].items()},
                    float(data["threshold"]), Calibration(list(cal.get("x", [])), list(cal.get("y", []))),
-                   data.get("meta", {}), {k: float(v) for k, v in data.get("rule_confidence", {}).items()})
+                   data.get("meta", {}), {k: float(v) for k, v in data.get("rule_confidence", {}).items()},
+                   {p: Calibration(list(c["x"]), list(c["y"])) for p, c in data.get("calibrations", {}).items()})
 
 
 SHIPPED = SHIPPED_MODELS_DIR / "it_kg_relations.json"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
@@ -28,6 +28,7 @@ from kg.sentence_eval import detokenize, read_kind
 UNDIRECTED_KINDS = {"meeting", "phone_call"}
 TARGET_PRECISION = 0.80
 C_GRID = (0.1, 0.3, 1.0, 3.0)
+MIN_CALIBRATION = 50
 
 
 @dataclass
@@ -151,34 +152,41 @@ def analyse(articles: list, log: Callable[[str], None] = print, annotator=None) 
     return mentions, resolve(mentions, gazetteer, lexicon), lexicon
 
 
+def _key_map(item: Item, am, res) -> dict[str, str]:
+    """kg entity key -> gold key: by name for articles (as kg eval matches), by the gold
+    mention each kg mention overlaps most for sentences (the key most of its mentions get)."""
+    if item.entities is not None:
+        return _entity_map(item, am, res)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for i, m in enumerate(am.mentions):
+        key, gold = res.key_of(am.annotated.article.id, i), _gold_key(m, item.mentions)
+        if key and gold:
+            votes[key][gold] += 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+
+
 def build_examples(items: list[Item], log: Callable[[str], None] = print,
                    annotator=None, rule_features: bool = True) -> list[Example]:
-    """Run kg's pipeline over the items and label every candidate pair."""
+    """Run kg's pipeline over the items and label every article pair (kg.relations.pairs)."""
+    from kg.gazetteer import load_gazetteer
     from kg.records import Article
-    from kg.relations.candidates import candidates
-    from kg.relations.features import candidate_features
+    from kg.relations.pairs import article_pairs
     from kg.relations.rules import RelationExtractor
 
     mentions, res, lexicon = analyse([Article(id=it.id, source=it.id, text=it.text, date=it.date) for it in items],
                                      log, annotator)
-    extractor = RelationExtractor(lexicon, res)
+    extractor, gazetteer = RelationExtractor(lexicon, res), load_gazetteer()
     by_id = {it.id: it for it in items}
     examples = []
     for am in mentions:
         item = by_id[am.annotated.article.id]
-        rules = extractor.extract(am)
-        votes = {(f.evidence.sentence, f.subject, f.predicate, f.object) for f in rules.facts} if rule_features else set()
-        sentences = {s.index: s for s in am.annotated.sentences}
-        by_name = _entity_map(item, am, res) if item.entities is not None else None
-        for cand in candidates(am, res):
-            if by_name is not None:
-                gs, go = by_name.get(cand.s_key), by_name.get(cand.o_key)
-            else:
-                gs = _gold_key(am.mentions[cand.a], item.mentions)
-                go = _gold_key(am.mentions[cand.b], item.mentions)
-            labels = frozenset(p for p in cand.predicates if gs and go and gs != go and (gs, p, go) in item.relations)
-            feats = candidate_features(am, cand, sentences[cand.sentence], lexicon, votes)
-            examples.append(Example(item.id, item.split, cand.predicates, feats, labels))
+        rules = extractor.extract(am).facts if rule_features else []
+        to_gold = _key_map(item, am, res)
+        for pair in article_pairs(am, res, lexicon, gazetteer, rules):
+            gs, go = to_gold.get(pair.s_key), to_gold.get(pair.o_key)
+            labels = frozenset(p for p in pair.predicates if gs and go and gs != go and (gs, p, go) in item.relations)
+            source = ["src=sentence"] if item.entities is None else []
+            examples.append(Example(item.id, item.split, pair.predicates, source + pair.features, labels))
     return examples
 
 
@@ -201,26 +209,48 @@ def _fit(examples: list[Example], c: float) -> dict[str, PredicateModel]:
     return models
 
 
-def decisions(models: dict[str, PredicateModel], examples: list[Example]) -> list[tuple[float, bool, int]]:
-    """Per example the decoded (top) predicate's raw probability, whether it is right, and how
-    many gold predicates the example has (so recall counts what no decision covers)."""
+def decisions(models: dict[str, PredicateModel], examples: list[Example]) -> list[tuple[float, bool, int, str]]:
+    """Per example the decoded (top) predicate's raw probability, whether it is right, how
+    many gold predicates the example has (so recall counts what no decision covers), and the
+    predicate."""
     out = []
     for e in examples:
         probs = {p: models[p].raw(e.features) for p in e.predicates if p in models}
         if probs:
             p, prob = max(probs.items(), key=lambda kv: (kv[1], kv[0]))
-            out.append((prob, p in e.labels, len(e.labels)))
+            out.append((prob, p in e.labels, len(e.labels), p))
         else:
-            out.append((0.0, False, len(e.labels)))
+            out.append((0.0, False, len(e.labels), ""))
     return out
 
 
-def best_threshold(points: list[tuple[float, bool, int]], target: float = TARGET_PRECISION) -> tuple[float, float]:
+def _isotonic(points: list[tuple[float, bool, int, str]]) -> Calibration:
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+    iso.fit([x[0] for x in points], [float(x[1]) for x in points])
+    return Calibration([round(float(x), 4) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_])
+
+
+def calibrations(points: list[tuple[float, bool, int, str]]) -> tuple[Calibration, dict[str, Calibration]]:
+    """One isotonic map over all decisions, and one per predicate with enough of its own
+    (MIN_CALIBRATION right and wrong decisions each): predicates differ in how far their raw
+    probabilities are to be trusted."""
+    own = {}
+    for p in sorted({x[3] for x in points if x[3]}):
+        mine = [x for x in points if x[3] == p]
+        right = sum(x[1] for x in mine)
+        if min(right, len(mine) - right) >= MIN_CALIBRATION:
+            own[p] = _isotonic(mine)
+    return _isotonic(points), own
+
+
+def best_threshold(points: list[tuple], target: float = TARGET_PRECISION) -> tuple[float, float]:
     """The threshold with the best F1 among those keeping precision >= target (candidate level)."""
-    gold = sum(n for _, _, n in points)
+    gold = sum(x[2] for x in points)
     best = (0.5, 0.0)
-    for t in sorted({round(p, 3) for p, _, _ in points}):
-        chosen = [(p, ok) for p, ok, _ in points if p >= t]
+    for t in sorted({round(x[0], 3) for x in points}):
+        chosen = [(x[0], x[1]) for x in points if x[0] >= t]
         tp = sum(ok for _, ok in chosen)
         if not chosen or tp / len(chosen) < target:
             continue
@@ -230,11 +260,11 @@ def best_threshold(points: list[tuple[float, bool, int]], target: float = TARGET
     return best
 
 
-def _cross_validated(examples: list[Example], c: float, folds: int) -> list[tuple[float, bool, int]]:
+def _cross_validated(examples: list[Example], c: float, folds: int) -> list[tuple[float, bool, int, str]]:
     """Out-of-fold decisions, folds by item (an article's or sentence's candidates stay together)."""
     groups = sorted({e.item for e in examples})
     fold_of = {g: i % folds for i, g in enumerate(groups)}
-    points: list[tuple[float, bool, int]] = []
+    points: list[tuple[float, bool, int, str]] = []
     for k in range(folds):
         models = _fit([e for e in examples if fold_of[e.item] != k], c)
         points += decisions(models, [e for e in examples if fold_of[e.item] == k])
@@ -243,8 +273,6 @@ def _cross_validated(examples: list[Example], c: float, folds: int) -> list[tupl
 
 def train_scorer(examples: list[Example], log: Callable[[str], None] = print, folds: int = 5) -> RelationScorer:
     """C, the calibration and the threshold from cross-validation over the items; then the fit on all."""
-    from sklearn.isotonic import IsotonicRegression
-
     runs = {}
     for c in C_GRID:
         points = _cross_validated(examples, c, folds)
@@ -252,15 +280,13 @@ def train_scorer(examples: list[Example], log: Callable[[str], None] = print, fo
         log(f"C={c}: cross-validated candidate-level F1 {runs[c][0]:.3f}")
     c = max(C_GRID, key=lambda k: (runs[k][0], -k))
     points = runs[c][1]
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
-    iso.fit([p for p, _, _ in points], [float(ok) for _, ok, _ in points])
-    cal = Calibration([round(float(x), 4) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_])
-    threshold, f1 = best_threshold([(cal(p), ok, n) for p, ok, n in points])
+    cal, by_predicate = calibrations(points)
+    threshold, f1 = best_threshold([((by_predicate.get(p) or cal)(x), ok, n) for x, ok, n, p in points])
     log(f"chose C={c}; threshold {threshold} on the calibrated probability (candidate-level F1 {f1:.3f})")
     meta = {"C": c, "examples": len(examples), "positives": sum(bool(e.labels) for e in examples),
             "items": len({e.item for e in examples}), "splits": sorted({e.split for e in examples}),
             "cv_f1": round(f1, 4), "cv_f1_by_C": {str(k): round(v[0], 4) for k, v in runs.items()}}
-    return RelationScorer(_fit(examples, c), threshold, cal, meta, rule_precision(examples))
+    return RelationScorer(_fit(examples, c), threshold, cal, meta, rule_precision(examples), by_predicate)
 
 
 def rule_precision(examples: list[Example]) -> dict[str, float]:
@@ -268,9 +294,9 @@ def rule_precision(examples: list[Example]) -> dict[str, float]:
     votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for e in examples:
         for f in e.features:
-            if f.startswith("rule="):
-                votes[f[5:]][0] += 1
-                votes[f[5:]][1] += f[5:] in e.labels
+            if f.startswith("rule_art="):
+                votes[f[9:]][0] += 1
+                votes[f[9:]][1] += f[9:] in e.labels
     return {p: round((ok + 1) / (n + 2), 3) for p, (n, ok) in sorted(votes.items())}
 
 
