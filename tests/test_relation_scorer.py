@@ -17,7 +17,7 @@ from kg.relations.candidates import candidates, fitting
 from kg.relations.decoding import decode
 from kg.relations.extract import extract_facts
 from kg.relations.features import candidate_features
-from kg.relations.pairs import article_pairs, office_features
+from kg.relations.pairs import article_pairs, home_or_abroad, office_features
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import Calibration, PredicateModel, RelationScorer, load_scorer
 from kg.relations.training import Example, best_threshold, decisions, train_scorer
@@ -41,6 +41,14 @@ RUSSIA = ("La Russia chiede la pace.", """
 5 pace pace NOUN 3 obj
 6 . . PUNCT 3 punct
 """, [("Russia", "LOC")])
+
+BEIJING = ("Putin arriva a Pechino.", """
+1 Putin Putin PROPN 2 nsubj
+2 arriva arrivare VERB 0 root
+3 a a ADP 4 case
+4 Pechino Pechino PROPN 2 obl
+5 . . PUNCT 2 punct
+""", [("Putin", "PER"), ("Pechino", "LOC")])
 
 VISIT = ("Il presidente Emmanuel Macron non ha visitato Berlino.", """
 1 Il il DET 3 det
@@ -96,6 +104,17 @@ def test_features_see_the_path_the_trigger_frame_and_the_negation(world):
 def tiny_scorer(threshold=0.5):
     return RelationScorer({"visited": PredicateModel(-2.0, {"s:lca_frame=visit": 4.0, "s:negated": -1.0}),
                            "criticized": PredicateModel(-3.0, {})}, threshold)
+
+
+def test_a_leader_in_a_place_of_another_state_is_abroad():
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(PUTIN, RUSSIA, BEIJING, article_id="a", date="2024-05-01"), gaz, lex)
+    res = resolve([am], gaz, lex)
+    k = keys(am, res)
+    pairs = {(p.s_key, p.o_key): p for p in article_pairs(am, res, lex, gaz, [])}
+    assert "abroad" in pairs[(k["Vladimir Putin"], k["Pechino"])].features
+    assert "home" in pairs[(k["Vladimir Putin"], k["Russia"])].features
+    assert home_or_abroad(gaz, res, k["Russia"], k["Pechino"]) == []   # a state holds no office
 
 
 def test_pairs_gather_the_sentences_and_the_article(world):

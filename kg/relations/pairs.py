@@ -116,11 +116,24 @@ def article_pairs(am: ArticleMentions, res: Resolution, lex: Lexicon, gaz: Gazet
         f += [f"rule_art={p}" for p in sorted(ruled.get((s, o), ()))]
         f += [f"rule_art_rev={p}" for p in sorted(ruled.get((o, s), ()))]
         f += office_features(gaz, s, o, year)
+        f += home_or_abroad(gaz, res, s, o)
         for _, feats in pair.sentences:
             f += ["s:" + x for x in feats]
         pair.features = list(dict.fromkeys(f))
         pairs.append(pair)
     return pairs
+
+
+def home_or_abroad(gaz: Gazetteer, res: Resolution, person: str, where: str) -> list[str]:
+    """Whether a place or state is the person's own country (the states the gazetteer records
+    them holding office for) or abroad: a leader at a place abroad is likely visiting it."""
+    entry = gaz.get(person)
+    states = {o.state for o in entry.positions} if entry else set()
+    where_state = where if res.entities.get(where) is not None and res.entities[where].type == "State" \
+        else res.place_states.get(where)
+    if not states or where_state is None:
+        return []
+    return ["home"] if where_state in states else ["abroad"]
 
 
 def office_features_holders(gaz: Gazetteer, person: str) -> list[str]:
