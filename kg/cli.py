@@ -451,8 +451,9 @@ def _add_models_parsers(sub) -> None:
 
     p = msub.add_parser("train-relations", help="train the relation scorer on the real-news gold",
                         description="Runs kg's pipeline over the train and dev parts of bench/realnews (KIND "
-                        "sentences and cached train and dev articles; never the test split), labels every candidate pair "
-                        "from the gold and fits one logistic model per predicate, calibrated. Deterministic. "
+                        "sentences and cached train and dev articles; never the test split), labels every pair of an "
+                        "article's entities from the gold and fits one logistic model per predicate, calibrated. "
+                        "Deterministic. "
                         "Example: kg models train-relations --data DATA_DIR")
     _realnews_training_args(p, "it_kg_relations.json", "the scorer")
     p.add_argument("--no-rule-features", action="store_true", help="leave the hand rules' votes out (ablation)")

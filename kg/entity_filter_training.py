@@ -37,25 +37,20 @@ def gold_items(realnews: Path, kind_dir: Path, splits: tuple[str, ...]) -> dict[
 def entity_examples(items: dict[str, tuple[str, str, list[dict]]], log: Callable[[str], None] = print) -> list[dict]:
     """One row per (item, entity): features and whether it matches the item's gold; and one
     row per item with the gold entities kg found nothing for (they are misses either way)."""
-    from kg.evaluation import Gold, PredEntity, Prediction, _add_entity, match_entities
     from kg.records import Article
-    from kg.relations.training import analyse
+    from kg.relations.training import analyse, gold_matches
 
     mentions, res, _ = analyse([Article(id=i, source=i, text=items[i][1]) for i in sorted(items)], log)
     rows = []
     for am in mentions:
         aid = am.annotated.article.id
         split, _, gold_entities = items[aid]
-        ents: dict = {}
-        for g in gold_entities:
-            _add_entity(ents, g)
         keys = mentions_by_key(am, res)
-        pred = {k: PredEntity(k, res.entities[k].type, res.entities[k].label, tuple(res.entities[k].alt_labels), None)
-                for k in keys}
-        matched = match_entities(Gold("", [aid], ents, []), Prediction(aid, pred, []))
+        matched = gold_matches(aid, gold_entities, keys, res)
+        gold_keys = {g["key"] for g in gold_entities}
         for k, idx in sorted(keys.items()):
             rows.append({"item": aid, "split": split, "features": entity_features(am, res, k, idx), "ok": k in matched})
-        rows.append({"item": aid, "split": split, "unfound": len(ents) - len(set(matched.values()))})
+        rows.append({"item": aid, "split": split, "unfound": len(gold_keys) - len(set(matched.values()))})
     return rows
 
 

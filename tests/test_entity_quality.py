@@ -14,14 +14,7 @@ from kg.mentions.filters import credit_spans, is_headline_capitals
 
 
 def _rows(text: str) -> str:
-    words = []
-    for piece in text.replace(".", " .").replace(",", " ,").split():
-        if "'" in piece[:-1]:
-            head, _, tail = piece.partition("'")
-            words += [head + "'", tail]
-        else:
-            words.append(piece)
-    return "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(words, 1))
+    return _split_rows(text, separate=".,")
 
 
 def found(*sentences: tuple[str, list[tuple[str, str]]], article_id: str = "test"):
@@ -336,11 +329,12 @@ def test_a_word_opening_a_sentence_that_the_tagger_reads_as_a_verb_is_no_name():
 
 # ------------------------------------------------------------------ types from the context
 
-def _split_rows(text: str, upos: dict[str, str] = {}) -> str:
-    """Rows with parentheses, quotes and apostrophes as words of their own."""
+def _split_rows(text: str, upos: dict[str, str] = {}, separate: str = "()“”.,") -> str:
+    """Rows with the ``separate`` characters (parentheses, quotes, stops, commas) and elided
+    articles as words of their own."""
     words = []
     spaced = text
-    for ch in "()“”.,":
+    for ch in separate:
         spaced = spaced.replace(ch, f" {ch} ")
     for piece in spaced.split():
         if "'" in piece[:-1]:

@@ -15,6 +15,10 @@ STREET_HEADS = mention_words()["street_heads"]
 _COMPASS = {"Nord", "Sud", "Est", "Ovest"}
 
 
+#: The NER label of a gazetteer entry's type, for spans the gazetteer retypes.
+GAZETTEER_NER = {"Person": "PER", "State": "LOC", "Place": "LOC", "Organization": "ORG"}
+
+
 def _name_chains(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     """Character spans of the multi-word names the parser builds with ``flat:name``: a proper
     noun and the words attached to it that way, directly or through each other, contiguous
@@ -128,12 +132,12 @@ def _holder_and_holder_name(spans: list[tuple[int, int, str]], text: str, gazett
             # gazetteer knows, run into the person after it
             entry = gazetteer.lookup(words[0])
             if entry is not None and entry.type in ("State", "Organization") and words[1][:1].isupper():
-                cut, head_type = 1, "ORG" if entry.type == "Organization" else "LOC"
+                cut, head_type = 1, GAZETTEER_NER[entry.type]
         if role_before and len(words) >= 2:
             for n in range(len(words) - 1, 0, -1):
                 entry = gazetteer.lookup(" ".join(words[:n]))
                 if entry is not None and entry.type in ("State", "Place", "Organization") and words[n][:1].isupper():
-                    cut, head_type = n, "ORG" if entry.type == "Organization" else "LOC"
+                    cut, head_type = n, GAZETTEER_NER[entry.type]
                     break
         after = text[end:end + 12].split()
         if cut is None and etype in ("ORG", "LOC") and len(words) >= 2 and after and after[0] in NAME_PARTICLES \
@@ -184,9 +188,6 @@ def _mended_joins(spans: list[tuple[int, int, str]], text: str, gazetteer: Gazet
     return out
 
 
-GAZETTEER_NER = {"Person": "PER", "State": "LOC", "Place": "LOC", "Organization": "ORG"}
-
-
 def _known(words: list[str], gazetteer: Gazetteer):
     """The gazetteer entry these words name in full, or the one person with this surname."""
     return gazetteer.lookup(" ".join(words)) or (gazetteer.unique_surname(words[0]) if len(words) == 1 else None)
@@ -197,19 +198,24 @@ def _known_names_apart(spans: list[tuple[int, int, str]], text: str, gazetteer: 
     two spans; a span the gazetteer knows whole ("Corea del Sud") stays one."""
     out = []
     for start, end, etype in spans:
-        words = text[start:end].split(" ")
-        cut = None
-        if len(words) >= 2 and gazetteer.lookup(" ".join(words)) is None:
-            cut = next((i for i in range(1, len(words)) if words[i][:1].isupper()
-                        and (left := _known(words[:i], gazetteer)) is not None
-                        and (right := _known(words[i:], gazetteer)) is not None), None)
-        if cut is None:
-            out.append((start, end, etype))
-            continue
-        right_start = start + len(" ".join(words[:cut])) + 1
-        out += [(start, right_start - 1, GAZETTEER_NER.get(left.type, etype)),
-                (right_start, end, GAZETTEER_NER.get(right.type, etype))]
+        out += _known_halves(start, end, etype, text, gazetteer) or [(start, end, etype)]
     return out
+
+
+def _known_halves(start: int, end: int, etype: str, text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """The span cut where both sides are names the gazetteer knows, typed by it; [] if none."""
+    words = text[start:end].split(" ")
+    if len(words) < 2 or gazetteer.lookup(" ".join(words)) is not None:
+        return []
+    for cut in range(1, len(words)):
+        if not words[cut][:1].isupper():
+            continue
+        left, right = _known(words[:cut], gazetteer), _known(words[cut:], gazetteer)
+        if left is not None and right is not None:
+            right_start = start + len(" ".join(words[:cut])) + 1
+            return [(start, right_start - 1, GAZETTEER_NER.get(left.type, etype)),
+                    (right_start, end, GAZETTEER_NER.get(right.type, etype))]
+    return []
 
 
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,

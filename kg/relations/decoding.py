@@ -1,13 +1,12 @@
-"""Decoding: from scored candidates and the hand rules' facts to the article's facts.
+"""Decoding: from scored article pairs and the hand rules' facts to the article's facts.
 
-Each ordered pair keeps at most one predicate, its most probable; a candidate becomes a fact
-when its calibrated probability reaches the threshold (the scorer's own, chosen by
-cross-validation for precision >= 0.80, or the user's --min-confidence). The hand rules' facts
-stay, with the confidence their predicate earns on the training items (how often a rule's
-fact of that predicate is right there): the scorer's probability, fitted over every candidate,
-under-rates the facts the rules pick out.
-A learned fact takes kind, date and role from a rule fact or event over the same pair where
-there is one; negated, modal and conditional clauses stay non-asserted.
+Each ordered pair (kg.relations.pairs) keeps at most one predicate, its most probable; it
+becomes a fact when its calibrated probability reaches the threshold (the scorer's own, chosen
+by cross-validation for precision >= 0.80, or the user's --min-confidence) and the rules have
+not stated it already. The hand rules' facts stay, with the confidence their predicate earns on
+the training items (how often a rule's fact of that predicate is right there). A learned fact's
+evidence is the sentence that says most for it; a negated, modal or conditional evidence
+clause keeps it non-asserted; a learned communicatedWith takes its kind from the trigger frame.
 """
 from __future__ import annotations
 
@@ -27,6 +26,12 @@ SYMMETRIC = {"alliedWith"}
 NOT_ASSERTED = {"negated": "negated", "conditional": "hypothetical", "modal": "hypothetical",
                 "future": "planned"}
 KIND_FRAMES = {"letter", "message", "phone_call", "meeting", "statement"}
+
+
+def with_rule_confidence(facts: ArticleFacts, scorer: RelationScorer) -> ArticleFacts:
+    """The rules' facts, each with its predicate's measured precision as confidence."""
+    return ArticleFacts([replace(f, confidence=scorer.rule_confidence.get(f.predicate, f.confidence))
+                         for f in facts.facts], facts.events)
 
 
 def scored_pairs(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFacts,
@@ -53,9 +58,7 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     threshold = scorer.threshold if min_confidence is None else min_confidence
     facts: list[Fact] = []
     ruled: set[tuple[str, str, str]] = set()
-    for f in rules.facts if keep_rules else ():
-        if f.predicate in scorer.rule_confidence:
-            f = replace(f, confidence=scorer.rule_confidence[f.predicate])
+    for f in with_rule_confidence(rules, scorer).facts if keep_rules else ():
         if min_confidence is not None and f.confidence < min_confidence:
             continue
         ruled.add((f.subject, f.predicate, f.object))

@@ -13,14 +13,14 @@ sentences F1 0.256 vs 0.198); docs/relations.md has the figures.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
-from kg.relations.decoding import decode
+from kg.relations.decoding import decode, with_rule_confidence
 from kg.relations.rules import ArticleFacts, RelationExtractor
 from kg.relations.scorer import RelationScorer, load_scorer
 
@@ -59,9 +59,3 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
     if mode == "rules":
         return [with_rule_confidence(r, scorer) for r in rules]
     return [decode(am, resolution, lexicon, r, scorer, min_confidence) for am, r in zip(mentions, rules)]
-
-
-def with_rule_confidence(facts: ArticleFacts, scorer: RelationScorer) -> ArticleFacts:
-    """The rules' facts, each with its predicate's measured precision as confidence."""
-    return ArticleFacts([replace(f, confidence=scorer.rule_confidence.get(f.predicate, f.confidence))
-                         for f in facts.facts], facts.events)

@@ -93,7 +93,7 @@ def article_pairs(am: ArticleMentions, res: Resolution, lex: Lexicon, gaz: Gazet
         by_pair.setdefault((cand.s_key, cand.o_key), []).append(cand)
     year = _year(am.annotated.article.date)
     for person in sorted(k for k in counts if types[k] == "Person"):   # offices: pairs with no shared sentence
-        for holder in (o for o in office_features_holders(gaz, person) if o in counts and o != person):
+        for holder in (o for o in office_states(gaz, person) if o in counts and o != person):
             by_pair.setdefault((person, holder), [])
     title = 0 if am.annotated.article.title else None
     pairs = []
@@ -127,16 +127,14 @@ def article_pairs(am: ArticleMentions, res: Resolution, lex: Lexicon, gaz: Gazet
 def home_or_abroad(gaz: Gazetteer, res: Resolution, person: str, where: str) -> list[str]:
     """Whether a place or state is the person's own country (the states the gazetteer records
     them holding office for) or abroad: a leader at a place abroad is likely visiting it."""
-    entry = gaz.get(person)
-    states = {o.state for o in entry.positions} if entry else set()
-    where_state = where if res.entities.get(where) is not None and res.entities[where].type == "State" \
-        else res.place_states.get(where)
+    states = office_states(gaz, person)
+    where_state = where if entity_type(res, where, "") == "State" else res.place_states.get(where)
     if not states or where_state is None:
         return []
     return ["home"] if where_state in states else ["abroad"]
 
 
-def office_features_holders(gaz: Gazetteer, person: str) -> list[str]:
+def office_states(gaz: Gazetteer, person: str) -> list[str]:
     """The states and bodies the gazetteer records ``person`` holding an office for."""
     entry = gaz.get(person)
     return sorted({o.state for o in entry.positions}) if entry else []

@@ -1,21 +1,21 @@
 """Training the relation scorer on the real-news gold (bench/realnews), deterministically.
 
-Examples come from kg's own pipeline, as a build runs it: each annotated KIND sentence (train
-and dev splits) and each dev article goes through kg's NER, mentions, linking and hand rules;
-every candidate pair is labelled by aligning its mentions to the gold mentions (character
-overlap) and looking the gold keys up in that item's gold relations. So the scorer learns on
-exactly the mentions and parses it will see in a build, errors included. The test split is
+Examples come from kg's own pipeline, as a build runs it: each annotated KIND sentence (an
+article of one sentence) and each cached train and dev article goes through kg's NER,
+mentions, linking and hand rules; every article pair (kg.relations.pairs) is labelled with the
+predicates the item's gold gives its two entities, which are matched to gold entities by name
+and form (articles) or by overlap with the gold mentions (KIND sentences). So the scorer learns
+on exactly the mentions and parses it will see in a build, errors included. The test split is
 never read here.
 
 Per predicate, a logistic regression (scikit-learn, L2) over the indicator features. C, the
-calibration (isotonic) and the decision threshold (the best F1 keeping precision >= 0.80)
-come from cross-validated predictions over the training items, folded by item; the shipped
-model is then fitted on all of them (train + dev).
+calibrations (isotonic: one shared, one per predicate with enough decisions) and the decision
+threshold (the best F1 keeping precision >= 0.80) come from cross-validated predictions over
+the training items, folded by item; the shipped model is then fitted on all of them.
 """
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +84,8 @@ def sentence_items(gold_path: Path, kind_dir: Path, splits: tuple[str, ...]) -> 
 
 
 def article_items(realnews: Path, splits: tuple[str, ...]) -> list[Item]:
-    """Cached articles of ``splits``; gold mentions are every occurrence of each form."""
+    """Cached articles of ``splits``, with their document gold (kg's entities are matched to it by
+    name and form, as kg eval does, so the articles carry no gold mention spans)."""
     manifest = {m["id"]: m for m in map(json.loads, (realnews / "manifest.jsonl").read_text(encoding="utf-8").split("\n")[:-1])}
     items = []
     for line in (realnews / "gold.jsonl").read_text(encoding="utf-8").splitlines():
@@ -93,15 +94,8 @@ def article_items(realnews: Path, splits: tuple[str, ...]) -> list[Item]:
         path = realnews / "cache" / f"{g['id']}.txt"
         if m is None or m["split"] not in splits or not path.exists():
             continue
-        text = path.read_text(encoding="utf-8")
-        mentions = []
-        for e in g["entities"]:
-            for form in e["forms"]:
-                bare = form.lstrip("~")
-                for hit in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", text):
-                    mentions.append((hit.start(), hit.end(), e["key"]))
-        items.append(Item(g["id"], m["split"], text, mentions, _relation_keys(g["relations"]), m.get("date"),
-                          g["entities"]))
+        items.append(Item(g["id"], m["split"], path.read_text(encoding="utf-8"), [], _relation_keys(g["relations"]),
+                          m.get("date"), g["entities"]))
     return items
 
 
@@ -117,17 +111,23 @@ def _gold_key(mention, gold: list[tuple[int, int, str]]) -> Optional[str]:
     return best
 
 
-def _entity_map(item: Item, am, res) -> dict[str, str]:
-    """kg entity key -> gold key for an article, by the scorer's own matching (labels, forms)."""
+def gold_matches(item_id: str, gold_entities: list[dict], keys, res) -> dict[str, str]:
+    """kg entity key -> gold key for one item's entities ``keys``, by kg eval's own matching
+    (QIDs, labels, forms)."""
     from kg.evaluation import Gold, PredEntity, Prediction, _add_entity, match_entities
 
     ents: dict = {}
-    for e in item.entities or []:
+    for e in gold_entities:
         _add_entity(ents, e)
-    keys = {res.key_of(am.annotated.article.id, i) for i in range(len(am.mentions))} - {None}
     pred = {k: PredEntity(k, res.entities[k].type, res.entities[k].label, tuple(res.entities[k].alt_labels), None)
             for k in sorted(keys) if k in res.entities}
-    return match_entities(Gold("", [item.id], ents, []), Prediction(item.id, pred, []))
+    return match_entities(Gold("", [item_id], ents, []), Prediction(item_id, pred, []))
+
+
+def _entity_map(item: Item, am, res) -> dict[str, str]:
+    """kg entity key -> gold key for an article's entities."""
+    keys = {res.key_of(am.annotated.article.id, i) for i in range(len(am.mentions))} - {None}
+    return gold_matches(item.id, item.entities or [], keys, res)
 
 
 def analyse(articles: list, log: Callable[[str], None] = print, annotator=None) -> tuple[list, object, object]:
