@@ -277,12 +277,12 @@ def train_scorer(examples: list[Example], log: Callable[[str], None] = print, fo
     for c in C_GRID:
         points = _cross_validated(examples, c, folds)
         runs[c] = (best_threshold(points)[1], points)
-        log(f"C={c}: cross-validated candidate-level F1 {runs[c][0]:.3f}")
+        log(f"C={c}: cross-validated pair-level F1 {runs[c][0]:.3f}")
     c = max(C_GRID, key=lambda k: (runs[k][0], -k))
     points = runs[c][1]
     cal, by_predicate = calibrations(points)
     threshold, f1 = best_threshold([((by_predicate.get(p) or cal)(x), ok, n) for x, ok, n, p in points])
-    log(f"chose C={c}; threshold {threshold} on the calibrated probability (candidate-level F1 {f1:.3f})")
+    log(f"chose C={c}; threshold {threshold} on the calibrated probability (pair-level F1 {f1:.3f})")
     meta = {"C": c, "examples": len(examples), "positives": sum(bool(e.labels) for e in examples),
             "items": len({e.item for e in examples}), "splits": sorted({e.split for e in examples}),
             "cv_f1": round(f1, 4), "cv_f1_by_C": {str(k): round(v[0], 4) for k, v in runs.items()}}
