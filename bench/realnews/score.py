@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from kg.article_eval import fact_outcomes, reliability, score_articles  # noqa: E402
 from kg.export.rdf import read_graph  # noqa: E402
+from kg.node_eval import node_quality  # noqa: E402
 from kg.sentence_eval import sentence_set  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "realnews.md"
@@ -58,6 +59,17 @@ def controls_political(graph_path: Path, control_ids: set[str]) -> int:
     preds = article_predictions(read_graph(graph_path))
     return sum(1 for aid in control_ids if slug(aid) in preds
                for r in preds[slug(aid)].relations if r.p in POLITICAL)
+
+
+def node_lines(q) -> list[str]:
+    """Issue #28's node figures for the articles (kg.node_eval), with the cases named."""
+    differ = sorted(set(q.link_names))
+    return [f"Nodes (articles): {q.gold_entities} gold entities; split over two or more nodes "
+            f"{len(q.split)} ({100 * q.rate(q.split):.1f} %); one node for two or more (wrong merges) "
+            f"{len(q.merges)} ({100 * q.rate(q.merges):.1f} %); linked nodes {q.linked}, "
+            f"{len(differ)} distinct with an English label other than the gold name (to check by hand).\n",
+            f"- split: {'; '.join(q.split) or 'none'}", f"- merged: {'; '.join(q.merges) or 'none'}",
+            f"- link names: {'; '.join(differ) or 'none'}\n"]
 
 
 def main() -> int:
@@ -110,6 +122,9 @@ def main() -> int:
              f"| KIND sentences | {prf(sen.entities_micro)} | {prf(sen.relations_micro)} | "
              f"{prf(sen.relations_strict_micro)} |",
              f"\nPolitical facts in the controls: {political}.\n",
+             *node_lines(node_quality(a.work / "articles_gold.jsonl", read_graph(a.work / "articles_out" / "graph.ttl"),
+                                      {m["id"]: (HERE / "cache" / f"{m['id']}.txt").read_text(encoding="utf-8")
+                                       for m in chosen})),
              "| type | articles P / R / F1 | sentences P / R / F1 |", "|---|---|---|"]
     lines += [f"| {t} | {prf(art.entities[t])} | {prf(sen.entities[t])} |" for t in art.entities]
     lines += ["", "| predicate | articles P / R / F1 (tp fp fn) | sentences P / R / F1 (tp fp fn) |", "|---|---|---|"]
