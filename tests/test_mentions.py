@@ -357,3 +357,12 @@ def test_a_not_entities_entry_with_a_hyphen_fires():
     assert mentions("La Germania ha consegnato sistemi IRIS-T all'Ucraina.",
                     [("Germania", "LOC"), ("IRIS-T", "ORG"), ("Ucraina", "LOC")]) \
         == [("Germania", "State", "Q183"), ("Ucraina", "State", "Q212")]
+
+
+def test_an_opening_article_is_no_part_of_a_name_the_gazetteer_knows_without_it():
+    """NER's "L'Italia" (ORG) at a quote's start is the state Italy; "La Polonia" likewise."""
+    found = mentions("Ha detto: L'Italia vuole giocare un ruolo.", [("L'Italia", "ORG")])
+    assert ("Italia", "State", "Q38") in found
+    assert not [t for t, _, _ in found if t.startswith("L'")]
+    found = mentions("La Polonia acquisisce i carri.", [("La Polonia", "ORG")])
+    assert ("Polonia", "State", "Q36") in found

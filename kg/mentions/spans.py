@@ -275,6 +275,13 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         if overlapping and all(m.start_char <= start and end <= m.end_char for m in overlapping):
             continue
         entry = gazetteer.lookup(surface)
+        lead = next((a for a in _LEADING_ARTICLES if surface.startswith(a)), None)
+        if entry is None and lead and gazetteer.lookup(surface[len(lead):]) is not None:
+            # "L'Italia vuole...", "La Polonia acquisisce": a sentence's opening article is no
+            # part of a name the gazetteer knows without it ("La Stampa", known whole, keeps it)
+            start += len(lead)
+            surface = text[start:end]
+            entry = gazetteer.lookup(surface)
         if entry is None and etype in ("Place", "Organization"):
             # "la regione russa di Kursk", "la Duma russa": the place or body the gazetteer knows
             # without the demonym
