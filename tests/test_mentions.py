@@ -366,3 +366,26 @@ def test_an_opening_article_is_no_part_of_a_name_the_gazetteer_knows_without_it(
     assert not [t for t, _, _ in found if t.startswith("L'")]
     found = mentions("La Polonia acquisisce i carri.", [("La Polonia", "ORG")])
     assert ("Polonia", "State", "Q36") in found
+
+
+def _tagged(words: list[tuple[str, str]]) -> str:
+    return "\n".join(f"{i} {w} {w.lower()} {upos} 0 dep" for i, (w, upos) in enumerate(words, 1))
+
+
+def test_a_name_opening_the_next_clause_is_not_the_role_before_the_comma():
+    """"con il presidente del Consiglio, Lula ha auspicato": Lula is the next clause's subject;
+    "il presidente del Consiglio, Giorgia Meloni, ha detto" keeps its apposition."""
+    text = "Dopo l'incontro con il presidente del Consiglio, Lula ha auspicato un accordo."
+    rows = _tagged([("Dopo", "ADP"), ("l'", "DET"), ("incontro", "NOUN"), ("con", "ADP"), ("il", "DET"),
+                    ("presidente", "NOUN"), ("del", "ADP"), ("Consiglio", "PROPN"), (",", "PUNCT"),
+                    ("Lula", "PROPN"), ("ha", "AUX"), ("auspicato", "VERB"), ("un", "DET"),
+                    ("accordo", "NOUN"), (".", "PUNCT")])
+    am = parsed_mentions((text, rows, [("Lula", "PER")]))
+    assert [r.person for r in am.roles if r.text.startswith("presidente")] in ([], [None])
+    text = "Il presidente del Consiglio, Giorgia Meloni, ha detto."
+    rows = _tagged([("Il", "DET"), ("presidente", "NOUN"), ("del", "ADP"), ("Consiglio", "PROPN"), (",", "PUNCT"),
+                    ("Giorgia", "PROPN"), ("Meloni", "PROPN"), (",", "PUNCT"), ("ha", "AUX"), ("detto", "VERB"),
+                    (".", "PUNCT")])
+    am = parsed_mentions((text, rows, [("Giorgia Meloni", "PER")]))
+    people = [am.mentions[r.person].text for r in am.roles if r.person is not None]
+    assert people == ["Giorgia Meloni"]

@@ -42,7 +42,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
         if holder is None:
             # "la presidente del Consiglio Giorgia Meloni": no state or organisation named, but
             # the role still describes the name beside it (linking may know whose office it is)
-            person = _person_name_at(sentence, toks, text, j, found)
+            person = _person_name_at(sentence, toks, text, j, found, i)
             definite = i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in DEFINITE_ARTICLES
             if person is not None or (definite and role.position != "other"):
                 # a bare "il sovrano", "il premier": linking takes the person last described
@@ -64,7 +64,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                 end = found.mentions[trailing].end_char
                 p += 1
         if p is not None:
-            person = _person_name_at(sentence, toks, text, p, found)
+            person = _person_name_at(sentence, toks, text, p, found, i)
         if person is None and p is not None and p + 1 < len(toks) \
                 and text[toks[p][0]:toks[p][1]].lower() in AT_WORDS | {"a", "ad"}:
             # "l'ambasciatore americano all'Onu Mike Waltz": where the office is held, then the name
@@ -140,13 +140,14 @@ def _counterparts(roles: list[RoleMention]) -> list[RoleMention]:
 
 
 def _person_name_at(sentence: Sentence, toks: list[tuple[int, int]], text: str, k: int,
-                    found: ArticleMentions) -> Optional[int]:
+                    found: ArticleMentions, role_start: Optional[int] = None) -> Optional[int]:
     """The person named at token ``k`` (after an optional comma), in apposition to a role.
 
     A name there that NER typed an organisation or a place and the gazetteer does not know,
     of two or more capitalised words ("la premier danese Mette Frederiksen", ORG), is a
     person: a role names whoever holds it."""
-    if k < len(toks) and text[toks[k][0]:toks[k][1]] == ",":
+    comma = k < len(toks) and text[toks[k][0]:toks[k][1]] == ","
+    if comma:
         k += 1
     if k >= len(toks):
         return None
@@ -156,6 +157,8 @@ def _person_name_at(sentence: Sentence, toks: list[tuple[int, int]], text: str, 
     m = found.mentions[candidate]
     if m.kind != "name":
         return None
+    if comma and role_start is not None and _opens_next_clause(sentence, toks[role_start][0], m.end_char):
+        return None
     if m.type == "Person":
         return candidate
     words = m.text.split()
@@ -164,6 +167,19 @@ def _person_name_at(sentence: Sentence, toks: list[tuple[int, int]], text: str, 
         found.mentions[candidate] = replace(m, type="Person")
         return candidate
     return None
+
+
+def _opens_next_clause(sentence: Sentence, role_start: int, name_end: int) -> bool:
+    """"Dopo l'incontro con il presidente del Consiglio, Lula ha auspicato...": a role inside a
+    prepositional phrase, a comma, then a name and a verb: the name is the next clause's
+    subject, not the role's holder (who would be closed off by a second comma)."""
+    before = [w for w in sentence.words if w.end_char <= role_start]
+    while before and before[-1].upos == "DET":
+        before.pop()
+    if not before or before[-1].upos != "ADP":
+        return False
+    after = next((w for w in sentence.words if w.start_char >= name_end), None)
+    return after is not None and after.upos in ("VERB", "AUX")
 
 
 def _appointing_state(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int, j: int,
