@@ -389,3 +389,37 @@ def test_a_name_opening_the_next_clause_is_not_the_role_before_the_comma():
     am = parsed_mentions((text, rows, [("Giorgia Meloni", "PER")]))
     people = [am.mentions[r.person].text for r in am.roles if r.person is not None]
     assert people == ["Giorgia Meloni"]
+
+
+def test_words_run_together_and_a_lone_role_word_are_no_person():
+    """Page tags glued with no space ("Donald TrumpGazaMostra") and a capitalised role word
+    ("Leader") typed PER are dropped; "MacArthur" and "McCarthy" stay people."""
+    found = mentions("Leggi anche Donald TrumpGazaMostra e Leader in fila.",
+                     [("Donald TrumpGazaMostra", "PER"), ("Leader", "PER")])
+    assert not [t for t, ty, _ in found if ty == "Person"]
+    found = mentions("Douglas MacArthur e Kevin McCarthy parlano.", [("Douglas MacArthur", "PER"), ("Kevin McCarthy", "PER")])
+    assert {t for t, ty, _ in found if ty == "Person"} == {"Douglas MacArthur", "Kevin McCarthy"}
+
+
+def test_a_state_noun_and_a_demonym_name_the_state():
+    """NER's "Stato francese" (ORG) is France, not an organisation of that name."""
+    found = mentions("Lo Stato francese ha risposto.", [("Stato francese", "ORG")])
+    assert ("Stato francese", "State", "Q142") in found
+
+
+def test_capitals_before_a_dash_are_a_dateline_only_for_a_known_place_or_with_a_date():
+    """"LONDRA –" (known) and "SIRTE, 12 mar" (a date) are datelines; a headline's "CONTENTO –"
+    is no place."""
+    found = mentions("LONDRA – Il governo ha parlato.")
+    assert any(t == "LONDRA" and ty == "Place" for t, ty, _ in found)
+    found = mentions("SIRTE, 12 mar – Il governo ha parlato.")
+    assert any(t == "SIRTE" and ty == "Place" for t, ty, _ in found)
+    found = mentions("CONTENTO – Il Napoli ha vinto.")
+    assert not [t for t, _, _ in found if t == "CONTENTO"]
+
+
+def test_an_unknown_abbreviation_or_web_address_is_no_entity():
+    found = mentions("Lo ha firmato il P.M di turno, fonte Trt.net.it oggi.", [("P.M", "ORG"), ("Trt.net.it", "ORG")])
+    assert not found
+    found = mentions("Gli Usa e la Ue hanno parlato.", [("Usa", "LOC"), ("Ue", "ORG")])
+    assert {t for t, _, _ in found} == {"Usa", "Ue"}

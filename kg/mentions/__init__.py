@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, event_name, inside,
-                                 is_headline_capitals, minister_department, no_letters, opening_verb, private_demonym,
-                                 product_name, site_name_type)
+from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, event_name,
+                                 glued_name, inside, is_headline_capitals, minister_department, no_letters, not_a_name,
+                                 opening_verb, private_demonym, product_name, role_word_name, site_name_type)
 from kg.mentions.context import club, quoted_title, result_lists, sports_article, work_article, work_name
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
@@ -74,7 +74,8 @@ def _not_entities_out(sentence: Sentence, text: str, lexicon: Lexicon, gazetteer
     """Mentions minus what names no entity of the story: a month of a dateline ("01 MAR"), a
     number ("il 118"), a product's or weapon's model ("missili Harpoon"), a name inside the
     name of a thing called after it ("Piano Mattei", "Giro d'Italia"), a minister's department
-    ("il ministro degli Affari esteri"; kg.mentions.filters)."""
+    ("il ministro degli Affari esteri"), words run together ("TrumpGazaMostra"), a role's
+    word capitalised ("Leader"; kg.mentions.filters)."""
     arms = frozenset(w for w, c in lexicon.objects.items() if c == "arms")
     kept = []
     for m in found:
@@ -84,7 +85,8 @@ def _not_entities_out(sentence: Sentence, text: str, lexicon: Lexicon, gazetteer
         if m.kind == "name" and (dateline_month(text, m) or no_letters(m.text)
                                  or (m.key is None and product_name(sentence, m.start_char, arms, text))
                                  or eponym_part(sentence, text, m.start_char) or event_name(m)
-                                 or opening_verb(m, sentence)):
+                                 or opening_verb(m, sentence) or glued_name(m) or not_a_name(m)
+                                 or role_word_name(m, lexicon.role_first_words)):
             continue
         kept.append(m)
     return kept

@@ -68,10 +68,15 @@ def is_headline_capitals(surface: str) -> bool:
         and (len(words) >= 2 or len(words[0]) >= 6)
 
 
+#: What follows a dateline's place the gazetteer does not know: a date ("SIRTE, 12 mar") or a credit ("(ANSA)")
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|\(|[-–—]\s*\()")
+
+
 def dateline_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
                       taken: list[Mention]) -> list[Mention]:
     """The place of a dateline in capitals in this sentence ("LONDRA, 12 mar -"), linked when
-    the gazetteer knows it as a place; a name the gazetteer gives to a body is none."""
+    the gazetteer knows it as a place; a name the gazetteer gives to a body is none, and one
+    it does not know needs a date or a credit after it ("SIRTE, 12 mar", "SIRTE (ANSA)")."""
     out = []
     for m in CAPITALS_DATELINE.finditer(text, sentence.start_char, sentence.end_char):
         start, end = m.span("place")
@@ -80,6 +85,8 @@ def dateline_mentions(article_id: str, sentence: Sentence, text: str, gazetteer:
         entry = gazetteer.lookup(m.group("place"))
         if entry is not None and entry.type not in ("Place", "State"):
             continue
+        if entry is None and not _DATELINE_TAIL.match(text, end):
+            continue    # "CONTENTO –", "MIGLIOR COMMEDIA –": a headline's word; an unknown place needs its date or credit
         if any(x.start_char == start and x.end_char == end and x.type == "Place" and x.key for x in taken):
             continue    # the gazetteer's place already
         key = entry.key if entry is not None and entry.type == "Place" else None
@@ -207,3 +214,38 @@ def opening_verb(m: Mention, sentence: Sentence) -> bool:
     first = next(iter(sentence.words), None)
     return m.kind == "name" and " " not in m.text and first is not None and first.start_char == m.start_char \
         and first.end_char == m.end_char and first.upos in ("VERB", "AUX")
+
+
+#: name prefixes whose capital inside a word is part of a surname ("MacArthur", "VanderWal")
+_SURNAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Dal", "Der", "Des", "Della", "Dalla")
+
+
+def glued_name(m: Mention) -> bool:
+    """"Donald TrumpGazaMostra", "BasilicataCulturaItinerari", "MygovIndia": words run together
+    with no space (a page's tags, menus or handles) are no person; a surname's own capital
+    after a prefix ("MacArthur") or a short one ("McCarthy", "DeSantis") is."""
+    if m.kind != "name" or m.key is not None or m.type != "Person":
+        return False
+    for hump in re.finditer(r"([A-Z]?[a-zà-ÿ]{3,})(?=[A-Z][a-zà-ÿ]{2,})", m.text):
+        if hump.group(1) not in _SURNAME_PREFIXES:
+            return True
+    return False
+
+
+def role_word_name(m: Mention, role_words) -> bool:
+    """"Leader", "Generale", "Primo" capitalised at a line's start or in a title: one word that
+    opens a role description ("primo ministro") is no person's name."""
+    return m.kind == "name" and m.key is None and m.type == "Person" and " " not in m.text \
+        and m.text.lower() in role_words
+
+
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)*[^\W\d_]{1,2}\.?")
+_WEB_ADDRESS = re.compile(r"\w\.(?:it|com|net|org|eu|info|ru|uk)\b", re.IGNORECASE)
+
+
+def not_a_name(m: Mention) -> bool:
+    """An unknown "name" that is a bare abbreviation ("P.M", "D.M", "N") or holds a web
+    address ("Trt.net.it 22.02.24"): page furniture and shorthand, no entity."""
+    shorthand = _ABBREVIATION.fullmatch(m.text) and ("." in m.text or len(m.text) == 1)  # not "Pd", "Ft"
+    return m.kind == "name" and m.key is None and bool(shorthand or _WEB_ADDRESS.search(m.text))
+

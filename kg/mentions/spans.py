@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, mention_words
+from kg.lexicon import Lexicon, mention_words, relation_words
 from kg.italian import OF_STEMS
 from kg.mentions.common import LINK_WORDS, NAME_PARTICLES, NER_TYPES, overlaps, trim
 from kg.records import Mention, Sentence
@@ -289,6 +289,9 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
             plain = [w for w in words if not (w.islower() and gazetteer.demonym(w) is not None)]
             if 0 < len(plain) < len(words):
                 entry = gazetteer.lookup(" ".join(plain))
+            if entry is None and len(words) == 2 and words[0].lower() in _STATE_NOUNS:
+                # "Stato francese", "Nazione ucraina", "Stato Palestinese": the state itself
+                entry = gazetteer.demonym(words[1].lower())
         key = entry.key if entry else None
         if entry is not None:
             etype = entry.type
@@ -376,6 +379,8 @@ def _route_parts(surface: str, start: int) -> list[tuple[int, int]]:
 
 
 #: Articles a sentence may open with a capital, before a name of several words.
+#: "Stato", "Paese", "Nazione" (relation_words.tsv): with a demonym, a name for the state itself
+_STATE_NOUNS = relation_words()["state_nouns"]
 _LEADING_ARTICLES = ("La ", "Il ", "Lo ", "Le ", "Gli ", "I ", "L'", "L’")
 
 
