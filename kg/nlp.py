@@ -305,12 +305,17 @@ class ParseSelection:
     demonym: Callable[[str], Optional[str]]
     demonyms: tuple[str, ...] = ()
 
-    def needs(self, words, has_entities: bool) -> bool:
+    def needs(self, words, has_entities: bool | int) -> bool:
         """Whether a sentence can give a relation or an event that needs its dependency
-        parse: a word for the dead, or someone named (a name, a demonym, or "i due",
+        parse: two names (a pair the relation scorer reads through the parse, whatever the
+        wording), a word for the dead, or someone named (a name, a demonym, or "i due",
         "entrambi" for the two people named before) with a word the relation lexicons know
         (a trigger, a troops or arms noun), or a demonym beside a named place ("la regione
-        russa di Kursk"). The parser is half of Stanza's time; most news sentences need none."""
+        russa di Kursk"). ``has_entities`` is how many names NER found (True counts one).
+        The parser is half of Stanza's time; sentences naming one entity or none need it
+        only for those words."""
+        if int(has_entities) >= 2:
+            return True
         forms = {(w.lemma or "").lower() for w in words} | {(w.text or "").lower() for w in words}
         if forms & self.casualty_words:
             return True  # "600 soldati sono morti": an event with no named participant
@@ -323,14 +328,15 @@ class ParseSelection:
         """What :meth:`needs` reads, hashed: a new trigger or demonym changes which sentences
         get parsed, so cached annotations go stale (part of the cache key)."""
         words = sorted(self.parse_words | self.casualty_words | self.pair_words)
-        return hashlib.sha256("\n".join(words + ["--"] + sorted(self.demonyms)).encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha256("\n".join(words + ["--"] + sorted(self.demonyms) + ["--", "two names"])
+                              .encode("utf-8")).hexdigest()[:16]
 
 
 #: The cache key's part for an annotator handed no selection: every sentence is parsed.
 PARSE_ALL = "parse-all"
 
 
-def needs_parse(words, has_entities: bool, selection: ParseSelection) -> bool:
+def needs_parse(words, has_entities: bool | int, selection: ParseSelection) -> bool:
     """:meth:`ParseSelection.needs` (kept as a function for callers of the old name)."""
     return selection.needs(words, has_entities)
 
@@ -342,7 +348,7 @@ def parse_where_needed(pipeline, docs, selection: Optional[ParseSelection] = Non
     import stanza
 
     chosen = [sent for doc in docs for sent in doc.sentences
-              if selection is None or selection.needs(sent.words, bool(getattr(sent, "ents", None)))]
+              if selection is None or selection.needs(sent.words, len(getattr(sent, "ents", None) or ()))]
     if not chosen:
         return
     if selection is not None:

@@ -147,6 +147,10 @@ def test_only_sentences_a_relation_can_come_from_need_the_parser():
     assert needs_parse(words(("I", "il"), ("due", "due"), ("leader", "leader"), ("hanno", "avere"),
                              ("firmato", "firmare")), False)
     assert not needs_parse(words(("I", "il"), ("due", "due"), ("giorni", "giorno"), ("passano", "passare")), False)
+    # two names and no trigger word: a pair the relation scorer reads through the parse
+    named = words(("Antonio", "Antonio"), ("Di", "di"), ("Pietro", "Pietro"), ("(", "("), ("IdV", "IdV"), (")", ")"))
+    assert needs_parse(named, 2)
+    assert not needs_parse(named, 1)
 
 
 @pytest.mark.model
