@@ -263,3 +263,31 @@ def test_two_words_ner_took_for_a_place_are_the_persons_surname():
 """, [("Al Thani", "LOC")])
     keys = _mention_keys(full, later, types=())
     assert keys["Al Thani"] == keys["Tamim bin Hamad Al Thani"]
+
+
+def _keys(text: str, ner: list[tuple[str, str]]) -> dict[str, str]:
+    """Each mention's entity key after linking one hand-tagged article."""
+    from parsed import article
+    from test_mentions import _split
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    gaz, lex = load_gazetteer(), load_lexicon()
+    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1))
+    am = find_mentions(article((text, rows, ner)), gaz, lex)
+    res = resolve([am], gaz, lex)
+    return {m.text: res.key_of(am.annotated.article.id, i) for i, m in enumerate(am.mentions)}
+
+
+def test_a_national_body_links_only_where_its_state_is_named():
+    """The gazetteer's "Camera dei Rappresentanti" is the US House: in an article about Japan
+    it is a body of its own name, unlinked; where the United States are named, it links."""
+    keys = _keys("La Camera dei Rappresentanti del Giappone ha votato.",
+                 [("Camera dei Rappresentanti", "ORG"), ("Giappone", "LOC")])
+    assert keys["Camera dei Rappresentanti"] != "Q11701"
+    keys = _keys("Negli Stati Uniti la Camera dei Rappresentanti ha votato.",
+                 [("Stati Uniti", "LOC"), ("Camera dei Rappresentanti", "ORG")])
+    assert keys["Camera dei Rappresentanti"] == "Q11701"

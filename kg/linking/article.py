@@ -70,12 +70,13 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
     # Longest names first so that short forms find the full name wherever it appears.
     order = sorted(range(len(am.mentions)),
                    key=lambda i: (-(len(am.mentions[i].text.split())), am.mentions[i].start_char))
+    states = {m.key for m in am.mentions if m.key and m.type == "State"}
     for i in order:
         m = am.mentions[i]
         folded = gaz.fold(m.text)
         if m.kind == "treaty_ref":
             continue
-        if m.key:                                   # gazetteer match or demonym
+        if m.key and not _body_of_an_absent_state(gaz, m, states):   # gazetteer match or demonym
             key = art.assign(i, m.key, m.type)
             if m.kind == "name":
                 art.local[(m.type, folded)] = key
@@ -120,6 +121,22 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
     _treaty_references(art)
     _capitals(art)
     resolve_roles(am, gaz, res)
+
+
+def _body_of_an_absent_state(gaz: Gazetteer, m: Mention, states: set[str]) -> bool:
+    """"la Camera dei Rappresentanti" in an article about Japan: a national body the gazetteer
+    knows by a name that does not say whose it is links only where the article names that
+    state; elsewhere it is an organisation of its own name (no link beats a wrong link)."""
+    entry = gaz.get(m.key) if m.kind == "name" else None
+    if entry is None or entry.type != "Organization" or not entry.state or entry.state in states:
+        return False
+    state = gaz.get(entry.state)
+    if state is None:
+        return False
+    own = [gaz.fold(n) for n in (state.name_it, *state.names)] + \
+        [gaz.fold(d) for d in state.get_extra("demonyms").split("|") if d]
+    text = f" {gaz.fold(m.text)} "
+    return not any(f" {n} " in text for n in own)
 
 
 def _as_article_person(art: _Article, i: int, m: Mention, folded: str) -> bool:
