@@ -416,6 +416,8 @@ def test_capitals_before_a_dash_are_a_dateline_only_for_a_known_place_or_with_a_
     assert any(t == "SIRTE" and ty == "Place" for t, ty, _ in found)
     found = mentions("CONTENTO – Il Napoli ha vinto.")
     assert not [t for t, _, _ in found if t == "CONTENTO"]
+    found = mentions("MACERATA – La rassegna apre.", [("MACERATA", "ORG")])
+    assert any(t == "MACERATA" and ty == "Place" for t, ty, _ in found)
 
 
 def test_an_unknown_abbreviation_or_web_address_is_no_entity():

@@ -76,7 +76,8 @@ def dateline_mentions(article_id: str, sentence: Sentence, text: str, gazetteer:
                       taken: list[Mention]) -> list[Mention]:
     """The place of a dateline in capitals in this sentence ("LONDRA, 12 mar -"), linked when
     the gazetteer knows it as a place; a name the gazetteer gives to a body is none, and one
-    it does not know needs a date or a credit after it ("SIRTE, 12 mar", "SIRTE (ANSA)")."""
+    it does not know needs a date or a credit after it ("SIRTE, 12 mar", "SIRTE (ANSA)") or NER
+    to have found a name there ("MACERATA –")."""
     out = []
     for m in CAPITALS_DATELINE.finditer(text, sentence.start_char, sentence.end_char):
         start, end = m.span("place")
@@ -85,8 +86,10 @@ def dateline_mentions(article_id: str, sentence: Sentence, text: str, gazetteer:
         entry = gazetteer.lookup(m.group("place"))
         if entry is not None and entry.type not in ("Place", "State"):
             continue
-        if entry is None and not _DATELINE_TAIL.match(text, end):
-            continue    # "CONTENTO –", "MIGLIOR COMMEDIA –": a headline's word; an unknown place needs its date or credit
+        if entry is None and not _DATELINE_TAIL.match(text, end) and not any(
+                x.start_char == start and x.end_char == end for x in taken):
+            continue    # "CONTENTO –", "MIGLIOR COMMEDIA –": a headline's words; an unknown place needs
+            # a date or credit after it, or NER to have found a name there ("MACERATA –", even as ORG)
         if any(x.start_char == start and x.end_char == end and x.type == "Place" and x.key for x in taken):
             continue    # the gazetteer's place already
         key = entry.key if entry is not None and entry.type == "Place" else None
