@@ -265,8 +265,9 @@ def test_two_words_ner_took_for_a_place_are_the_persons_surname():
     assert keys["Al Thani"] == keys["Tamim bin Hamad Al Thani"]
 
 
-def _keys(text: str, ner: list[tuple[str, str]]) -> dict[str, str]:
-    """Each mention's entity key after linking one hand-tagged article."""
+def _keys(*sentences: tuple[str, list[tuple[str, str]]]) -> dict[str, str]:
+    """Each mention's entity key after linking one hand-tagged article of these sentences,
+    (text, NER spans) each; the last mention of a text wins."""
     from parsed import article
     from test_mentions import _split
 
@@ -276,8 +277,9 @@ def _keys(text: str, ner: list[tuple[str, str]]) -> dict[str, str]:
     from kg.mentions import find_mentions
 
     gaz, lex = load_gazetteer(), load_lexicon()
-    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1))
-    am = find_mentions(article((text, rows, ner)), gaz, lex)
+    tagged = [(text, "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1)), ner)
+              for text, ner in sentences]
+    am = find_mentions(article(*tagged), gaz, lex)
     res = resolve([am], gaz, lex)
     return {m.text: res.key_of(am.annotated.article.id, i) for i, m in enumerate(am.mentions)}
 
@@ -285,9 +287,28 @@ def _keys(text: str, ner: list[tuple[str, str]]) -> dict[str, str]:
 def test_a_national_body_links_only_where_its_state_is_named():
     """The gazetteer's "Camera dei Rappresentanti" is the US House: in an article about Japan
     it is a body of its own name, unlinked; where the United States are named, it links."""
-    keys = _keys("La Camera dei Rappresentanti del Giappone ha votato.",
-                 [("Camera dei Rappresentanti", "ORG"), ("Giappone", "LOC")])
+    keys = _keys(("La Camera dei Rappresentanti del Giappone ha votato.",
+                  [("Camera dei Rappresentanti", "ORG"), ("Giappone", "LOC")]))
     assert keys["Camera dei Rappresentanti"] != "Q11701"
-    keys = _keys("Negli Stati Uniti la Camera dei Rappresentanti ha votato.",
-                 [("Stati Uniti", "LOC"), ("Camera dei Rappresentanti", "ORG")])
+    keys = _keys(("Negli Stati Uniti la Camera dei Rappresentanti ha votato.",
+                  [("Stati Uniti", "LOC"), ("Camera dei Rappresentanti", "ORG")]))
     assert keys["Camera dei Rappresentanti"] == "Q11701"
+
+
+def test_a_surname_two_people_share_goes_to_the_one_the_gazetteer_knows_at_a_tie():
+    """"Trudeau" after "Sophie Grégoire Trudeau" and "Justin Trudeau", each named once: the
+    prime minister the gazetteer knows, not the longer name first in line."""
+    keys = _keys(("Sophie Grégoire Trudeau e Justin Trudeau sono arrivati.",
+                  [("Sophie Grégoire Trudeau", "PER"), ("Justin Trudeau", "PER")]),
+                 ("Trudeau ha parlato.", [("Trudeau", "PER")]))
+    assert keys["Trudeau"] == keys["Justin Trudeau"] == "Q3099714"
+    keys = _keys(("Sophie Grégoire Trudeau è arrivata.", [("Sophie Grégoire Trudeau", "PER")]),
+                 ("Trudeau ha parlato.", [("Trudeau", "PER")]))
+    assert keys["Trudeau"] == keys["Sophie Grégoire Trudeau"]
+
+
+def test_a_shared_family_name_goes_to_the_person_the_article_names_in_full_most():
+    keys = _keys(("Kim Jong-un ha scritto. Kim Jong-un ha ricordato Kim Il-sung.",
+                  [("Kim Jong-un", "PER"), ("Kim Il-sung", "PER")]),
+                 ("Kim ha ribadito l'amicizia.", [("Kim", "PER")]))
+    assert keys["Kim"] == keys["Kim Jong-un"]

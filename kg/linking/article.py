@@ -219,11 +219,22 @@ def _person_key(art: _Article, i: int, m: Mention, folded: str) -> str:
     """A person's key: the full name the article gives that this one abbreviates, the one
     person of the gazetteer with this surname, or a key minted from the name."""
     words = folded.split()
+    shortened = []
     for j, full in art.persons:
         core = name_core(full)   # "Marcos" is "Ferdinand Marcos Jr."
         if len(words) < len(full) and (full[:len(words)] == words or full[-len(words):] == words
                                        or len(words) < len(core) and core[-len(words):] == words):
-            return art.key(j)
+            shortened.append((art.key(j), j))
+    if shortened:
+        # "Kim" after "Kim Jong-un" (three times) and "Kim Il-sung" (once): the one the article
+        # names in full most often; at a tie, the one the gazetteer knows ("Trudeau" after
+        # "Sophie Grégoire Trudeau" and "Justin Trudeau" once each), then the first named
+        counts = Counter(key for key, _ in shortened)
+        first: dict[str, int] = {}
+        for key, j in shortened:
+            first[key] = min(first.get(key, j), j)
+        return min(counts, key=lambda k: (-counts[k], art.gaz.get(k) is None,
+                                          art.am.mentions[first[k]].start_char))
     if len(words) == 1 and len(words[0]) > 2 and words[0] not in NAME_PARTICLES:
         # "Lula" of "Luiz Inácio Lula da Silva", "Sánchez" of "Pedro Sánchez Pérez-Castejón":
         # an inner word of one full name the article gives, and of no other
