@@ -305,24 +305,24 @@ class ParseSelection:
     demonym: Callable[[str], Optional[str]]
     demonyms: tuple[str, ...] = ()
 
-    def needs(self, words, has_entities: bool | int) -> bool:
+    def needs(self, words, named: bool | int) -> bool:
         """Whether a sentence can give a relation or an event that needs its dependency
         parse: two names (a pair the relation scorer reads through the parse, whatever the
         wording), a word for the dead, or someone named (a name, a demonym, or "i due",
         "entrambi" for the two people named before) with a word the relation lexicons know
         (a trigger, a troops or arms noun), or a demonym beside a named place ("la regione
-        russa di Kursk"). ``has_entities`` is how many names NER found (True counts one).
+        russa di Kursk"). ``named`` is how many names NER found (True counts one).
         The parser is half of Stanza's time; sentences naming one entity or none need it
         only for those words."""
-        if int(has_entities) >= 2:
+        if int(named) >= 2:
             return True
         forms = {(w.lemma or "").lower() for w in words} | {(w.text or "").lower() for w in words}
         if forms & self.casualty_words:
             return True  # "600 soldati sono morti": an event with no named participant
         demonym = any((w.text or "").islower() and self.demonym(w.text) is not None for w in words)
-        if not (has_entities or demonym or forms & self.pair_words):
+        if not (named or demonym or forms & self.pair_words):
             return False  # a relation needs someone named: a name, a demonym, or "i due" named before
-        return bool(forms & self.parse_words) or (has_entities and demonym)
+        return bool(forms & self.parse_words) or (bool(named) and demonym)
 
     def digest(self) -> str:
         """What :meth:`needs` reads, hashed: a new trigger or demonym changes which sentences
@@ -336,9 +336,9 @@ class ParseSelection:
 PARSE_ALL = "parse-all"
 
 
-def needs_parse(words, has_entities: bool | int, selection: ParseSelection) -> bool:
+def needs_parse(words, named: bool | int, selection: ParseSelection) -> bool:
     """:meth:`ParseSelection.needs` (kept as a function for callers of the old name)."""
-    return selection.needs(words, has_entities)
+    return selection.needs(words, named)
 
 
 def parse_where_needed(pipeline, docs, selection: Optional[ParseSelection] = None) -> None:

@@ -20,10 +20,12 @@ CLOSE_INJECTION = "</script><script>window.pwned=1</script>"
 LETTER_SENTENCE = "Vladimir Putin ha inviato una lettera di Capodanno a Kim Jong Un & ai suoi alleati."
 
 
-def _entity(g: Graph, key: str, etype: str, label: str, alt=(), qid=None, articles=()) -> URIRef:
+def _entity(g: Graph, key: str, etype: str, label: str, alt=(), qid=None, articles=(), en=None) -> URIRef:
     node = URIRef(f"{BASE}entity/{key}")
     g.add((node, RDF.type, KG[etype]))
     g.add((node, RDFS.label, Literal(label, lang="it")))
+    if en:
+        g.add((node, RDFS.label, Literal(en, lang="en")))
     for a in alt:
         g.add((node, SKOS.altLabel, Literal(a, lang="it")))
     if qid:

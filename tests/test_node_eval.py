@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import json
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+from test_html import BASE, _entity
 
 from kg.node_eval import node_quality
-
-KG = Namespace("https://w3id.org/kg-it/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-BASE = "https://example.org/kg/"
+from kg.vocab import SCHEMA
 
 GOLD = {"id": "art_1", "entities": [
     {"key": "x:shoigu", "name": "Sergei Shoigu", "type": "Person", "forms": ["Sergei Shoigu", "Serghei Shoigu"]},
@@ -30,16 +28,7 @@ def _graph() -> Graph:
     g.add((article, RDF.type, SCHEMA.NewsArticle))
 
     def node(key, etype, label, *alts, qid=None, en=None):
-        n = URIRef(f"{BASE}entity/{key}")
-        g.add((n, RDF.type, KG[etype]))
-        g.add((n, RDFS.label, Literal(label, lang="it")))
-        for a in alts:
-            g.add((n, SKOS.altLabel, Literal(a, lang="it")))
-        if qid:
-            g.add((n, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{qid}")))
-        if en:
-            g.add((n, RDFS.label, Literal(en, lang="en")))
-        g.add((n, KG.mentionedIn, article))
+        _entity(g, key, etype, label, alts, qid=qid, articles=[article], en=en)
 
     node("shoigu-1", "Person", "Sergei Shoigu")
     node("shoigu-2", "Person", "Serghei Shoigu")                       # split: two nodes, one man

@@ -51,12 +51,12 @@ def prf(s) -> str:
     return f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}"
 
 
-def controls_political(graph_path: Path, control_ids: set[str]) -> int:
+def controls_political(graph, control_ids: set[str]) -> int:
     """Political facts kg gives in the control articles (each one is a false positive)."""
     from kg.article_eval import article_predictions
     from kg.iris import slug
 
-    preds = article_predictions(read_graph(graph_path))
+    preds = article_predictions(graph)
     return sum(1 for aid in control_ids if slug(aid) in preds
                for r in preds[slug(aid)].relations if r.p in POLITICAL)
 
@@ -92,8 +92,9 @@ def main() -> int:
     missing = [m["id"] for m in chosen if not (HERE / "cache" / f"{m['id']}.txt").exists()]
     if missing:
         raise SystemExit(f"not cached: {', '.join(missing)} (see bench/realnews/corpus.py restore)")
-    jsonl(a.work / "articles.jsonl", [{"id": m["id"], "text": (HERE / "cache" / f"{m['id']}.txt").read_text(
-        encoding="utf-8"), "url": m["url"], "date": m["date"]} for m in chosen])
+    texts = {m["id"]: (HERE / "cache" / f"{m['id']}.txt").read_text(encoding="utf-8") for m in chosen}
+    jsonl(a.work / "articles.jsonl", [{"id": m["id"], "text": texts[m["id"]], "url": m["url"], "date": m["date"]}
+                                      for m in chosen])
     gold = [json.loads(x) for x in (HERE / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x]
     ids = {m["id"] for m in chosen}
     jsonl(a.work / "articles_gold.jsonl", [g for g in gold if g["id"] in ids])
@@ -104,10 +105,12 @@ def main() -> int:
 
     kg_build(a.checkout, a.work / "articles.jsonl", a.work / "articles_out", a.build_arg)
     kg_build(a.checkout, a.work / "sentences.jsonl", a.work / "sentences_out", a.build_arg)
-    art = score_articles(a.work / "articles_gold.jsonl", read_graph(a.work / "articles_out" / "graph.ttl"))
-    sen = score_articles(a.work / "sentences_gold.jsonl", read_graph(a.work / "sentences_out" / "graph.ttl"))
+    art_graph = read_graph(a.work / "articles_out" / "graph.ttl")     # each graph parsed once
+    sen_graph = read_graph(a.work / "sentences_out" / "graph.ttl")
+    art = score_articles(a.work / "articles_gold.jsonl", art_graph)
+    sen = score_articles(a.work / "sentences_gold.jsonl", sen_graph)
     controls = {m["id"] for m in chosen if m["control"]}
-    political = controls_political(a.work / "articles_out" / "graph.ttl", controls)
+    political = controls_political(art_graph, controls)
 
     args = f" (kg build {' '.join(a.build_arg)})" if a.build_arg else ""
     lines = [f"\n## {a.label} — commit {commit}, {dt.date.today().isoformat()}, split {a.split}{args}\n",
@@ -122,17 +125,15 @@ def main() -> int:
              f"| KIND sentences | {prf(sen.entities_micro)} | {prf(sen.relations_micro)} | "
              f"{prf(sen.relations_strict_micro)} |",
              f"\nPolitical facts in the controls: {political}.\n",
-             *node_lines(node_quality(a.work / "articles_gold.jsonl", read_graph(a.work / "articles_out" / "graph.ttl"),
-                                      {m["id"]: (HERE / "cache" / f"{m['id']}.txt").read_text(encoding="utf-8")
-                                       for m in chosen})),
+             *node_lines(node_quality(a.work / "articles_gold.jsonl", art_graph, texts)),
              "| type | articles P / R / F1 | sentences P / R / F1 |", "|---|---|---|"]
     lines += [f"| {t} | {prf(art.entities[t])} | {prf(sen.entities[t])} |" for t in art.entities]
     lines += ["", "| predicate | articles P / R / F1 (tp fp fn) | sentences P / R / F1 (tp fp fn) |", "|---|---|---|"]
     for p in art.relations:
         x, y = art.relations[p], sen.relations[p]
         lines.append(f"| {p} | {prf(x)} ({x.tp} {x.fp} {x.fn}) | {prf(y)} ({y.tp} {y.fp} {y.fn}) |")
-    outcomes = fact_outcomes(a.work / "articles_gold.jsonl", read_graph(a.work / "articles_out" / "graph.ttl")) + \
-        fact_outcomes(a.work / "sentences_gold.jsonl", read_graph(a.work / "sentences_out" / "graph.ttl"))
+    outcomes = fact_outcomes(a.work / "articles_gold.jsonl", art_graph) + \
+        fact_outcomes(a.work / "sentences_gold.jsonl", sen_graph)
     table, ece = reliability(outcomes)
     lines += ["", f"Calibration of kg:confidence over the {len(outcomes)} facts of both sets: expected calibration "
               f"error {ece:.3f}.", "", "| confidence | facts | mean confidence | share right |", "|---|---|---|---|"]

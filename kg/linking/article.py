@@ -230,11 +230,8 @@ def _person_key(art: _Article, i: int, m: Mention, folded: str) -> str:
         # names in full most often; at a tie, the one the gazetteer knows ("Trudeau" after
         # "Sophie Grégoire Trudeau" and "Justin Trudeau" once each), then the first named
         counts = Counter(key for key, _ in shortened)
-        first: dict[str, int] = {}
-        for key, j in shortened:
-            first[key] = min(first.get(key, j), j)
-        return min(counts, key=lambda k: (-counts[k], art.gaz.get(k) is None,
-                                          art.am.mentions[first[k]].start_char))
+        first = {key: min(j for k, j in shortened if k == key) for key in counts}   # mentions are in text order
+        return min(counts, key=lambda k: (-counts[k], art.gaz.get(k) is None, first[k]))
     if len(words) == 1 and len(words[0]) > 2 and words[0] not in NAME_PARTICLES:
         # "Lula" of "Luiz Inácio Lula da Silva", "Sánchez" of "Pedro Sánchez Pérez-Castejón":
         # an inner word of one full name the article gives, and of no other

@@ -378,9 +378,9 @@ def _route_parts(surface: str, start: int) -> list[tuple[int, int]]:
     return [(start, start + len(pieces[0])), (start + len(pieces[0]) + 1, start + len(surface))]
 
 
-#: Articles a sentence may open with a capital, before a name of several words.
 #: "Stato", "Paese", "Nazione" (relation_words.tsv): with a demonym, a name for the state itself
 _STATE_NOUNS = relation_words()["state_nouns"]
+#: Articles a sentence may open with a capital, before a name of several words.
 _LEADING_ARTICLES = ("La ", "Il ", "Lo ", "Le ", "Gli ", "I ", "L'", "L’")
 
 

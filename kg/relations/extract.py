@@ -54,7 +54,7 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
             return rules
         return [ArticleFacts([f for f in r.facts if f.confidence >= min_confidence], r.events) for r in rules]
     if mode == "learned":
-        return [decode(am, resolution, lexicon, ArticleFacts([], r.events), scorer, min_confidence, keep_rules=False)
+        return [decode(am, resolution, lexicon, r, scorer, min_confidence, keep_rules=False)
                 for am, r in zip(mentions, rules)]
     if mode == "rules":
         return [with_rule_confidence(r, scorer) for r in rules]
