@@ -380,6 +380,8 @@ def test_every_link_has_a_recorded_source(gaz):
     assert linked == {k for k in verified if gaz.get(k) is not None}
     assert all(source.strip() for _, source in verified.values())
     assert len(linked) >= 400
+    unsourced = sorted(e.key for e in gaz.entries() if QID.match(e.key) and e.key not in verified)
+    assert not unsourced, f"QID keys with no source in verified.tsv: {unsourced}"
 
 
 def test_unverified_qid_links_nothing(tmp_path):
