@@ -428,8 +428,35 @@ def _build(directory: Path) -> Gazetteer:
             family_first = any(o.state in FAMILY_NAME_FIRST for o in entry.positions)
             for word in _surname_words(entry, family_first):
                 surnames[word].add(key)
+    for name, key in _owner_short_forms(entries, names):
+        if fold(name) not in names:
+            add(names, name, key)
     return Gazetteer(entries, dict(names), dict(demonyms), dict(metonyms), dict(surnames),
                      _read_periods(directory / "periods.tsv", entries))
+
+
+_OF_OWNER = re.compile(r"^(?P<head>.+?) (?:dell['’]|della |dello |del |delle |degli |dei )(?P<owner>.+)$")
+
+
+def _owner_short_forms(entries: dict[str, GazetteerEntry],
+                       names: dict[str, list[tuple[str, bool]]]) -> list[tuple[str, str]]:
+    """A body named "X dell'Y" is also "X" + Y's short name, as the press writes it: "Consiglio di
+    sicurezza dell'ONU" is "Consiglio di sicurezza Onu", "Corte di giustizia dell'Unione europea"
+    "Corte di giustizia Ue". Y is an organisation the gazetteer knows by that name; a short name
+    is one word of at most five letters beginning with a capital (an acronym: ONU, Ue, Nato)."""
+    out = []
+    for key, entry in sorted(entries.items()):
+        if entry.type != "Organization":
+            continue
+        for name in entry.names:
+            m = _OF_OWNER.match(name)
+            owners = {k for k, _ in names.get(fold(m.group("owner")), ())} if m else set()
+            if len(owners) != 1 or entries[next(iter(owners))].type != "Organization":
+                continue
+            for short in entries[next(iter(owners))].names:
+                if " " not in short and len(short) <= 5 and short[:1].isupper():
+                    out.append((f"{m.group('head')} {short}", key))
+    return out
 
 
 def _read_periods(path: Path, entries: dict[str, GazetteerEntry]) -> dict[str, tuple[int, int]]:

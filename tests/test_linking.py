@@ -312,3 +312,23 @@ def test_a_shared_family_name_goes_to_the_person_the_article_names_in_full_most(
                   [("Kim Jong-un", "PER"), ("Kim Il-sung", "PER")]),
                  ("Kim ha ribadito l'amicizia.", [("Kim", "PER")]))
     assert keys["Kim"] == keys["Kim Jong-un"]
+
+
+def test_a_body_named_by_its_head_noun_is_the_gazetteer_body_the_article_names():
+    """"l'Unione" after "la Ue" is the European Union, "l'Alleanza" after "la Nato" is NATO:
+    the one body of the article whose gazetteer name begins with the word."""
+    keys = _keys(("La Ue ha risposto alla Nato.", [("Ue", "ORG"), ("Nato", "ORG")]),
+                 ("L'Unione e l'Alleanza hanno parlato.", [("Unione", "ORG"), ("Alleanza", "ORG")]))
+    assert keys["Unione"] == keys["Ue"] == "Q458"
+    assert keys["Alleanza"] == keys["Nato"] == "Q7184"
+    alone = _keys(("L'Unione ha parlato.", [("Unione", "ORG")]))
+    assert alone["Unione"] != "Q458"
+
+
+def test_a_body_of_an_organisation_is_named_with_its_acronym_too():
+    """"Consiglio di sicurezza dell'ONU" is also "Consiglio di sicurezza Onu" in the press."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.lookup("Consiglio di sicurezza Onu").key == gaz.lookup("Consiglio di sicurezza dell'ONU").key
+    assert gaz.lookup("Corte di giustizia Ue").key == gaz.lookup("Corte di giustizia dell'Unione europea").key

@@ -40,6 +40,7 @@ class _Article:
     treaties: list[tuple[int, str]] = field(default_factory=list)        # (char offset, key)
     local: dict[tuple[str, str], str] = field(default_factory=dict)      # (type, folded text) -> key
     org_names: list[tuple[str, str]] = field(default_factory=list)       # (name, key) of organisations
+    gazetteer_orgs: set[str] = field(default_factory=set)                # organisations the gazetteer names here
 
     @property
     def aid(self) -> str:
@@ -71,6 +72,9 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
     order = sorted(range(len(am.mentions)),
                    key=lambda i: (-(len(am.mentions[i].text.split())), am.mentions[i].start_char))
     states = {m.key for m in am.mentions if m.key and m.type == "State"}
+    art.gazetteer_orgs = {m.key for m in am.mentions if m.key and m.type == "Organization" and m.kind == "name"
+                          and gaz.get(m.key) is not None and gaz.get(m.key).type == "Organization"
+                          and not _body_of_an_absent_state(gaz, m, states)}
     for i in order:
         m = am.mentions[i]
         folded = gaz.fold(m.text)
@@ -210,6 +214,10 @@ def _organization_key(art: _Article, folded: str) -> Optional[str]:
     # "la Corte": the one body the article names with a longer name that begins so
     longer = {k for (etype, name), k in art.local.items()
               if etype == "Organization" and name.startswith(folded + " ")}
+    # "Ue" ... "l'Unione", "la Nato" ... "l'Alleanza": the one body of the gazetteer the article
+    # names (by any of its names) whose full name begins so
+    longer |= {k for k in art.gazetteer_orgs
+               if any(art.gaz.fold(n).startswith(folded + " ") for n in art.gaz.get(k).names)}
     if len(longer) == 1:
         return longer.pop()
     return None
