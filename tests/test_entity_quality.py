@@ -10,7 +10,7 @@ from kg.lexicon import load_lexicon
 from kg.linking import resolve
 from kg.linking.names import acronym_of, initials, is_acronym, name_skeleton, variant_remap
 from kg.mentions import find_mentions
-from kg.mentions.filters import credit_spans, is_headline_capitals
+from kg.mentions.filters import byline_spans, credit_spans, is_headline_capitals
 
 
 def _rows(text: str) -> str:
@@ -47,6 +47,15 @@ def test_credit_spans_cover_copyright_lines_and_captions_not_acronyms():
     assert "© Agenzia Nova - Riproduzione riservata" in spans
     assert "(Getty Images)" in spans
     assert "(Inec)" not in spans
+
+
+def test_byline_lines_are_credits_but_a_name_the_gazetteer_knows_alone_is_a_heading():
+    text = ("Meloni incontra Macron\ndi Alberto Galvi\nAngela Bruni 03 gennaio 2026\nMatteo Rigamonti\n"
+            "Emirati Arabi Uniti\nGiorgia Meloni ha incontrato Emmanuel Macron a Roma.")
+    spans = [text[s:e] for s, e in byline_spans(text, load_gazetteer())]
+    assert spans == ["Alberto Galvi", "Angela Bruni", "Matteo Rigamonti"]
+    got = texts(("Il vertice si è chiuso a Roma.\ndi Alberto Galvi", [("Roma", "LOC"), ("Alberto Galvi", "PER")]))
+    assert ("Roma", "Place") in got and all(t != "Alberto Galvi" for t, _ in got)
 
 
 def test_a_headline_in_capitals_is_no_name_but_an_acronym_is():

@@ -14,9 +14,10 @@ from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.mentions.filters import (credit_spans, dateline_mentions, dateline_month, eponym_part, event_name,
-                                 glued_name, inside, is_headline_capitals, minister_department, no_letters, not_a_name,
-                                 opening_verb, private_demonym, product_name, role_word_name, site_name_type)
+from kg.mentions.filters import (byline_spans, credit_spans, dateline_mentions, dateline_month, eponym_part,
+                                 event_name, glued_name, inside, is_headline_capitals, minister_department, no_letters,
+                                 not_a_name, opening_verb, private_demonym, product_name, role_word_name,
+                                 site_name_type)
 from kg.mentions.context import club, quoted_title, result_lists, sports_article, work_article, work_name
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
@@ -37,7 +38,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
     result = ArticleMentions(annotated)
     text = annotated.article.text
     surnames: set[str] = set()   # last words of the people named in full so far
-    credits = credit_spans(text)
+    credits = credit_spans(text) + byline_spans(text, gazetteer)
     sporty, works = sports_article(text), work_article(text)
     for sentence in annotated.sentences:
         if lexicon.is_credit_line(sentence.text):

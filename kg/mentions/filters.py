@@ -60,6 +60,28 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A line that is only a name of two to four capitalised words, after "di" / "a cura di" / "by"
+#: or before a date: a byline or a signature ("di Alberto Galvi", "Angela Bruni 03 gennaio 2026",
+#: "di: Andrea Spinelli Barrile | 24 Settembre 2025", "Matteo Rigamonti").
+_BYLINE = re.compile(r"^[ \t]*(?P<by>(?:[Aa] cura di|[Dd]i|[Bb]y):?[ \t]+)?"
+                     r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:[ \t]+[A-ZÀ-Ý][\w'’.-]+){1,3})"
+                     r"[ \t]*[*|–—,-]?[ \t]*(?P<date>\d{1,2}[ \t]+[^\W\d_]+[ \t]+\d{4}|\d{4}-\d{2}-\d{2})?"
+                     r"[ \t]*[*–—-]?[ \t]*$", re.M)
+
+
+def byline_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of byline lines: a line holding a name alone and nothing a sentence
+    needs (no verb, no stop). A line that is a name the gazetteer knows, with no "di" or date
+    beside it, is a heading ("Emirati Arabi Uniti"), not a byline."""
+    spans = []
+    for m in _BYLINE.finditer(text):
+        if m.group(0).rstrip().endswith("."):
+            continue    # "Nel Sud Sudan.": a sentence
+        if m.group("by") or m.group("date") or gazetteer.lookup(m.group("name")) is None:
+            spans.append((m.start("name"), m.end("name")))
+    return spans
+
+
 def is_headline_capitals(surface: str) -> bool:
     """A name in capital letters that no acronym is: two words or more ("GRANDE VITTORIA") or
     one word of six letters or more ("VITTORIA"); "NATO", "USA", "KCNA" are acronyms."""
