@@ -129,7 +129,8 @@ RELATION_WORD_LISTS = ("report_verbs", "saying_verbs", "light_verbs", "addressin
 #: The word lists of mention_words.tsv, by the name the mention and gazetteer code give them.
 MENTION_WORD_LISTS = ("ministers", "name_titles", "name_particles", "name_suffixes", "treaty_plural_heads",
                       "product_heads", "eponym_heads", "private_nouns", "street_heads", "area_heads",
-                      "event_names", "sports_context", "work_context", "treaty_stop", "treaty_place_heads")
+                      "event_names", "sports_context", "work_context", "treaty_stop", "treaty_place_heads",
+                      "treaty_phrase_heads")
 
 
 @functools.cache

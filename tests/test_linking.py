@@ -332,3 +332,52 @@ def test_a_body_of_an_organisation_is_named_with_its_acronym_too():
     gaz = load_gazetteer()
     assert gaz.lookup("Consiglio di sicurezza Onu").key == gaz.lookup("Consiglio di sicurezza dell'ONU").key
     assert gaz.lookup("Corte di giustizia Ue").key == gaz.lookup("Corte di giustizia dell'Unione europea").key
+
+
+def test_a_name_written_once_a_letter_away_from_a_person_named_more_often_is_that_person():
+    keys = _keys(("Il cancelliere Friedrich Merz ha parlato.", [("Friedrich Merz", "PER")]),
+                 ("Merz ha poi incontrato Giorgia Meloni.", [("Merz", "PER"), ("Giorgia Meloni", "PER")]),
+                 ("Il punto stampa con Friedrch Merz.", [("Friedrch Merz", "PER")]))
+    assert keys["Friedrch Merz"] == keys["Friedrich Merz"]
+    two = _keys(("Kim Jong Un e Kim Jong Il.", [("Kim Jong Un", "PER"), ("Kim Jong Il", "PER")]),
+                ("Kim Jong Un ha parlato.", [("Kim Jong Un", "PER")]))
+    assert two["Kim Jong Un"] != two["Kim Jong Il"]
+
+
+def _lemma_keys(*sentences: tuple[str, dict[str, tuple[str, str]]], article_id: str = "test") -> dict[str, str]:
+    """As _keys, with (lemma, upos) given for some words: the signing frame reads them."""
+    from parsed import article
+    from test_mentions import _split
+
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+
+    gaz, lex = load_gazetteer(), load_lexicon()
+    tagged = []
+    for text, tags in sentences:
+        rows = [f"{i} {w} {tags.get(w, (w.lower(), 'X'))[0]} {tags.get(w, (w.lower(), 'X'))[1]} 0 dep"
+                for i, w in enumerate(_split(text), 1)]
+        tagged.append((text, "\n".join(rows), []))
+    am = find_mentions(article(*tagged, article_id=article_id), gaz, lex)
+    res = resolve([am], gaz, lex)
+    return {m.text: res.key_of(am.annotated.article.id, i) for i, m in enumerate(am.mentions)}
+
+
+def test_an_agreement_signed_but_not_named_is_a_treaty_of_its_article():
+    signed = {"firmato": ("firmare", "VERB"), "accordo": ("accordo", "NOUN")}
+    keys = _lemma_keys(("Oggi i due governi hanno firmato l'accordo.", signed),
+                       ("L'accordo entra in vigore a maggio.", {"accordo": ("accordo", "NOUN")}), article_id="a1")
+    assert keys["accordo"] is not None and keys["accordo"].startswith("x-treaty-") and "a1" in keys["accordo"]
+    unsigned = _lemma_keys(("Serve un accordo, dicono i due governi.", {"accordo": ("accordo", "NOUN")}))
+    assert unsigned["accordo"] is None
+
+
+def test_a_joint_declaration_and_a_strategic_partnership_are_treaties():
+    tags = {"dichiarazione": ("dichiarazione", "NOUN"), "congiunta": ("congiunto", "ADJ"),
+            "partenariato": ("partenariato", "NOUN"), "strategico": ("strategico", "ADJ")}
+    keys = _lemma_keys(("Italia e Giappone hanno adottato una dichiarazione congiunta.", tags),
+                       ("Rafforzano il partenariato strategico.", tags))
+    assert keys["dichiarazione congiunta"].startswith("x-treaty-")
+    assert keys["partenariato strategico"].startswith("x-treaty-")

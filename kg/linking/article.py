@@ -17,7 +17,7 @@ from kg.lexicon import Lexicon, mention_words
 from kg.linking.model import Resolution, unique_key
 from kg.linking.names import acronym_of, minted_key
 from kg.linking.roles import resolve_roles
-from kg.linking.treaties import treaty_key
+from kg.linking.treaties import TREATY_PREFIX, treaty_key
 from kg.mentions import NAME_PARTICLES, ArticleMentions, name_core
 from kg.records import Mention
 
@@ -122,7 +122,8 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
         if m.type == "Treaty":
             art.treaties.append((m.start_char, key))
     _one_type_per_name(art)
-    _treaty_references(art)
+    _misspelt_people(art)
+    _treaty_references(art, lexicon)
     _capitals(art)
     resolve_roles(am, gaz, res)
 
@@ -282,16 +283,63 @@ def _one_type_per_name(art: _Article) -> None:
                 art.res.surfaces[target][art.am.mentions[i].text] += 1
 
 
-def _treaty_references(art: _Article) -> None:
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different strings differ by one letter inserted, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _misspelt_people(art: _Article) -> None:
+    """A name the article writes once and the gazetteer does not know, one letter away from a
+    person the article names more often, is that person misspelt: "Friedrch Merz" beside
+    "Friedrich Merz", "Zelensly" beside "Volodymyr Zelensky". Whole names of six letters or
+    more only, so "Kim Jong Un" and "Kim Jong Il" (two letters) stay two people."""
+    mine = [(i, art.key(i)) for i, m in enumerate(art.am.mentions) if m.type == "Person" and m.kind == "name"
+            and (art.aid, i) in art.res.mention_keys]
+    counts = Counter(k for _, k in mine)
+    forms: dict[str, set[str]] = {}
+    for i, k in mine:
+        words = art.gaz.fold(art.am.mentions[i].text).split()
+        forms.setdefault(k, set()).update({" ".join(words), words[-1]} if len(words) > 1 else {words[0]})
+    for i, key in mine:
+        m = art.am.mentions[i]
+        if counts[key] != 1 or art.gaz.get(key) is not None or not key.startswith("x-"):
+            continue
+        folded = art.gaz.fold(m.text)
+        near = {k for k, names in forms.items() if k != key and counts[k] >= 2
+                and any(len(n) >= 6 and (" " in n) == (" " in folded) and _one_edit(folded, n) for n in names)}
+        if len(near) == 1:
+            target = near.pop()
+            art.res.mention_keys[(art.aid, i)] = target
+            art.res.surfaces[key][m.text] -= 1
+            art.res.surfaces[target][m.text] += 1
+
+
+def _treaty_references(art: _Article, lexicon: Lexicon) -> None:
     """Generic treaty references ("il trattato", "l'accordo") join the treaty named last
-    before them, or the article's only treaty."""
+    before them, or the article's only treaty. One with none before it is a treaty of its
+    own where its sentence signs it ("hanno firmato l'accordo"): a specific agreement the
+    article does not name (guidelines: signed, named, dated or referred back to), keyed
+    within its article, which the references after it join."""
     art.treaties.sort()
     distinct = {k for _, k in art.treaties}
+    sentences = {s.index: s for s in art.am.annotated.sentences}
     for i, m in enumerate(art.am.mentions):
         if m.kind != "treaty_ref":
             continue
         before = [k for pos, k in art.treaties if pos < m.start_char]
         key = before[-1] if before else (next(iter(distinct)) if len(distinct) == 1 else None)
+        if key is None and any(lexicon.frame(w.lemma, w.upos) == "sign" for w in sentences[m.sentence].words):
+            key = unique_key(TREATY_PREFIX + minted_key(f"{art.aid} {m.text}", "Treaty")[2:], "Treaty", art.types)
+            art.res.mention_keys[(art.aid, i)] = key
+            art.res.surfaces[key][m.text] += 1
+            art.treaties = sorted(art.treaties + [(m.start_char, key)])
+            distinct.add(key)
+            continue
         if key:
             art.res.mention_keys[(art.aid, i)] = key
             art.res.surfaces[key][m.text] += 0  # known form, never the label

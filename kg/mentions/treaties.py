@@ -12,9 +12,10 @@ TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protoc
 
 TREATY_RE = re.compile(rf"\b(?P<head>{TREATY_HEADS})\b", re.I)
 
-#: pace"): the tokens as the tokenizer writes them, lower case. Each names an agreement of its
-#: own, never a bare reference back to one named before.
-TREATY_PHRASE_HEADS = (("piano", "d'", "azione"), ("memorandum", "d'", "intesa"), ("memorandum",))
+#: Other nouns and phrases that head an agreement's name ("memorandum d'intesa", "partenariato
+#: strategico", "dichiarazione congiunta"; mention_words.tsv), longest first, as token tuples.
+TREATY_PHRASE_HEADS = tuple(sorted((tuple(p.split()) for p in mention_words()["treaty_phrase_heads"]),
+                                   key=lambda p: (-len(p), p)))
 
 TREATY_LINK = {"di", "del", "della", "dello", "dei", "delle", "sul", "sulla", "sullo", "e", "ed"}
 
