@@ -55,7 +55,9 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
 
     def content(j: int) -> bool:
         w = word(j)
-        if not w.isalpha() or w.lower() in TREATY_STOP:
+        # "Ue-Mercosur", "Stati Uniti-Messico-Canada": the parties joined by hyphens name it
+        alpha = w.isalpha() or (w[:1].isupper() and "-" in w and w.replace("-", "").isalpha())
+        if not alpha or w.lower() in TREATY_STOP:
             return False
         if tagged:
             return upos.get(toks[j]) in ("NOUN", "ADJ", "PROPN")
@@ -71,6 +73,8 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
                 continue
         j = i + width
         last = i + width - 1
+        # a capitalised head inside the sentence begins a proper name: "il Trattato del Quirinale"
+        proper = i > 0 and word(i)[:1].isupper()
         while j < len(toks):
             lw = word(j).lower()
             k = j + 1 if lw in TREATY_LINK else j
@@ -87,7 +91,7 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
                     j += 1
                     continue
                 break
-            if not content(j) or (word(j)[:1].isupper() and last == i and j > i + 1):
+            if not content(j) or (word(j)[:1].isupper() and last == i and j > i + 1 and not proper):
                 break
             last = j
             j += 1
@@ -100,7 +104,10 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         if i > 0 and word(i - 1).lower() in {"storico", "nuovo", "storica", "nuova"}:
             first = i - 1
         span = (toks[first][0], toks[last][1])
-        if any(overlaps((m.start_char, m.end_char), span) for m in taken):
+        # names inside a treaty's name stay mentions of their own ("accordo Ue-Mercosur"); a
+        # treaty phrase is dropped only where another mention holds its head
+        if any(overlaps((m.start_char, m.end_char), span) and (m.type == "Treaty" or m.start_char <= toks[i][0])
+               for m in taken):
             continue
         generic = last == i and width == 1
         out.append(Mention(article_id, sentence.index, span[0], span[1], text[span[0]:span[1]],
