@@ -176,27 +176,6 @@ def test_a_treaty_named_by_its_purpose_runs_over_per_and_its_article():
     assert ("protocollo per la sicurezza delle esportazioni di grano", "Treaty") in {(m.text, m.type) for m in am.mentions}
 
 
-def _tagged_rows(words: str, tags: str) -> str:
-    return "\n".join(f"{i} {w} {w.lower()} {t} 0 dep" for i, (w, t) in enumerate(zip(words.split(), tags.split()), 1))
-
-
-def test_a_capitalised_treaty_head_names_a_treaty_after_a_place_and_the_parties_joined_by_a_hyphen():
-    text = "Un patto sul modello del Trattato del Quirinale."
-    rows = _tagged_rows("Un patto su il modello di il Trattato di il Quirinale .",
-                        "DET NOUN ADP DET NOUN ADP DET PROPN ADP DET PROPN PUNCT").split("\n")
-    rows.insert(2, "3-4 sul")
-    rows.insert(6, "6-7 del")
-    rows.insert(10, "9-10 del")
-    am = parsed_mentions((text, "\n".join(rows), []))
-    assert ("Trattato del Quirinale", "Treaty") in {(m.text, m.type) for m in am.mentions}
-    text = "Il governo lavora all'accordo Ue-Mercosur."
-    rows = _tagged_rows("Il governo lavora a l' accordo Ue-Mercosur .", "DET NOUN VERB ADP DET NOUN PROPN PUNCT").split("\n")
-    rows.insert(3, "4-5 all'")
-    am = parsed_mentions((text, "\n".join(rows), [("Ue-Mercosur", "ORG")]))
-    found = {(m.text, m.type) for m in am.mentions}
-    assert ("accordo Ue-Mercosur", "Treaty") in found
-
-
 def test_a_state_and_a_name_ner_ran_together_after_a_role_are_split():
     found = mentions("È stato accolto dal re del Marocco Mohammed VI.", [("Marocco Mohammed VI", "LOC")])
     assert ("Marocco", "State", "Q1028") in found

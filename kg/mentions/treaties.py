@@ -12,8 +12,8 @@ TREATY_HEADS = r"trattat[oi]|patt[oi]|accord[oi]|intes[ae]|convenzion[ei]|protoc
 
 TREATY_RE = re.compile(rf"\b(?P<head>{TREATY_HEADS})\b", re.I)
 
-#: Other nouns and phrases that head an agreement's name ("memorandum d'intesa", "partenariato
-#: strategico", "dichiarazione congiunta"; mention_words.tsv), longest first, as token tuples.
+#: Other nouns and phrases that head an agreement's name ("piano d'azione", "memorandum
+#: d'intesa"; mention_words.tsv), longest first, as token tuples.
 TREATY_PHRASE_HEADS = tuple(sorted((tuple(p.split()) for p in mention_words()["treaty_phrase_heads"]),
                                    key=lambda p: (-len(p), p)))
 
@@ -55,9 +55,7 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
 
     def content(j: int) -> bool:
         w = word(j)
-        # "Ue-Mercosur", "Stati Uniti-Messico-Canada": the parties joined by hyphens name it
-        alpha = w.isalpha() or (w[:1].isupper() and "-" in w and w.replace("-", "").isalpha())
-        if not alpha or w.lower() in TREATY_STOP:
+        if not w.isalpha() or w.lower() in TREATY_STOP:
             return False
         if tagged:
             return upos.get(toks[j]) in ("NOUN", "ADJ", "PROPN")
@@ -73,8 +71,6 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
                 continue
         j = i + width
         last = i + width - 1
-        # a capitalised head inside the sentence begins a proper name: "il Trattato del Quirinale"
-        proper = i > 0 and word(i)[:1].isupper()
         while j < len(toks):
             lw = word(j).lower()
             k = j + 1 if lw in TREATY_LINK else j
@@ -91,7 +87,7 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
                     j += 1
                     continue
                 break
-            if not content(j) or (word(j)[:1].isupper() and last == i and j > i + 1 and not proper):
+            if not content(j) or (word(j)[:1].isupper() and last == i and j > i + 1):
                 break
             last = j
             j += 1
@@ -104,10 +100,7 @@ def _treaties(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], 
         if i > 0 and word(i - 1).lower() in {"storico", "nuovo", "storica", "nuova"}:
             first = i - 1
         span = (toks[first][0], toks[last][1])
-        # names inside a treaty's name stay mentions of their own ("accordo Ue-Mercosur"); a
-        # treaty phrase is dropped only where another mention holds its head
-        if any(overlaps((m.start_char, m.end_char), span) and (m.type == "Treaty" or m.start_char <= toks[i][0])
-               for m in taken):
+        if any(overlaps((m.start_char, m.end_char), span) for m in taken):
             continue
         generic = last == i and width == 1
         out.append(Mention(article_id, sentence.index, span[0], span[1], text[span[0]:span[1]],
