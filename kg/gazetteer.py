@@ -451,9 +451,10 @@ def _owner_short_forms(entries: dict[str, GazetteerEntry],
         for name in entry.names:
             m = _OF_OWNER.match(name)
             owners = {k for k, _ in names.get(fold(m.group("owner")), ())} if m else set()
-            if len(owners) != 1 or entries[next(iter(owners))].type != "Organization":
+            owner = entries[owners.pop()] if len(owners) == 1 else None
+            if owner is None or owner.type != "Organization":
                 continue
-            for short in entries[next(iter(owners))].names:
+            for short in owner.names:
                 if " " not in short and len(short) <= 5 and short[:1].isupper():
                     out.append((f"{m.group('head')} {short}", key))
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
+from kg.iris import slug
 from kg.lexicon import Lexicon, mention_words
 from kg.linking.model import Resolution, unique_key
 from kg.linking.names import acronym_of, minted_key
@@ -64,6 +65,13 @@ class _Article:
                 self.res.surfaces[key][bare.group("name")] += 0
         return key
 
+    def move(self, index: int, target: str) -> None:
+        """A mention resolved already goes to another key; its form's count goes with it."""
+        text = self.am.mentions[index].text
+        self.res.surfaces[self.key(index)][text] -= 1
+        self.res.surfaces[target][text] += 1
+        self.res.mention_keys[(self.aid, index)] = target
+
 
 def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types: dict[str, str],
                     lexicon: Lexicon) -> None:
@@ -72,15 +80,16 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
     order = sorted(range(len(am.mentions)),
                    key=lambda i: (-(len(am.mentions[i].text.split())), am.mentions[i].start_char))
     states = {m.key for m in am.mentions if m.key and m.type == "State"}
-    art.gazetteer_orgs = {m.key for m in am.mentions if m.key and m.type == "Organization" and m.kind == "name"
-                          and gaz.get(m.key) is not None and gaz.get(m.key).type == "Organization"
-                          and not _body_of_an_absent_state(gaz, m, states)}
+    absent = {i for i, m in enumerate(am.mentions) if m.key and _body_of_an_absent_state(gaz, m, states)}
+    art.gazetteer_orgs = {m.key for i, m in enumerate(am.mentions) if m.key and m.type == "Organization"
+                          and m.kind == "name" and i not in absent and gaz.get(m.key) is not None
+                          and gaz.get(m.key).type == "Organization"}
     for i in order:
         m = am.mentions[i]
         folded = gaz.fold(m.text)
         if m.kind == "treaty_ref":
             continue
-        if m.key and not _body_of_an_absent_state(gaz, m, states):   # gazetteer match or demonym
+        if m.key and i not in absent:              # gazetteer match or demonym
             key = art.assign(i, m.key, m.type)
             if m.kind == "name":
                 art.local[(m.type, folded)] = key
@@ -276,11 +285,8 @@ def _one_type_per_name(art: _Article) -> None:
         best = min(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))
         target = next((art.key(i) for i in indices if art.am.mentions[i].type == best), None)
         for i in indices:
-            old = art.key(i)
-            if old != target:
-                art.res.mention_keys[(art.aid, i)] = target
-                art.res.surfaces[old][art.am.mentions[i].text] -= 1
-                art.res.surfaces[target][art.am.mentions[i].text] += 1
+            if art.key(i) != target:
+                art.move(i, target)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -313,10 +319,7 @@ def _misspelt_people(art: _Article) -> None:
         near = {k for k, names in forms.items() if k != key and counts[k] >= 2
                 and any(len(n) >= 6 and (" " in n) == (" " in folded) and _one_edit(folded, n) for n in names)}
         if len(near) == 1:
-            target = near.pop()
-            art.res.mention_keys[(art.aid, i)] = target
-            art.res.surfaces[key][m.text] -= 1
-            art.res.surfaces[target][m.text] += 1
+            art.move(i, near.pop())
 
 
 def _treaty_references(art: _Article, lexicon: Lexicon) -> None:
@@ -334,7 +337,7 @@ def _treaty_references(art: _Article, lexicon: Lexicon) -> None:
         before = [k for pos, k in art.treaties if pos < m.start_char]
         key = before[-1] if before else (next(iter(distinct)) if len(distinct) == 1 else None)
         if key is None and any(lexicon.frame(w.lemma, w.upos) == "sign" for w in sentences[m.sentence].words):
-            key = unique_key(TREATY_PREFIX + minted_key(f"{art.aid} {m.text}", "Treaty")[2:], "Treaty", art.types)
+            key = unique_key(TREATY_PREFIX + slug(f"{art.aid} {m.text}"), "Treaty", art.types)
             art.res.mention_keys[(art.aid, i)] = key
             art.res.surfaces[key][m.text] += 1
             art.treaties = sorted(art.treaties + [(m.start_char, key)])
