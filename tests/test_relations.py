@@ -2965,3 +2965,103 @@ def test_criticising_a_thing_of_two_states_criticises_both():
     res, facts = extract(JOINT_DRILLS)
     targets = {res.entities[f.object].label for f in facts.facts if f.predicate == "criticized"}
     assert targets == {"Stati Uniti", "Corea del Sud"}
+
+
+SUMMIT_IN_CAPITAL = ("Il vertice si è tenuto ad Asunción, capitale del Paraguay.", """
+1 Il il DET 2 det
+2 vertice vertice NOUN 5 nsubj
+3 si si PRON 5 expl
+4 è essere AUX 5 aux
+5 tenuto tenere VERB 0 root
+6 ad a ADP 7 case
+7 Asunción Asunción PROPN 5 obl
+8 , , PUNCT 9 punct
+9 capitale capitale NOUN 7 appos
+10 del di ADP 11 case
+11 Paraguay Paraguay PROPN 9 nmod
+12 . . PUNCT 5 punct
+""", [("Asunción", "LOC"), ("Paraguay", "LOC")])
+
+# the same words, the apposition missed by the parse (it hung "capitale" on the verb)
+SUMMIT_MISPARSED = (SUMMIT_IN_CAPITAL[0], SUMMIT_IN_CAPITAL[1].replace("9 capitale capitale NOUN 7 appos",
+                                                                      "9 capitale capitale NOUN 5 obl"),
+                    SUMMIT_IN_CAPITAL[2])
+
+TWO_STOPS = ("Il ministro è partito da Asunción ed è arrivato in Paraguay.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 4 nsubj
+3 è essere AUX 4 aux
+4 partito partire VERB 0 root
+5 da da ADP 6 case
+6 Asunción Asunción PROPN 4 obl
+7 ed e CCONJ 9 cc
+8 è essere AUX 9 aux
+9 arrivato arrivare VERB 4 conj
+10 in in ADP 11 case
+11 Paraguay Paraguay PROPN 9 obl
+12 . . PUNCT 4 punct
+""", [("Asunción", "LOC"), ("Paraguay", "LOC")])
+
+
+@pytest.mark.parametrize("sentence", [SUMMIT_IN_CAPITAL, SUMMIT_MISPARSED])
+def test_a_place_joined_to_the_state_the_gazetteer_puts_it_in_lies_there(sentence):
+    res, facts = extract(sentence)
+    assert ("Asunción", "locatedIn", "Paraguay") in triples(res, facts)
+
+
+def test_a_place_and_its_state_in_separate_clauses_say_nothing_of_where_it_lies():
+    res, facts = extract(TWO_STOPS)
+    assert not [f for f in facts.facts if f.predicate == "locatedIn"]
+
+
+TREATY_BETWEEN = ("Il trattato di amicizia tra la Russia e la Corea del Nord è stato firmato a giugno.", """
+1 Il il DET 2 det
+2 trattato trattato NOUN 15 nsubj:pass
+3 di di ADP 4 case
+4 amicizia amicizia NOUN 2 nmod
+5 tra tra ADP 7 case
+6 la il DET 7 det
+7 Russia Russia PROPN 2 nmod
+8 e e CCONJ 10 cc
+9 la il DET 10 det
+10 Corea Corea PROPN 7 conj
+11 del di ADP 12 case
+12 Nord Nord PROPN 10 nmod
+13 è essere AUX 15 aux
+14 stato essere AUX 15 aux:pass
+15 firmato firmare VERB 0 root VerbForm=Part
+16 a a ADP 17 case
+17 giugno giugno NOUN 15 obl
+18 . . PUNCT 15 punct
+""", [("Russia", "LOC"), ("Corea del Nord", "LOC")])
+
+TREATY_PROVIDES = ("Il trattato di amicizia tra la Russia e la Corea del Nord prevede assistenza reciproca.", """
+1 Il il DET 2 det
+2 trattato trattato NOUN 13 nsubj
+3 di di ADP 4 case
+4 amicizia amicizia NOUN 2 nmod
+5 tra tra ADP 7 case
+6 la il DET 7 det
+7 Russia Russia PROPN 2 nmod
+8 e e CCONJ 10 cc
+9 la il DET 10 det
+10 Corea Corea PROPN 7 conj
+11 del di ADP 12 case
+12 Nord Nord PROPN 10 nmod
+13 prevede prevedere VERB 0 root
+14 assistenza assistenza NOUN 13 obj
+15 reciproca reciproco ADJ 14 amod
+16 . . PUNCT 13 punct
+""", [("Russia", "LOC"), ("Corea del Nord", "LOC")])
+
+
+def test_the_states_a_signed_treaty_is_between_signed_it():
+    """The "tra" phrase hangs on the treaty, not on the verb that signs it."""
+    res, facts = extract(TREATY_BETWEEN)
+    signed = {(s, o) for s, p, o in triples(res, facts) if p == "signed"}
+    assert {s for s, _ in signed} == {"Russia", "Corea del Nord"}
+
+
+def test_a_treaty_between_two_states_that_no_sentence_signs_gives_no_signature():
+    res, facts = extract(TREATY_PROVIDES)
+    assert not [f for f in facts.facts if f.predicate == "signed"]

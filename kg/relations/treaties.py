@@ -28,7 +28,8 @@ class TreatyRules(FactWriter):
             agents = ctx.right_entities(t, BY_CASES) or agents
         partners = [x for x in with_ if ctx.type_of(x) in ("Person", "State")]
         # "un patto ... tra il Regno Unito e l'Unione europea": the states it is between
-        parties = [x for x in ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) == "State"]
+        parties = [x for x in ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) == "State"] \
+            + treaty_parties(ctx, treaties)
         self._add(ctx, out, agents + partners + parties, "signed", treaties, t, event="sign")
         # "ha firmato con Vladimir Putin un accordo", "Erdogan e Zelensky hanno firmato":
         # two people who sign together met, and whoever came from another state visited
@@ -55,7 +56,8 @@ class TreatyRules(FactWriter):
         # "X e Y hanno rafforzato i legami dopo la firma di un patto": the clause's actors
         treaties = [x for x in ctx.nmod(t, OF_CASES) + ctx.right_entities(t, OF_CASES, adjacent=True)
                     if ctx.type_of(x) == "Treaty"]
-        parties = [x for x in between + ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) != "Treaty"]
+        parties = [x for x in between + ctx.right_entities(t, BETWEEN_CASES) if ctx.type_of(x) != "Treaty"] \
+            or treaty_parties(ctx, treaties)
         signers = [x for x in agents if ctx.type_of(x) != "Treaty"] or parties
         if not signers and ctx.preposition_before(t) in ADJUNCT_PREPOSITIONS:
             signers = ctx.left_actor(t)
@@ -122,3 +124,18 @@ class TreatyRules(FactWriter):
                     status = "reported" if "reported" in (signers[a].status, signers[b].status) else "asserted"
                     out.facts.append(Fact(a, "alliedWith", b, first.evidence, TREATY_ALLIANCE, status=status,
                                           source=first.source, event=first.event))
+
+
+def treaty_parties(ctx: SentenceContext, treaties: list[str]) -> list[str]:
+    """The states or people a treaty of the sentence is between, wherever the sign word stands:
+    "l'accordo di partenariato strategico tra la Federazione Russa e la Corea del Nord firmato
+    il 19 giugno" (a capital standing for its state is the state)."""
+    v, out = ctx.view, []
+    for w in ctx.sentence.words:
+        if ctx._entity_at(w, False) not in treaties:
+            continue
+        for c in v.kids(w, "nmod"):
+            if v.case_of(c) in BETWEEN_CASES:
+                out += [ctx.actor(x) for x in ctx.entities(c, demonyms=False)
+                        if ctx.type_of(ctx.actor(x)) in ("State", "Person")]
+    return unique(out)
