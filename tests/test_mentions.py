@@ -425,3 +425,33 @@ def test_an_unknown_abbreviation_or_web_address_is_no_entity():
     assert not found
     found = mentions("Gli Usa e la Ue hanno parlato.", [("Usa", "LOC"), ("Ue", "ORG")])
     assert {t for t, _, _ in found} == {"Usa", "Ue"}
+
+
+def test_a_capital_after_an_article_is_a_club_not_the_city_or_its_state():
+    assert ("Roma", "Organization", None) in mentions("Il Napoli ha battuto la Roma .", [("Roma", "LOC")])
+    assert ("Roma", "Organization", None) in mentions("I tifosi della Roma hanno festeggiato .", [("Roma", "LOC")])
+    # a city whose own name has the article ("Il Cairo") is still the city
+    assert ("Cairo", "Place", "Q85") in mentions("Il presidente è arrivato al Cairo .", [("Cairo", "LOC")])
+    assert ("Roma", "State", "Q38") in mentions("Roma ha risposto .", [("Roma", "LOC")])
+
+
+def madrid_after(noun: str) -> tuple:
+    text = f"Il {noun} di Madrid ha approvato il piano."
+    return (text, f"""
+1 Il il DET 2 det
+2 {noun} {noun} NOUN 6 nsubj
+3 di di ADP 4 case
+4 Madrid Madrid PROPN 2 nmod
+5 ha avere AUX 6 aux
+6 approvato approvare VERB 0 root
+7 il il DET 8 det
+8 piano piano NOUN 6 obj
+9 . . PUNCT 6 punct
+""", [("Madrid", "LOC")])
+
+
+def test_a_meeting_named_after_a_capital_is_held_in_the_city_not_by_its_state():
+    [m] = [m for m in parsed_mentions(madrid_after("vertice")).mentions if m.text == "Madrid"]
+    assert (m.type, m.key) == ("Place", "Q2807")
+    [m] = [m for m in parsed_mentions(madrid_after("governo")).mentions if m.text == "Madrid"]
+    assert (m.type, m.key) == ("State", "Q29")

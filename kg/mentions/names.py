@@ -7,7 +7,7 @@ from typing import Optional
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import LEXICON_DIR, Lexicon, read_lines
-from kg.italian import DATE_STAMP
+from kg.italian import ARTICLE_STEMS, ARTICLED, DATE_STAMP
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
 
@@ -196,7 +196,7 @@ def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Ga
         return m
     before = [t for t in toks if t[1] <= m.start_char]
     previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
-    where = previous in lexicon.locatives or _visited(m, sentence, lexicon)
+    where = previous in lexicon.locatives or _visited(m, sentence, lexicon) or _meeting_place(m, sentence, lexicon)
     if m.type == "State":
         entry = gazetteer.get(m.key) if m.key else None
         if where and entry is not None and not entry.is_own_name(m.text):
@@ -206,6 +206,13 @@ def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Ga
     state = gazetteer.metonym(m.text, year)
     if state is None or state.type != "State":
         return m
+    place = gazetteer.lookup(m.text)
+    if previous in ARTICLED and place is not None and place.type == "Place" \
+            and place.name_it.split()[0].lower().rstrip("'’") not in ARTICLE_STEMS:
+        # "contro la Roma", "i tifosi della Roma": a city takes no article (unless its name has
+        # one: "il Cairo"), a club named after it does; neither the city nor its state
+        return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Organization", "name",
+                       None, m.confidence)
     if where and m.type == "Organization":
         # "all'Eliseo", "alla Casa Bianca": NER's institution is the building one goes to
         return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Place", "name",
@@ -214,6 +221,16 @@ def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Ga
         return m
     return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
                    state.key, min(m.confidence, 0.8))
+
+
+def _meeting_place(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
+    """"il vertice di Madrid", "il summit di Vilnius": a meeting named after its city (a noun of
+    the meeting frame, then "di") is held there; the city is the place, not its state."""
+    before = [w for w in (sentence.words if sentence else ()) if w.end_char <= m.start_char]
+    if len(before) < 2 or (before[-1].lemma or before[-1].text).lower() != "di":
+        return False
+    found = lexicon.trigger(before[-2].lemma, before[-2].upos)
+    return found is not None and found[0] == "meeting" and found[1] == "NOUN"
 
 
 def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
