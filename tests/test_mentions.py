@@ -455,3 +455,10 @@ def test_a_meeting_named_after_a_capital_is_held_in_the_city_not_by_its_state():
     assert (m.type, m.key) == ("Place", "Q2807")
     [m] = [m for m in parsed_mentions(madrid_after("governo")).mentions if m.text == "Madrid"]
     assert (m.type, m.key) == ("State", "Q29")
+
+
+def test_capitals_listed_after_a_locative_preposition_are_places_too():
+    found = mentions("Il ministro sarà a Londra , Bruxelles e Roma .", [("Londra", "LOC"), ("Bruxelles", "LOC"), ("Roma", "LOC")])
+    assert {(t, k) for _, t, k in found if _ in ("Bruxelles", "Roma")} == {("Place", "Q239"), ("Place", "Q220")}
+    found = mentions("Londra , Bruxelles e Roma hanno risposto .", [("Londra", "LOC"), ("Bruxelles", "LOC"), ("Roma", "LOC")])
+    assert {(t, k) for _, t, k in found if _ == "Roma"} == {("State", "Q38")}

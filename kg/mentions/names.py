@@ -196,7 +196,8 @@ def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Ga
         return m
     before = [t for t in toks if t[1] <= m.start_char]
     previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
-    where = previous in lexicon.locatives or _visited(m, sentence, lexicon) or _meeting_place(m, sentence, lexicon)
+    where = previous in lexicon.locatives or _visited(m, sentence, lexicon) or _meeting_place(m, sentence, lexicon) \
+        or _listed_after_locative(m, toks, text, lexicon)
     if m.type == "State":
         entry = gazetteer.get(m.key) if m.key else None
         if where and entry is not None and not entry.is_own_name(m.text):
@@ -221,6 +222,23 @@ def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Ga
         return m
     return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "State", "metonym",
                    state.key, min(m.confidence, 0.8))
+
+
+def _listed_after_locative(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: Lexicon) -> bool:
+    """"a Londra, Bruxelles e Roma": a name listed after names that a locative preposition
+    opens is in the same phrase, a place too."""
+    before = [text[s:e] for s, e in toks if e <= m.start_char][::-1][:12]
+    i, listed = 0, False
+    while i < len(before) and before[i] in (",", "e", "ed"):
+        i, listed = i + 1, True
+        names = 0
+        while i < len(before) and before[i][:1].isupper() and names < 4:
+            i, names = i + 1, names + 1
+        if not names:
+            return False
+        if i < len(before) and before[i].lower() in lexicon.locatives:
+            return listed
+    return False
 
 
 def _meeting_place(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
