@@ -102,8 +102,11 @@ def _phrase_neighbours(ctx: SentenceContext, word: Word) -> list[Word]:
     not where it opens the next clause ("a Hanoi, Vietnam e Giappone hanno firmato")."""
     words = ctx.sentence.words
     own = ctx._entity_at(word, demonyms=False)
-    span = [i for i, w in enumerate(words) if ctx._entity_at(w, demonyms=False) == own and own is not None]
-    first, last = (min(span), max(span)) if span else [next(i for i, w in enumerate(words) if w.id == word.id)] * 2
+    first = last = next(i for i, w in enumerate(words) if w.id == word.id)
+    while first > 0 and own is not None and ctx._entity_at(words[first - 1], demonyms=False) == own:
+        first -= 1      # the place's own words, this mention of it only
+    while last + 1 < len(words) and own is not None and ctx._entity_at(words[last + 1], demonyms=False) == own:
+        last += 1
     out = []
     for step, at in ((1, last), (-1, first)):
         i = at + step
