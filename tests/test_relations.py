@@ -3065,3 +3065,35 @@ def test_the_states_a_signed_treaty_is_between_signed_it():
 def test_a_treaty_between_two_states_that_no_sentence_signs_gives_no_signature():
     res, facts = extract(TREATY_PROVIDES)
     assert not [f for f in facts.facts if f.predicate == "signed"]
+
+
+def leaders_listed(second: str) -> tuple:
+    text = f"Al vertice c'erano il premier belga Alexander De Croo e {second} greco Kyriakos Mitsotakis."
+    return (text, f"""
+1 Al a ADP 3 case
+2 Al il DET 3 det
+3 vertice vertice NOUN 5 obl
+4 c' ci PRON 5 expl
+5 erano essere VERB 0 root
+6 il il DET 7 det
+7 premier premier NOUN 5 nsubj
+8 belga belga ADJ 7 amod
+9 Alexander Alexander PROPN 7 appos
+10 De De PROPN 9 flat:name
+11 Croo Croo PROPN 9 flat:name
+12 e e CCONJ 13 cc
+13 {second} {second} PRON 7 conj
+14 greco greco ADJ 13 amod
+15 Kyriakos Kyriakos PROPN 13 appos
+16 Mitsotakis Mitsotakis PROPN 15 flat:name
+17 . . PUNCT 5 punct
+""".replace("1 Al a ADP 3 case\n2 Al il DET 3 det", "1-2 Al\n1 a a ADP 3 case\n2 il il DET 3 det"),
+            [("Alexander De Croo", "PER"), ("Kyriakos Mitsotakis", "PER")])
+
+
+def test_quello_with_a_demonym_repeats_the_office_named_before_it():
+    """"il premier belga De Croo e quello greco Mitsotakis": quello greco is the Greek premier."""
+    res, facts = extract(leaders_listed("quello"))
+    got = triples(res, facts)
+    assert ("Alexander De Croo", "leaderOf", "Belgio") in got
+    assert ("Kyriakos Mitsotakis", "leaderOf", "Grecia") in got

@@ -9,6 +9,9 @@ from kg.mentions.common import (ARTICLE_WORDS, AT_WORDS, AUXILIARIES, COUNTERPAR
                                 ArticleMentions, phrase, token_index)
 from kg.records import RoleMention, Sentence
 
+#: Pronouns that stand for the role named before them: "quello greco" is "il premier greco".
+ELLIPTIC_ROLES = frozenset({"quello", "quella"})
+
 def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
            lexicon: Lexicon, found: ArticleMentions, base: int) -> list[RoleMention]:
     """Role descriptions: a role phrase, then a demonym or 'di/della <state or org>'."""
@@ -128,13 +131,16 @@ def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j:
 
 def _counterparts(roles: list[RoleMention]) -> list[RoleMention]:
     """"Il ministro degli Esteri iraniano ha telefonato al suo omologo omanita": a counterpart
-    holds the office of the role named before it in the sentence, for its own state."""
+    holds the office of the role named before it in the sentence, for its own state; so does
+    "quello" ("al premier belga De Croo, quello greco Mitsotakis"), which alone is no role."""
     out = []
     for r in roles:
         earlier = [x for x in out if x.position != COUNTERPART]
         if r.position == COUNTERPART and earlier:
             r = replace(r, phrase=earlier[-1].phrase, predicate=earlier[-1].predicate,
                         position=earlier[-1].position, role_en=earlier[-1].role_en)
+        elif r.position == COUNTERPART and r.phrase in ELLIPTIC_ROLES:
+            continue    # "quello greco" with no office named before it says nothing
         out.append(r)
     return out
 
