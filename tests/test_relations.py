@@ -3097,3 +3097,29 @@ def test_quello_with_a_demonym_repeats_the_office_named_before_it():
     got = triples(res, facts)
     assert ("Alexander De Croo", "leaderOf", "Belgio") in got
     assert ("Kyriakos Mitsotakis", "leaderOf", "Grecia") in got
+
+
+def minister_of(department: str) -> tuple:
+    text = f"Il ministro della {department} sudafricano, Ronald Lamola, ha parlato."
+    return (text, f"""
+1 Il il DET 2 det
+2 ministro ministro NOUN 12 nsubj
+3-4 della
+3 di di ADP 5 case
+4 la il DET 5 det
+5 {department} {department.lower()} NOUN 2 nmod
+6 sudafricano sudafricano ADJ 2 amod
+7 , , PUNCT 8 punct
+8 Ronald Ronald PROPN 2 appos
+9 Lamola Lamola PROPN 8 flat:name
+10 , , PUNCT 8 punct
+11 ha avere AUX 12 aux
+12 parlato parlare VERB 0 root
+13 . . PUNCT 12 punct
+""", [("Ronald Lamola", "PER")])
+
+
+@pytest.mark.parametrize("department", ["Giustizia", "giustizia"])
+def test_a_minister_of_a_department_written_either_case_holds_office_for_the_demonyms_state(department):
+    res, facts = extract(minister_of(department))
+    assert ("Ronald Lamola", "holdsPosition", "Sudafrica") in triples(res, facts)

@@ -32,7 +32,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             i += 1          # "ha inviato Shoigu": a participle, not "l'inviato"
             continue
         j = i + width
-        holder = _holder_after(sentence, toks, text, j, found, lexicon)
+        holder = _holder_after(sentence, toks, text, j, found, lexicon, minister=role.phrase.startswith("ministr"))
         if holder is None:
             appointed = _appointing_state(sentence, toks, text, i, j, found, lexicon)
             if appointed is not None:
@@ -93,8 +93,10 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
 
 
 def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j: int,
-                  found: ArticleMentions, lexicon: Lexicon) -> Optional[int]:
-    """The state or organisation a role phrase ending before token ``j`` names, if any."""
+                  found: ArticleMentions, lexicon: Lexicon, minister: bool = False) -> Optional[int]:
+    """The state or organisation a role phrase ending before token ``j`` names, if any.
+    ``minister``: the role is a minister's, whose department the press also writes in lower
+    case ("il ministro della giustizia sudafricano")."""
     holder = None
     # "presidente russo" / "ministro degli Esteri russo": a demonym right after, or after
     # the role's complement.
@@ -119,7 +121,7 @@ def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j:
                     holder = body_of
             # "il ministro delle Infrastrutture turco": a department, then the demonym
             d = k
-            while holder is None and d < len(toks) and text[toks[d][0]:toks[d][1]][:1].isupper() \
+            while holder is None and d < len(toks) and _department_word(text[toks[d][0]:toks[d][1]], minister) \
                     and found.at(sentence.index, *toks[d]) is None and d - k < 3:
                 d += 1
             if holder is None and d > k and d < len(toks):
@@ -127,6 +129,11 @@ def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j:
                 if demonym is not None and found.mentions[demonym].kind == "demonym":
                     holder = demonym
     return holder
+
+
+def _department_word(word: str, minister: bool) -> bool:
+    """A word of a department's name: capitalised, or for a minister any lower-case word."""
+    return word[:1].isupper() or (minister and word.isalpha() and word.islower())
 
 
 def _counterparts(roles: list[RoleMention]) -> list[RoleMention]:
