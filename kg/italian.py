@@ -40,13 +40,6 @@ def preposition_family(bare: str, stem: str) -> frozenset[str]:
     return frozenset({bare, *(stem + ending for ending in _ARTICLE_ENDINGS)})
 
 
-#: A definite article, alone or joined with a preposition ("la", "della", "alla", "nell'"): what
-#: a city's name does not take, and a club named after the city does ("la Roma").
-ARTICLED = frozenset(DEFINITE_ARTICLES | {stem + ending for stem in ("de", "a", "da", "ne", "su")
-                                          for ending in ("l", "llo", "lla", "ll'", "ll’")})
-#: The articles a name can begin with ("Il Cairo", "L'Avana", "La Valletta"), apostrophe cut.
-ARTICLE_STEMS = frozenset({"il", "lo", "la", "l"})
-
 #: "di" and its articled forms: the words that join a name's head to its complement
 #: ("ministero della Difesa").
 OF_FAMILY = preposition_family("di", "de")

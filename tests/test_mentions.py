@@ -427,9 +427,11 @@ def test_an_unknown_abbreviation_or_web_address_is_no_entity():
     assert {t for t, _, _ in found} == {"Usa", "Ue"}
 
 
-def test_a_capital_after_an_article_is_a_club_not_the_city_or_its_state():
-    assert ("Roma", "Organization", None) in mentions("Il Napoli ha battuto la Roma .", [("Roma", "LOC")])
-    assert ("Roma", "Organization", None) in mentions("I tifosi della Roma hanno festeggiato .", [("Roma", "LOC")])
+def test_a_capital_after_an_article_in_a_match_report_is_a_club_not_the_city_or_its_state():
+    assert ("Roma", "Organization", None) in mentions("Il Napoli ha battuto la Roma per 1-0 in campionato .",
+                                                      [("Roma", "LOC")])
+    assert ("Roma", "Organization", None) in mentions("I tifosi della Roma hanno festeggiato il gol in campionato .",
+                                                      [("Roma", "LOC")])
     # a city whose own name has the article ("Il Cairo") is still the city
     assert ("Cairo", "Place", "Q85") in mentions("Il presidente è arrivato al Cairo .", [("Cairo", "LOC")])
     assert ("Roma", "State", "Q38") in mentions("Roma ha risposto .", [("Roma", "LOC")])

@@ -3014,9 +3014,13 @@ def test_a_place_and_its_state_in_separate_clauses_say_nothing_of_where_it_lies(
     assert not [f for f in facts.facts if f.predicate == "locatedIn"]
 
 
-TREATY_BETWEEN = ("Il trattato di amicizia tra la Russia e la Corea del Nord è stato firmato a giugno.", """
+def treaty_between(rest: str, rest_rows: str, head: int) -> tuple:
+    """"Il trattato di amicizia tra la Russia e la Corea del Nord" and then ``rest``, whose rows
+    (from word 13) hang on word ``head``; the treaty is that word's subject."""
+    text = f"Il trattato di amicizia tra la Russia e la Corea del Nord {rest}"
+    return (text, f"""
 1 Il il DET 2 det
-2 trattato trattato NOUN 15 nsubj:pass
+2 trattato trattato NOUN {head} {"nsubj:pass" if "firmato" in rest else "nsubj"}
 3 di di ADP 4 case
 4 amicizia amicizia NOUN 2 nmod
 5 tra tra ADP 7 case
@@ -3027,32 +3031,24 @@ TREATY_BETWEEN = ("Il trattato di amicizia tra la Russia e la Corea del Nord è 
 10 Corea Corea PROPN 7 conj
 11 del di ADP 12 case
 12 Nord Nord PROPN 10 nmod
+""" + rest_rows, [("Russia", "LOC"), ("Corea del Nord", "LOC")])
+
+
+TREATY_BETWEEN = treaty_between("è stato firmato a giugno.", """
 13 è essere AUX 15 aux
 14 stato essere AUX 15 aux:pass
 15 firmato firmare VERB 0 root VerbForm=Part
 16 a a ADP 17 case
 17 giugno giugno NOUN 15 obl
 18 . . PUNCT 15 punct
-""", [("Russia", "LOC"), ("Corea del Nord", "LOC")])
+""", head=15)
 
-TREATY_PROVIDES = ("Il trattato di amicizia tra la Russia e la Corea del Nord prevede assistenza reciproca.", """
-1 Il il DET 2 det
-2 trattato trattato NOUN 13 nsubj
-3 di di ADP 4 case
-4 amicizia amicizia NOUN 2 nmod
-5 tra tra ADP 7 case
-6 la il DET 7 det
-7 Russia Russia PROPN 2 nmod
-8 e e CCONJ 10 cc
-9 la il DET 10 det
-10 Corea Corea PROPN 7 conj
-11 del di ADP 12 case
-12 Nord Nord PROPN 10 nmod
+TREATY_PROVIDES = treaty_between("prevede assistenza reciproca.", """
 13 prevede prevedere VERB 0 root
 14 assistenza assistenza NOUN 13 obj
 15 reciproca reciproco ADJ 14 amod
 16 . . PUNCT 13 punct
-""", [("Russia", "LOC"), ("Corea del Nord", "LOC")])
+""", head=13)
 
 
 def test_the_states_a_signed_treaty_is_between_signed_it():

@@ -7,7 +7,7 @@ from typing import Optional
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import LEXICON_DIR, Lexicon, read_lines
-from kg.italian import ARTICLE_STEMS, ARTICLED, DATE_STAMP
+from kg.italian import DATE_STAMP
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
 
@@ -207,13 +207,11 @@ def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Ga
     state = gazetteer.metonym(m.text, year)
     if state is None or state.type != "State":
         return m
-    place = gazetteer.lookup(m.text)
-    if previous in ARTICLED and place is not None and place.type == "Place" \
-            and place.name_it.split()[0].lower().rstrip("'’") not in ARTICLE_STEMS:
-        # "contro la Roma", "i tifosi della Roma": a city takes no article (unless its name has
-        # one: "il Cairo"), a club named after it does; neither the city nor its state
-        return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Organization", "name",
-                       None, m.confidence)
+    if m.type == "Organization" and m.key is None and (place := gazetteer.lookup(m.text)) is not None \
+            and place.type == "Place":
+        # a city's name the context made an organisation: the club (kg.mentions.context.club,
+        # "contro la Roma" in a match report), neither the city nor its state
+        return m
     if where and m.type == "Organization":
         # "all'Eliseo", "alla Casa Bianca": NER's institution is the building one goes to
         return Mention(m.article_id, m.sentence, m.start_char, m.end_char, m.text, "Place", "name",

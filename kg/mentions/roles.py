@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, mention_words
 from kg.mentions.common import (ARTICLE_WORDS, AT_WORDS, AUXILIARIES, COUNTERPART, DEFINITE_ARTICLES, LINK_WORDS,
-                                ArticleMentions, phrase, token_index)
+                                MINISTERS, ArticleMentions, phrase, token_index)
 from kg.records import RoleMention, Sentence
 
 #: Pronouns that stand for the role named before them: "quello greco" is "il premier greco".
-ELLIPTIC_ROLES = frozenset({"quello", "quella"})
+ELLIPTIC_ROLES = mention_words()["elliptic_roles"]
+
 
 def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
            lexicon: Lexicon, found: ArticleMentions, base: int) -> list[RoleMention]:
@@ -32,7 +33,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             i += 1          # "ha inviato Shoigu": a participle, not "l'inviato"
             continue
         j = i + width
-        holder = _holder_after(sentence, toks, text, j, found, lexicon, minister=role.phrase.startswith("ministr"))
+        holder = _holder_after(sentence, toks, text, j, found, lexicon, minister=role.phrase.split()[0] in MINISTERS)
         if holder is None:
             appointed = _appointing_state(sentence, toks, text, i, j, found, lexicon)
             if appointed is not None:

@@ -94,46 +94,55 @@ PHRASE_PUNCTUATION = {",", "(", ")"}
 
 
 def _phrase_neighbours(ctx: SentenceContext, word: Word) -> list[Word]:
-    """The words up to PHRASE_WORDS away on either side, past a comma or a bracket next to the
-    place, with no verb, no conjunction and no other punctuation in between: the place's
-    apposition ("Asunción, capitale del Paraguay"; "della Georgia, Tbilisi"); or the word
-    after a preposition and an article alone ("in Arabia Saudita a Riad"). A
-    word after the place counts only where its phrase ends there ("Almaty, in Kazakistan."),
-    not where it opens the next clause ("a Hanoi, Vietnam e Giappone hanno firmato")."""
+    """Where the parse misses the link, the words on either side of the place that belong to its
+    phrase: its apposition, opened by a comma or a bracket next to it ("Asunción, capitale del
+    Paraguay"; "della Georgia, Tbilisi"), or the name with only a preposition and an article
+    between ("in Arabia Saudita a Riad"). A name after the place counts only where its phrase
+    ends there ("Almaty, in Kazakistan."), not where it opens the next clause ("a Hanoi,
+    Vietnam e Giappone hanno firmato")."""
     words = ctx.sentence.words
-    own = ctx._entity_at(word, demonyms=False)
-    first = last = next(i for i, w in enumerate(words) if w.id == word.id)
-    while first > 0 and own is not None and ctx._entity_at(words[first - 1], demonyms=False) == own:
-        first -= 1      # the place's own words, this mention of it only
-    while last + 1 < len(words) and own is not None and ctx._entity_at(words[last + 1], demonyms=False) == own:
-        last += 1
-    out = []
-    for step, at in ((1, last), (-1, first)):
-        i = at + step
-        if not (0 <= i < len(words)):
-            continue
-        if words[i].text not in PHRASE_PUNCTUATION:
-            # no apposition: only a preposition and an article between ("in Arabia Saudita a Riad")
-            j = i
-            while 0 <= j < len(words) and abs(j - at) <= 3 and words[j].upos in ("ADP", "DET"):
-                j += step
-            if 0 <= j < len(words) and abs(j - at) > 1 and (step == -1 or _phrase_ends_after(ctx, words, j)):
-                out.append(words[j])
-            continue   # an apposition opens with a comma or a bracket next to the place
-        while 0 <= i < len(words) and abs(i - at) <= PHRASE_WORDS + 1:
-            w = words[i]
-            if w.upos in ("VERB", "AUX", "CCONJ", "SCONJ") or (w.upos == "PUNCT" and w.text not in PHRASE_PUNCTUATION):
-                break
-            if step == -1 or _phrase_ends_after(ctx, words, i):
-                out.append(w)
-            i += step
+    at = next(i for i, w in enumerate(words) if w.id == word.id)
+    out: list[Word] = []
+    for step, edge in ((1, _run_end(ctx, words, at, 1)), (-1, _run_end(ctx, words, at, -1))):
+        if 0 <= edge + step < len(words):
+            side = _apposition if words[edge + step].text in PHRASE_PUNCTUATION else _across_preposition
+            out += side(ctx, words, edge, step)
     return out
+
+
+def _apposition(ctx: SentenceContext, words: list[Word], edge: int, step: int) -> list[Word]:
+    """Up to PHRASE_WORDS words past the comma or bracket at ``edge + step``, up to a verb, a
+    conjunction or other punctuation."""
+    out, i = [], edge + step
+    while 0 <= i < len(words) and abs(i - edge) <= PHRASE_WORDS + 1:
+        w = words[i]
+        if w.upos in ("VERB", "AUX", "CCONJ", "SCONJ") or (w.upos == "PUNCT" and w.text not in PHRASE_PUNCTUATION):
+            break
+        if step == -1 or _phrase_ends_after(ctx, words, i):
+            out.append(w)
+        i += step
+    return out
+
+
+def _across_preposition(ctx: SentenceContext, words: list[Word], edge: int, step: int) -> list[Word]:
+    """The word past at most two prepositions and articles next to the place, if any stand there."""
+    j = edge + step
+    while 0 <= j < len(words) and abs(j - edge) <= 3 and words[j].upos in ("ADP", "DET"):
+        j += step
+    if 0 <= j < len(words) and abs(j - edge) > 1 and (step == -1 or _phrase_ends_after(ctx, words, j)):
+        return [words[j]]
+    return []
+
+
+def _run_end(ctx: SentenceContext, words: list[Word], i: int, step: int) -> int:
+    """The index of the last word, going ``step`` from ``words[i]``, of the entity named there."""
+    key = ctx._entity_at(words[i], demonyms=False)
+    while key is not None and 0 <= i + step < len(words) and ctx._entity_at(words[i + step], demonyms=False) == key:
+        i += step
+    return i
 
 
 def _phrase_ends_after(ctx: SentenceContext, words: list[Word], i: int) -> bool:
     """Whether the mention at ``words[i]`` is followed by punctuation or the sentence's end."""
-    key = ctx._entity_at(words[i], demonyms=False)
-    j = i + 1
-    while j < len(words) and key is not None and ctx._entity_at(words[j], demonyms=False) == key:
-        j += 1
+    j = _run_end(ctx, words, i, 1) + 1
     return j >= len(words) or words[j].upos == "PUNCT"
