@@ -387,7 +387,8 @@ _LEADING_ARTICLES = ("La ", "Il ", "Lo ", "Le ", "Gli ", "I ", "L'", "L’")
 def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """Spans mended to whole words. NER cut "Yoon Suk-yeol" to "Yoon Suk-yeo" where a headline
     ends without a stop, and "Ri Chang-ho" to "Ri Chang": a span ending inside a word, or
-    before a hyphen and lower-case letters, runs to the word's end. Two spans of one type that
+    before a hyphen and lower-case letters, runs to the word's end; an organisation's span before a
+    hyphen and a capitalised word NER left out, or typed otherwise, runs over it ("Lidl" "-Trek"). Two spans of one type that
     only a hyphen parts are one name when the second is one word ("Nagorno" "-" "Karabakh",
     "Tim Berners" "-" "Lee"); a route "Castiglione-Desenzano del Garda" and "Mercosur-Ue" are two. A capitalised article opening
     a name of two words or more ("La Corte internazionale di giustizia") is no part of it."""
@@ -398,11 +399,14 @@ def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int
         tail = re.match(r"[^\W\d_]+|-[^\W\d_A-Z][^\W\d_]*", text[end:]) if end < len(text) else None
         if tail and (tail.group(0).startswith("-") or text[end - 1].isalpha()):
             end += tail.end()
+        joined = re.match(r"-[A-Z][^\W\d_]+\b", text[end:]) if etype == "ORG" else None
+        if joined and not any(s0 == end + 1 for s0, _, _ in spans):
+            end += joined.end()  # "Lidl-Trek", "Alpecin-Deceuninck": a company's name of two halves
         rest = text[start:end]
         lead = next((a for a in _LEADING_ARTICLES if rest.startswith(a)), None)
         if lead and len(rest[len(lead):].split()) >= 2 and rest[len(lead):][:1].isupper():
             start += len(lead)
-        if out and out[-1][2] == etype and text[out[-1][1]:start] == "-" and " " not in text[start:end] \
+        if out and out[-1][2] in (etype, "ORG") and text[out[-1][1]:start] == "-" and " " not in text[start:end] \
                 and end - start > 2:
             out[-1] = (out[-1][0], end, etype)
             continue

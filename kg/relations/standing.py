@@ -1,19 +1,20 @@
 """Standing facts, not events: offices from role descriptions (leaderOf, holdsPosition: "il
-presidente russo Putin") and places in states (locatedIn) from a demonym in the place's name
+presidente russo Putin"), places in states (locatedIn) from a demonym in the place's name
 ("la regione russa di Kursk") or from the state the gazetteer puts a place in, where the parse
-joins the two ("Asunción, capitale del Paraguay")."""
+joins the two ("Asunción, capitale del Paraguay"), and memberships (memberOf) where a person's
+name carries their organisation ("Filippo Zana (Italia, Team Jayco Alula)")."""
 from __future__ import annotations
 
 from kg.mentions import ArticleMentions
 from kg.records import Fact, Word
 from kg.relations.circumstances import SentenceContext
-from kg.relations.confidence import DEMONYM_LOCATION, DESCRIBED_ROLE, NAMED_ROLE, PLACE_IN_STATE
+from kg.relations.confidence import DEMONYM_LOCATION, DESCRIBED_ROLE, MEMBERSHIP, NAMED_ROLE, PLACE_IN_STATE
 from kg.relations.facts import ArticleFacts, evidence_of
 from kg.relations.writer import FactWriter
 
 
 class StandingFacts(FactWriter):
-    """Offices held and places located."""
+    """Offices held, places located, memberships."""
 
     def _roles(self, am: ArticleMentions, out: ArticleFacts) -> None:
         """leaderOf or holdsPosition for each role description resolved to a person."""
@@ -62,6 +63,59 @@ class StandingFacts(FactWriter):
                 # a standing fact, not an event: no date, and the place stays a place (a capital
                 # is not read as its state here)
                 out.facts.append(Fact(place, "locatedIn", state, evidence_of(ctx.am, ctx.sentence), PLACE_IN_STATE))
+
+    def _memberships(self, ctx: SentenceContext, out: ArticleFacts) -> None:
+        """A person's name with an organisation in the brackets after it ("Davide Piganzoli
+        (Italia, Team Polti Kometa, 76:54:36)", "Farhat Bengdara (Noc)") or right after "di"
+        ("Atiku Abubakar del Partito democratico popolare"): the way news writes whose side,
+        party or team a person is on. A name only: "il segretario generale della Nato" is an
+        office (holdsPosition), not this."""
+        words = ctx.sentence.words
+        i = 0
+        while i < len(words):
+            person = _person_name_at(ctx, words[i])
+            end = _run_end(ctx, words, i, 1) if person else i
+            if person:
+                orgs = _bracketed(ctx, words, end + 1) if end + 1 < len(words) and words[end + 1].text == "(" \
+                    else _after_di(ctx, words, end + 1)
+                for org in dict.fromkeys(orgs):
+                    out.facts.append(Fact(person, "memberOf", org, evidence_of(ctx.am, ctx.sentence), MEMBERSHIP))
+            i = end + 1
+
+
+def _person_name_at(ctx: SentenceContext, w: Word) -> str | None:
+    """The person a name mention at ``w`` refers to (not a role description, not a pronoun)."""
+    index = ctx.am.at(ctx.sentence.index, w.start_char, w.end_char)
+    if index is None or ctx.am.mentions[index].kind != "name":
+        return None
+    key = ctx.res.key_of(ctx.am.annotated.article.id, index)
+    return key if key and ctx.type_of(key) == "Person" else None
+
+
+BRACKET_WORDS = 12
+
+
+def _bracketed(ctx: SentenceContext, words: list[Word], at: int) -> list[str]:
+    """The organisations named inside the brackets opening at ``words[at]``, if they close."""
+    found = []
+    for k in range(at + 1, min(len(words), at + 1 + BRACKET_WORDS)):
+        if words[k].text == ")":
+            return found
+        key = ctx._entity_at(words[k], demonyms=False)
+        if key and ctx.type_of(key) == "Organization":
+            found.append(key)
+    return []
+
+
+def _after_di(ctx: SentenceContext, words: list[Word], at: int) -> list[str]:
+    """The organisation named right after "di" and its article at ``words[at]``."""
+    if at >= len(words) or words[at].upos != "ADP" or (words[at].lemma or "").lower() != "di":
+        return []
+    k = at + 1
+    while k < len(words) and words[k].upos == "DET":
+        k += 1
+    key = ctx._entity_at(words[k], demonyms=False) if k < len(words) else None
+    return [key] if key and ctx.type_of(key) == "Organization" else []
 
 
 NOMINAL_LINKS = {"appos", "nmod", "amod", "flat", "compound"}
