@@ -145,6 +145,13 @@ def mention_words(directory: Path = LEXICON_DIR) -> dict[str, frozenset[str]]:
     return read_word_lists(directory / "mention_words.tsv", MENTION_WORD_LISTS)
 
 
+@functools.cache
+def state_body_names(directory: Path = LEXICON_DIR) -> dict[tuple[str, ...], str]:
+    """A state's bodies that name an organisation with its demonym (state_body_names.tsv): the
+    noun's tokens -> its English head ("governo" -> "Government")."""
+    return {tuple(noun.split()): english.strip() for noun, english in read_tsv(directory / "state_body_names.tsv", 2)}
+
+
 def read_word_lists(path: Path, names: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """A (list, word) TSV file as list name -> words. A list name not in ``names`` is a
     :class:`LexiconError` naming the file and line; a list with no words is empty."""

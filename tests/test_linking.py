@@ -28,6 +28,27 @@ def test_other_years_or_parties_or_unasserted_signings_do_not_merge():
     assert treaties_by_signing(facts, res) == {}
 
 
+def test_an_undated_signing_by_two_parties_is_the_treaty_they_signed_with_a_date_in_the_article():
+    res = Resolution()
+    res.surfaces["x-treaty-a"]["trattato di partnership strategica"] = 1
+    res.surfaces["x-treaty-b"]["nuovo trattato di cooperazione strategica"] = 2
+    other = Evidence("b", 0, 0, 10, "x")
+    facts = [fact("Q159", "signed", "x-treaty-a", "2024-06"), fact("Q423", "signed", "x-treaty-a", "2024-06"),
+             fact("Q159", "signed", "x-treaty-b"), fact("Q423", "signed", "x-treaty-b"),
+             # one party in common, another article: no evidence they are the same
+             fact("Q159", "signed", "x-treaty-c"), fact("Q148", "signed", "x-treaty-c"),
+             Fact("Q159", "signed", "x-treaty-d", other, 0.8), Fact("Q423", "signed", "x-treaty-d", other, 0.8)]
+    assert treaties_by_signing(facts, res) == {"x-treaty-a": "x-treaty-b"}
+
+
+def test_an_undated_signing_with_two_dated_candidates_merges_with_neither():
+    res = Resolution()
+    facts = [fact("Q159", "signed", "x-treaty-a", "2000"), fact("Q423", "signed", "x-treaty-a", "2000"),
+             fact("Q159", "signed", "x-treaty-b", "2024"), fact("Q423", "signed", "x-treaty-b", "2024"),
+             fact("Q159", "signed", "x-treaty-c"), fact("Q423", "signed", "x-treaty-c")]
+    assert treaties_by_signing(facts, res) == {}
+
+
 def test_merged_entity_keeps_the_other_names():
     res = Resolution()
     res.entities["a"] = Entity("a", "Treaty", "patto di mutua difesa", ["trattato"], None, ["x"])

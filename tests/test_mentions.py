@@ -43,9 +43,11 @@ def test_the_whole_name_replaces_the_place_ner_found_in_its_tail():
     assert "Estremo Oriente" not in texts
 
 
-def test_a_head_noun_before_a_known_state_is_a_description():
+def test_a_head_noun_before_a_known_state_is_no_name_but_a_state_s_body_is_its_organisation():
+    # not an organisation name built on a head noun ("Esercito della Russia" with a key of its
+    # own), but the state's army (kg.mentions.bodies: the guidelines make armies organisations)
     found = mentions("L'esercito della Russia avanza.")
-    assert [(t, ty) for t, ty, _ in found] == [("Russia", "State")]
+    assert found == [("esercito della Russia", "Organization", "x-army-of-russia"), ("Russia", "State", "Q159")]
 
 
 def test_a_state_after_the_name_stays_a_state():

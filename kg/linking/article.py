@@ -54,7 +54,7 @@ class _Article:
         key = unique_key(key, etype, self.types)
         self.res.mention_keys[(self.aid, index)] = key
         m = self.am.mentions[index]
-        if m.kind in ("name", "treaty"):
+        if m.kind in ("name", "treaty", "body"):
             self.res.surfaces[key][m.text] += 1
         if m.kind == "name" and etype == "Organization":
             self.org_names.append((m.text, key))
@@ -130,11 +130,25 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
         art.local[(m.type, folded)] = key
         if m.type == "Treaty":
             art.treaties.append((m.start_char, key))
+    _bodies(art)
     _one_type_per_name(art)
     _misspelt_people(art)
     _treaty_references(art, lexicon)
     _capitals(art)
     resolve_roles(am, gaz, res)
+
+
+def _bodies(art: _Article) -> None:
+    """Each state's body (kg.mentions.bodies) with the state named inside its phrase."""
+    for i, m in enumerate(art.am.mentions):
+        if m.kind != "body":
+            continue
+        keys = art.res.mention_keys
+        state = next((keys[(art.aid, j)] for j, s in enumerate(art.am.mentions)
+                      if s.type == "State" and s.sentence == m.sentence and m.start_char <= s.start_char
+                      and s.end_char <= m.end_char and (art.aid, j) in keys), None)
+        if state and (art.aid, i) in keys:
+            art.res.bodies[keys[(art.aid, i)]] = state
 
 
 def _body_of_an_absent_state(gaz: Gazetteer, m: Mention, states: set[str]) -> bool:

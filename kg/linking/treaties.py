@@ -39,15 +39,22 @@ def merge_treaties(res: Resolution, types: dict[str, str]) -> None:
 def treaties_by_signing(facts: Iterable, resolution: Resolution, events: Iterable = ()) -> dict[str, str]:
     """Treaties named differently but signed by the same parties in the same year are one
     treaty ("trattato di partenariato strategico globale" signed by Putin and Kim in 2024 is
-    the "patto di mutua difesa" Russia and North Korea signed in 2024). A leader counts as
-    the state they lead. Returns treaty key -> the key it merges into (the one with most
+    the "patto di mutua difesa" Russia and North Korea signed in 2024), and so, within an
+    article, is an undated signing by two parties of the one treaty they signed there with a
+    date. A leader counts as the state they lead. Returns treaty key -> the key it merges into (the one with most
     mentions), to apply to facts and events."""
     facts = list(facts)
     leads = {f.subject: f.object for f in facts if f.predicate == "leaderOf"}
     parties: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # treaty -> year -> parties
+    undated: dict[tuple[str, str], set[str]] = defaultdict(set)   # (article, treaty) -> parties
+    dated_in: dict[str, set[str]] = defaultdict(set)              # article -> treaties signed with a date
     for f in facts:
-        if f.predicate == "signed" and f.date and f.status in ("asserted", "reported"):
-            parties[f.object][f.date[:4]].add(leads.get(f.subject, f.subject))
+        if f.predicate == "signed" and f.status in ("asserted", "reported"):
+            if f.date:
+                parties[f.object][f.date[:4]].add(leads.get(f.subject, f.subject))
+                dated_in[f.evidence.article_id].add(f.object)
+            else:
+                undated[(f.evidence.article_id, f.object)].add(leads.get(f.subject, f.subject))
     # a signing in the same month at the same place is the same treaty whoever the text names
     occasions: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for e in events:
@@ -67,8 +74,19 @@ def treaties_by_signing(facts: Iterable, resolution: Resolution, events: Iterabl
             if any(parties[a][y] & parties[b].get(y, set()) for y in parties.get(a, {})) \
                     or occasions.get(a, set()) & occasions.get(b, set()):
                 parent[root(b)] = root(a)
+    # "il trattato firmato oggi tra Russia e Corea del Nord" ... "la conclusione del nuovo trattato
+    # tra Mosca e Pyongyang": an undated signing by two of the same parties, in the article that
+    # dates the other, is the same treaty where it is the only one they signed with a date there
+    for (article, treaty), signers in sorted(undated.items()):
+        if treaty in dated_in[article] or len(signers) < 2:
+            continue
+        same = [k for k in sorted(dated_in[article])
+                if any(len(signers & ps) >= 2 for ps in parties[k].values())]
+        if len(same) == 1:
+            parent.setdefault(treaty, treaty)
+            parent[root(treaty)] = root(same[0])
     groups: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
+    for k in sorted(parent):
         groups[root(k)].append(k)
     remap = {}
     for members in groups.values():

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.mentions.bodies import state_bodies
 from kg.mentions.filters import (byline_spans, credit_spans, dateline_mentions, dateline_month, eponym_part,
                                  event_name, glued_name, inside, is_headline_capitals, minister_department, no_letters,
                                  not_a_name, opening_verb, private_demonym, product_name, role_word_name,
@@ -61,6 +62,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
         found = [as_metonym(m, toks, text, gazetteer, lexicon, year_near(m, sentence, times), sentence)
                  for m in found]
+        found = state_bodies(annotated.article.id, sentence, toks, text, gazetteer, lexicon, found)
         found.sort(key=lambda m: (m.start_char, -m.end_char))
         base = len(result.mentions)
         result.mentions.extend(found)

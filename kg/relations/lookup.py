@@ -88,8 +88,9 @@ class MentionLookup:
         return entity.type if entity else None
 
     def actor(self, key: str) -> str:
-        """A capital standing as a party ("la lettera da Mosca a Pyongyang") is its state."""
-        return self.res.metonyms.get(key, key)
+        """A capital standing as a party ("la lettera da Mosca a Pyongyang") is its state, and so
+        is a state's body ("il governo venezuelano ha criticato": kg.mentions.bodies)."""
+        return self.res.metonyms.get(key) or self.res.bodies.get(key, key)
 
     def states_among(self, keys: list[str]) -> list[str]:
         """The states among ``keys``: a capital stands for its own ("il sostegno a Kiev"), a

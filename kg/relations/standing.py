@@ -22,6 +22,7 @@ class StandingFacts(FactWriter):
         for r_index, role in enumerate(am.roles):
             person = self.res.role_persons.get((aid, r_index))
             holder = self.res.holder_of(aid, r_index, role)
+            holder = self.res.bodies.get(holder, holder)   # "il capo dell'esercito sudanese": Sudan's
             if not person or not holder or holder not in self.res.entities:
                 continue  # a state the gazetteer names but no article mentions is not in the graph
             predicate = role.predicate if self.res.entities[holder].type == "State" else "holdsPosition"
