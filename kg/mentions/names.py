@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Optional
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
-from kg.lexicon import LEXICON_DIR, Lexicon, read_lines
+from kg.lexicon import LEXICON_DIR, Lexicon, mention_words, read_lines
 from kg.italian import DATE_STAMP
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
@@ -197,7 +197,7 @@ def as_metonym(m: Mention, toks: list[tuple[int, int]], text: str, gazetteer: Ga
     before = [t for t in toks if t[1] <= m.start_char]
     previous = text[before[-1][0]:before[-1][1]].lower() if before else ""
     where = previous in lexicon.locatives or _visited(m, sentence, lexicon) or _meeting_place(m, sentence, lexicon) \
-        or _listed_after_locative(m, toks, text, lexicon)
+        or _listed_after_locative(m, toks, text, lexicon) or _in_a_place_phrase(m, sentence, lexicon)
     if m.type == "State":
         entry = gazetteer.get(m.key) if m.key else None
         if where and entry is not None and not entry.is_own_name(m.text):
@@ -247,6 +247,30 @@ def _meeting_place(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -
         return False
     found = lexicon.trigger(before[-2].lemma, before[-2].upos)
     return found is not None and found[0] == "meeting" and found[1] == "NOUN"
+
+
+def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
+    """"l'aeroporto di Algeri", "la conferenza di Roma", "Taipei, capitale di Taiwan", "nella
+    capitale della Georgia, Tbilisi": a city after "di" that a place noun or an event held
+    there governs, or in apposition to "capitale", is the place (held_in_nouns in
+    mention_words.tsv, place_heads.txt)."""
+    if sentence is None:
+        return False
+    words = sentence.words
+    before = [w for w in words if w.end_char <= m.start_char and w.upos != "DET"]
+    if len(before) >= 2 and (before[-1].lemma or before[-1].text).lower() == "di" \
+            and (before[-2].lemma or before[-2].text).lower() in lexicon.place_heads | HELD_IN_NOUNS:
+        return True
+    inside = {w.id for w in words if m.start_char <= w.start_char < m.end_char}
+    by_id = {w.id: w for w in words}
+    for w in words:
+        ends = (w.id, w.head) if w.id in inside else (w.head, w.id) if w.head in inside else None
+        if ends and w.deprel == "appos" and ends[1] in by_id and (by_id[ends[1]].lemma or "").lower() == "capitale":
+            return True
+    return False
+
+
+HELD_IN_NOUNS = mention_words()["held_in_nouns"]
 
 
 def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
