@@ -466,3 +466,26 @@ def test_capitals_listed_after_a_locative_preposition_are_places_too():
     assert {(t, k) for _, t, k in found if _ in ("Bruxelles", "Roma")} == {("Place", "Q239"), ("Place", "Q220")}
     found = mentions("Londra , Bruxelles e Roma hanno risposto .", [("Londra", "LOC"), ("Bruxelles", "LOC"), ("Roma", "LOC")])
     assert {(t, k) for _, t, k in found if _ == "Roma"} == {("State", "Q38")}
+
+
+def test_a_capital_an_event_or_a_place_noun_governs_is_the_place_not_its_state():
+    assert ("Roma", "Place", "Q220") in mentions("Meloni parla alla conferenza di Roma.", [("Meloni", "PER"), ("Roma", "LOC")])
+    assert mentions("Roma ha risposto alla conferenza.", [("Roma", "LOC")]) == [("Roma", "State", "Q38")]
+
+
+def test_a_capital_in_apposition_to_capitale_is_the_place():
+    text = "Il ministro di Taipei , capitale di Taiwan , ha parlato ."
+    rows = """1 Il il DET 2 det
+2 ministro ministro NOUN 11 nsubj
+3 di di ADP 4 case
+4 Taipei Taipei PROPN 2 nmod
+5 , , PUNCT 6 punct
+6 capitale capitale NOUN 4 appos
+7 di di ADP 8 case
+8 Taiwan Taiwan PROPN 6 nmod
+9 , , PUNCT 6 punct
+10 ha avere AUX 11 aux
+11 parlato parlare VERB 0 root
+12 . . PUNCT 11 punct"""
+    found = [(m.text, m.type) for m in parsed_mentions((text, rows, [("Taipei", "LOC"), ("Taiwan", "LOC")])).mentions]
+    assert ("Taipei", "Place") in found and ("Taiwan", "State") in found
