@@ -355,17 +355,22 @@ def _place_tail(end: int, sentence: Sentence, text: str, lexicon: Lexicon) -> in
 
 def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
     """The parts of "A-B" when each part is a state, a capital that stands for one or a body
-    the gazetteer knows ("Mosca-Pyongyang", "Ue-Egitto", "Regno Unito-Francia"), else []."""
+    the gazetteer knows ("Mosca-Pyongyang", "Ue-Egitto", "Regno Unito-Francia"), or each is a
+    person it knows by name or by a surname only one person has ("l'incontro Zelensky-Meloni";
+    "Berners-Lee" stays one), else []."""
     if "-" not in surface or re.search(r"\s-|-\s", surface):
         return []
     parts, offset = [], start
     for piece in surface.split("-"):
-        entry = gazetteer.lookup(piece) if piece else None
+        entry = (gazetteer.lookup(piece) or gazetteer.unique_surname(piece)) if piece else None
         # Only states, the capitals that stand for them and bodies: "Asia-Pacifico" is one region.
-        if entry is None or not (entry.type in ("State", "Organization") or gazetteer.metonym(piece) is not None):
+        if entry is None or not (entry.type in ("State", "Organization", "Person") or gazetteer.metonym(piece) is not None):
             return []
         parts.append((offset, offset + len(piece), entry))
         offset += len(piece) + 1
+    people = [p for p in parts if p[2].type == "Person"]
+    if people and len(people) != len(parts):
+        return []   # a person and a state in one name is no pair of either
     return parts if len(parts) > 1 else []
 
 

@@ -10,6 +10,7 @@ from typing import Optional
 from kg.lexicon import Lexicon
 from kg.records import Word
 from kg.relations.circumstances import SentenceContext
+from kg.relations.facts import unique
 from kg.relations.words import (ADJUNCT_PREPOSITIONS, BETWEEN_CASES, DENOUNCING_VERBS, IN_CASES, LIGHT_VERBS,
                                 OF_CASES, TO_CASES, WITH_CASES)
 
@@ -101,7 +102,8 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
         agents = []
     to = ctx.nmod(t, TO_CASES) or ctx.right_entities(t, TO_CASES, adjacent=True)
     with_ = ctx.nmod(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES, adjacent=True)
-    between = ctx.nmod(t, BETWEEN_CASES) or ctx.right_entities(t, BETWEEN_CASES, adjacent=True)
+    between = ctx.nmod(t, BETWEEN_CASES) or ctx.right_entities(t, BETWEEN_CASES, adjacent=True) \
+        or ctx.hyphen_pair_after(t)   # "l'incontro Zelensky-Meloni"
     if not agents:
         agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
     if not agents and ctx.has_possessive(t):
@@ -116,7 +118,9 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
     elif not agents and t.upos == "ADJ" and any((c.lemma or "") == "essere" for c in v.kids(t, "cop")):
         agents = ctx.agents(t) or ctx.left_actor(t)  # "Lee è preoccupato per ..."
     if head is not None and t.deprel in ("obj",):
-        to = to or ctx.obl(head, TO_CASES)
-        with_ = with_ or ctx.obl(head, WITH_CASES)
-        between = between or ctx.obl(head, BETWEEN_CASES)
+        # "ha aperto l'incontro a Camp David con Kishida e con Yoon": the verb's phrases too,
+        # whole, where the words right after the noun reach only the first
+        to = unique(to + ctx.obl(head, TO_CASES))
+        with_ = unique(with_ + ctx.obl(head, WITH_CASES))
+        between = unique(between + ctx.obl(head, BETWEEN_CASES))
     return frame, NounArguments(head, agents, to, with_, between)

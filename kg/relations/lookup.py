@@ -35,6 +35,11 @@ class MentionLookup:
             for c in self.view.kids(word, "nmod", "appos"):
                 if self._entity_at(c, demonyms) == own:
                     words = words + [x for x in self.view.conjuncts(c) if x is not c and x not in words]
+                elif self.type_of(own) == "Person":
+                    # "il primo ministro del Giappone, Kishida, e l'omologo della Corea del Sud,
+                    # Yoon": or on the role's holder; only people coordinated there are the role's
+                    words = words + [x for x in self.view.kids(c, "conj") if x not in words
+                                     and self.type_of(self._entity_at(x, demonyms) or "") == "Person"]
         for w in words:
             key = self._entity_at(w, demonyms)
             if not key:
@@ -110,6 +115,26 @@ class MentionLookup:
         return [k for index, m in enumerate(self.am.mentions)
                 if m.sentence == self.sentence.index and w.start_char <= m.start_char and m.end_char <= w.end_char
                 and (k := self.res.key_of(aid, index))]
+
+    def hyphen_pair_after(self, noun: Word) -> list[str]:
+        """The two names joined by a hyphen right after a noun: "l'incontro Zelensky-Meloni",
+        "il vertice Mosca-Pyongyang" (one word of two names, or three words with no space)."""
+        words = self.sentence.words
+        i = next((k for k, w in enumerate(words) if w.id == noun.id), len(words))
+        if i + 1 >= len(words):
+            return []
+        inner = self.names_within(words[i + 1])
+        if len(inner) == 2 and inner[0] != inner[1]:
+            return inner
+        first = self._entity_at(words[i + 1], False)
+        j = i + 1
+        while first and j + 1 < len(words) and self._entity_at(words[j + 1], False) == first:
+            j += 1
+        if not first or j + 2 >= len(words) or words[j + 1].text not in ("-", "–") \
+                or words[j + 1].start_char != words[j].end_char or words[j + 2].start_char != words[j + 1].end_char:
+            return []
+        second = self._entity_at(words[j + 2], False)
+        return [first, second] if second and second != first else []
 
     def recent_people(self, before: Word, count: int) -> list[str]:
         """The last ``count`` different people named before ``before`` in this sentence or the
