@@ -77,6 +77,11 @@ class CommunicationRules(FactWriter):
     def _noun_meeting(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
         """"l'incontro tra X e Y", "la telefonata di X con Y"."""
         agents, to, with_, between = args.agents, args.to, args.with_, args.between
+        if len(between) >= 3 and not agents:
+            # "il vertice tra Biden, Kishida e Yoon": everyone met everyone, each pair once
+            for k in range(len(between) - 1):
+                self._add(ctx, out, between[k:k + 1], "communicatedWith", between[k + 1:], t, kind=frame, event=frame)
+            return
         if between and not agents and len(between) >= 2:
             agents, with_ = between[:1], between[1:]
         self._add(ctx, out, agents, "communicatedWith", with_ + to, t, kind=frame, event=frame)

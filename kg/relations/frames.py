@@ -102,8 +102,8 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
         agents = []
     to = ctx.nmod(t, TO_CASES) or ctx.right_entities(t, TO_CASES, adjacent=True)
     with_ = ctx.nmod(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES, adjacent=True)
-    between = ctx.nmod(t, BETWEEN_CASES) or ctx.right_entities(t, BETWEEN_CASES, adjacent=True) \
-        or ctx.hyphen_pair_after(t)   # "l'incontro Zelensky-Meloni"
+    between = ctx.between_list(t) or ctx.nmod(t, BETWEEN_CASES) \
+        or ctx.right_entities(t, BETWEEN_CASES, adjacent=True) or ctx.hyphen_pair_after(t)   # "l'incontro Zelensky-Meloni"
     if not agents:
         agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
     if not agents and ctx.has_possessive(t):

@@ -12,6 +12,8 @@ from kg.mentions import ArticleMentions
 from kg.records import Mention, Sentence, Word
 from kg.relations.sentence import SentenceView
 
+OF_WORDS = {"di", "del", "della", "dello", "dell'", "dell’", "dei", "degli", "delle", "il", "lo", "la", "i", "gli", "le", "l'"}
+
 
 @dataclass
 class MentionLookup:
@@ -135,6 +137,31 @@ class MentionLookup:
             return []
         second = self._entity_at(words[j + 2], False)
         return [first, second] if second and second != first else []
+
+    def between_list(self, noun: Word) -> list[str]:
+        """Three or more parties listed after "tra" near a noun and closed by "e": "il vertice a
+        Camp David tra il presidente Usa Joe Biden, il premier giapponese Fumio Kishida e il
+        presidente sudcoreano Yoon" (the parse seldom keeps such a list whole). A name inside a
+        role's words is the role's person; the list ends at a verb or other punctuation."""
+        words = self.sentence.words
+        i = next((k for k, w in enumerate(words) if w.id == noun.id), len(words))
+        k = next((j for j in range(i + 1, min(len(words), i + 9)) if words[j].text.lower() in ("tra", "fra")), None)
+        if k is None:
+            return []
+        items: list[str] = []
+        separator, closed = None, False
+        for w in words[k + 1:]:
+            low = w.text.lower()
+            if low in (",", "e", "ed"):
+                separator = "e" if low != "," else ","
+                continue
+            if w.upos in ("VERB", "AUX", "PUNCT", "SCONJ") or (w.upos == "ADP" and low not in OF_WORDS):
+                break
+            key = self._role_person_at(w) or self._entity_at(w, False)
+            if key and key not in items and (not items or separator):
+                items.append(key)
+                closed, separator = separator == "e", None
+        return items if closed and len(items) >= 3 else []
 
     def recent_people(self, before: Word, count: int) -> list[str]:
         """The last ``count`` different people named before ``before`` in this sentence or the
