@@ -100,3 +100,37 @@ def test_every_con_phrase_of_the_light_verb_is_a_partner():
 def test_two_people_joined_by_a_hyphen_after_a_meeting_noun_met():
     found = met(HEADLINE)
     assert len(found) == 1 and {"Zelensky", "Meloni"} <= {w for pair in found for label in pair for w in label.split()}
+
+
+SUMMIT = ("Il vertice tra il presidente Usa Joe Biden, il premier giapponese Fumio Kishida e il presidente "
+          "sudcoreano Yoon Suk-yeol è stato un successo.", """
+1 Il il DET 2 det
+2 vertice vertice NOUN 23 nsubj
+3 tra tra ADP 5 case
+4 il il DET 5 det
+5 presidente presidente NOUN 2 nmod
+6 Usa Usa PROPN 5 nmod
+7 Joe Joe PROPN 6 flat:name
+8 Biden Biden PROPN 6 flat:name
+9 , , PUNCT 11 punct
+10 il il DET 11 det
+11 premier premier NOUN 23 nsubj
+12 giapponese giapponese ADJ 11 amod
+13 Fumio Fumio PROPN 11 nmod
+14 Kishida Kishida PROPN 13 flat:name
+15 e e CCONJ 17 cc
+16 il il DET 17 det
+17 presidente presidente NOUN 11 conj
+18 sudcoreano sudcoreano ADJ 17 amod
+19 Yoon Yoon PROPN 17 nmod
+20 Suk-yeol Suk-yeol PROPN 19 flat:name
+21 è essere AUX 23 aux
+22 stato essere AUX 23 cop
+23 successo successo NOUN 0 root
+24 . . PUNCT 23 punct
+""", [("Usa", "LOC"), ("Joe Biden", "PER"), ("Fumio Kishida", "PER"), ("Yoon Suk-yeol", "PER")])
+
+
+def test_a_closed_list_of_three_after_tra_met_pair_by_pair_whatever_the_parse():
+    assert met(SUMMIT) == {frozenset({"Joe Biden", "Fumio Kishida"}), frozenset({"Joe Biden", "Yoon Suk-yeol"}),
+                           frozenset({"Fumio Kishida", "Yoon Suk-yeol"})}
