@@ -131,11 +131,24 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
         if m.type == "Treaty":
             art.treaties.append((m.start_char, key))
     _bodies(art)
+    _place_parts(art, lexicon)
     _one_type_per_name(art)
     _misspelt_people(art)
     _treaty_references(art, lexicon)
     _capitals(art)
     resolve_roles(am, gaz, res)
+
+
+def _place_parts(art: _Article, lexicon: Lexicon) -> None:
+    """A place named by a place noun and the place it is in ("l'aeroporto del Cairo", "il porto
+    di Odessa"; place_heads.txt) is part of that place, when the gazetteer knows it."""
+    for i, m in enumerate(art.am.mentions):
+        bare = _AREA.match(m.text) if m.type == "Place" and m.kind == "name" else None
+        if bare is None or bare.group("head").lower() not in lexicon.place_heads or (art.aid, i) not in art.res.mention_keys:
+            continue
+        entry = art.gaz.lookup(bare.group("name"))
+        if entry is not None and entry.type == "Place":
+            art.res.place_parts[art.res.mention_keys[(art.aid, i)]] = entry.key
 
 
 def _bodies(art: _Article) -> None:

@@ -29,6 +29,8 @@ class Resolution:
     role_holders: dict[tuple[str, int], str] = field(default_factory=dict)
     #: a state's body -> the state ("il governo spagnolo" -> Spain; kg.mentions.bodies)
     bodies: dict[str, str] = field(default_factory=dict)
+    #: a place named after the place it is in -> that place ("aeroporto del Cairo" -> Cairo)
+    place_parts: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """A JSON-ready form: keyed maps as rows, sets as sorted lists, counts kept (zeros too)."""
@@ -41,7 +43,8 @@ class Resolution:
                 "corpus_roles": [[phrase, holder, sorted(people)]
                                  for (phrase, holder), people in self.corpus_roles.items()],
                 "pending_roles": [[*row[:-1], sorted(row[-1])] for row in self.pending_roles],
-                "role_holders": rows(self.role_holders), "bodies": dict(self.bodies)}
+                "role_holders": rows(self.role_holders), "bodies": dict(self.bodies),
+                "place_parts": dict(self.place_parts)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Resolution":
@@ -51,7 +54,8 @@ class Resolution:
                   metonyms=dict(data["metonyms"]), place_states=dict(data["place_states"]),
                   corpus_roles={(phrase, holder): set(people) for phrase, holder, people in data["corpus_roles"]},
                   pending_roles=[(*row[:-1], frozenset(row[-1])) for row in data["pending_roles"]],
-                  role_holders=keyed(data["role_holders"]), bodies=dict(data.get("bodies", {})))
+                  role_holders=keyed(data["role_holders"]), bodies=dict(data.get("bodies", {})),
+                  place_parts=dict(data.get("place_parts", {})))
         for key, counts in data["surfaces"].items():
             res.surfaces[key] = Counter(counts)
         for key, labels in data["role_labels"].items():
