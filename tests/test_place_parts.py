@@ -1,0 +1,33 @@
+"""A place named by a place noun and the place it is in ("l'aeroporto del Cairo") is part of
+that place: who reached it reached the place too. A short sentence parsed by hand (no model)."""
+from parsed import article
+
+from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.linking import resolve
+from kg.mentions import find_mentions
+from kg.relations import RelationExtractor
+
+LANDED = ("Meloni è atterrata all'aeroporto del Cairo.", """
+1 Meloni Meloni PROPN 3 nsubj
+2 è essere AUX 3 aux
+3 atterrata atterrare VERB 0 root
+4-5 all'
+4 a a ADP 6 case
+5 l' il DET 6 det
+6 aeroporto aeroporto NOUN 3 obl
+7-8 del
+7 di di ADP 9 case
+8 il il DET 9 det
+9 Cairo Cairo PROPN 6 nmod
+10 . . PUNCT 3 punct
+""", [("Meloni", "PER"), ("Cairo", "LOC")])
+
+
+def test_landing_at_a_city_s_airport_visits_the_city():
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(LANDED), gaz, lex)
+    res = resolve([am], gaz)
+    assert res.place_parts == {"x-aeroporto-del-cairo": "Q85"}
+    visited = {f.object for f in RelationExtractor(lex, res).extract(am).facts if f.predicate == "visited"}
+    assert visited == {"x-aeroporto-del-cairo", "Q85"}
