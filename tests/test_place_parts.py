@@ -31,3 +31,41 @@ def test_landing_at_a_city_s_airport_visits_the_city():
     assert res.place_parts == {"x-aeroporto-del-cairo": "Q85"}
     visited = {f.object for f in RelationExtractor(lex, res).extract(am).facts if f.predicate == "visited"}
     assert visited == {"x-aeroporto-del-cairo", "Q85"}
+
+
+ARRIVED = ("Meloni è arrivata a Nairobi, capitale del Kenya.", """
+1 Meloni Meloni PROPN 3 nsubj
+2 è essere AUX 3 aux
+3 arrivata arrivare VERB 0 root
+4 a a ADP 5 case
+5 Nairobi Nairobi PROPN 3 obl
+6 , , PUNCT 7 punct
+7 capitale capitale NOUN 5 appos
+8-9 del
+8 di di ADP 10 case
+9 il il DET 10 det
+10 Kenya Kenya PROPN 7 nmod
+11 . . PUNCT 3 punct
+""", [("Meloni", "PER"), ("Nairobi", "LOC"), ("Kenya", "LOC")])
+
+ARRIVED_ALONE = ("Meloni è arrivata a Nairobi.", """
+1 Meloni Meloni PROPN 3 nsubj
+2 è essere AUX 3 aux
+3 arrivata arrivare VERB 0 root
+4 a a ADP 5 case
+5 Nairobi Nairobi PROPN 3 obl
+6 . . PUNCT 3 punct
+""", [("Meloni", "PER"), ("Nairobi", "LOC")])
+
+
+def visited(sentence) -> set[str]:
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(sentence), gaz, lex)
+    res = resolve([am], gaz)
+    return {res.entities[f.object].label for f in RelationExtractor(lex, res).extract(am).facts
+            if f.predicate == "visited" and f.object in res.entities}
+
+
+def test_a_visited_city_s_state_is_visited_where_the_sentence_names_it():
+    assert {"Nairobi", "Kenya"} <= visited(ARRIVED)
+    assert visited(ARRIVED_ALONE) == {"Nairobi"}
