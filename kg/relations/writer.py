@@ -39,12 +39,6 @@ class FactWriter:
         if predicate == "visited":
             # "è atterrata all'aeroporto del Cairo": whoever reached a place reached the place it is in
             objects = unique(objects + [self.res.place_parts[o] for o in objects if o in self.res.place_parts])
-            # "è arrivata al Cairo per il vertice Ue-Egitto": the city's state, where the sentence names it too
-            named = {self.res.key_of(ctx.am.annotated.article.id, i) for i, m in enumerate(ctx.am.mentions)
-                     if m.sentence == ctx.sentence.index}
-            objects = unique(objects + [st for o in objects for st in [self.res.place_states.get(o)]
-                                        if st in named and ctx.type_of(st) == "State"
-                                        and all(ctx.home_state(x) != st for x in subjects)])
         pairs = [(s, o) for s in subjects for o in objects if s != o]
         if not pairs:
             return
