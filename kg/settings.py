@@ -104,7 +104,7 @@ SETTINGS: tuple[Setting, ...] = (
             "A place joined by the parse to the state the gazetteer puts it in (\"Asunción, capitale del Paraguay\").",
             "kg.relations.confidence.PLACE_IN_STATE"),
     Setting("relations.membership_confidence", 0.8, "confidence",
-            "A person named with an organisation in brackets or after \"di\" (\"Giulio Pellizzari (Italia, VF Group)\", \"Tinubu del Congresso dei progressisti\").",
+            "A person named with an organisation in brackets or after \"di\" (\"Marco Bianchi (Italia, Squadra Rossa)\", \"Luisa Verdi del Partito agrario\").",
             "kg.relations.confidence.MEMBERSHIP"),
     Setting("relations.named_role_confidence", 0.9, "confidence",
             "An office held by a person named with the role (\"il presidente russo Putin\").",

@@ -18,33 +18,33 @@ def members(*sentences) -> set[tuple[str, str]]:
     return {(label(f.subject), label(f.object)) for f in facts.facts if f.predicate == "memberOf"}
 
 
-RESULTS = ("Segue Mads Pedersen (Danimarca, Lidl-Trek, 76:32:09).", """
+RESULTS = ("Segue Marco Bianchi (Danimarca, Rossoblu-Cicli, 12:04:31).", """
 1 Segue seguire VERB 0 root
-2 Mads Mads PROPN 1 nsubj
-3 Pedersen Pedersen PROPN 2 flat:name
+2 Marco Marco PROPN 1 nsubj
+3 Bianchi Bianchi PROPN 2 flat:name
 4 ( ( PUNCT 7 punct
 5 Danimarca Danimarca PROPN 2 appos
 6 , , PUNCT 7 punct
-7 Lidl-Trek Lidl-Trek PROPN 5 conj
+7 Rossoblu-Cicli Rossoblu-Cicli PROPN 5 conj
 8 , , PUNCT 9 punct
-9 76:32:09 76:32:09 NUM 5 conj
+9 12:04:31 12:04:31 NUM 5 conj
 10 ) ) PUNCT 7 punct
 11 . . PUNCT 1 punct
-""", [("Mads Pedersen", "PER"), ("Danimarca", "LOC"), ("Lidl", "ORG"), ("Trek", "PER")])
+""", [("Marco Bianchi", "PER"), ("Danimarca", "LOC"), ("Rossoblu", "ORG"), ("Cicli", "PER")])
 
-PARTY = ("Ha vinto Atiku Abubakar del Partito democratico popolare.", """
+PARTY = ("Ha vinto Luisa Verdi del Partito agrario unito.", """
 1 Ha avere AUX 2 aux
 2 vinto vincere VERB 0 root
-3 Atiku Atiku PROPN 2 nsubj
-4 Abubakar Abubakar PROPN 3 flat:name
+3 Luisa Luisa PROPN 2 nsubj
+4 Verdi Verdi PROPN 3 flat:name
 5-6 del
 5 di di ADP 7 case
 6 il il DET 7 det
 7 Partito partito NOUN 3 nmod
-8 democratico democratico ADJ 7 amod
-9 popolare popolare ADJ 7 amod
+8 agrario agrario ADJ 7 amod
+9 unito unito ADJ 7 amod
 10 . . PUNCT 2 punct
-""", [("Atiku Abubakar", "PER"), ("Partito democratico popolare", "ORG")])
+""", [("Luisa Verdi", "PER"), ("Partito agrario unito", "ORG")])
 
 OFFICE = ("Ha parlato il segretario generale della Nato Mark Rutte.", """
 1 Ha avere AUX 2 aux
@@ -76,11 +76,11 @@ PLACE_IN_BRACKETS = ("Ha parlato Mario Rossi (Roma) ieri.", """
 
 def test_a_team_in_brackets_after_a_name_is_the_person_s_and_its_name_is_whole():
     # NER cut the team's name at its hyphen and typed the second half a person
-    assert members(RESULTS) == {("Mads Pedersen", "Lidl-Trek")}
+    assert members(RESULTS) == {("Marco Bianchi", "Rossoblu-Cicli")}
 
 
 def test_a_party_right_after_a_name_is_the_person_s():
-    assert members(PARTY) == {("Atiku Abubakar", "Partito democratico popolare")}
+    assert members(PARTY) == {("Luisa Verdi", "Partito agrario unito")}
 
 
 def test_an_office_in_a_body_and_a_place_in_brackets_are_no_membership():

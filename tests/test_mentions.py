@@ -474,18 +474,18 @@ def test_a_capital_an_event_or_a_place_noun_governs_is_the_place_not_its_state()
 
 
 def test_a_capital_in_apposition_to_capitale_is_the_place():
-    text = "Il ministro di Taipei , capitale di Taiwan , ha parlato ."
+    text = "Il sindaco di Hanoi , capitale del Vietnam , ha parlato ."
     rows = """1 Il il DET 2 det
-2 ministro ministro NOUN 11 nsubj
+2 sindaco sindaco NOUN 11 nsubj
 3 di di ADP 4 case
-4 Taipei Taipei PROPN 2 nmod
+4 Hanoi Hanoi PROPN 2 nmod
 5 , , PUNCT 6 punct
 6 capitale capitale NOUN 4 appos
-7 di di ADP 8 case
-8 Taiwan Taiwan PROPN 6 nmod
+7 del di ADP 8 case
+8 Vietnam Vietnam PROPN 6 nmod
 9 , , PUNCT 6 punct
 10 ha avere AUX 11 aux
 11 parlato parlare VERB 0 root
 12 . . PUNCT 11 punct"""
-    found = [(m.text, m.type) for m in parsed_mentions((text, rows, [("Taipei", "LOC"), ("Taiwan", "LOC")])).mentions]
-    assert ("Taipei", "Place") in found and ("Taiwan", "State") in found
+    found = [(m.text, m.type) for m in parsed_mentions((text, rows, [("Hanoi", "LOC"), ("Vietnam", "LOC")])).mentions]
+    assert ("Hanoi", "Place") in found and ("Vietnam", "State") in found

@@ -8,10 +8,10 @@ from kg.linking import resolve
 from kg.mentions import find_mentions
 from kg.relations import RelationExtractor
 
-LANDED = ("Meloni è atterrata all'aeroporto del Cairo.", """
-1 Meloni Meloni PROPN 3 nsubj
+LANDED = ("Scholz è atterrato all'aeroporto del Cairo.", """
+1 Scholz Scholz PROPN 3 nsubj
 2 è essere AUX 3 aux
-3 atterrata atterrare VERB 0 root
+3 atterrato atterrare VERB 0 root
 4-5 all'
 4 a a ADP 6 case
 5 l' il DET 6 det
@@ -21,7 +21,7 @@ LANDED = ("Meloni è atterrata all'aeroporto del Cairo.", """
 8 il il DET 9 det
 9 Cairo Cairo PROPN 6 nmod
 10 . . PUNCT 3 punct
-""", [("Meloni", "PER"), ("Cairo", "LOC")])
+""", [("Scholz", "PER"), ("Cairo", "LOC")])
 
 
 def test_landing_at_a_city_s_airport_visits_the_city():

@@ -8,9 +8,9 @@ from kg.linking import resolve
 from kg.mentions import find_mentions
 from kg.relations import RelationExtractor
 
-CONCLUDED = ("La conclusione del nuovo trattato tra Mosca e Pyongyang è storica.", """
+CONCLUDED = ("La conclusione del nuovo trattato tra Mosca e Pyongyang arriva tardi.", """
 1 La il DET 2 det
-2 conclusione conclusione NOUN 12 nsubj
+2 conclusione conclusione NOUN 11 nsubj
 3-4 del
 3 di di ADP 6 case
 4 il il DET 6 det
@@ -20,9 +20,9 @@ CONCLUDED = ("La conclusione del nuovo trattato tra Mosca e Pyongyang è storica
 8 Mosca Mosca PROPN 6 nmod
 9 e e CCONJ 10 cc
 10 Pyongyang Pyongyang PROPN 8 conj
-11 è essere AUX 12 cop
-12 storica storico ADJ 0 root
-13 . . PUNCT 12 punct
+11 arriva arrivare VERB 0 root
+12 tardi tardi ADV 11 advmod
+13 . . PUNCT 11 punct
 """, [("Mosca", "LOC"), ("Pyongyang", "LOC")])
 
 

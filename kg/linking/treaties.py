@@ -74,9 +74,9 @@ def treaties_by_signing(facts: Iterable, resolution: Resolution, events: Iterabl
             if any(parties[a][y] & parties[b].get(y, set()) for y in parties.get(a, {})) \
                     or occasions.get(a, set()) & occasions.get(b, set()):
                 parent[root(b)] = root(a)
-    # "il trattato firmato oggi tra Russia e Corea del Nord" ... "la conclusione del nuovo trattato
-    # tra Mosca e Pyongyang": an undated signing by two of the same parties, in the article that
-    # dates the other, is the same treaty where it is the only one they signed with a date there
+    # "il patto firmato ieri tra Roma e Parigi" ... "la conclusione del nuovo patto tra Italia e
+    # Francia": an undated signing by two of the same parties, in the article that dates the
+    # other, is the same treaty where it is the only one they signed with a date there
     for (article, treaty), signers in sorted(undated.items()):
         if treaty in dated_in[article] or len(signers) < 2:
             continue

@@ -250,8 +250,8 @@ def _meeting_place(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -
 
 
 def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
-    """"l'aeroporto di Algeri", "la conferenza di Roma", "Taipei, capitale di Taiwan", "nella
-    capitale della Georgia, Tbilisi": a city after "di" that a place noun or an event held
+    """"l'aeroporto di Oslo", "la conferenza di Parigi", "Hanoi, capitale del Vietnam", "nella
+    capitale del Cile, Santiago": a city after "di" that a place noun or an event held
     there governs, or in apposition to "capitale", is the place (held_in_nouns in
     mention_words.tsv, place_heads.txt)."""
     if sentence is None:

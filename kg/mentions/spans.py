@@ -356,7 +356,7 @@ def _place_tail(end: int, sentence: Sentence, text: str, lexicon: Lexicon) -> in
 def _compound_parts(surface: str, start: int, gazetteer: Gazetteer) -> list:
     """The parts of "A-B" when each part is a state, a capital that stands for one or a body
     the gazetteer knows ("Mosca-Pyongyang", "Ue-Egitto", "Regno Unito-Francia"), or each is a
-    person it knows by name or by a surname only one person has ("l'incontro Zelensky-Meloni";
+    person it knows by name or by a surname only one person has ("l'incontro Macron-Scholz";
     "Berners-Lee" stays one), else []."""
     if "-" not in surface or re.search(r"\s-|-\s", surface):
         return []
@@ -393,7 +393,7 @@ def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int
     """Spans mended to whole words. NER cut "Yoon Suk-yeol" to "Yoon Suk-yeo" where a headline
     ends without a stop, and "Ri Chang-ho" to "Ri Chang": a span ending inside a word, or
     before a hyphen and lower-case letters, runs to the word's end; an organisation's span before a
-    hyphen and a capitalised word NER left out, or typed otherwise, runs over it ("Lidl" "-Trek"). Two spans of one type that
+    hyphen and a capitalised word NER left out, or typed otherwise, runs over it ("Rossoblu" "-Cicli"). Two spans of one type that
     only a hyphen parts are one name when the second is one word ("Nagorno" "-" "Karabakh",
     "Tim Berners" "-" "Lee"); a route "Castiglione-Desenzano del Garda" and "Mercosur-Ue" are two. A capitalised article opening
     a name of two words or more ("La Corte internazionale di giustizia") is no part of it."""
@@ -406,7 +406,7 @@ def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int
             end += tail.end()
         joined = re.match(r"-[A-Z][^\W\d_]+\b", text[end:]) if etype == "ORG" else None
         if joined and not any(s0 == end + 1 for s0, _, _ in spans):
-            end += joined.end()  # "Lidl-Trek", "Alpecin-Deceuninck": a company's name of two halves
+            end += joined.end()  # "Rossoblu-Cicli": a company's name of two halves
         rest = text[start:end]
         lead = next((a for a in _LEADING_ARTICLES if rest.startswith(a)), None)
         if lead and len(rest[len(lead):].split()) >= 2 and rest[len(lead):][:1].isupper():

@@ -78,7 +78,7 @@ class CommunicationRules(FactWriter):
         """"l'incontro tra X e Y", "la telefonata di X con Y"."""
         agents, to, with_, between = args.agents, args.to, args.with_, args.between
         if len(between) >= 3 and not agents:
-            # "il vertice tra Biden, Kishida e Yoon": everyone met everyone, each pair once
+            # "il vertice tra Macron, Scholz e Sánchez": everyone met everyone, each pair once
             for k in range(len(between) - 1):
                 self._add(ctx, out, between[k:k + 1], "communicatedWith", between[k + 1:], t, kind=frame, event=frame)
             return

@@ -103,7 +103,7 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
     to = ctx.nmod(t, TO_CASES) or ctx.right_entities(t, TO_CASES, adjacent=True)
     with_ = ctx.nmod(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES, adjacent=True)
     between = ctx.between_list(t) or ctx.nmod(t, BETWEEN_CASES) \
-        or ctx.right_entities(t, BETWEEN_CASES, adjacent=True) or ctx.hyphen_pair_after(t)   # "l'incontro Zelensky-Meloni"
+        or ctx.right_entities(t, BETWEEN_CASES, adjacent=True) or ctx.hyphen_pair_after(t)   # "l'incontro Macron-Scholz"
     if not agents:
         agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
     if not agents and ctx.has_possessive(t):
@@ -118,7 +118,7 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
     elif not agents and t.upos == "ADJ" and any((c.lemma or "") == "essere" for c in v.kids(t, "cop")):
         agents = ctx.agents(t) or ctx.left_actor(t)  # "Lee è preoccupato per ..."
     if head is not None and t.deprel in ("obj",):
-        # "ha aperto l'incontro a Camp David con Kishida e con Yoon": the verb's phrases too,
+        # "ha aperto il vertice a Madrid con Macron e con Duda": the verb's phrases too,
         # whole, where the words right after the noun reach only the first
         to = unique(to + ctx.obl(head, TO_CASES))
         with_ = unique(with_ + ctx.obl(head, WITH_CASES))

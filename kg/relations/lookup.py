@@ -38,8 +38,8 @@ class MentionLookup:
                 if self._entity_at(c, demonyms) == own:
                     words = words + [x for x in self.view.conjuncts(c) if x is not c and x not in words]
                 elif self.type_of(own) == "Person":
-                    # "il primo ministro del Giappone, Kishida, e l'omologo della Corea del Sud,
-                    # Yoon": or on the role's holder; only people coordinated there are the role's
+                    # "il presidente della Francia, Macron, e l'omologo della Polonia, Duda": or on
+                    # the role's holder; only people coordinated there are the role's
                     words = words + [x for x in self.view.kids(c, "conj") if x not in words
                                      and self.type_of(self._entity_at(x, demonyms) or "") == "Person"]
         for w in words:
@@ -119,7 +119,7 @@ class MentionLookup:
                 and (k := self.res.key_of(aid, index))]
 
     def hyphen_pair_after(self, noun: Word) -> list[str]:
-        """The two names joined by a hyphen right after a noun: "l'incontro Zelensky-Meloni",
+        """The two names joined by a hyphen right after a noun: "l'incontro Macron-Scholz",
         "il vertice Mosca-Pyongyang" (one word of two names, or three words with no space)."""
         words = self.sentence.words
         i = next((k for k, w in enumerate(words) if w.id == noun.id), len(words))
@@ -139,9 +139,9 @@ class MentionLookup:
         return [first, second] if second and second != first else []
 
     def between_list(self, noun: Word) -> list[str]:
-        """Three or more parties listed after "tra" near a noun and closed by "e": "il vertice a
-        Camp David tra il presidente Usa Joe Biden, il premier giapponese Fumio Kishida e il
-        presidente sudcoreano Yoon" (the parse seldom keeps such a list whole). A name inside a
+        """Three or more parties listed after "tra" near a noun and closed by "e": "il vertice tra
+        il presidente francese Macron, il cancelliere tedesco Scholz e il premier spagnolo
+        Sánchez" (the parse seldom keeps such a list whole). A name inside a
         role's words is the role's person; the list ends at a verb or other punctuation."""
         words = self.sentence.words
         i = next((k for k, w in enumerate(words) if w.id == noun.id), len(words))

@@ -2,7 +2,7 @@
 presidente russo Putin"), places in states (locatedIn) from a demonym in the place's name
 ("la regione russa di Kursk") or from the state the gazetteer puts a place in, where the parse
 joins the two ("Asunción, capitale del Paraguay"), and memberships (memberOf) where a person's
-name carries their organisation ("Filippo Zana (Italia, Team Jayco Alula)")."""
+name carries their organisation ("Marco Bianchi (Italia, Squadra Rossa)")."""
 from __future__ import annotations
 
 from kg.mentions import ArticleMentions
@@ -66,9 +66,9 @@ class StandingFacts(FactWriter):
                 out.facts.append(Fact(place, "locatedIn", state, evidence_of(ctx.am, ctx.sentence), PLACE_IN_STATE))
 
     def _memberships(self, ctx: SentenceContext, out: ArticleFacts) -> None:
-        """A person's name with an organisation in the brackets after it ("Davide Piganzoli
-        (Italia, Team Polti Kometa, 76:54:36)", "Farhat Bengdara (Noc)") or right after "di"
-        ("Atiku Abubakar del Partito democratico popolare"): the way news writes whose side,
+        """A person's name with an organisation in the brackets after it ("Marco Bianchi
+        (Italia, Squadra Rossa, 12:04:31)", "Anna Neri (Pd)") or right after "di" ("Luisa Verdi
+        del Partito agrario"): the way news writes whose side,
         party or team a person is on. A name only: "il segretario generale della Nato" is an
         office (holdsPosition), not this."""
         words = ctx.sentence.words

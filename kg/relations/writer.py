@@ -37,7 +37,7 @@ class FactWriter:
                           for o in objects)
         objects = [o for o in objects if ctx.type_of(o) in range_]
         if predicate == "visited":
-            # "è atterrata all'aeroporto del Cairo": whoever reached a place reached the place it is in
+            # "è atterrato all'aeroporto del Cairo": whoever reached a place reached the place it is in
             objects = unique(objects + [self.res.place_parts[o] for o in objects if o in self.res.place_parts])
         pairs = [(s, o) for s in subjects for o in objects if s != o]
         if not pairs:
