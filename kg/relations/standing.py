@@ -19,12 +19,13 @@ class StandingFacts(FactWriter):
     def _roles(self, am: ArticleMentions, out: ArticleFacts) -> None:
         """leaderOf or holdsPosition for each role description resolved to a person."""
         aid = am.annotated.article.id
+        named = {self.res.key_of(aid, i) for i in range(len(am.mentions))}
         for r_index, role in enumerate(am.roles):
             person = self.res.role_persons.get((aid, r_index))
             holder = self.res.holder_of(aid, r_index, role)
             holder = self.res.bodies.get(holder, holder)   # "il capo dell'esercito sudanese": Sudan's
-            if not person or not holder or holder not in self.res.entities:
-                continue  # a state the gazetteer names but no article mentions is not in the graph
+            if not person or not holder or holder not in named:
+                continue  # a state the gazetteer names but this article does not is no fact of it
             predicate = role.predicate if self.res.entities[holder].type == "State" else "holdsPosition"
             sentence = am.annotated.sentences[role.sentence]
             out.facts.append(Fact(person, predicate, holder, evidence_of(am, sentence),
