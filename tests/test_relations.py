@@ -1052,6 +1052,19 @@ def test_an_office_whose_state_no_article_mentions_gives_no_fact():
     assert not [e for e in res.entities.values() if e.label == "Difesa"]
 
 
+def test_an_office_whose_state_only_another_article_mentions_gives_no_fact_in_this_one():
+    """Italy is an entity of the corpus (the first article names it), but the second article
+    never names it: the gazetteer's state for Crosetto's office is no fact of that article."""
+    gaz, lex = load_gazetteer(), load_lexicon()
+    ams = [find_mentions(article(PRIME_MINISTER, article_id="a1"), gaz, lex),
+           find_mentions(article(MINISTER_ALONE, article_id="a2"), gaz, lex)]
+    res = resolve(ams, gaz)
+    extractor = RelationExtractor(lex, res)
+    first, second = (extractor.extract(am).facts for am in ams)
+    assert ("x-giorgia-meloni", "leaderOf", "Q38") in {(f.subject, f.predicate, f.object) for f in first}
+    assert not [f for f in second if f.predicate in ("holdsPosition", "leaderOf")]
+
+
 DATELINE = ("Putin è arrivato a ROMA.", """
 1 Putin Putin PROPN 3 nsubj
 2 è essere AUX 3 aux
