@@ -21,6 +21,7 @@ from kg.records import Evidence, Fact
 from kg.relations.pairs import Pair, article_pairs
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import RelationScorer
+from kg.relations.writer import SELF_EMPTY
 
 SYMMETRIC = {"alliedWith"}
 NOT_ASSERTED = {"negated": "negated", "conditional": "hypothetical", "modal": "hypothetical",
@@ -65,12 +66,15 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
         facts.append(f)
     sentences = {s.index: s for s in am.annotated.sentences}
     chosen: set[tuple[str, str, str]] = set()
+    # a person and the state the rules say they lead or serve: no meeting, no visit between them
+    own = {pair for f in rules.facts if f.predicate in ("leaderOf", "holdsPosition")
+           for pair in ((f.subject, f.object), (f.object, f.subject))}
     for pair, probs in scored_pairs(am, res, lex, rules if keep_rules else ArticleFacts([], rules.events), scorer):
         if not probs:
             continue
         p, prob = max(probs.items(), key=lambda kv: (kv[1], kv[0]))
         s_key, o_key = pair.s_key, pair.o_key
-        if prob < threshold or (s_key, p, o_key) in ruled:
+        if prob < threshold or (s_key, p, o_key) in ruled or (p in SELF_EMPTY and (s_key, o_key) in own):
             continue
         if p in SYMMETRIC | {"communicatedWith"} and ((o_key, p, s_key) in ruled or (o_key, p, s_key) in chosen):
             continue  # the other direction is read already (the rules' with its event)

@@ -14,6 +14,11 @@ from kg.relations.facts import EVENT_CLASS, ArticleFacts, evidence_of, unique
 from kg.vocab import predicate_signatures
 
 
+#: Predicates that say nothing between a person and their own state ("Kim ... la Corea del
+#: Nord" is no meeting, the president at home no visit).
+SELF_EMPTY = {"communicatedWith", "visited"}
+
+
 class FactWriter:
     """The base of the frame families (kg.relations.communication, transfers, evaluation,
     treaties, standing): RelationExtractor combines them, so a family may call another's
@@ -39,7 +44,8 @@ class FactWriter:
         if predicate == "visited":
             # "è atterrato all'aeroporto del Cairo": whoever reached a place reached the place it is in
             objects = unique(objects + [self.res.place_parts[o] for o in objects if o in self.res.place_parts])
-        pairs = [(s, o) for s in subjects for o in objects if s != o]
+        pairs = [(s, o) for s in subjects for o in objects if s != o
+                 and not (predicate in SELF_EMPTY and ctx.type_of(s) == "Person" and o == ctx.home_state(s))]
         if not pairs:
             return
         status, source = ctx.factuality(trigger)
