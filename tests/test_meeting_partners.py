@@ -132,3 +132,24 @@ SUMMIT = ("Il vertice tra il presidente francese Emmanuel Macron, il cancelliere
 def test_a_closed_list_of_three_after_tra_met_pair_by_pair_whatever_the_parse():
     assert met(SUMMIT) == {frozenset({"Emmanuel Macron", "Olaf Scholz"}), frozenset({"Emmanuel Macron", SANCHEZ}),
                            frozenset({"Olaf Scholz", SANCHEZ})}
+
+
+OWN_STATE = ("Il presidente argentino Javier Milei ha incontrato l'Argentina e il Cile.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 argentino argentino ADJ 2 amod
+4 Javier Javier PROPN 2 nmod
+5 Milei Milei PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 incontrato incontrare VERB 0 root
+8 l' il DET 9 det
+9 Argentina Argentina PROPN 7 obj
+10 e e CCONJ 12 cc
+11 il il DET 12 det
+12 Cile Cile PROPN 9 conj
+13 . . PUNCT 7 punct
+""", [("Javier Milei", "PER"), ("Argentina", "LOC"), ("Cile", "LOC")])
+
+
+def test_a_person_meets_no_one_in_meeting_their_own_state():
+    assert met(OWN_STATE) == {frozenset({"Javier Milei", "Cile"})}
