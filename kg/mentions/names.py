@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from typing import Optional
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import LEXICON_DIR, Lexicon, mention_words, read_lines
-from kg.italian import DATE_STAMP
+from kg.italian import DATE_STAMP, MONTH_PATTERN, MONTHS
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
 
@@ -280,9 +281,18 @@ def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool
     return found is not None and found[0] == "visit"
 
 
+#: ", 13 mar.", " - 28 febbraio": a day and a month right after a name, as a dateline writes them
+_DAY_MONTH_AFTER = re.compile(rf"\s*[,\-–—]\s*\d{{1,2}}\s+(?:{MONTH_PATTERN}|{'|'.join(m[:3] for m in MONTHS)})\b",
+                              re.IGNORECASE)
+
+
 def _is_dateline(m: Mention, toks: list[tuple[int, int]], text: str) -> bool:
     """"Pechino, 15 agosto 2025 –", "MOSCA –": a place name opening the text or a line of it
-    (the body under a headline), then a comma and a date, or in capitals a dash."""
+    (the body under a headline), then a comma and a date, or in capitals a dash; and a name
+    anywhere right before a day and a month ("(DIRE) Roma, 13 Mar. –", "WASHINGTON - 28
+    febbraio"), the way agencies date their copy after a credit or a headline."""
+    if _DAY_MONTH_AFTER.match(text, m.end_char):
+        return True
     if not DATE_STAMP.fullmatch(text[text.rfind("\n", 0, m.start_char) + 1:m.start_char]):
         return False
     after = [text[s:e] for s, e in toks if s >= m.end_char][:2]
