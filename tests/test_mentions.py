@@ -489,3 +489,10 @@ def test_a_capital_in_apposition_to_capitale_is_the_place():
 12 . . PUNCT 11 punct"""
     found = [(m.text, m.type) for m in parsed_mentions((text, rows, [("Hanoi", "LOC"), ("Vietnam", "LOC")])).mentions]
     assert ("Hanoi", "Place") in found and ("Vietnam", "State") in found
+
+
+def test_a_name_before_a_day_and_a_month_is_a_dateline_place_wherever_it_stands():
+    assert ("Roma", "Place", "Q220") in mentions("(DIRE) Roma , 13 Mar. – Il presidente parla .", [("Roma", "LOC")])
+    assert ("WASHINGTON", "Place", "Q61") in mentions("Il vertice . WASHINGTON - 28 febbraio : si parte .",
+                                                      [("WASHINGTON", "LOC")])
+    assert mentions("Ha detto che Roma , 13 anni fa , ha firmato .", [("Roma", "LOC")]) == [("Roma", "State", "Q38")]
