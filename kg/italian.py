@@ -79,6 +79,8 @@ WEEKDAYS = {"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerd
 # --- dates and datelines ---------------------------------------------------------------
 
 MONTH_PATTERN = "|".join(MONTHS)
+#: "gen", "feb", ... "dic": the months as datelines shorten them ("LAGOS, 01 MAR -", "Roma, 13 mar.")
+MONTH_ABBREVIATIONS = frozenset(m[:3] for m in MONTHS)
 WEEKDAY_PATTERN = "|".join(WEEKDAYS)
 #: Full dates only (a header date or a dateline gives the day): ISO, dd/mm/yyyy, "15 agosto
 #: 2025", "agosto 15, 2025"; groups y, m or mn, d.

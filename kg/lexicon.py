@@ -146,10 +146,10 @@ def mention_words(directory: Path = LEXICON_DIR) -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def state_body_names(directory: Path = LEXICON_DIR) -> dict[tuple[str, ...], str]:
+def state_body_names(directory: Path = LEXICON_DIR) -> dict[str, str]:
     """A state's bodies that name an organisation with its demonym (state_body_names.tsv): the
-    noun's tokens -> its English head ("governo" -> "Government")."""
-    return {tuple(noun.split()): english.strip() for noun, english in read_tsv(directory / "state_body_names.tsv", 2)}
+    noun -> its English head ("governo" -> "Government", "forze armate" -> "Armed Forces")."""
+    return {noun.strip(): english.strip() for noun, english in read_tsv(directory / "state_body_names.tsv", 2)}
 
 
 def read_word_lists(path: Path, names: tuple[str, ...]) -> dict[str, frozenset[str]]:

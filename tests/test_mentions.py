@@ -496,3 +496,19 @@ def test_a_name_before_a_day_and_a_month_is_a_dateline_place_wherever_it_stands(
     assert ("WASHINGTON", "Place", "Q61") in mentions("Il vertice . WASHINGTON - 28 febbraio : si parte .",
                                                       [("WASHINGTON", "LOC")])
     assert mentions("Ha detto che Roma , 13 anni fa , ha firmato .", [("Roma", "LOC")]) == [("Roma", "State", "Q38")]
+
+
+TEAM = ("Ha vinto la Rossoblu-Cicli ieri.", """1 Ha avere AUX 2 aux
+2 vinto vincere VERB 0 root
+3 la il DET 4 det
+4 Rossoblu Rossoblu PROPN 2 nsubj
+5 - - PUNCT 6 punct
+6 Cicli Cicli PROPN 4 conj
+7 ieri ieri ADV 2 advmod
+8 . . PUNCT 2 punct""")
+
+
+def test_an_organisation_s_span_runs_over_the_hyphenated_half_ner_left_out_or_typed_otherwise():
+    for ner in ([("Rossoblu", "ORG")], [("Rossoblu", "ORG"), ("Cicli", "PER")]):
+        found = [(m.text, m.type) for m in parsed_mentions((*TEAM, ner)).mentions]
+        assert found == [("Rossoblu-Cicli", "Organization")], ner

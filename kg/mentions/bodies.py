@@ -9,10 +9,8 @@ from __future__ import annotations
 from kg.gazetteer import Gazetteer
 from kg.iris import slug
 from kg.lexicon import Lexicon, state_body_names
-from kg.mentions.common import ARTICLE_WORDS, overlaps
+from kg.mentions.common import _OF, ARTICLE_WORDS, overlaps, phrase
 from kg.records import Mention, Sentence
-
-OF_WORDS = {"di", "del", "della", "dello", "dell'", "dei", "degli", "delle"}
 
 
 def state_bodies(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
@@ -21,16 +19,15 @@ def state_bodies(article_id: str, sentence: Sentence, toks: list[tuple[int, int]
     state's demonym, or by "di" and the state's name or capital; an organisation NER found
     over the same words ("Governo italiano") gives way to it. A noun that closes a leader's
     title ("il capo del governo tedesco", roles.tsv) is the title's, not a body of its own."""
-    word = lambda j: text[toks[j][0]:toks[j][1]].lower().replace("’", "'")   # noqa: E731
+    names = state_body_names()
+    longest = max(len(noun.split()) for noun in names)
     states = {m.start_char: m for m in found if m.type == "State" and m.key}
     out = list(found)
     for i in range(len(toks)):
-        for noun, english in state_body_names().items():
-            j = i + len(noun)
-            if j >= len(toks) or tuple(word(k) for k in range(i, j)) != noun:
-                continue
-            state = _state_after(word, toks, states, j)
-            if state is None or _closes_role(word, i, j, lexicon):
+        for j in range(i + 1, min(i + longest, len(toks) - 1) + 1):
+            english = names.get(phrase(toks[i:j], text))
+            state = _state_after(toks, text, states, j) if english else None
+            if state is None or _closes_role(toks, text, i, j, lexicon):
                 continue
             start, end = toks[i][0], state.end_char
             inside = [m for m in out if overlaps((m.start_char, m.end_char), (start, end)) and m is not state]
@@ -44,24 +41,21 @@ def state_bodies(article_id: str, sentence: Sentence, toks: list[tuple[int, int]
     return out
 
 
-def _closes_role(word, i: int, j: int, lexicon: Lexicon) -> bool:
-    """Whether the words before the body noun at ``i:j`` and the noun make a role's phrase."""
-    for phrase, role in lexicon.roles.items():
-        if role.predicate != "leaderOf":
-            continue   # "il capo dell'esercito egiziano" holds a post in the army
-        parts = phrase.replace("’", "'").split()
-        n = len(parts)
-        if n > j - i and i - (n - (j - i)) >= 0 \
-                and tuple(word(k) for k in range(j - n, j)) == tuple(parts):
+def _closes_role(toks: list[tuple[int, int]], text: str, i: int, j: int, lexicon: Lexicon) -> bool:
+    """Whether words before the body noun at ``i:j`` make with it a leader's title of roles.tsv
+    ("il capo del governo"; "il capo dell'esercito egiziano" holds a post in the army)."""
+    for start in range(max(0, j - 2 * lexicon.longest_role), i):
+        role = lexicon.roles.get(phrase(toks[start:j], text))
+        if role is not None and role.predicate == "leaderOf":
             return True
     return False
 
 
-def _state_after(word, toks: list[tuple[int, int]], states: dict[int, Mention], j: int) -> Mention | None:
+def _state_after(toks: list[tuple[int, int]], text: str, states: dict[int, Mention], j: int) -> Mention | None:
     """The state mention that completes a body noun ending before ``toks[j]``: a demonym right
     after it, or "di", an article maybe, and a state's name or capital."""
-    if word(j) in OF_WORDS:
-        k = j + 1 + (j + 1 < len(toks) and word(j + 1) in ARTICLE_WORDS)
+    if phrase(toks[j:j + 1], text) in _OF:
+        k = j + 1 + (j + 1 < len(toks) and phrase(toks[j + 1:j + 2], text) in ARTICLE_WORDS)
         state = states.get(toks[k][0]) if k < len(toks) else None
         return state if state is not None and state.kind != "demonym" else None
     state = states.get(toks[j][0])

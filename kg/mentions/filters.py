@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from kg.gazetteer import Gazetteer
-from kg.italian import CAPITALS_DATELINE, MONTHS, OF_FAMILY
+from kg.italian import CAPITALS_DATELINE, MONTH_ABBREVIATIONS, OF_FAMILY
 from kg.lexicon import mention_words
 from kg.records import Mention, Sentence
 
@@ -24,7 +24,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: Parentheses closing a line before a credit: "... restrittive. (segue) (Beb)".
 _TRAILING_PARENS = re.compile(r"(?:\s*\([^()\n]{1,40}\))+$")
 #: A month written short in a dateline: "LAGOS, 01 MAR -".
-_MONTH_ABBREVIATIONS = frozenset(m[:3] for m in MONTHS)
 _WORDS = mention_words()
 PRODUCT_HEADS = _WORDS["product_heads"]
 EPONYM_HEADS = _WORDS["eponym_heads"]
@@ -194,7 +193,7 @@ def eponym_part(sentence: Sentence, text: str, start: int) -> bool:
 
 def dateline_month(text: str, m: Mention) -> bool:
     """"LAGOS, 01 MAR -": a month in capitals after a day is part of the date."""
-    return m.text.isupper() and m.text.lower() in _MONTH_ABBREVIATIONS \
+    return m.text.isupper() and m.text.lower() in MONTH_ABBREVIATIONS \
         and bool(re.search(r"\d\s*$", text[max(0, m.start_char - 6):m.start_char]))
 
 

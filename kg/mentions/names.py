@@ -8,7 +8,7 @@ from typing import Optional
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import LEXICON_DIR, Lexicon, mention_words, read_lines
-from kg.italian import DATE_STAMP, MONTH_PATTERN, MONTHS
+from kg.italian import DATE_STAMP, MONTH_ABBREVIATIONS, MONTH_PATTERN
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
 
@@ -243,11 +243,16 @@ def _listed_after_locative(m: Mention, toks: list[tuple[int, int]], text: str, l
 def _meeting_place(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
     """"il vertice di Madrid", "il summit di Vilnius": a meeting named after its city (a noun of
     the meeting frame, then "di") is held there; the city is the place, not its state."""
-    before = [w for w in (sentence.words if sentence else ()) if w.end_char <= m.start_char]
-    if len(before) < 2 or (before[-1].lemma or before[-1].text).lower() != "di":
-        return False
-    found = lexicon.trigger(before[-2].lemma, before[-2].upos)
+    noun = _noun_before_di(m, sentence)
+    found = lexicon.trigger(noun.lemma, noun.upos) if noun is not None else None
     return found is not None and found[0] == "meeting" and found[1] == "NOUN"
+
+
+def _noun_before_di(m: Mention, sentence: Optional[Sentence]):
+    """The word that governs a name through "di" and maybe an article ("il vertice di Madrid",
+    "l'aeroporto del Cairo"), else None."""
+    before = [w for w in (sentence.words if sentence else ()) if w.end_char <= m.start_char and w.upos != "DET"]
+    return before[-2] if len(before) >= 2 and (before[-1].lemma or before[-1].text).lower() == "di" else None
 
 
 def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:
@@ -257,11 +262,10 @@ def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexico
     mention_words.tsv, place_heads.txt)."""
     if sentence is None:
         return False
-    words = sentence.words
-    before = [w for w in words if w.end_char <= m.start_char and w.upos != "DET"]
-    if len(before) >= 2 and (before[-1].lemma or before[-1].text).lower() == "di" \
-            and (before[-2].lemma or before[-2].text).lower() in lexicon.place_heads | HELD_IN_NOUNS:
+    noun = _noun_before_di(m, sentence)
+    if noun is not None and (noun.lemma or noun.text).lower() in lexicon.place_heads | HELD_IN_NOUNS:
         return True
+    words = sentence.words
     inside = {w.id for w in words if m.start_char <= w.start_char < m.end_char}
     by_id = {w.id: w for w in words}
     for w in words:
@@ -282,7 +286,7 @@ def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool
 
 
 #: ", 13 mar.", " - 28 febbraio": a day and a month right after a name, as a dateline writes them
-_DAY_MONTH_AFTER = re.compile(rf"\s*[,\-–—]\s*\d{{1,2}}\s+(?:{MONTH_PATTERN}|{'|'.join(m[:3] for m in MONTHS)})\b",
+_DAY_MONTH_AFTER = re.compile(rf"\s*[,\-–—]\s*\d{{1,2}}\s+(?:{MONTH_PATTERN}|{'|'.join(sorted(MONTH_ABBREVIATIONS))})\b",
                               re.IGNORECASE)
 
 

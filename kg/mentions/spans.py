@@ -392,10 +392,11 @@ _LEADING_ARTICLES = ("La ", "Il ", "Lo ", "Le ", "Gli ", "I ", "L'", "L’")
 def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """Spans mended to whole words. NER cut "Yoon Suk-yeol" to "Yoon Suk-yeo" where a headline
     ends without a stop, and "Ri Chang-ho" to "Ri Chang": a span ending inside a word, or
-    before a hyphen and lower-case letters, runs to the word's end; an organisation's span before a
-    hyphen and a capitalised word NER left out, or typed otherwise, runs over it ("Rossoblu" "-Cicli"). Two spans of one type that
+    before a hyphen and lower-case letters, runs to the word's end. Two spans of one type that
     only a hyphen parts are one name when the second is one word ("Nagorno" "-" "Karabakh",
-    "Tim Berners" "-" "Lee"); a route "Castiglione-Desenzano del Garda" and "Mercosur-Ue" are two. A capitalised article opening
+    "Tim Berners" "-" "Lee"), and an organisation's span runs over a capitalised word after its
+    hyphen, whether NER left that word out or typed it otherwise ("Rossoblu" "-Cicli"), keeping
+    the organisation's type; a route "Castiglione-Desenzano del Garda" and "Mercosur-Ue" are two. A capitalised article opening
     a name of two words or more ("La Corte internazionale di giustizia") is no part of it."""
     out: list[tuple[int, int, str]] = []
     for start, end, etype in spans:
@@ -406,14 +407,14 @@ def _whole_words(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int
             end += tail.end()
         joined = re.match(r"-[A-Z][^\W\d_]+\b", text[end:]) if etype == "ORG" else None
         if joined and not any(s0 == end + 1 for s0, _, _ in spans):
-            end += joined.end()  # "Rossoblu-Cicli": a company's name of two halves
+            end += joined.end()  # "Rossoblu-Cicli", NER's span stopping at the hyphen
         rest = text[start:end]
         lead = next((a for a in _LEADING_ARTICLES if rest.startswith(a)), None)
         if lead and len(rest[len(lead):].split()) >= 2 and rest[len(lead):][:1].isupper():
             start += len(lead)
         if out and out[-1][2] in (etype, "ORG") and text[out[-1][1]:start] == "-" and " " not in text[start:end] \
                 and end - start > 2:
-            out[-1] = (out[-1][0], end, etype)
+            out[-1] = (out[-1][0], end, out[-1][2])
             continue
         out.append((start, end, etype))
     return out

@@ -72,7 +72,7 @@ class SentenceContext(Arguments):
         if v.negated(trigger):
             return "negated", None
         words = self.sentence.words
-        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        position = self.view.position(trigger)
         if trigger.upos == "NOUN" and position > 0 and words[position - 1].text.lower() in PLANNED_MODIFIERS:
             return "planned", None  # "il suo imminente incontro", however the parse hangs the adjective
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])

@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from kg.italian import OF_FAMILY
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Mention, Sentence, Word
 from kg.relations.sentence import SentenceView
-
-OF_WORDS = {"di", "del", "della", "dello", "dell'", "dell’", "dei", "degli", "delle", "il", "lo", "la", "i", "gli", "le", "l'"}
 
 
 @dataclass
@@ -122,7 +121,7 @@ class MentionLookup:
         """The two names joined by a hyphen right after a noun: "l'incontro Macron-Scholz",
         "il vertice Mosca-Pyongyang" (one word of two names, or three words with no space)."""
         words = self.sentence.words
-        i = next((k for k, w in enumerate(words) if w.id == noun.id), len(words))
+        i = self.view.position(noun)
         if i + 1 >= len(words):
             return []
         inner = self.names_within(words[i + 1])
@@ -144,7 +143,7 @@ class MentionLookup:
         Sánchez" (the parse seldom keeps such a list whole). A name inside a
         role's words is the role's person; the list ends at a verb or other punctuation."""
         words = self.sentence.words
-        i = next((k for k, w in enumerate(words) if w.id == noun.id), len(words))
+        i = self.view.position(noun)
         k = next((j for j in range(i + 1, min(len(words), i + 9)) if words[j].text.lower() in ("tra", "fra")), None)
         if k is None:
             return []
@@ -155,7 +154,7 @@ class MentionLookup:
             if low in (",", "e", "ed"):
                 separator = "e" if low != "," else ","
                 continue
-            if w.upos in ("VERB", "AUX", "PUNCT", "SCONJ") or (w.upos == "ADP" and low not in OF_WORDS):
+            if w.upos in ("VERB", "AUX", "PUNCT", "SCONJ") or (w.upos == "ADP" and low not in OF_FAMILY):
                 break
             key = self._role_person_at(w) or self._entity_at(w, False)
             if key and key not in items and (not items or separator):

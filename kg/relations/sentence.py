@@ -13,10 +13,15 @@ class SentenceView:
     def __init__(self, sentence: Sentence):
         self.sentence = sentence
         self.words = {w.id: w for w in sentence.words}
+        self.index = {w.id: i for i, w in enumerate(sentence.words)}
         self.children: dict[int, list[Word]] = {}
         for w in sentence.words:
             if w.head is not None:
                 self.children.setdefault(w.head, []).append(w)
+
+    def position(self, word: Word) -> int:
+        """The index of ``word`` among the sentence's words."""
+        return self.index[word.id]
 
     def kids(self, word: Word, *rels: str) -> list[Word]:
         out = self.children.get(word.id, [])

@@ -157,7 +157,7 @@ def _phrase_neighbours(ctx: SentenceContext, word: Word) -> list[Word]:
     ends there ("Almaty, in Kazakistan."), not where it opens the next clause ("a Hanoi,
     Vietnam e Giappone hanno firmato")."""
     words = ctx.sentence.words
-    at = next(i for i, w in enumerate(words) if w.id == word.id)
+    at = ctx.view.position(word)
     out: list[Word] = []
     for step, edge in ((1, _run_end(ctx, words, at, 1)), (-1, _run_end(ctx, words, at, -1))):
         if 0 <= edge + step < len(words):

@@ -89,7 +89,7 @@ class TransferRules(FactWriter):
             # the parse often loses the count: the nearest number or amount noun before the
             # word in its clause ("600 militari ... siano stati uccisi e migliaia feriti")
             words = ctx.sentence.words
-            i = next((k for k, w in enumerate(words) if w.id == t.id), 0) - 1
+            i = ctx.view.position(t) - 1
             while i >= 0 and words[i].text not in CLAUSE_BREAKS and words[i].text.lower() not in self.lex.casualty_words:
                 w = words[i]
                 if w.upos == "NUM" and _is_count(w.text) and v.head(w) is not None \

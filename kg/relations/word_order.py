@@ -18,7 +18,7 @@ class WordOrder(MentionLookup):
     def has_possessive(self, noun: Word) -> bool:
         """"il suo (imminente) incontro": a possessive in the noun's phrase, before it."""
         words = self.sentence.words
-        position = next((i for i, w in enumerate(words) if w.id == noun.id), 0)
+        position = self.view.position(noun)
         for w in reversed(words[max(0, position - 3):position]):
             if w.upos == "ADP" or w.text in CLAUSE_BREAKS:
                 return False
@@ -29,7 +29,7 @@ class WordOrder(MentionLookup):
     def antecedent(self, pronoun: Word) -> list[str]:
         """The entity named just before a relative pronoun, a comma between at most."""
         words = self.sentence.words
-        i = next((k for k, w in enumerate(words) if w.id == pronoun.id), 0) - 1
+        i = self.view.position(pronoun) - 1
         while i >= 0 and (words[i].upos == "PUNCT" or (words[i].upos in ("ADP", "DET") and words[i].head == pronoun.id)):
             i -= 1  # ", al quale": the comma, and the pronoun's own preposition and article
         if i < 0:
@@ -41,7 +41,7 @@ class WordOrder(MentionLookup):
         """The words after a trigger up to the end of its clause; quoted text counts whole."""
         text = self.am.annotated.article.text
         words = self.sentence.words
-        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        position = self.view.position(trigger)
         out: list[Word] = []
         quoted = False
         for j in range(position + 1, len(words)):
@@ -125,7 +125,7 @@ class WordOrder(MentionLookup):
         """The nearest person, state or organisation before the trigger in its clause that
         no preposition introduces: "il leader Kim Jong-un [ha inviato]"."""
         words = self.sentence.words
-        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        position = self.view.position(trigger)
         quoted = False
         for j in range(position - 1, -1, -1):
             w = words[j]
@@ -185,7 +185,7 @@ class WordOrder(MentionLookup):
 
     def right_words(self, trigger: Word) -> list[Word]:
         words = self.sentence.words
-        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        position = self.view.position(trigger)
         out = []
         for w in words[position + 1:position + 8]:
             if w.text in CLAUSE_BREAKS or w.text == ",":
@@ -197,7 +197,7 @@ class WordOrder(MentionLookup):
         """Entities after the trigger in its clause, introduced by one of ``cases`` (None: by
         no preposition, a direct object). ``adjacent``: only within the trigger's phrase."""
         words = self.sentence.words
-        position = next((i for i, w in enumerate(words) if w.id == trigger.id), 0)
+        position = self.view.position(trigger)
         out: list[str] = []
         judged: set[str] = set()
         limit = position + (8 if adjacent else 14)
