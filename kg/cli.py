@@ -50,7 +50,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                        relations=RelationOptions(args.relations, args.min_confidence,
                                                  Path(args.relation_model) if args.relation_model else None,
                                                  Path(args.entity_filter) if args.entity_filter else None,
-                                                 not args.no_entity_filter))
+                                                 not args.no_entity_filter,
+                                                 Path(args.demonym_model) if args.demonym_model else None,
+                                                 not args.no_demonym_model))
     except (BuildError, ValueError, OSError) as err:
         if args.debug:
             raise
@@ -194,6 +196,20 @@ def cmd_models_train_entity_filter(args: argparse.Namespace) -> int:
         return _err(str(err))
     flt.save(Path(args.out))
     print(f"entity filter -> {args.out} (threshold {flt.threshold})")
+    return EXIT_OK
+
+
+def cmd_models_train_demonyms(args: argparse.Namespace) -> int:
+    from kg.mentions.demonym_training import demonym_examples, train_demonym_reading
+
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    splits = tuple(x for x in args.splits.split(",") if x in ("train", "dev"))
+    try:
+        reading = train_demonym_reading(demonym_examples(Path(args.realnews), _kind_dir(args.data), splits, log), log)
+    except (OSError, ValueError, KeyError) as err:
+        return _err(str(err))
+    reading.save(Path(args.out))
+    print(f"demonym reading -> {args.out} (threshold {reading.threshold})")
     return EXIT_OK
 
 
@@ -361,6 +377,11 @@ def _add_build_parser(sub) -> None:
                    help="keep every entity linking finds (no learned filter)")
     p.add_argument("--relation-model", default=None, metavar="FILE",
                    help="a relation scorer (JSON) from kg models train-relations (default: the shipped one)")
+    p.add_argument("--demonym-model", default=None, metavar="FILE",
+                   help="a demonym reading (JSON) from kg models train-demonyms, which decides whether a "
+                   "demonym stands for its state (default: the shipped one)")
+    p.add_argument("--no-demonym-model", action="store_true",
+                   help="let the hand rule decide which demonyms stand for their state (no learned reading)")
     p.add_argument("--debug", action="store_true", help="show the traceback of a fatal error")
     p.set_defaults(func=cmd_build)
 
@@ -448,6 +469,15 @@ def _add_models_parsers(sub) -> None:
     _realnews_training_args(p, "it_kg_entity_filter.json", "the filter")
     p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; test is never read)")
     p.set_defaults(func=cmd_models_train_entity_filter)
+
+    p = msub.add_parser("train-demonyms", help="train the demonym reading on the real-news gold",
+                        description="Runs kg's NER and mentions over the train and dev parts of bench/realnews "
+                        "(never the test split), labels every demonym kg finds by whether the gold makes it stand "
+                        "for its state, and fits a logistic model; C and the threshold by cross-validated accuracy. "
+                        "Deterministic. Example: kg models train-demonyms --data DATA_DIR")
+    _realnews_training_args(p, "it_kg_demonyms.json", "the reading")
+    p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; test is never read)")
+    p.set_defaults(func=cmd_models_train_demonyms)
 
     p = msub.add_parser("train-relations", help="train the relation scorer on the real-news gold",
                         description="Runs kg's pipeline over the train and dev parts of bench/realnews (KIND "

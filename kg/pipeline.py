@@ -58,7 +58,7 @@ STAGES: tuple[Stage, ...] = (
           "kg.ingest", "kg.stages:ingest"),
     Stage("nlp", ("articles", "skipped", "settings", "log", "make_annotator", "make_runner", "timings"),
           ("annotated", "annotator"), "kg.nlp", "kg.stages:nlp", timed=False),
-    Stage("mentions", ("annotated", "gazetteer", "lexicon"), ("mentions",), "kg.mentions", "kg.stages:mentions"),
+    Stage("mentions", ("annotated", "gazetteer", "lexicon", "relation_options"), ("mentions",), "kg.mentions", "kg.stages:mentions"),
     Stage("linking", ("mentions", "gazetteer", "lexicon"), ("resolution",), "kg.linking", "kg.stages:linking"),
     Stage("relations", ("mentions", "resolution", "lexicon", "relation_options"), ("extracted",),
           "kg.relations.extract", "kg.stages:relations"),

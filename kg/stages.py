@@ -139,9 +139,14 @@ def _annotate_safely(annotator, article, error_type):
 
 def mentions(state) -> dict:
     from kg.mentions import find_mentions
+    from kg.mentions.demonym_reading import load_demonym_reading
 
     gazetteer, lexicon = state["gazetteer"](), state["lexicon"]()
-    return {"mentions": [find_mentions(a, gazetteer, lexicon) for a in state["annotated"]]}
+    options = state.get("relation_options")
+    reading = load_demonym_reading(options.demonym_model if options else None) \
+        if options is None or options.use_demonym_model else None
+    decide = (lambda s, m: reading.stands_for_state(s, m, lexicon)) if reading is not None else None
+    return {"mentions": [find_mentions(a, gazetteer, lexicon, decide) for a in state["annotated"]]}
 
 
 def linking(state) -> dict:

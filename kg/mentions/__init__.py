@@ -11,6 +11,7 @@ The package: ``common`` (records and word lists), ``spans`` (NER spans), ``names
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable, Optional
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -35,7 +36,16 @@ __all__ = ["ARTICLE_WORDS", "NAME_PARTICLES", "NAME_SUFFIXES", "NER_TYPES", "Art
            "name_core", "tokens"]
 
 
-def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Lexicon) -> ArticleMentions:
+#: Whether a demonym mention stands for its state, given its sentence (kg.mentions.demonym_reading)
+DemonymDecision = Callable[[Sentence, Mention], bool]
+
+
+def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Lexicon,
+                  demonyms: Optional[DemonymDecision] = None) -> ArticleMentions:
+    """An article's mentions and role descriptions. ``demonyms`` decides which demonyms stand
+    for their state (a learned reading); by default the hand rule (filters.private_demonym)."""
+    if demonyms is None:
+        demonyms = lambda s, m: not private_demonym(s, m.start_char, m.end_char)  # noqa: E731
     result = ArticleMentions(annotated)
     text = annotated.article.text
     surnames: set[str] = set()   # last words of the people named in full so far
@@ -56,7 +66,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         found = place_named_treaties(annotated.article.id, sentence, text, found)
         found += _treaties(annotated.article.id, sentence, toks, text, found)
         found += _surnames(annotated.article.id, sentence, toks, text, surnames, found)
-        found = _page_furniture_out(annotated.article.id, sentence, text, gazetteer, credits, found)
+        found = _page_furniture_out(annotated.article.id, sentence, text, gazetteer, credits, found, demonyms)
         found = _not_entities_out(sentence, text, lexicon, gazetteer, found)
         found = _context_types(annotated.article.id, sentence, text, sporty, works, found)
         times = find_times(text[sentence.start_char:sentence.end_char], annotated.article.date)
@@ -104,9 +114,11 @@ def _context_types(article_id: str, sentence: Sentence, text: str, sporty: bool,
 
 
 def _page_furniture_out(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
-                        credits: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
-    """Mentions minus credits, headlines in capitals and demonyms for a private person; the
-    dateline's place in; a site's one-word name an organisation (kg.mentions.filters)."""
+                        credits: list[tuple[int, int]], found: list[Mention],
+                        demonyms: DemonymDecision) -> list[Mention]:
+    """Mentions minus credits, headlines in capitals and demonyms that do not stand for their
+    state ("un giornalista argentino"); the dateline's place in; a site's one-word name an
+    organisation (kg.mentions.filters)."""
     datelines = dateline_mentions(article_id, sentence, text, gazetteer, found)
     kept = []
     for m in found:
@@ -115,7 +127,7 @@ def _page_furniture_out(article_id: str, sentence: Sentence, text: str, gazettee
             continue
         if m.kind == "name" and m.key is None and is_headline_capitals(m.text):
             continue
-        if m.kind == "demonym" and private_demonym(sentence, m.start_char, m.end_char):
+        if m.kind == "demonym" and not demonyms(sentence, m):
             continue
         if m.kind == "name" and m.key is None:
             etype = site_name_type(m.text, m.type)

@@ -36,6 +36,8 @@ class RelationOptions:
     model: Optional[Path] = None
     entity_filter: Optional[Path] = None     # kg build --entity-filter FILE (default: the shipped one)
     use_entity_filter: bool = True           # kg build --no-entity-filter
+    demonym_model: Optional[Path] = None     # kg build --demonym-model FILE (default: the shipped one)
+    use_demonym_model: bool = True           # kg build --no-demonym-model: the hand rule decides
 
 
 def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, lexicon: Lexicon,

@@ -130,15 +130,19 @@ def _entity_map(item: Item, am, res) -> dict[str, str]:
     return gold_matches(item.id, item.entities or [], keys, res)
 
 
-def analyse(articles: list, log: Callable[[str], None] = print, annotator=None) -> tuple[list, object, object]:
+def analyse(articles: list, log: Callable[[str], None] = print, annotator=None,
+            demonyms=None) -> tuple[list, object, object]:
     """kg's pipeline up to linking over training texts, as a build runs it: (mentions per
-    article, the resolution, the lexicon). The NLP results are cached under ~/.cache/kg."""
+    article, the resolution, the lexicon). The NLP results are cached under ~/.cache/kg.
+    ``demonyms`` decides which demonyms stand for their state (kg.mentions.find_mentions);
+    by default the shipped reading, as a build with its defaults decides."""
     from kg.build import default_annotator
     from kg.executors import make_executor
     from kg.gazetteer import load_gazetteer
     from kg.lexicon import load_lexicon
     from kg.linking import resolve
     from kg.mentions import find_mentions
+    from kg.mentions.demonym_reading import load_demonym_reading
 
     annotator = annotator or default_annotator(cache_dir=Path.home() / ".cache" / "kg" / "relations-nlp")
     runner = make_executor("local", 1, None, None)
@@ -148,7 +152,9 @@ def analyse(articles: list, log: Callable[[str], None] = print, annotator=None) 
         runner.close()
     log(f"annotated {len(annotated)} of {len(articles)} items")
     gazetteer, lexicon = load_gazetteer(), load_lexicon()
-    mentions = [find_mentions(a, gazetteer, lexicon) for a in annotated]
+    if demonyms is None and (reading := load_demonym_reading()) is not None:
+        demonyms = lambda s, m: reading.stands_for_state(s, m, lexicon)  # noqa: E731
+    mentions = [find_mentions(a, gazetteer, lexicon, demonyms) for a in annotated]
     return mentions, resolve(mentions, gazetteer, lexicon), lexicon
 
 
