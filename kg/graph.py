@@ -108,7 +108,7 @@ def _article(g: Graph, article: Article, minter: IriMinter) -> None:
     if article.title:
         g.add((a, SCHEMA.headline, Literal(article.title, lang="it")))
     if article.date:
-        g.add((a, SCHEMA.datePublished, Literal(article.date[:10], datatype=XSD.date)))
+        g.add((a, SCHEMA.datePublished, date_literal(article.date[:10])))
     if article.url:
         g.add((a, SCHEMA.url, URIRef(article.url) if "://" in article.url and " " not in article.url
                else Literal(article.url)))

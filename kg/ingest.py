@@ -147,9 +147,14 @@ def date_line(line: str) -> Optional[str]:
     return parse_date(m.group("date")) if m else None
 
 
+_PARTIAL_DATE = re.compile(r"(?P<y>(?:1[89]|20)\d\d)(?:-(?P<m>0[1-9]|1[0-2]))?")
+
+
 def normalise_date(value: str) -> Optional[str]:
-    """A metadata date as ISO yyyy-mm-dd, or None when it is not a full date."""
-    return parse_date(value) or date_line(value)
+    """A metadata date as ISO yyyy-mm-dd, or as yyyy-mm or yyyy when the source gives no day
+    ("2025-01": a month's excerpt); None when it is no date."""
+    partial = _PARTIAL_DATE.fullmatch(value.strip())
+    return parse_date(value) or date_line(value) or (partial.group(0) if partial else None)
 
 
 def dateline_date(body: str) -> Optional[str]:
@@ -280,7 +285,7 @@ def _jsonl_articles(path: Path, source: str, shown: str, max_bytes: Optional[int
             if isinstance(item, Skipped):
                 item = Skipped(f"{shown}:{lineno}", item.reason)
             elif item.date is None and _given_date(line):
-                notes.append(f"{shown}:{lineno}: \"date\" {_given_date(line)!r} is not a full calendar date; left out")
+                notes.append(f"{shown}:{lineno}: \"date\" {_given_date(line)!r} is not a date; left out")
             out.append(item)
     return out
 

@@ -45,7 +45,7 @@ class Article(_Record):
     source: str                   # where it came from: a path, or path:line for JSONL
     text: str                     # the body that is analysed (offsets refer to it)
     title: Optional[str] = None
-    date: Optional[str] = None    # ISO yyyy-mm-dd when known
+    date: Optional[str] = None    # ISO yyyy-mm-dd when known; yyyy-mm or yyyy when the source gives no day
     url: Optional[str] = None
     author: Optional[str] = None
     publisher: Optional[str] = None

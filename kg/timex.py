@@ -51,30 +51,49 @@ class TimeExpression:
     value: str          # yyyy, yyyy-mm or yyyy-mm-dd
 
 
-def _parse_iso(value: Optional[str]) -> Optional[date]:
+def _parse_iso(value: Optional[str]) -> tuple[Optional[date], int]:
+    """The article date as an anchor and its precision (10: a day, 7: a month, 4: a year)."""
     if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+        return None, 0
+    for size, fill in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(value) >= size:
+            try:
+                return date.fromisoformat(value[:size] + fill), size
+            except ValueError:
+                continue
+    return None, 0
+
+
+#: What each kind of expression needs of the anchor: a day ("ieri", "martedì"), a month (the
+#: year of "il 19 giugno", "il mese scorso") or a year ("l'anno scorso"). An article dated by
+#: its month still dates "il 19 giugno"; only one dated by its day says which "martedì".
+_NEEDS = {"day_month": 7, "weekday": 10, "yesterday": 10, "ago": 10, "last_month": 7, "last_year": 4,
+          "next_month": 7, "next_year": 4, "month_only": 7}
 
 
 def find_times(text: str, article_date: Optional[str] = None, ahead: bool = False) -> list[TimeExpression]:
     """All time expressions in ``text``, non-overlapping, most specific first, in text order;
     ``ahead``: bare months and weekdays are the next ones, not the last ones."""
-    anchor = _parse_iso(article_date)
+    anchor, precision = _parse_iso(article_date)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            value = _normalise(kind, m, anchor, ahead)
+            value = _normalise(kind, m, anchor if precision >= _needs(kind, m) else None, ahead)
             if value:
                 found.append(TimeExpression(m.group(0), m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
+
+
+def _needs(kind: str, m: re.Match) -> int:
+    """The anchor precision an expression needs ("sei mesi fa" a month, "tre giorni fa" a day)."""
+    if kind == "ago":
+        unit = m.group(2).lower()
+        return 4 if unit.startswith("ann") else 7 if unit.startswith("mes") else 10
+    return _NEEDS.get(kind, 0)
 
 
 def _year_of(month: int, anchor: date, ahead: bool) -> int:

@@ -210,6 +210,9 @@ def test_jsonl_good_and_broken_lines(tmp_path):
         json.dumps({"text": ITALIAN + " Dieci.", "date": "2025-08-13T09:30:00Z"}),
         json.dumps({"text": ITALIAN + " Undici.", "date": "mercoledì 13 agosto 2025", "id": 7}),
         json.dumps({"text": "Roma, 2 marzo 2024 – " + ITALIAN}),
+        json.dumps({"text": ITALIAN + " Tredici.", "date": "2025-01"}),     # a month: kept at its precision
+        json.dumps({"text": ITALIAN + " Quattordici.", "date": "2023"}),
+        json.dumps({"text": ITALIAN + " Quindici.", "date": "2025-13"}),
     ]
     path = write(tmp_path / "x.jsonl", "\n".join(lines) + "\n")
     result = read_inputs([path])
@@ -217,8 +220,10 @@ def test_jsonl_good_and_broken_lines(tmp_path):
     assert [(a.id, a.source, a.date) for a in result.articles] == [
         ("art-1", f"{d}/x.jsonl:1", "2025-08-13"), ("x-9", f"{d}/x.jsonl:9", None),
         ("x-10", f"{d}/x.jsonl:10", "2025-08-13"), ("7", f"{d}/x.jsonl:11", "2025-08-13"),
-        ("x-12", f"{d}/x.jsonl:12", "2024-03-02")]
-    assert result.notes == [f"{src}:9: \"date\" 'non è una data' is not a full calendar date; left out"]
+        ("x-12", f"{d}/x.jsonl:12", "2024-03-02"), ("x-13", f"{d}/x.jsonl:13", "2025-01"),
+        ("x-14", f"{d}/x.jsonl:14", "2023"), ("x-15", f"{d}/x.jsonl:15", None)]
+    assert result.notes == [f"{src}:9: \"date\" 'non è una data' is not a date; left out",
+                            f"{src}:15: \"date\" '2025-13' is not a date; left out"]
     first = result.articles[0]
     assert (first.title, first.url, first.publisher, first.author) == ("Primo", "https://e.it/1", "Agenzia", "Anna Rossi")
     got = reasons(result)

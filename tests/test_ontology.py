@@ -297,6 +297,16 @@ def test_valid_graph_conforms(inference):
     assert conforms, text
 
 
+@pytest.mark.parametrize("value,datatype", [("2025-08", XSD.gYearMonth), ("2025", XSD.gYear)])
+def test_an_article_dated_by_its_month_or_year_conforms(value, datatype):
+    g = valid_graph()
+    g.set((ART, SCHEMA.datePublished, Literal(value, datatype=datatype)))
+    conforms, _, text = vocab.validate(g, inference="none")
+    assert conforms, text
+    g.set((ART, SCHEMA.datePublished, Literal(value, datatype=XSD.string)))
+    assert not vocab.validate(g, inference="none")[0]
+
+
 def test_a_dataset_is_validated_as_the_union_of_its_quads():
     ds = Dataset()
     named = ds.graph(URIRef(BASE + "graph/002-x"))

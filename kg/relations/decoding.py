@@ -6,7 +6,8 @@ by cross-validation for precision >= 0.80, or the user's --min-confidence) and t
 not stated it already. The hand rules' facts stay, with the confidence their predicate earns on
 the training items (how often a rule's fact of that predicate is right there). A learned fact's
 evidence is the sentence that says most for it; a negated, modal or conditional evidence
-clause keeps it non-asserted; a learned communicatedWith takes its kind from the trigger frame.
+clause keeps it non-asserted; a learned communicatedWith takes its kind from the trigger frame;
+a learned act takes the one date its sentence gives, else the article's (kg.relations.facts).
 """
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Evidence, Fact
+from kg.relations.facts import reported_date
 from kg.relations.pairs import Pair, article_pairs
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import RelationScorer
+from kg.timex import find_times
 from kg.relations.writer import SELF_EMPTY
 
 SYMMETRIC = {"alliedWith"}
@@ -84,9 +87,16 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
         kind = (_kind(feats) or "statement") if p == "communicatedWith" else None
         role = _role(am, pair, lex) if p == "holdsPosition" else None
         chosen.add((s_key, p, o_key))
+        date = reported_date(p, status, _sentence_date(am, s), am.annotated.article.date)
         facts.append(Fact(s_key, p, o_key, Evidence(am.annotated.article.id, s.index, s.start_char, s.end_char,
-                                                    s.text), prob, kind=kind, role=role, status=status))
+                                                    s.text), prob, kind=kind, role=role, status=status, date=date))
     return ArticleFacts(facts, rules.events)
+
+
+def _sentence_date(am: ArticleMentions, sentence) -> Optional[str]:
+    """The date the evidence sentence gives, when it gives one and only one."""
+    times = find_times(am.annotated.article.text[sentence.start_char:sentence.end_char], am.annotated.article.date)
+    return times[0].value if len({t.value for t in times}) == 1 else None
 
 
 def _kind(feats: list[str]) -> Optional[str]:

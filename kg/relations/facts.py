@@ -4,7 +4,7 @@ one fact per triple, sentence and status (dedupe), and keys merged after extract
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, Optional
 
 from kg.mentions import ArticleMentions
 from kg.records import Event, Evidence, Fact, Sentence
@@ -15,6 +15,22 @@ EVENT_CLASS = {"letter": "Letter", "message": "Message", "phone_call": "PhoneCal
                "arms": "ArmsTransfer", "support": "Support", "praise": "Praise", "criticize": "Criticism",
                "alliance": "Alliance"}
 SYMMETRIC_KINDS = {"phone_call", "meeting"}
+#: Acts a news article reports as they happen: one the text does not date took place when the
+#: article is dated, at the precision the article has ("2025-01" for a month's excerpt). The
+#: real-news gold dates so 226 of 431 meetings and calls and 247 of 455 visits of the train
+#: articles; standing facts (offices, memberships, alliances) and deployments stay undated.
+DATED_BY_ARTICLE = frozenset({"communicatedWith", "visited", "signed", "criticized", "praised", "supports",
+                              "suppliedArmsTo"})
+#: Whose undated acts take the article's date: what happened, or what someone says happened;
+#: not what is planned, hoped for, denied or hypothetical.
+DATED_STATUSES = frozenset({"asserted", "reported"})
+
+
+def reported_date(predicate: str, status: str, own: Optional[str], article_date: Optional[str]) -> Optional[str]:
+    """A fact's date: its own time expression's, else the article's for an act it reports."""
+    if own or predicate not in DATED_BY_ARTICLE or status not in DATED_STATUSES:
+        return own
+    return article_date
 #: Prepositions whose phrase modifies the clause, so a trigger noun inside it ("dopo la
 
 

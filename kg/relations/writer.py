@@ -10,7 +10,7 @@ from kg.linking import Resolution
 from kg.records import Event, Fact, Word
 from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import DEFAULT, REPORTED_FACTOR
-from kg.relations.facts import EVENT_CLASS, ArticleFacts, evidence_of, unique
+from kg.relations.facts import EVENT_CLASS, ArticleFacts, evidence_of, reported_date, unique
 from kg.vocab import predicate_signatures
 
 
@@ -49,7 +49,7 @@ class FactWriter:
         if not pairs:
             return
         status, source = ctx.factuality(trigger)
-        date = ctx.date_near(trigger, ahead=status == "planned")
+        date = reported_date(predicate, status, ctx.date_near(trigger, ahead=status == "planned"), ctx.article_date)
         evidence = evidence_of(ctx.am, ctx.sentence)
         event_index = None
         if event:
