@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from kg.article_eval import article_predictions, fact_outcomes, reliability, score_articles
+from kg.article_eval import article_predictions, calibrated_ece, fact_outcomes, reliability, score_articles
 from kg.cli import main
 from kg.evaluation import load_gold, match_entities, read_prediction
 
@@ -138,3 +138,12 @@ def test_fact_outcomes_and_reliability(gold_path):
     rows, ece = reliability(outcomes, bins=10)
     assert [r[1] for r in rows] == [1, 1, 1]
     assert ece == pytest.approx((0.2 + 0.3 + 0.1) / 3)
+
+
+def test_the_error_a_calibrated_kg_would_show_is_sampling_noise():
+    assert calibrated_ece([1.0] * 50) == (0.0, 0.0)           # certain and right: no noise at all
+    few, few90 = calibrated_ece([0.8] * 50)
+    many, many90 = calibrated_ece([0.8] * 2000, draws=200)
+    assert 0.02 < few < few90 < 0.15                             # 50 facts at 0.8: noise of a 0.05 target's size
+    assert many < few / 4 and many90 < few90                     # it shrinks as the facts grow
+    assert calibrated_ece([0.8] * 50) == (few, few90)            # seeded: the same report twice
