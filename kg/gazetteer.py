@@ -33,6 +33,8 @@ XKEY_RE = re.compile(r"^x-[a-z0-9]+(?:-[a-z0-9]+)*$")
 TYPES = ("State", "Organization", "Person", "Place")
 POSITIONS = ("head_of_state", "head_of_government", "crown_prince", "foreign_minister", "defence_minister", "other")
 PLACE_KINDS = ("city", "capital", "region", "continent", "sea", "building")
+#: An organisation's kind (organizations.tsv): a political party, or empty.
+ORGANIZATION_KINDS = ("", "party")
 #: Preference among entries of different keys sharing a name (applied only when a State is
 #: among them; otherwise an ambiguous name resolves to nothing).
 _PREFERENCE = {"State": 0, "Organization": 1, "Person": 2, "Place": 3}
@@ -46,7 +48,7 @@ FILES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("key", "name_it", "names", "name_en", "demonyms", "capital_key", "capital_it", "metonyms",
       "wikidata")),
     ("places.tsv", "Place", ("key", "name_it", "names", "name_en", "state", "kind", "wikidata")),
-    ("organizations.tsv", "Organization", ("key", "name_it", "names", "name_en", "state", "wikidata")),
+    ("organizations.tsv", "Organization", ("key", "name_it", "names", "name_en", "state", "kind", "wikidata")),
     ("people.tsv", "Person",
      ("key", "name_it", "names", "name_en", "state", "position", "role_it", "since", "until",
       "wikidata")),
@@ -294,6 +296,9 @@ def _check_row(row: _Row) -> None:
         since, until = _year(row, "since"), _year(row, "until")
         if since is not None and until is not None and until < since:
             raise GazetteerError(f"{row.where()}: until {until} before since {since}")
+    if row.type == "Organization" and c["kind"] not in ORGANIZATION_KINDS:
+        raise GazetteerError(f"{row.where()}: unknown kind {c['kind']!r} "
+                             f"(one of {', '.join(k or 'empty' for k in ORGANIZATION_KINDS)})")
     if row.type == "Place" and c["kind"] not in PLACE_KINDS:
         raise GazetteerError(f"{row.where()}: unknown kind {c['kind']!r} "
                              f"(one of {', '.join(PLACE_KINDS)})")

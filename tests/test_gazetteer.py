@@ -14,7 +14,7 @@ QID = re.compile(r"^Q[1-9][0-9]*$")
 
 STATES_HDR = "key\tname_it\tnames\tname_en\tdemonyms\tcapital_key\tcapital_it\tmetonyms\twikidata\n"
 PLACES_HDR = "key\tname_it\tnames\tname_en\tstate\tkind\twikidata\n"
-ORGS_HDR = "key\tname_it\tnames\tname_en\tstate\twikidata\n"
+ORGS_HDR = "key\tname_it\tnames\tname_en\tstate\tkind\twikidata\n"
 PEOPLE_HDR = "key\tname_it\tnames\tname_en\tstate\tposition\trole_it\tsince\tuntil\twikidata\n"
 
 
@@ -286,10 +286,14 @@ def test_malformed_places_and_duplicates(tmp_path):
                   "x-lago\tLago\tLago\tLake\tQ1\tregion\t\n")
     assert load_gazetteer(_tiny(tmp_path / "c", places=same_twice)).get("x-lago") is not None
     with pytest.raises(GazetteerError, match=re.escape("organizations.tsv:2")):
-        load_gazetteer(_tiny(tmp_path / "d", orgs="x-lago\tLago\tLago\tLake\t\t\n",
+        load_gazetteer(_tiny(tmp_path / "d", orgs="x-lago\tLago\tLago\tLake\t\t\t\n",
                              places="x-lago\tLago\tLago\tLake\tQ1\tregion\t\n"))
     with pytest.raises(GazetteerError, match=re.escape("organizations.tsv:2")):
         load_gazetteer(_tiny(tmp_path / "e", orgs="x-ente\tEnte\tEnte\n"))
+    with pytest.raises(GazetteerError, match=r"organizations\.tsv:2: unknown kind 'partito'"):
+        load_gazetteer(_tiny(tmp_path / "f", orgs="x-ente\tEnte\tEnte\tBody\t\tpartito\t\n"))
+    party = load_gazetteer(_tiny(tmp_path / "g", orgs="x-ente\tEnte\tEnte\tBody\t\tparty\t\n")).get("x-ente")
+    assert party.get_extra("kind") == "party"
 
 
 def test_gazetteer_error_is_a_value_error():

@@ -86,3 +86,53 @@ def test_a_party_right_after_a_name_is_the_person_s():
 def test_an_office_in_a_body_and_a_place_in_brackets_are_no_membership():
     assert members(OFFICE) == set()
     assert members(PLACE_IN_BRACKETS) == set()
+
+
+# A party office: the secretary of a party the gazetteer knows as one is also its member.
+SECRETARY = ("Il segretario del Partito Laburista, Marco Bianchi, ha parlato.", """
+1 Il il DET 2 det
+2 segretario segretario NOUN 10 nsubj
+3-4 del
+3 di di ADP 6 case
+4 il il DET 6 det
+5 Partito Partito PROPN 2 nmod
+6 Laburista Laburista PROPN 5 flat:name
+7 , , PUNCT 8 punct
+8 Marco Marco PROPN 2 appos
+9 Bianchi Bianchi PROPN 8 flat:name
+10 ha avere AUX 11 aux
+11 parlato parlare VERB 0 root
+12 . . PUNCT 11 punct
+""", [("Partito Laburista", "ORG"), ("Marco Bianchi", "PER")])
+
+# The same office in a body that is no party: an office only.
+NATO_SECRETARY = ("Il segretario della Nato, Marco Bianchi, ha parlato.", """
+1 Il il DET 2 det
+2 segretario segretario NOUN 9 nsubj
+3-4 della
+3 di di ADP 5 case
+4 la il DET 5 det
+5 Nato Nato PROPN 2 nmod
+6 , , PUNCT 7 punct
+7 Marco Marco PROPN 2 appos
+8 Bianchi Bianchi PROPN 7 flat:name
+9 ha avere AUX 10 aux
+10 parlato parlare VERB 0 root
+11 . . PUNCT 10 punct
+""", [("Nato", "ORG"), ("Marco Bianchi", "PER")])
+
+
+def offices(*sentences) -> set[tuple[str, str, str]]:
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(*sentences), gaz, lex)
+    res = resolve([am], gaz)
+    label = lambda k: res.entities[k].label   # noqa: E731
+    return {(label(f.subject), f.predicate, label(f.object)) for f in RelationExtractor(lex, res).extract(am).facts}
+
+
+def test_a_party_office_makes_its_holder_a_member():
+    got = offices(SECRETARY)
+    party = next(o for s, p, o in got if p == "holdsPosition")
+    assert ("Marco Bianchi", "memberOf", party) in got
+    nato = offices(NATO_SECRETARY)
+    assert any(p == "holdsPosition" for _, p, _ in nato) and not any(p == "memberOf" for _, p, _ in nato)

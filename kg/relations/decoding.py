@@ -23,6 +23,7 @@ from kg.relations.facts import reported_date
 from kg.relations.pairs import Pair, article_pairs
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import RelationScorer
+from kg.relations.standing import party_membership
 from kg.timex import find_times
 from kg.relations.writer import SELF_EMPTY
 
@@ -88,8 +89,9 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
         role = _role(am, pair, lex) if p == "holdsPosition" else None
         chosen.add((s_key, p, o_key))
         date = reported_date(p, status, _sentence_date(am, s), am.annotated.article.date)
-        facts.append(Fact(s_key, p, o_key, Evidence(am.annotated.article.id, s.index, s.start_char, s.end_char,
-                                                    s.text), prob, kind=kind, role=role, status=status, date=date))
+        fact = Fact(s_key, p, o_key, Evidence(am.annotated.article.id, s.index, s.start_char, s.end_char, s.text),
+                    prob, kind=kind, role=role, status=status, date=date)
+        facts += [fact] + [m for m in party_membership(fact, res) if (m.subject, m.predicate, m.object) not in ruled]
     return ArticleFacts(facts, rules.events)
 
 

@@ -2,9 +2,12 @@
 presidente russo Putin"), places in states (locatedIn) from a demonym in the place's name
 ("la regione russa di Kursk") or from the state the gazetteer puts a place in, where the parse
 joins the two ("Asunción, capitale del Paraguay"), and memberships (memberOf) where a person's
-name carries their organisation ("Marco Bianchi (Italia, Squadra Rossa)")."""
+name carries their organisation ("Marco Bianchi (Italia, Squadra Rossa)") or they hold an
+office of a party."""
 from __future__ import annotations
 
+from kg.gazetteer import load_gazetteer
+from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Fact, Word
 from kg.relations.circumstances import SentenceContext
@@ -28,9 +31,10 @@ class StandingFacts(FactWriter):
                 continue  # a state the gazetteer names but this article does not is no fact of it
             predicate = role.predicate if self.res.entities[holder].type == "State" else "holdsPosition"
             sentence = am.annotated.sentences[role.sentence]
-            out.facts.append(Fact(person, predicate, holder, evidence_of(am, sentence),
-                                  NAMED_ROLE if role.person is not None else DESCRIBED_ROLE,
-                                  role=role.phrase if predicate == "holdsPosition" else None))
+            office = Fact(person, predicate, holder, evidence_of(am, sentence),
+                          NAMED_ROLE if role.person is not None else DESCRIBED_ROLE,
+                          role=role.phrase if predicate == "holdsPosition" else None)
+            out.facts += [office, *party_membership(office, self.res)]
 
     def _locations(self, ctx: SentenceContext, out: ArticleFacts) -> None:
         """A demonym inside a place's name gives locatedIn ("la regione russa di Kursk")."""
@@ -83,6 +87,23 @@ class StandingFacts(FactWriter):
                 for org in dict.fromkeys(orgs):
                     out.facts.append(Fact(person, "memberOf", org, evidence_of(ctx.am, ctx.sentence), MEMBERSHIP))
             i = end + 1
+
+
+def party_membership(office: Fact, res: Resolution) -> list[Fact]:
+    """A party office makes its holder a member ("il segretario del Pd" is in the Pd: the
+    guidelines' "a current party office gives holdsPosition and memberOf"); the gazetteer knows
+    which organisations are parties (organizations.tsv, kind party), by key or, where the link
+    was withheld (a national party of a state the article does not name), by name. Only an
+    office held: none for a planned or denied one."""
+    entity = res.entities.get(office.object) if office.predicate == "holdsPosition" else None
+    if entity is None or entity.type != "Organization" or office.status not in ("asserted", "reported"):
+        return []
+    gaz = load_gazetteer()
+    entry = gaz.get(office.object) or gaz.lookup(entity.label)
+    if entry is None or entry.get_extra("kind") != "party":
+        return []
+    return [Fact(office.subject, "memberOf", office.object, office.evidence, min(office.confidence, MEMBERSHIP),
+                 status=office.status, source=office.source)]
 
 
 def _person_name_at(ctx: SentenceContext, w: Word) -> str | None:
