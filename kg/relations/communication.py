@@ -85,6 +85,10 @@ class CommunicationRules(FactWriter):
         if between and not agents and len(between) >= 2:
             agents, with_ = between[:1], between[1:]
         self._add(ctx, out, agents, "communicatedWith", with_ + to, t, kind=frame, event=frame)
+        place = self._noun_place(ctx, t) if frame == "meeting" else None
+        if place is not None:
+            # "l'incontro tra Macron e Scholz a Berlino": whoever came from another state visited
+            self._visitors(ctx, t, agents + with_ + to, out, place=place)
 
     def _noun_visit(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
         """"la visita di X a Pechino"."""
@@ -128,12 +132,17 @@ class CommunicationRules(FactWriter):
                 return found[0]
         return None
 
+    def _noun_place(self, ctx: SentenceContext, t: Word) -> Optional[str]:
+        """The place a meeting noun is held in: "l'incontro a Palazzo Chigi", "il vertice di
+        Camp David" is the noun's phrase, not the sentence's verb's."""
+        return next((k for k in ctx.nmod(t, IN_CASES | TO_CASES) if ctx.type_of(k) == "Place"), None)
+
     def _visitors(self, ctx: SentenceContext, t: Word, people: list[str], out: ArticleFacts,
-                  guests: Iterable[str] = ()) -> None:
+                  guests: Iterable[str] = (), place: Optional[str] = None) -> None:
         """"Macron ha incontrato a Berlino il cancelliere tedesco": whoever the article makes
         the official of another state than the one whose capital (or other place the
         gazetteer locates: "a New York") they met in visited it."""
-        place = ctx.place_of(t)
+        place = place or ctx.place_of(t)
         from_dateline = place is None and bool(guests)
         if from_dateline:
             place = ctx.dateline_place()  # "PECHINO – ... è stato accolto dal presidente cinese"
@@ -147,7 +156,7 @@ class CommunicationRules(FactWriter):
             return  # the dateline is only where the host is at home: "ROMA – Xi ha ricevuto ..." is not
         if host is None:
             return
-        visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.home_state(p) not in (None, host)]
+        visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.origin_state(p) not in (None, host)]
         # someone received there ("è stato ricevuto a Pechino dal premier cinese") came, unless
         # the article makes them an official of that state: the president of the European Council too
         visitors += [p for p in guests if ctx.type_of(p) == "Person" and ctx.home_state(p) != host and p not in visitors]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from kg.gazetteer import load_gazetteer
 from kg.italian import OF_FAMILY
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
@@ -72,6 +73,23 @@ class MentionLookup:
         """The state the article makes this person an official of ("il presidente francese",
         "il segretario di Stato americano")."""
         return self._state_of(person, leaders_only=False)
+
+    def origin_state(self, person: str) -> Optional[str]:
+        """Where a person comes from, for telling a visit from a meeting at home: the state the
+        article makes them an official of, else the one state the gazetteer has them in office
+        for in the article's year ("Meloni ha incontrato Tebboune ad Algeri": Meloni came from
+        Italy whether or not the article says so). Never an office fact itself: those need the
+        article to name the state (kg.relations.standing)."""
+        home = self.home_state(person)
+        if home is not None:
+            return home
+        entry = load_gazetteer().get(person)
+        year = int(self.article_date[:4]) if self.article_date and self.article_date[:4].isdigit() else None
+        states = {o.state for o in (entry.positions if entry else ())
+                  if (year is None and o.until is None)
+                  or (year is not None and (o.since is None or o.since <= year) and (o.until is None or year <= o.until))}
+        states = {s for s in states if (e := load_gazetteer().get(s)) is not None and e.type == "State"}
+        return next(iter(states)) if len(states) == 1 else None
 
     def _state_of(self, person: str, leaders_only: bool) -> Optional[str]:
         aid = self.am.annotated.article.id

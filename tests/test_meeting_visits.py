@@ -1,0 +1,62 @@
+"""Visits read from a meeting: a meeting noun with a place of its own ("l'incontro ... a
+Berlino") makes whoever came from another state a visitor, and where the article gives no
+office the gazetteer's record of the person says where they came from. Short sentences parsed
+by hand (no model), invented wording."""
+from parsed import article
+
+from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.linking import resolve
+from kg.mentions import find_mentions
+from kg.relations import RelationExtractor
+
+MEETING_IN_BERLIN = ("L'incontro tra Emmanuel Macron e Olaf Scholz a Berlino è durato due ore.", """
+1 L' il DET 2 det
+2 incontro incontro NOUN 12 nsubj
+3 tra tra ADP 4 case
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 e e CCONJ 7 cc
+7 Olaf Olaf PROPN 4 conj
+8 Scholz Scholz PROPN 7 flat:name
+9 a a ADP 10 case
+10 Berlino Berlino PROPN 2 nmod
+11 è essere AUX 12 aux
+12 durato durare VERB 0 root
+13 due due NUM 14 nummod
+14 ore ora NOUN 12 obl
+15 . . PUNCT 12 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Berlino", "LOC")])
+
+MET_IN_BERLIN = ("Emmanuel Macron ha incontrato Olaf Scholz a Berlino.", """
+1 Emmanuel Emmanuel PROPN 4 nsubj
+2 Macron Macron PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 Olaf Olaf PROPN 4 obj
+6 Scholz Scholz PROPN 5 flat:name
+7 a a ADP 8 case
+8 Berlino Berlino PROPN 4 obl
+9 . . PUNCT 4 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Berlino", "LOC")])
+
+
+def visits(sentence, date="2023-05-10") -> set[tuple[str, str]]:
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(sentence, date=date), gaz, lex)
+    res = resolve([am], gaz)
+    label = lambda k: res.entities[k].label   # noqa: E731
+    return {(label(f.subject), label(f.object)) for f in RelationExtractor(lex, res).extract(am).facts
+            if f.predicate == "visited"}
+
+
+def test_a_meeting_noun_with_its_place_makes_the_foreign_party_a_visitor():
+    got = visits(MEETING_IN_BERLIN)
+    assert {s for s, _ in got} == {"Emmanuel Macron"}         # Scholz is at home in Berlin
+    assert all("Berlin" in o or "Berlino" in o for _, o in got)
+
+
+def test_the_gazetteer_says_where_a_person_without_an_office_in_the_text_came_from():
+    assert {s for s, _ in visits(MET_IN_BERLIN)} == {"Emmanuel Macron"}
+    # before Macron's first term the gazetteer has him in no office: no origin, no visit read
+    assert visits(MET_IN_BERLIN, date="2015-05-10") == set()
