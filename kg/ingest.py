@@ -147,7 +147,7 @@ def date_line(line: str) -> Optional[str]:
     return parse_date(m.group("date")) if m else None
 
 
-_PARTIAL_DATE = re.compile(r"(?P<y>(?:1[89]|20)\d\d)(?:-(?P<m>0[1-9]|1[0-2]))?")
+_PARTIAL_DATE = re.compile(r"(?:1[89]|20)\d\d(?:-(?:0[1-9]|1[0-2]))?")
 
 
 def normalise_date(value: str) -> Optional[str]:

@@ -133,8 +133,8 @@ class CommunicationRules(FactWriter):
         return None
 
     def _noun_place(self, ctx: SentenceContext, t: Word) -> Optional[str]:
-        """The place a meeting noun is held in: "l'incontro a Palazzo Chigi", "il vertice di
-        Camp David" is the noun's phrase, not the sentence's verb's."""
+        """The place a meeting noun's own phrase gives ("l'incontro a Palazzo Chigi", "il vertice
+        in Alaska"), not the sentence verb's."""
         return next((k for k in ctx.nmod(t, IN_CASES | TO_CASES) if ctx.type_of(k) == "Place"), None)
 
     def _visitors(self, ctx: SentenceContext, t: Word, people: list[str], out: ArticleFacts,

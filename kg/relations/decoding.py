@@ -18,14 +18,14 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
-from kg.records import Evidence, Fact
+from kg.records import Evidence, Fact, Sentence
 from kg.relations.facts import reported_date
 from kg.relations.pairs import Pair, article_pairs
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import RelationScorer
 from kg.relations.standing import party_membership
-from kg.timex import find_times
 from kg.relations.writer import SELF_EMPTY
+from kg.timex import find_times
 
 SYMMETRIC = {"alliedWith"}
 NOT_ASSERTED = {"negated": "negated", "conditional": "hypothetical", "modal": "hypothetical",
@@ -95,7 +95,7 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     return ArticleFacts(facts, rules.events)
 
 
-def _sentence_date(am: ArticleMentions, sentence) -> Optional[str]:
+def _sentence_date(am: ArticleMentions, sentence: Sentence) -> Optional[str]:
     """The date the evidence sentence gives, when it gives one and only one."""
     times = find_times(am.annotated.article.text[sentence.start_char:sentence.end_char], am.annotated.article.date)
     return times[0].value if len({t.value for t in times}) == 1 else None

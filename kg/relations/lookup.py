@@ -83,12 +83,13 @@ class MentionLookup:
         home = self.home_state(person)
         if home is not None:
             return home
-        entry = load_gazetteer().get(person)
+        gaz = load_gazetteer()
+        entry = gaz.get(person)
         year = int(self.article_date[:4]) if self.article_date and self.article_date[:4].isdigit() else None
         states = {o.state for o in (entry.positions if entry else ())
                   if (year is None and o.until is None)
                   or (year is not None and (o.since is None or o.since <= year) and (o.until is None or year <= o.until))}
-        states = {s for s in states if (e := load_gazetteer().get(s)) is not None and e.type == "State"}
+        states = {s for s in states if (e := gaz.get(s)) is not None and e.type == "State"}
         return next(iter(states)) if len(states) == 1 else None
 
     def _state_of(self, person: str, leaders_only: bool) -> Optional[str]:
