@@ -60,3 +60,48 @@ def test_the_gazetteer_says_where_a_person_without_an_office_in_the_text_came_fr
     assert {s for s, _ in visits(MET_IN_BERLIN)} == {"Emmanuel Macron"}
     # before Macron's first term the gazetteer has him in no office: no origin, no visit read
     assert visits(MET_IN_BERLIN, date="2015-05-10") == set()
+
+
+RECIPROCAL = ("Emmanuel Macron e Olaf Scholz si sono incontrati a Berlino.", """
+1 Emmanuel Emmanuel PROPN 8 nsubj
+2 Macron Macron PROPN 1 flat:name
+3 e e CCONJ 4 cc
+4 Olaf Olaf PROPN 1 conj
+5 Scholz Scholz PROPN 4 flat:name
+6 si si PRON 8 expl
+7 sono essere AUX 8 aux
+8 incontrati incontrare VERB 0 root
+9 a a ADP 10 case
+10 Berlino Berlino PROPN 8 obl
+11 . . PUNCT 8 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Berlino", "LOC")])
+
+LIGHT_VERB = ("Emmanuel Macron e Olaf Scholz hanno avuto un incontro a Berlino.", """
+1 Emmanuel Emmanuel PROPN 7 nsubj
+2 Macron Macron PROPN 1 flat:name
+3 e e CCONJ 4 cc
+4 Olaf Olaf PROPN 1 conj
+5 Scholz Scholz PROPN 4 flat:name
+6 hanno avere AUX 7 aux
+7 avuto avere VERB 0 root
+8 un uno DET 9 det
+9 incontro incontro NOUN 7 obj
+10 a a ADP 11 case
+11 Berlino Berlino PROPN 9 nmod
+12 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Berlino", "LOC")])
+
+
+def met(sentence) -> set[frozenset]:
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(sentence, date="2023-05-10"), gaz, lex)
+    res = resolve([am], gaz)
+    label = lambda k: res.entities[k].label   # noqa: E731
+    return {frozenset((label(f.subject), label(f.object))) for f in RelationExtractor(lex, res).extract(am).facts
+            if f.predicate == "communicatedWith"}
+
+
+def test_subjects_who_met_each_other_met_and_the_place_is_no_partner():
+    pair = frozenset(("Emmanuel Macron", "Olaf Scholz"))
+    assert met(RECIPROCAL) == {pair}
+    assert met(LIGHT_VERB) == {pair}          # "a Berlino" is where, not Germany as a partner

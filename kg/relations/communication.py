@@ -10,7 +10,8 @@ from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
 from kg.relations.facts import ArticleFacts
 from kg.relations.frames import NounArguments, VerbArguments
-from kg.relations.words import BY_CASES, CLAUSE_BREAKS, IN_CASES, RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES
+from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, RECEIVING_VERBS, REPLY_VERBS,
+                               TO_CASES, WITH_CASES)
 from kg.relations.writer import FactWriter
 
 
@@ -56,7 +57,11 @@ class CommunicationRules(FactWriter):
                 agents, objs = by, received
         # "ha telefonato al presidente": whom one calls is "a X" too
         callee = ctx.obl(t, TO_CASES) if frame == "phone_call" else []
-        self._add(ctx, out, agents, "communicatedWith", objs + with_ + callee, t, kind=frame, event=frame)
+        if not objs + with_ + callee and len(agents) >= 2 and (not v.kids(t, "obj") or _reciprocal(v, t)):
+            # "Macron e Scholz si sono incontrati", "si sono sentiti": each other
+            self._each_pair(ctx, out, agents, t, frame)
+        else:
+            self._add(ctx, out, agents, "communicatedWith", objs + with_ + callee, t, kind=frame, event=frame)
         if frame == "meeting":
             received = objs if (t.lemma or "").lower() in RECEIVING_VERBS else []
             self._visitors(ctx, t, agents + objs + with_, out, guests=received)
@@ -79,16 +84,27 @@ class CommunicationRules(FactWriter):
         agents, to, with_, between = args.agents, args.to, args.with_, args.between
         if len(between) >= 3 and not agents:
             # "il vertice tra Macron, Scholz e Sánchez": everyone met everyone, each pair once
-            for k in range(len(between) - 1):
-                self._add(ctx, out, between[k:k + 1], "communicatedWith", between[k + 1:], t, kind=frame, event=frame)
+            self._each_pair(ctx, out, between, t, frame)
             return
         if between and not agents and len(between) >= 2:
             agents, with_ = between[:1], between[1:]
-        self._add(ctx, out, agents, "communicatedWith", with_ + to, t, kind=frame, event=frame)
+        # "un incontro a Berlino": a place is where they met, not whom (its state neither)
+        to = [x for x in to if ctx.type_of(x) != "Place"]
+        partner_phrases = [c for c in ctx.view.kids(t, "nmod") if ctx.view.case_of(c) in WITH_CASES | BETWEEN_CASES]
+        if not with_ + to and not partner_phrases and len(agents) >= 2:
+            # "Macron e Scholz hanno avuto un incontro": the light verb's subjects met each other
+            self._each_pair(ctx, out, agents, t, frame)
+        else:
+            self._add(ctx, out, agents, "communicatedWith", with_ + to, t, kind=frame, event=frame)
         place = self._noun_place(ctx, t) if frame == "meeting" else None
         if place is not None:
             # "l'incontro tra Macron e Scholz a Berlino": whoever came from another state visited
             self._visitors(ctx, t, agents + with_ + to, out, place=place)
+
+    def _each_pair(self, ctx: SentenceContext, out: ArticleFacts, parties: list[str], t: Word, frame: str) -> None:
+        """Everyone of ``parties`` met (or called) everyone else, each pair once."""
+        for k in range(len(parties) - 1):
+            self._add(ctx, out, parties[k:k + 1], "communicatedWith", parties[k + 1:], t, kind=frame, event=frame)
 
     def _noun_visit(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
         """"la visita di X a Pechino"."""
@@ -161,3 +177,8 @@ class CommunicationRules(FactWriter):
         # the article makes them an official of that state: the president of the European Council too
         visitors += [p for p in guests if ctx.type_of(p) == "Person" and ctx.home_state(p) != host and p not in visitors]
         self._add(ctx, out, visitors, "visited", [place], t, event="visit", keep_place=True, confidence=VISIT_BY_PLACE)
+
+
+def _reciprocal(v, verb: Word) -> bool:
+    """"si sono incontrati", "ci siamo sentiti": the verb's clitic makes its subjects each other's partners."""
+    return any((k.text or "").lower() in ("si", "ci", "vi") for k in v.kids(verb, "expl", "obj", "iobj"))
