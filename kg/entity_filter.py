@@ -13,11 +13,10 @@ is filtered.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from kg.json_model import load_model, logistic, save_model
+from kg.json_model import ThresholdModel
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.resources import SHIPPED_MODELS_DIR
@@ -62,25 +61,11 @@ def mentions_by_key(am: ArticleMentions, res: Resolution) -> dict[str, list[int]
     return out
 
 
-@dataclass
-class EntityFilter:
-    bias: float
-    weights: dict[str, float]
-    threshold: float
-    meta: dict = field(default_factory=dict)
+class EntityFilter(ThresholdModel):
+    """The probability that a careful reader would count an entity in its article."""
 
-    def probability(self, features: Sequence[str]) -> float:
-        return logistic(self.bias, self.weights, features)
-
-    def save(self, path: Path) -> None:
-        save_model(path, {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "meta": self.meta,
-                          "weights": dict(sorted(self.weights.items()))})
-
-    @classmethod
-    def load(cls, path: Path) -> "EntityFilter":
-        data = load_model(path, FORMAT, "entity filter")
-        return cls(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
-                   float(data["threshold"]), data.get("meta", {}))
+    FORMAT = FORMAT
+    WHAT = "entity filter"
 
 
 def load_entity_filter(path: Optional[Path] = None) -> Optional[EntityFilter]:

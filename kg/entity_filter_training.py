@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from kg.entity_filter import EntityFilter, entity_features, mentions_by_key
+from kg.json_model import fit_logistic
 
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 15))
 C = 1.0
@@ -55,14 +56,7 @@ def entity_examples(items: dict[str, tuple[str, str, list[dict]]], log: Callable
 
 
 def _fit(rows: list[dict]):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer()
-    x = vec.fit_transform([{f: 1 for f in r["features"]} for r in rows])
-    clf = LogisticRegression(C=C, max_iter=3000).fit(x, [int(r["ok"]) for r in rows])
-    return {str(n): round(float(w), 4) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 0.005}, \
-        round(float(clf.intercept_[0]), 4)
+    return fit_logistic([r["features"] for r in rows], [int(r["ok"]) for r in rows], C)
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:

@@ -2,7 +2,8 @@
 
 ``sentence(text, rows, ner)`` builds a Sentence record from a mini CoNLL-U: one row per
 word, "ID FORM LEMMA UPOS HEAD DEPREL [FEATS]", and "A-B SURFACE" rows for multiword tokens.
-Offsets are found by scanning ``text``.
+Offsets are found by scanning ``text``. ``extract`` runs kg's mentions, linking and hand rules
+over such sentences, and ``triples`` reads its facts back by label.
 """
 from __future__ import annotations
 
@@ -52,3 +53,24 @@ def article(*sentences_: tuple[str, str, list], article_id: str = "test", date: 
         offset += len(text) + 1
     art = Article(id=article_id, source=f"{article_id}.txt", text=" ".join(texts), date=date)
     return AnnotatedArticle(art, built, "test")
+
+
+def extract(*sentences_: tuple[str, str, list], date: str | None = None):
+    """The resolution and the hand rules' facts of an article of hand-parsed sentences."""
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+    from kg.relations import RelationExtractor
+
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(*sentences_, date=date), gaz, lex)
+    res = resolve([am], gaz)
+    return res, RelationExtractor(lex, res).extract(am)
+
+
+def triples(res, facts, status=("asserted", "reported")) -> set[tuple[str, str, str]]:
+    """(subject label, predicate, object label) of the facts of these statuses (None: all)."""
+    label = lambda k: res.entities[k].label if k in res.entities else k  # noqa: E731
+    return {(label(f.subject), f.predicate, label(f.object)) for f in facts.facts
+            if status is None or f.status in status}

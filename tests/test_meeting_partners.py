@@ -1,25 +1,15 @@
 """Meeting partners the parse makes hard to reach: a second partner hung on the first one's
 role holder, the light verb's "con" phrases beyond the noun's reach, and two people joined by a
 hyphen after a meeting noun. Short sentences parsed by hand (no model)."""
-from parsed import article
+from parsed import extract, triples
 
-from kg.gazetteer import load_gazetteer
-from kg.lexicon import load_lexicon
-from kg.linking import resolve
-from kg.mentions import find_mentions
-from kg.relations import RelationExtractor
 
 
 SANCHEZ = "Pedro Sánchez"
 
 
 def met(sentence) -> set[frozenset]:
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(sentence), gaz, lex)
-    res = resolve([am], gaz)
-    label = lambda k: res.entities[k].label   # noqa: E731
-    return {frozenset((label(f.subject), label(f.object))) for f in RelationExtractor(lex, res).extract(am).facts
-            if f.predicate == "communicatedWith"}
+    return {frozenset((s, o)) for s, p, o in triples(*extract(sentence), status=None) if p == "communicatedWith"}
 
 
 RECEIVED = ("Sánchez ha ricevuto il presidente della Francia, Emmanuel Macron, e l'omologo della Polonia, "

@@ -2,13 +2,8 @@
 Berlino") makes whoever came from another state a visitor, and where the article gives no
 office the gazetteer's record of the person says where they came from. Short sentences parsed
 by hand (no model), invented wording."""
-from parsed import article
+from parsed import extract, triples
 
-from kg.gazetteer import load_gazetteer
-from kg.lexicon import load_lexicon
-from kg.linking import resolve
-from kg.mentions import find_mentions
-from kg.relations import RelationExtractor
 
 MEETING_IN_BERLIN = ("L'incontro tra Emmanuel Macron e Olaf Scholz a Berlino è durato due ore.", """
 1 L' il DET 2 det
@@ -42,12 +37,7 @@ MET_IN_BERLIN = ("Emmanuel Macron ha incontrato Olaf Scholz a Berlino.", """
 
 
 def visits(sentence, date="2023-05-10") -> set[tuple[str, str]]:
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(sentence, date=date), gaz, lex)
-    res = resolve([am], gaz)
-    label = lambda k: res.entities[k].label   # noqa: E731
-    return {(label(f.subject), label(f.object)) for f in RelationExtractor(lex, res).extract(am).facts
-            if f.predicate == "visited"}
+    return {(s, o) for s, p, o in triples(*extract(sentence, date=date), status=None) if p == "visited"}
 
 
 def test_a_meeting_noun_with_its_place_makes_the_foreign_party_a_visitor():
@@ -93,12 +83,8 @@ LIGHT_VERB = ("Emmanuel Macron e Olaf Scholz hanno avuto un incontro a Berlino."
 
 
 def met(sentence) -> set[frozenset]:
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(sentence, date="2023-05-10"), gaz, lex)
-    res = resolve([am], gaz)
-    label = lambda k: res.entities[k].label   # noqa: E731
-    return {frozenset((label(f.subject), label(f.object))) for f in RelationExtractor(lex, res).extract(am).facts
-            if f.predicate == "communicatedWith"}
+    return {frozenset((s, o)) for s, p, o in triples(*extract(sentence, date="2023-05-10"), status=None)
+            if p == "communicatedWith"}
 
 
 def test_subjects_who_met_each_other_met_and_the_place_is_no_partner():

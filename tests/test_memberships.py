@@ -1,21 +1,11 @@
 """memberOf from a name that carries its organisation: in brackets after it (sports results,
 party affiliations) or right after "di". Short sentences parsed by hand (no model)."""
-from kg.gazetteer import load_gazetteer
-from kg.lexicon import load_lexicon
-from kg.linking import resolve
-from kg.mentions import find_mentions
-from kg.relations import RelationExtractor
 
-from parsed import article
+from parsed import extract, triples
 
 
 def members(*sentences) -> set[tuple[str, str]]:
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(*sentences), gaz, lex)
-    res = resolve([am], gaz)
-    facts = RelationExtractor(lex, res).extract(am)
-    label = lambda k: res.entities[k].label
-    return {(label(f.subject), label(f.object)) for f in facts.facts if f.predicate == "memberOf"}
+    return {(s, o) for s, p, o in triples(*extract(*sentences), status=None) if p == "memberOf"}
 
 
 RESULTS = ("Segue Marco Bianchi (Danimarca, Rossoblu-Cicli, 12:04:31).", """
@@ -123,11 +113,7 @@ NATO_SECRETARY = ("Il segretario della Nato, Marco Bianchi, ha parlato.", """
 
 
 def offices(*sentences) -> set[tuple[str, str, str]]:
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(*sentences), gaz, lex)
-    res = resolve([am], gaz)
-    label = lambda k: res.entities[k].label   # noqa: E731
-    return {(label(f.subject), f.predicate, label(f.object)) for f in RelationExtractor(lex, res).extract(am).facts}
+    return triples(*extract(*sentences), status=None)
 
 
 def test_a_party_office_makes_its_holder_a_member():

@@ -1,12 +1,7 @@
 """A place named by a place noun and the place it is in ("l'aeroporto del Cairo") is part of
 that place: who reached it reached the place too. A short sentence parsed by hand (no model)."""
-from parsed import article
+from parsed import extract
 
-from kg.gazetteer import load_gazetteer
-from kg.lexicon import load_lexicon
-from kg.linking import resolve
-from kg.mentions import find_mentions
-from kg.relations import RelationExtractor
 
 LANDED = ("Scholz è atterrato all'aeroporto del Cairo.", """
 1 Scholz Scholz PROPN 3 nsubj
@@ -25,9 +20,7 @@ LANDED = ("Scholz è atterrato all'aeroporto del Cairo.", """
 
 
 def test_landing_at_a_city_s_airport_visits_the_city():
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(LANDED), gaz, lex)
-    res = resolve([am], gaz)
+    res, facts = extract(LANDED)
     assert res.place_parts == {"x-aeroporto-del-cairo": "Q85"}
-    visited = {f.object for f in RelationExtractor(lex, res).extract(am).facts if f.predicate == "visited"}
+    visited = {f.object for f in facts.facts if f.predicate == "visited"}
     assert visited == {"x-aeroporto-del-cairo", "Q85"}

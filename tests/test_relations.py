@@ -7,7 +7,7 @@ from kg.linking import resolve
 from kg.mentions import find_mentions
 from kg.relations import RelationExtractor
 
-from parsed import article
+from parsed import article, extract, triples
 
 LETTER = ("Il presidente francese Emmanuel Macron ha inviato una lettera al cancelliere tedesco Olaf Scholz.", """
 1 Il il DET 2 det
@@ -64,18 +64,6 @@ def troops(negated: bool) -> tuple:
 """
     return text, rows, [("Reuters", "ORG"), ("Turchia", "LOC"), ("Siria", "LOC")]
 
-
-def extract(*sentences, date=None):
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(*sentences, date=date), gaz, lex)
-    res = resolve([am], gaz)
-    facts = RelationExtractor(lex, res).extract(am)
-    return res, facts
-
-
-def triples(res, facts, status=("asserted", "reported")):
-    label = lambda k: res.entities[k].label if k in res.entities else k
-    return {(label(f.subject), f.predicate, label(f.object)) for f in facts.facts if f.status in status}
 
 
 def test_letter_with_role_appositions():

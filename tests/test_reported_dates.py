@@ -1,13 +1,8 @@
 """When an act the article reports happened: its own time expression, else the article's date
 at the precision the article has; standing facts and planned acts stay undated. Short sentences
 parsed by hand (no model), invented wording."""
-from parsed import article
+from parsed import extract
 
-from kg.gazetteer import load_gazetteer
-from kg.lexicon import load_lexicon
-from kg.linking import resolve
-from kg.mentions import find_mentions
-from kg.relations import RelationExtractor
 from kg.relations.facts import reported_date
 from kg.timex import find_times
 
@@ -48,12 +43,9 @@ WILL_MEET = ("Emmanuel Macron incontrerà Olaf Scholz.", """
 
 
 def facts(sentence, date):
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(sentence, date=date), gaz, lex)
-    res = resolve([am], gaz)
+    res, out = extract(sentence, date=date)
     label = lambda k: res.entities[k].label   # noqa: E731
-    return {(label(f.subject), f.predicate, label(f.object), f.status): f.date
-            for f in RelationExtractor(lex, res).extract(am).facts}
+    return {(label(f.subject), f.predicate, label(f.object), f.status): f.date for f in out.facts}
 
 
 def test_an_undated_meeting_took_place_when_the_article_is_dated():

@@ -1,12 +1,7 @@
 """The noun of a sign verb signs the treaty of its "di" phrase for the parties it is between.
 A short sentence parsed by hand (no model)."""
-from parsed import article
+from parsed import extract
 
-from kg.gazetteer import load_gazetteer
-from kg.lexicon import load_lexicon
-from kg.linking import resolve
-from kg.mentions import find_mentions
-from kg.relations import RelationExtractor
 
 CONCLUDED = ("La conclusione del nuovo trattato tra Mosca e Pyongyang arriva tardi.", """
 1 La il DET 2 det
@@ -27,9 +22,6 @@ CONCLUDED = ("La conclusione del nuovo trattato tra Mosca e Pyongyang arriva tar
 
 
 def test_concluding_a_treaty_between_two_states_is_their_signing_it():
-    gaz, lex = load_gazetteer(), load_lexicon()
-    am = find_mentions(article(CONCLUDED), gaz, lex)
-    res = resolve([am], gaz)
-    facts = RelationExtractor(lex, res).extract(am).facts
-    signed = {(f.subject, res.entities[f.object].label) for f in facts if f.predicate == "signed"}
+    res, facts = extract(CONCLUDED)
+    signed = {(f.subject, res.entities[f.object].label) for f in facts.facts if f.predicate == "signed"}
     assert signed == {("Q159", "nuovo trattato"), ("Q423", "nuovo trattato")}

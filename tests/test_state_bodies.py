@@ -2,13 +2,12 @@
 organisation per body and state; acting, they are their state (the gold of the seeds and of
 the articles written for the project reads them so). Short
 sentences parsed by hand (no model)."""
-from parsed import article
+from parsed import article, extract
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.linking import resolve
 from kg.mentions import find_mentions
-from kg.relations import RelationExtractor
 
 
 def plain(text: str, ner=()) -> tuple:
@@ -68,8 +67,7 @@ CRITICISES = ("Il governo venezuelano ha criticato gli Stati Uniti.", """
 
 
 def facts(sentence) -> set[tuple[str, str, str]]:
-    am, res, lex = resolved(sentence)
-    out = RelationExtractor(lex, res).extract(am)
+    _, out = extract(sentence)
     return {(f.subject, f.predicate, f.object) for f in out.facts if f.status == "asserted"}
 
 

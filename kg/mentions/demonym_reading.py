@@ -2,7 +2,7 @@
 
 "il presidente russo", "soldati nordcoreani", "la polizia spagnola" name the state, its organs
 or its agents; "un giornalista argentino", "il quotidiano britannico", "la cultura greca",
-"i francesi del Lione" do not (../shared/eval/guidelines.md). A list of the nouns of the second
+"i francesi del Lione" do not (the annotation guidelines). A list of the nouns of the second
 kind never ends, so the decision is a logistic model over what a reader looks at: the word the
 demonym describes and how (its lemma, part of speech, relation, article, preposition, whether
 it is an office of the lexicon), the words around, the demonym's number and form, and the old
@@ -14,12 +14,11 @@ demonyms among the state's forms) and ships as JSON; with none shipped, the hand
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from kg.json_model import load_model, logistic, save_model
+from kg.json_model import ThresholdModel
 from kg.lexicon import Lexicon
 from kg.mentions.filters import private_demonym
 from kg.records import Mention, Sentence, Word
@@ -74,30 +73,14 @@ def demonym_features(sentence: Sentence, m: Mention, lexicon: Lexicon) -> list[s
     return out
 
 
-@dataclass
-class DemonymReading:
+class DemonymReading(ThresholdModel):
     """A logistic model: the probability that a demonym stands for its state."""
 
-    bias: float
-    weights: dict[str, float]
-    threshold: float
-    meta: dict = field(default_factory=dict)
-
-    def probability(self, features: list[str]) -> float:
-        return logistic(self.bias, self.weights, features)
+    FORMAT = FORMAT
+    WHAT = "demonym reading"
 
     def stands_for_state(self, sentence: Sentence, m: Mention, lexicon: Lexicon) -> bool:
         return self.probability(demonym_features(sentence, m, lexicon)) >= self.threshold
-
-    def save(self, path: Path) -> None:
-        save_model(path, {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "meta": self.meta,
-                          "weights": dict(sorted(self.weights.items()))})
-
-    @classmethod
-    def load(cls, path: Path) -> "DemonymReading":
-        data = load_model(path, FORMAT, "demonym reading")
-        return cls(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
-                   float(data["threshold"]), data.get("meta", {}))
 
 
 @lru_cache(maxsize=4)

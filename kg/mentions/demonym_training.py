@@ -2,7 +2,7 @@
 
 Every demonym kg finds (before any decision) in the KIND sentences and the cached articles of
 the training splits is an example. In a KIND sentence it stands for its state when a gold State
-span covers it (the sentence gold marks such demonyms, ../shared/eval/guidelines.md); in an
+span covers it (the sentence gold marks such demonyms, as the annotation guidelines ask); in an
 article, when the article's gold lists it among a state's forms ("~russi"), the only way the
 document gold records it. One logistic regression (scikit-learn, L2); C and the threshold are
 the ones with the best accuracy over cross-validated predictions (5 folds by item), and the
@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Callable
 
+from kg.json_model import fit_logistic
 from kg.mentions.demonym_reading import DemonymReading, demonym_features
 
 C_GRID = (0.1, 0.3, 1.0, 3.0)
@@ -62,14 +63,7 @@ def demonym_examples(realnews: Path, kind_dir: Path, splits: tuple[str, ...],
 
 
 def _fit(rows: list[dict], c: float) -> tuple[dict[str, float], float]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer()
-    x = vec.fit_transform([{f: 1 for f in r["features"]} for r in rows])
-    clf = LogisticRegression(C=c, max_iter=3000).fit(x, [int(r["label"]) for r in rows])
-    return ({str(n): round(float(w), 4) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 0.005},
-            round(float(clf.intercept_[0]), 4))
+    return fit_logistic([r["features"] for r in rows], [int(r["label"]) for r in rows], c)
 
 
 def _cross_validated(rows: list[dict], c: float) -> list[float]:

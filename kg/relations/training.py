@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
+from kg.json_model import fit_logistic
 from kg.records import PREDICATES
 from kg.relations.scorer import Calibration, PredicateModel, RelationScorer
 from kg.sentence_eval import detokenize, read_kind
@@ -197,21 +198,14 @@ def build_examples(items: list[Item], log: Callable[[str], None] = print,
 
 
 def _fit(examples: list[Example], c: float) -> dict[str, PredicateModel]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     models = {}
     for p in PREDICATES:
         rows = [e for e in examples if p in e.predicates]
         y = [int(p in e.labels) for e in rows]
         if sum(y) < 2 or sum(y) == len(y):
             continue
-        vec = DictVectorizer()
-        x = vec.fit_transform([{f: 1 for f in e.features} for e in rows])
-        clf = LogisticRegression(C=c, max_iter=3000, solver="lbfgs").fit(x, y)
-        names = vec.get_feature_names_out()
-        weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.005}
-        models[p] = PredicateModel(round(float(clf.intercept_[0]), 4), weights)
+        weights, bias = fit_logistic([e.features for e in rows], y, c)
+        models[p] = PredicateModel(bias, weights)
     return models
 
 
