@@ -512,3 +512,39 @@ def test_an_organisation_s_span_runs_over_the_hyphenated_half_ner_left_out_or_ty
     for ner in ([("Rossoblu", "ORG")], [("Rossoblu", "ORG"), ("Cicli", "PER")]):
         found = [(m.text, m.type) for m in parsed_mentions((*TEAM, ner)).mentions]
         assert found == [("Rossoblu-Cicli", "Organization")], ner
+
+
+def _hand_tagged(text: str, words: str, tags: str, ner: list[tuple[str, str]] = (), tokens: dict[int, str] = {}):
+    """A hand-tagged sentence; ``tokens`` puts multiword-token rows before the given word ids."""
+    rows = [f"{i} {w} {w.lower()} {t} 0 dep" for i, (w, t) in enumerate(zip(words.split(), tags.split()), 1)]
+    for at, row in sorted(tokens.items(), reverse=True):
+        rows.insert(at - 1, row)
+    return parsed_mentions((text, "\n".join(rows), list(ner)))
+
+
+def test_a_treaty_named_by_its_topic_runs_over_the_name_of_the_topic():
+    # "sulla" gives what the memorandum is about: the place name inside is part of its name
+    am = _hand_tagged("Hanno firmato il memorandum d'intesa sulla Via della Seta.",
+                 "Hanno firmato il memorandum d' intesa su la Via di la Seta .",
+                 "AUX VERB DET NOUN ADP NOUN ADP DET PROPN ADP DET PROPN PUNCT",
+                 [("Via della Seta", "LOC")], {7: "7-8 sulla", 10: "10-11 della"})
+    found = {(m.text, m.type) for m in am.mentions}
+    assert ("memorandum d'intesa sulla Via della Seta", "Treaty") in found
+    assert not any(t == "Via della Seta" for t, _ in found)
+
+
+def test_a_treaty_name_runs_over_a_preposition_the_tokenizer_left_apart_from_its_article():
+    # "sui" came out as two tokens, "su" and "i"
+    am = _hand_tagged("Hanno firmato un accordo sui controlli migratori.",
+                 "Hanno firmato un accordo su i controlli migratori .",
+                 "AUX VERB DET NOUN ADP DET NOUN ADJ PUNCT")
+    assert ("accordo sui controlli migratori", "Treaty") in {(m.text, m.type) for m in am.mentions}
+
+
+def test_a_name_right_after_a_treaty_noun_is_a_party_and_stays_its_own_mention():
+    am = _hand_tagged("Faremo l'accordo Mercosur-Ue entro l'anno.",
+                 "Faremo l' accordo Mercosur - Ue entro l' anno .",
+                 "VERB DET NOUN PROPN PUNCT PROPN ADP DET NOUN PUNCT",
+                 [("Mercosur", "ORG")])
+    found = {(m.text, m.type) for m in am.mentions}
+    assert ("accordo", "Treaty") in found and ("Mercosur", "Organization") in found
