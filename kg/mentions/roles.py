@@ -47,14 +47,21 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             # "la presidente del Consiglio Giorgia Meloni": no state or organisation named, but
             # the role still describes the name beside it (linking may know whose office it is)
             person = _person_name_at(sentence, toks, text, j, found, i)
+            skip = i + width
+            if person is None:
+                # "il premier del governo di unità nazionale libico Abdul Hamid Dbeibah"
+                reached = _person_after_complement(sentence, toks, text, j, found, i, lexicon,
+                                                   minister=role.phrase.split()[0] in MINISTERS)
+                if reached is not None:
+                    person, holder, skip = reached
             definite = i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in DEFINITE_ARTICLES
             if person is not None or (definite and role.position != "other"):
                 # a bare "il sovrano", "il premier": linking takes the person last described
-                # in that office in the article
-                end = toks[j - 1][1]
+                # in that office in the article; a holder in the complement ends the description
+                end = toks[j - 1][1] if holder is None else found.mentions[holder].end_char
                 out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
-                                       role.phrase, role.predicate, role.position, role.role_en, None, person))
-            i += width
+                                       role.phrase, role.predicate, role.position, role.role_en, holder, person))
+            i = skip
             continue
         holder_mention = found.mentions[holder]
         end = holder_mention.end_char
@@ -87,10 +94,72 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                 if candidate is not None and found.mentions[candidate].type == "Person" \
                         and found.mentions[candidate].kind == "name":
                     person = candidate
+        skip = max(i + width, after if after is not None else len(toks))
+        if person is None and after is not None:
+            # "il Presidente del Consiglio Presidenziale dello Stato di Libia, Mohammed Al-Menfi"
+            reached = _person_after_complement(sentence, toks, text, after, found, i, lexicon)
+            if reached is not None:
+                person, skip = reached[0], reached[2]
         out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
-        i = max(i + width, after if after is not None else len(toks))
+        i = skip
     return _counterparts(out)
+
+
+#: Words a role's complement runs over on its way to the name it describes: "di" and "a" with
+#: their articles, "in" ("l'ambasciatore statunitense in Arabia Saudita, Michael Ratney").
+_COMPLEMENT_LINKS = LINK_WORDS | AT_WORDS | ARTICLE_WORDS | {"a", "in", "dell", "all"}
+_COMPLEMENT_LENGTH = 12
+
+
+def _person_after_complement(sentence: Sentence, toks: list[tuple[int, int]], text: str, j: int,
+                             found: ArticleMentions, role_start: int, lexicon: Lexicon,
+                             minister: bool = False) -> Optional[tuple[int, Optional[int], int]]:
+    """A person named right after the role's complement: the complement runs from token ``j``
+    over link words, lower-case nouns and adjectives, capitalised words no mention covers (a
+    department: "degli Esteri") and states, organisations and places, with no verb, no other
+    person and no punctuation but a comma before the name ("il premier del governo di unità
+    nazionale libico Abdul Hamid Dbeibah"). A name right after a preposition is the
+    complement's, not the role's ("l'inviato di Trump"), and so is one after a second role
+    ("il consigliere del presidente Macron"). Returns the person, the complement's first state
+    (else, but for a minister, whose capitalised department NER may call an organisation, its
+    first organisation), and the token after the name; None if no name ends it."""
+    upos = {(w.start_char, w.end_char): w.upos for w in sentence.words}
+    holder: Optional[int] = None
+    k = j
+    while k < len(toks) and k - j < _COMPLEMENT_LENGTH:
+        word = text[toks[k][0]:toks[k][1]]
+        index = found.at(sentence.index, *toks[k])
+        if index is not None:
+            m = found.mentions[index]
+            if m.type == "Person" or word == ",":
+                break
+            if m.type not in ("State", "Organization", "Place"):
+                return None
+            if m.type == "State" and (holder is None or found.mentions[holder].type != "State"):
+                holder = index
+            elif m.type == "Organization" and holder is None and not minister:
+                holder = index
+            k = token_index(toks, m.end_char) or len(toks)
+            continue
+        lower = word.lower().replace("’", "'")
+        if k > j and lower in lexicon.role_first_words and any(
+                phrase(toks[k:k + n], text) in lexicon.roles for n in range(1, lexicon.longest_role + 1)):
+            return None
+        if word == ",":
+            break
+        if lower in ("e", "ed") and k + 1 < len(toks) and text[toks[k + 1][0]:toks[k + 1][1]].lower() in LINK_WORDS:
+            k += 1          # "degli Affari esteri e della Cooperazione internazionale"
+            continue
+        if not (lower in _COMPLEMENT_LINKS or (word.isalpha() and (word[:1].isupper() or upos.get(toks[k]) in ("NOUN", "ADJ")))):
+            return None
+        k += 1
+    if k == j or k >= len(toks) or text[toks[k - 1][0]:toks[k - 1][1]].lower().replace("’", "'") in _COMPLEMENT_LINKS:
+        return None
+    person = _person_name_at(sentence, toks, text, k, found, role_start)
+    if person is None:
+        return None
+    return person, holder, token_index(toks, found.mentions[person].end_char) or len(toks)
 
 
 def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j: int,

@@ -1,0 +1,77 @@
+"""A role whose complement runs between it and the name it describes: "il premier del governo di
+unità nazionale libico Omar Haddad" (the parser hangs the name on "unità"), and the names such a
+complement does not reach: the possessor after "di" ("l'inviato di ..."), the holder of a second
+role inside it ("il consigliere del presidente francese ...")."""
+from __future__ import annotations
+
+from parsed import extract, triples
+
+PREMIER = ("Lucia Ferri ha incontrato il premier del governo di unità nazionale della Libia Omar Haddad.", """
+1 Lucia Lucia PROPN 4 nsubj
+2 Ferri Ferri PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 il il DET 6 det
+6 premier premier NOUN 4 obj
+7-8 del
+7 di di ADP 9 case
+8 il il DET 9 det
+9 governo governo NOUN 6 nmod
+10 di di ADP 11 case
+11 unità unità NOUN 9 nmod
+12 nazionale nazionale ADJ 11 amod
+13-14 della
+13 di di ADP 15 case
+14 la il DET 15 det
+15 Libia Libia PROPN 11 nmod
+16 Omar Omar PROPN 15 flat:name
+17 Haddad Haddad PROPN 16 flat:name
+18 . . PUNCT 4 punct
+""", [("Lucia Ferri", "PER"), ("Libia", "LOC"), ("Omar Haddad", "PER")])
+
+
+def test_a_name_after_the_role_s_complement_is_the_role_s_holder():
+    res, facts = extract(PREMIER)
+    found = triples(res, facts)
+    assert ("Omar Haddad", "leaderOf", "Libia") in found
+    assert ("Lucia Ferri", "communicatedWith", "Omar Haddad") in found
+
+
+ADVISER = ("Il consigliere diplomatico del presidente francese Luc Martin ha parlato ieri.", """
+1 Il il DET 2 det
+2 consigliere consigliere NOUN 11 nsubj
+3 diplomatico diplomatico ADJ 2 amod
+4 di di ADP 6 case
+5 il il DET 6 det
+6 presidente presidente NOUN 2 nmod
+7 francese francese ADJ 6 amod
+8 Luc Luc PROPN 6 nmod
+9 Martin Martin PROPN 8 flat:name
+10 ha avere AUX 11 aux
+11 parlato parlare VERB 0 root
+12 ieri ieri ADV 11 advmod
+13 . . PUNCT 11 punct
+""".replace("4 di di ADP 6 case\n5 il il DET 6 det", "4-5 del\n4 di di ADP 6 case\n5 il il DET 6 det"),
+           [("Luc Martin", "PER")])
+
+ENVOY = ("Ieri è arrivato l'inviato speciale di Luc Martin.", """
+1 Ieri ieri ADV 3 advmod
+2 è essere AUX 3 aux
+3 arrivato arrivare VERB 0 root
+4 l' il DET 5 det
+5 inviato inviato NOUN 3 nsubj
+6 speciale speciale ADJ 5 amod
+7 di di ADP 8 case
+8 Luc Luc PROPN 5 nmod
+9 Martin Martin PROPN 8 flat:name
+10 . . PUNCT 3 punct
+""", [("Luc Martin", "PER")])
+
+
+def test_a_name_inside_the_complement_belongs_to_the_second_role_or_to_the_preposition():
+    res, facts = extract(ADVISER)
+    found = triples(res, facts, status=None)
+    assert ("Luc Martin", "leaderOf", "Francia") in found
+    assert not any(p == "holdsPosition" and s == "Luc Martin" for s, p, _ in found)
+    res, facts = extract(ENVOY)
+    assert not any(s == "Luc Martin" for s, _, _ in triples(res, facts, status=None))
