@@ -49,6 +49,9 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             person = _person_name_at(sentence, toks, text, j, found, i)
             skip = i + width
             if person is None:
+                # "Antonio Tajani, ministro degli Esteri, ha detto"
+                person = _name_before(sentence, toks, text, i, found)
+            if person is None:
                 # "il premier del governo di unità nazionale libico Abdul Hamid Dbeibah"
                 reached = _person_after_complement(sentence, toks, text, j, found, i, lexicon,
                                                    minister=role.phrase.split()[0] in MINISTERS)
@@ -86,14 +89,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                     person = _person_name_at(sentence, toks, text, q, found)
         if person is None:
             # The role after the name: "Sergei Shoigu, segretario del Consiglio di sicurezza"
-            q = i - 1
-            if q >= 0 and text[toks[q][0]:toks[q][1]].lower() in ARTICLE_WORDS:
-                q -= 1
-            if q >= 1 and text[toks[q][0]:toks[q][1]] == ",":
-                candidate = found.at(sentence.index, *toks[q - 1])
-                if candidate is not None and found.mentions[candidate].type == "Person" \
-                        and found.mentions[candidate].kind == "name":
-                    person = candidate
+            person = _name_before(sentence, toks, text, i, found)
         skip = max(i + width, after if after is not None else len(toks))
         if person is None and after is not None:
             # "il Presidente del Consiglio Presidenziale dello Stato di Libia, Mohammed Al-Menfi"
@@ -104,6 +100,21 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
         i = skip
     return _counterparts(out)
+
+
+def _name_before(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int,
+                 found: ArticleMentions) -> Optional[int]:
+    """The person named right before the role and a comma ("Sergei Shoigu, segretario del
+    Consiglio di sicurezza", "Antonio Tajani, il ministro degli Esteri"), if any."""
+    q = i - 1
+    if q >= 0 and text[toks[q][0]:toks[q][1]].lower() in ARTICLE_WORDS:
+        q -= 1
+    if q >= 1 and text[toks[q][0]:toks[q][1]] == ",":
+        candidate = found.at(sentence.index, *toks[q - 1])
+        if candidate is not None and found.mentions[candidate].type == "Person" \
+                and found.mentions[candidate].kind == "name":
+            return candidate
+    return None
 
 
 #: Words a role's complement runs over on its way to the name it describes: "di" and "a" with
