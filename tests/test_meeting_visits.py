@@ -91,3 +91,26 @@ def test_subjects_who_met_each_other_met_and_the_place_is_no_partner():
     pair = frozenset(("Emmanuel Macron", "Olaf Scholz"))
     assert met(RECIPROCAL) == {pair}
     assert met(LIGHT_VERB) == {pair}          # "a Berlino" is where, not Germany as a partner
+
+
+def _arrived(name: str, first: str, last: str):
+    return (f"{name} è arrivato alla Casa Bianca.", f"""
+1 {first} {first} PROPN 4 nsubj
+2 {last} {last} PROPN 1 flat:name
+3 è essere AUX 4 aux
+4 arrivato arrivare VERB 0 root
+5-6 alla
+5 a a ADP 8 case
+6 la il DET 8 det
+7 Casa Casa PROPN 8 compound
+8 Bianca Bianca PROPN 4 obl
+9 . . PUNCT 4 punct
+""".replace("7 Casa Casa PROPN 8 compound\n8 Bianca Bianca PROPN 4 obl", "7 Casa Casa PROPN 4 obl\n8 Bianca Bianca PROPN 7 flat:name")
+            .replace("5 a a ADP 8 case\n6 la il DET 8 det", "5 a a ADP 7 case\n6 la il DET 7 det"),
+            [(name, "PER"), ("Casa Bianca", "LOC")])
+
+
+def test_a_place_in_the_visitor_s_own_state_is_no_visit():
+    # the gazetteer has Joe Biden in office for the United States in 2023, Macron for France
+    assert not any(p == "Joe Biden" for p, _ in visits(_arrived("Joe Biden", "Joe", "Biden")))
+    assert ("Emmanuel Macron", "Casa Bianca") in visits(_arrived("Emmanuel Macron", "Emmanuel", "Macron"))

@@ -32,6 +32,14 @@ class Resolution:
     #: a place named after the place it is in -> that place ("aeroporto del Cairo" -> Cairo)
     place_parts: dict[str, str] = field(default_factory=dict)
 
+    def state_of_place(self, key: str) -> Optional[str]:
+        """The state a place lies in as the gazetteer knows it (a city, a capital, a seat such as
+        "la Casa Bianca"), through the place it is part of ("l'aeroporto del Cairo"); None if unknown."""
+        for k in (key, self.place_parts.get(key)):
+            if k is not None and (state := self.place_states.get(k) or self.metonyms.get(k)):
+                return state
+        return None
+
     def to_dict(self) -> dict:
         """A JSON-ready form: keyed maps as rows, sets as sorted lists, counts kept (zeros too)."""
         rows = lambda m: [[aid, i, key] for (aid, i), key in m.items()]   # noqa: E731

@@ -20,6 +20,7 @@ from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.records import Evidence, Fact, Sentence
 from kg.relations.facts import reported_date
+from kg.relations.lookup import office_state
 from kg.relations.pairs import Pair, article_pairs
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import RelationScorer
@@ -80,6 +81,9 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
         s_key, o_key = pair.s_key, pair.o_key
         if prob < threshold or (s_key, p, o_key) in ruled or (p in SELF_EMPTY and (s_key, o_key) in own):
             continue
+        if p == "visited" and (place_state := res.state_of_place(o_key)) is not None and (
+                (s_key, place_state) in own or place_state == office_state(s_key, am.annotated.article.date)):
+            continue  # a place in their own state ("Trump alla Casa Bianca") is no visit
         if p in SYMMETRIC | {"communicatedWith"} and ((o_key, p, s_key) in ruled or (o_key, p, s_key) in chosen):
             continue  # the other direction is read already (the rules' with its event)
         index, feats = evidence_sentence(pair, p, scorer)

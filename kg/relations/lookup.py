@@ -81,16 +81,7 @@ class MentionLookup:
         Italy whether or not the article says so). Never an office fact itself: those need the
         article to name the state (kg.relations.standing)."""
         home = self.home_state(person)
-        if home is not None:
-            return home
-        gaz = load_gazetteer()
-        entry = gaz.get(person)
-        year = int(self.article_date[:4]) if self.article_date and self.article_date[:4].isdigit() else None
-        states = {o.state for o in (entry.positions if entry else ())
-                  if (year is None and o.until is None)
-                  or (year is not None and (o.since is None or o.since <= year) and (o.until is None or year <= o.until))}
-        states = {s for s in states if (e := gaz.get(s)) is not None and e.type == "State"}
-        return next(iter(states)) if len(states) == 1 else None
+        return home if home is not None else office_state(person, self.article_date)
 
     def _state_of(self, person: str, leaders_only: bool) -> Optional[str]:
         aid = self.am.annotated.article.id
@@ -281,3 +272,16 @@ class MentionLookup:
                 key = self.res.key_of(self.am.annotated.article.id, index)
                 return key if key and self.type_of(key) == "Place" else None
         return None
+
+
+def office_state(person: str, date: Optional[str]) -> Optional[str]:
+    """The one state the gazetteer has the person in office for in the year of ``date`` (with
+    no date, the one they still serve), else None."""
+    gaz = load_gazetteer()
+    entry = gaz.get(person)
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    states = {o.state for o in (entry.positions if entry else ())
+              if (year is None and o.until is None)
+              or (year is not None and (o.since is None or o.since <= year) and (o.until is None or year <= o.until))}
+    states = {s for s in states if (e := gaz.get(s)) is not None and e.type == "State"}
+    return next(iter(states)) if len(states) == 1 else None

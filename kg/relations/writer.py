@@ -28,6 +28,12 @@ class FactWriter:
         self.lex = lexicon
         self.res = resolution
 
+    def _at_home(self, ctx: SentenceContext, person: str, place: str) -> bool:
+        """A place in the visitor's own state is no visit ("Trump alla Casa Bianca"): the real-news
+        gold has none among the visits of people whose office state the gazetteer knows."""
+        state = self.res.state_of_place(place)
+        return state is not None and ctx.type_of(person) == "Person" and state == ctx.origin_state(person)
+
     def _add(self, ctx: SentenceContext, out: ArticleFacts, subjects: Iterable[str], predicate: str,
              objects: Iterable[str], trigger: Word, kind: Optional[str] = None,
              event: Optional[str] = None, quantity: Optional[str] = None, keep_place: bool = False,
@@ -45,7 +51,8 @@ class FactWriter:
             # "è atterrato all'aeroporto del Cairo": whoever reached a place reached the place it is in
             objects = unique(objects + [self.res.place_parts[o] for o in objects if o in self.res.place_parts])
         pairs = [(s, o) for s in subjects for o in objects if s != o
-                 and not (predicate in SELF_EMPTY and ctx.type_of(s) == "Person" and o == ctx.home_state(s))]
+                 and not (predicate in SELF_EMPTY and ctx.type_of(s) == "Person" and o == ctx.home_state(s))
+                 and not (predicate == "visited" and self._at_home(ctx, s, o))]
         if not pairs:
             return
         status, source = ctx.factuality(trigger)
