@@ -160,7 +160,8 @@ def relations(state) -> dict:
 
     options = state["relation_options"]
     return {"extracted": extract_facts(state["mentions"], state["resolution"], state["lexicon"](), options.mode,
-                                       scorer_path=options.model, min_confidence=options.min_confidence)}
+                                       scorer_path=options.model, min_confidence=options.min_confidence,
+                                       rule_precision_path=options.rule_precision)}
 
 
 def consolidation(state) -> dict:
