@@ -65,8 +65,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def language_problem(text: str) -> Optional[str]:
-    """None when ``text`` reads as Italian, else the reason it does not."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    """None when ``text`` reads as Italian, else the reason it does not. Capitalised words are
+    left out: names belong to no language, and a list of names and parties ("Luca Rossi (PD),
+    Anna Bianchi (M5S) e Marco Verdi (FdI)") is Italian by its few other words."""
+    words = [w.lower() for w in _WORD.findall(text) if not w[:1].isupper()]
     italian = italian_stopwords()
     it_hits = sum(w in italian for w in words)
     if len(words) < SHORT_TEXT_WORDS and it_hits:

@@ -277,6 +277,15 @@ def test_short_texts():
     assert language_problem(ITALIAN) is None
 
 
+def test_names_belong_to_no_language():
+    # a list of candidates is Italian by its few lower-case words, however many names it holds
+    names = ("Sono candidati Luca Rossi (PD, UDC), Anna Bianchi (FI, NCD), Marco Verdi (M5S), "
+             "Giulia Neri (FdI, LN) e Paolo Gialli (SEL).")
+    assert language_problem(names) is None
+    assert language_problem("Candidates are Luca Rossi (PD), Anna Bianchi (FI) and Marco Verdi (M5S), "
+                            "who will be on the ballot with the others of their parties.") is not None
+
+
 # --- text and header ---------------------------------------------------------------------
 
 def test_markdown_removed_in_md_and_txt(tmp_path):
