@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
+from kg.cli_common import EXIT_OK, EXIT_SKIPPED
+from kg.cli_common import err as _err
 
 EXAMPLES = {
     "build": "  kg build seeds/\n  kg build corpus/ -o out --workers 2\n  kg build --update more/ -o out",
@@ -28,11 +29,6 @@ EXAMPLES = {
             "  kg push output/graph.trig --per-article --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth "
             "--graph https://example.org/kg/build --user dba --password dba",
 }
-
-
-def _err(message: str) -> int:
-    print(f"kg: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.cli import EXIT_OK, _err
+from kg.cli_common import EXIT_OK
+from kg.cli_common import err as _err
 from kg.resources import SHIPPED_MODELS_DIR
 
 def cmd_models_train(args: argparse.Namespace) -> int:
@@ -99,7 +100,7 @@ def cmd_models_train_relations(args: argparse.Namespace) -> int:
 
 def cmd_models_measure_rules(args: argparse.Namespace) -> int:
     from kg.build import BuildError
-    from kg.relations.rule_precision import measure_rule_precision
+    from kg.rule_measurement import measure_rule_precision
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     try:

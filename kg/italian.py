@@ -43,6 +43,8 @@ def preposition_family(bare: str, stem: str) -> frozenset[str]:
 #: "di" and its articled forms: the words that join a name's head to its complement
 #: ("ministero della Difesa").
 OF_FAMILY = preposition_family("di", "de")
+#: "di" elided before a vowel ("l'ambasciatore d'Italia").
+ELIDED_OF = frozenset({"d'", "d’"})
 #: The same with the apostrophe cut ("dell"), and "d" of "d'Italia": tokens split at apostrophes.
 OF_STEMS = frozenset({w.rstrip("'’") for w in OF_FAMILY} | {"d"})
 TO_FAMILY = preposition_family("a", "a")

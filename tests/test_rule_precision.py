@@ -8,7 +8,8 @@ import json
 import pytest
 
 from kg.cli import main
-from kg.relations.rule_precision import RulePrecision, load_rule_precision, measure_rule_precision
+from kg.relations.rule_precision import RulePrecision, load_rule_precision
+from kg.rule_measurement import measure_rule_precision
 
 MET = ("Il presidente francese Emmanuel Macron ha incontrato a Berlino il cancelliere tedesco Olaf Scholz. "
        "I due leader hanno parlato di difesa.")

@@ -25,7 +25,7 @@ MINISTERS = set(mention_words()["ministers"])
 
 COUNTERPART = "counterpart"   # roles.tsv position of "omologo": the office of the role before it
 
-LINK_WORDS = set(italian.OF_FAMILY) | {"d'", "d’"}   # "di", elided and articled
+LINK_WORDS = set(italian.OF_FAMILY | italian.ELIDED_OF)   # "di", elided and articled
 
 #: Generational suffixes after a surname ("Ferdinand Marcos Jr."): the name goes on without them.
 NAME_SUFFIXES = mention_words()["name_suffixes"]

@@ -7,15 +7,13 @@ smoothed, (right + 1) / (facts + 2). It is kept apart from the relation scorer: 
 more often than the scorer is retrained, and a stale table makes every confidence wrong (the
 scorer's own table, counted over its training pairs when it was fitted, put leaderOf at 0.81
 where the rules are now right 94 times in 100). `kg models measure-rules` writes it; test is
-never read.
+never read (kg.rule_measurement does the measuring).
 """
 from __future__ import annotations
 
-import json
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Optional
 
 from kg.json_model import load_model, save_model
 from kg.resources import SHIPPED_MODELS_DIR
@@ -56,42 +54,3 @@ def load_rule_precision(path: Optional[Path] = None) -> Optional[RulePrecision]:
     """The table at ``path``, or the shipped one; None where there is none."""
     path = Path(path) if path else SHIPPED
     return RulePrecision.load(path) if path.exists() else None
-
-
-def count_facts(gold_path: Path, graph) -> dict[str, tuple[int, int]]:
-    """Right and wrong facts per predicate, article by article (kg eval's matching)."""
-    from kg.article_eval import score_articles
-
-    scores = score_articles(gold_path, graph)
-    return {p: (s.tp, s.fp) for p, s in sorted(scores.relations.items()) if s.tp + s.fp}
-
-
-def measure_rule_precision(realnews: Path, splits: Sequence[str] = ("train", "dev"), work: Optional[Path] = None,
-                           log: Callable[[str], None] = print) -> RulePrecision:
-    """Build the cached articles of ``splits`` with the rules alone and count their facts.
-    ``work`` keeps the build (and its NLP cache) for the next run; by default a temporary folder."""
-    from kg.build import build
-    from kg.export.rdf import read_graph
-    from kg.relations.extract import RelationOptions
-    from kg.relations.training import article_items
-
-    if "test" in splits:
-        raise ValueError("the rules' precision is never measured on the test split")
-    items = article_items(Path(realnews), tuple(splits))
-    if not items:
-        raise ValueError(f"{realnews}: no cached articles of the {', '.join(splits)} split(s)")
-    wanted = {i.id for i in items}
-    gold_lines = [line for line in (Path(realnews) / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-                  if line.strip() and json.loads(line)["id"] in wanted]
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(work) if work else Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        articles, gold = folder / "articles.jsonl", folder / "gold.jsonl"
-        articles.write_text("".join(json.dumps({"id": i.id, "text": i.text, "date": i.date}, ensure_ascii=False) + "\n"
-                                    for i in items), encoding="utf-8")
-        gold.write_text("\n".join(gold_lines) + "\n", encoding="utf-8")
-        log(f"{len(items)} articles ({', '.join(splits)}; never test): building with the rules alone")
-        build([articles], output=folder / "out", log=lambda _m: None, relations=RelationOptions(mode="rules"))
-        counts = count_facts(gold, read_graph(folder / "out" / "graph.trig"))
-    return RulePrecision(counts, {"splits": sorted(splits), "articles": len(items),
-                                  "facts": sum(r + w for r, w in counts.values())})
