@@ -123,18 +123,15 @@ _COMPLEMENT_LINKS = LINK_WORDS | AT_WORDS | ARTICLE_WORDS | {"a", "in", "dell", 
 _COMPLEMENT_LENGTH = 12
 
 
-def _person_after_complement(sentence: Sentence, toks: list[tuple[int, int]], text: str, j: int,
-                             found: ArticleMentions, role_start: int, lexicon: Lexicon,
-                             minister: bool = False) -> Optional[tuple[int, Optional[int], int]]:
-    """A person named right after the role's complement: the complement runs from token ``j``
-    over link words, lower-case nouns and adjectives, capitalised words no mention covers (a
-    department: "degli Esteri") and states, organisations and places, with no verb, no other
-    person and no punctuation but a comma before the name ("il premier del governo di unità
-    nazionale libico Abdul Hamid Dbeibah"). A name right after a preposition is the
-    complement's, not the role's ("l'inviato di Trump"), and so is one after a second role
-    ("il consigliere del presidente Macron"). Returns the person, the complement's first state
-    (else, but for a minister, whose capitalised department NER may call an organisation, its
-    first organisation), and the token after the name; None if no name ends it."""
+def _complement(sentence: Sentence, toks: list[tuple[int, int]], text: str, j: int, found: ArticleMentions,
+                lexicon: Lexicon, minister: bool = False) -> Optional[tuple[int, Optional[int]]]:
+    """A role's complement from token ``j``: link words, lower-case nouns and adjectives,
+    capitalised words no mention covers (a department: "degli Esteri") and states,
+    organisations and places. Returns the token it ends before (a person, a comma, a verb or
+    other word, the sentence's end) and its first state (else, but for a minister, whose
+    capitalised department NER may call an organisation, its first organisation); None where a
+    second role starts inside it ("il consigliere del presidente francese ...") or a mention of
+    another type stands there."""
     upos = {(w.start_char, w.end_char): w.upos for w in sentence.words}
     holder: Optional[int] = None
     k = j
@@ -157,16 +154,33 @@ def _person_after_complement(sentence: Sentence, toks: list[tuple[int, int]], te
         if k > j and lower in lexicon.role_first_words and any(
                 phrase(toks[k:k + n], text) in lexicon.roles for n in range(1, lexicon.longest_role + 1)):
             return None
-        if word == ",":
-            break
         if lower in ("e", "ed") and k + 1 < len(toks) and text[toks[k + 1][0]:toks[k + 1][1]].lower() in LINK_WORDS:
             k += 1          # "degli Affari esteri e della Cooperazione internazionale"
             continue
         if not (lower in _COMPLEMENT_LINKS or (word.isalpha() and (word[:1].isupper() or upos.get(toks[k]) in ("NOUN", "ADJ")))):
-            return None
+            break
         k += 1
+    return k, holder
+
+
+def _person_after_complement(sentence: Sentence, toks: list[tuple[int, int]], text: str, j: int,
+                             found: ArticleMentions, role_start: int, lexicon: Lexicon,
+                             minister: bool = False) -> Optional[tuple[int, Optional[int], int]]:
+    """A person named right after the role's complement (``_complement``), with no punctuation
+    but a comma before the name ("il premier del governo di unità nazionale libico Abdul Hamid
+    Dbeibah"). A name right after a preposition is the complement's, not the role's
+    ("l'inviato di Trump"). Returns the person, the complement's holder and the token after the
+    name; None if no name ends the complement."""
+    reached = _complement(sentence, toks, text, j, found, lexicon, minister)
+    if reached is None:
+        return None
+    k, holder = reached
     if k == j or k >= len(toks) or text[toks[k - 1][0]:toks[k - 1][1]].lower().replace("’", "'") in _COMPLEMENT_LINKS:
         return None
+    word = text[toks[k][0]:toks[k][1]]
+    index = found.at(sentence.index, *toks[k])
+    if word != "," and (index is None or found.mentions[index].type != "Person"):
+        return None     # the complement ended at a verb or another word, not at a name
     person = _person_name_at(sentence, toks, text, k, found, role_start)
     if person is None:
         return None
