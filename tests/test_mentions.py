@@ -548,3 +548,23 @@ def test_a_name_right_after_a_treaty_noun_is_a_party_and_stays_its_own_mention()
                  [("Mercosur", "ORG")])
     found = {(m.text, m.type) for m in am.mentions}
     assert ("accordo", "Treaty") in found and ("Mercosur", "Organization") in found
+
+
+def test_a_name_ner_began_at_a_role_word_is_the_role_s_holder_and_the_name_after_a_person():
+    # NER read "Emiro del Qatar" as a place and the emir's name, with its particle, as another
+    text = "Meloni ha incontrato l'Emiro del Qatar, Sheikh Tamim bin Hamad Al Thani."
+    am = parsed_mentions(_flat_sentence(text, [("Meloni", "PER"), ("Emiro del Qatar", "LOC"),
+                                                ("Sheikh Tamim bin Hamad Al Thani", "LOC")]))
+    found = {(m.text, m.type) for m in am.mentions}
+    assert ("Qatar", "State") in found and not any(t.startswith("Emiro") for t, _ in found)
+    assert ("Sheikh Tamim bin Hamad Al Thani", "Person") in found
+    assert [(r.phrase, am.mentions[r.holder].text, am.mentions[r.person].text) for r in am.roles] == \
+        [("emiro", "Qatar", "Sheikh Tamim bin Hamad Al Thani")]
+    # a role word and no name after it: no entity at all
+    am = parsed_mentions(_flat_sentence("Lo ha detto il Consigliere federale ieri.", [("Consigliere federale", "ORG")]))
+    assert am.mentions == []
+
+
+def _flat_sentence(text: str, ner: list[tuple[str, str]]):
+    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1))
+    return (text, rows, ner)

@@ -75,7 +75,42 @@ def _outside_role_titles(found: list[Mention], toks: list[tuple[int, int]], text
         if entry is None or entry.type != "State":
             return m    # "presidente del Consiglio Ue": a body's own name may go on past a title
         return replace(m, start_char=start, text=rest.strip(), type=entry.type, key=entry.key)
-    return [past_title(m) for m in found if not inside(m)]
+    return [m for m in (past_role_word(past_title(m), toks, text, lexicon, gazetteer) for m in found if not inside(m))
+            if m is not None]
+
+
+def past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: Lexicon,
+                   gazetteer: Gazetteer) -> Optional[Mention]:
+    """A name NER began at a capitalised role word is no organisation or place of that name:
+    "Emiro del Qatar" is the emir's office and Qatar, which the role then finds as its holder;
+    "Segretario generale della Nato", the office and Nato. What follows the role and a link word
+    is the mention where the gazetteer knows it; with no capitalised word left ("Consigliere
+    federale") there is no name, and the mention goes."""
+    words = m.text.split()
+    if m.kind != "name" or m.type == "Person" or len(words) < 2 or not words[0][:1].isupper() \
+            or words[0].lower() not in lexicon.role_first_words or gazetteer.lookup(m.text) is not None:
+        return m
+    i = next((k for k, t in enumerate(toks) if t[0] == m.start_char), None)
+    if i is None:
+        return m
+    width = next((n for n in range(min(lexicon.longest_role, len(toks) - i), 0, -1)
+                  if toks[i + n - 1][1] < m.end_char and phrase(toks[i:i + n], text) in lexicon.roles), 0)
+    if not width:
+        return m
+    k = i + width
+    while k < len(toks) and toks[k][0] < m.end_char and text[toks[k][0]:toks[k][1]].lower() in LINK_WORDS | _AFTER_ROLE:
+        k += 1
+    rest = text[toks[k][0]:m.end_char] if k < len(toks) and toks[k][0] < m.end_char else ""
+    if not any(w[:1].isupper() for w in rest.split()):
+        return None
+    entry = gazetteer.lookup(rest)
+    if entry is None:
+        return m
+    return replace(m, start_char=toks[k][0], text=rest, type=entry.type, key=entry.key)
+
+
+#: Words between a role and the name of its holder besides "di": "Rappresentante al Commercio".
+_AFTER_ROLE = {"al", "alla", "allo", "all'", "all’", "ai", "agli", "alle", "per", "il", "la", "lo", "l'", "l’"}
 
 
 def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,

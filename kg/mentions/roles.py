@@ -6,7 +6,7 @@ from typing import Optional
 
 from kg.lexicon import Lexicon, mention_words
 from kg.mentions.common import (ARTICLE_WORDS, AT_WORDS, AUXILIARIES, COUNTERPART, DEFINITE_ARTICLES, LINK_WORDS,
-                                MINISTERS, ArticleMentions, phrase, token_index)
+                                MINISTERS, NAME_PARTICLES, ArticleMentions, phrase, token_index)
 from kg.records import RoleMention, Sentence
 
 #: Pronouns that stand for the role named before them: "quello greco" is "il premier greco".
@@ -271,7 +271,7 @@ def _person_name_at(sentence: Sentence, toks: list[tuple[int, int]], text: str, 
         return candidate
     words = m.text.split()
     if m.type in ("Organization", "Place") and m.key is None and m.start_char == toks[k][0] \
-            and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            and len(words) >= 2 and all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and words[0][:1].isupper():
         found.mentions[candidate] = replace(m, type="Person")
         return candidate
     return None
