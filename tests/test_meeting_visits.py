@@ -114,3 +114,62 @@ def test_a_place_in_the_visitor_s_own_state_is_no_visit():
     # the gazetteer has Joe Biden in office for the United States in 2023, Macron for France
     assert not any(p == "Joe Biden" for p, _ in visits(_arrived("Joe Biden", "Joe", "Biden")))
     assert ("Emmanuel Macron", "Casa Bianca") in visits(_arrived("Emmanuel Macron", "Emmanuel", "Macron"))
+
+
+AT_A_PLACE = ("Il cancelliere Olaf Scholz è a Pechino per una visita.", """
+1 Il il DET 2 det
+2 cancelliere cancelliere NOUN 7 nsubj
+3 Olaf Olaf PROPN 2 nmod
+4 Scholz Scholz PROPN 3 flat:name
+5 è essere AUX 7 cop
+6 a a ADP 7 case
+7 Pechino Pechino PROPN 0 root
+8 per per ADP 10 case
+9 una uno DET 10 det
+10 visita visita NOUN 7 nmod
+11 . . PUNCT 7 punct
+""", [("Olaf Scholz", "PER"), ("Pechino", "LOC")])
+
+FOUND_THERE = ("Marco Rossi si trovava a Detroit da una settimana.", """
+1 Marco Marco PROPN 4 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 si si PRON 4 expl
+4 trovava trovare VERB 0 root
+5 a a ADP 6 case
+6 Detroit Detroit PROPN 4 obl
+7 da da ADP 9 case
+8 una uno DET 9 det
+9 settimana settimana NOUN 4 obl
+10 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Detroit", "LOC")])
+
+REACHED = ("Marco Rossi ha raggiunto Milano in treno.", """
+1 Marco Marco PROPN 4 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 raggiunto raggiungere VERB 0 root
+5 Milano Milano PROPN 4 obj
+6 in in ADP 7 case
+7 treno treno NOUN 4 obl
+8 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Milano", "LOC")])
+
+NOT_THERE = ("Marco Rossi è a favore dell'accordo.", """
+1 Marco Marco PROPN 5 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 è essere AUX 5 cop
+4 a a ADP 5 case
+5 favore favore NOUN 0 root
+6-7 dell'
+6 di di ADP 8 case
+7 l' il DET 8 det
+8 accordo accordo NOUN 5 nmod
+9 . . PUNCT 5 punct
+""", [("Marco Rossi", "PER")])
+
+
+def test_a_person_found_at_a_place_or_reaching_it_visited_it():
+    assert ("Olaf Scholz", "Pechino") in visits(AT_A_PLACE)
+    assert ("Marco Rossi", "Detroit") in visits(FOUND_THERE)
+    assert ("Marco Rossi", "Milano") in visits(REACHED)
+    assert visits(NOT_THERE) == set()

@@ -10,9 +10,13 @@ from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
 from kg.relations.facts import ArticleFacts
 from kg.relations.frames import NounArguments, VerbArguments
-from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, RECEIVING_VERBS, REPLY_VERBS,
-                               TO_CASES, WITH_CASES)
+from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, PLACE_OBJECT_VERBS,
+                               RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
 from kg.relations.writer import FactWriter
+
+#: Where a person is found: "è a Pechino", "si trovava in Kenya" (not "da", "per", "verso").
+PRESENCE_CASES = {"a", "ad", "in"} | {w for w in IN_CASES if w.startswith(("nel", "nell"))} | \
+    {"al", "alla", "all'", "all’", "allo"}
 
 
 class CommunicationRules(FactWriter):
@@ -69,7 +73,7 @@ class CommunicationRules(FactWriter):
     def _verb_visit(self, ctx: SentenceContext, t: Word, frame: str, args: VerbArguments, out: ArticleFacts) -> None:
         """"ha visitato Pechino", "è arrivato a Pechino": the people visited the place or state."""
         agents, objs, where = args.agents, args.objs, args.where
-        targets = objs if (t.lemma or "") == "visitare" else where
+        targets = objs if (t.lemma or "") in PLACE_OBJECT_VERBS else where
         people = [a for a in agents if ctx.type_of(a) == "Person"]
         self._add(ctx, out, people, "visited", [x for x in targets if ctx.type_of(x) in ("Place", "State")],
                   t, event="visit", keep_place=True)
@@ -100,6 +104,30 @@ class CommunicationRules(FactWriter):
         if place is not None:
             # "l'incontro tra Macron e Scholz a Berlino": whoever came from another state visited
             self._visitors(ctx, t, agents + with_ + to, out, place=place)
+
+    def _presence(self, ctx: SentenceContext, w: Word, out: ArticleFacts) -> None:
+        """"Scholz è a Pechino", "Cornell si trovava a Detroit", "Sono a Palermo Tusk e
+        Mogherini": a person found at a place went there. The place is the copula's
+        predicate ("è" "a Pechino") or the locative of a reflexive "trovarsi"; a place in the
+        person's own state is no visit (kg.relations.writer)."""
+        v = ctx.view
+        if (w.lemma or "").lower() == "trovare" and w.upos == "VERB" \
+                and any((k.text or "").lower() == "si" for k in v.kids(w, "expl")):
+            people = [e for s in v.kids(w, "nsubj") for e in ctx.entities(s)]
+            places = [e for c in v.kids(w, "obl") if v.case_of(c) in PRESENCE_CASES for e in ctx.entities(c, False)]
+            trigger = w
+        else:
+            cop = next((c for c in v.kids(w, "cop") if (c.lemma or "").lower() == "essere"), None)
+            if cop is None or v.case_of(w) not in PRESENCE_CASES:
+                return
+            people = [e for s in v.kids(w, "nsubj") for e in ctx.entities(s)]
+            places = ctx.entities(w, False)
+            trigger = cop
+        people = [p for p in people if ctx.type_of(p) == "Person"]
+        places = [x for x in places if ctx.type_of(x) in ("Place", "State")]
+        if people and places:
+            self._add(ctx, out, people, "visited", places, trigger, event="visit", keep_place=True,
+                      confidence=VISIT_BY_PLACE)
 
     def _each_pair(self, ctx: SentenceContext, out: ArticleFacts, parties: list[str], t: Word, frame: str) -> None:
         """Everyone of ``parties`` met (or called) everyone else, each pair once."""

@@ -57,6 +57,8 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
                     self._evaluative_report(ctx, word, out)
                 if word.upos == "VERB":
                     self._together(ctx, word, out)
+                if word.upos in ("PROPN", "NOUN", "VERB"):
+                    self._presence(ctx, word, out)
                 if word.text.lower() in self.lex.casualty_words or (word.lemma or "").lower() in self.lex.casualty_words:
                     self._casualties(ctx, word, out)
                 if (word.upos == "NOUN" and (word.lemma or "").lower() in self.lex.objects

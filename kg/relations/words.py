@@ -41,6 +41,8 @@ POSSESSIVES = set(italian.THIRD_PERSON_POSSESSIVES)
 UNREALISED_VERBS = set(_WORDS["unrealised_verbs"])
 #: meeting verbs whose object is a guest: "ha ricevuto al Quirinale il re di Giordania"
 RECEIVING_VERBS = set(_WORDS["receiving_verbs"])
+#: visit verbs whose object is the place: "ha visitato Kiev", "ha raggiunto Milano"
+PLACE_OBJECT_VERBS = set(_WORDS["place_object_verbs"])
 CLITIC_OBJECTS = set(italian.CLITIC_OBJECTS)  # "per ringraziarlo": him
 REPLY_VERBS = set(_WORDS["reply_verbs"])    # "Meloni ha risposto con una telefonata": to the one who wrote
 DENOUNCING_VERBS = set(_WORDS["denouncing_verbs"])    # ", ha denunciato il ministro": a speaker after the verb
