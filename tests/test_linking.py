@@ -20,6 +20,17 @@ def test_treaties_signed_by_the_same_party_in_the_same_year_merge():
     assert treaties_by_signing(facts, res) == {"x-treaty-b": "x-treaty-a"}
 
 
+def test_one_party_in_common_is_no_evidence_of_one_treaty():
+    # a state signs many agreements in a year: Italy's with Libya and its with Algeria, in two
+    # articles, are two
+    res = Resolution()
+    other = Evidence("b", 0, 0, 10, "x")
+    facts = [fact("Q38", "signed", "x-treaty-a", "2023"), fact("Q1016", "signed", "x-treaty-a", "2023"),
+             Fact("Q38", "signed", "x-treaty-b", other, 0.8, date="2023"),
+             Fact("Q262", "signed", "x-treaty-b", other, 0.8, date="2023")]
+    assert treaties_by_signing(facts, res) == {}
+
+
 def test_other_years_or_parties_or_unasserted_signings_do_not_merge():
     res = Resolution()
     facts = [fact("Q159", "signed", "x-treaty-a", "2024"), fact("Q159", "signed", "x-treaty-b", "2023"),
@@ -394,3 +405,24 @@ def test_an_agreement_signed_but_not_named_is_a_treaty_of_its_article():
     unsigned = _lemma_keys(("Serve un accordo, dicono i due governi.", {"accordo": ("accordo", "NOUN")}))
     assert unsigned["accordo"] is None
 
+
+
+def test_a_generic_treaty_name_is_one_treaty_per_article_and_a_proper_name_one_across_articles():
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+    from parsed import article
+
+    def doc(aid, text):
+        rows = "\n".join(f"{i} {w} {w.lower()} NOUN 0 dep" for i, w in
+                         enumerate(text.replace("'", "' ").replace(".", " .").split(), 1))
+        return find_mentions(article((text, rows, []), article_id=aid), load_gazetteer(), load_lexicon())
+
+    docs = [doc("a", "Il memorandum d'intesa e la Convenzione Zeta."),
+            doc("b", "Il memorandum d'intesa e la Convenzione Zeta.")]
+    res = resolve(docs, load_gazetteer())
+    treaties = {(aid, res.entities[k].label): k for (aid, i), k in res.mention_keys.items()
+                if res.entities[k].type == "Treaty"}
+    assert treaties[("a", "memorandum d'intesa")] != treaties[("b", "memorandum d'intesa")]
+    assert treaties[("a", "Convenzione Zeta")] == treaties[("b", "Convenzione Zeta")]

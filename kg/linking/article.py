@@ -123,7 +123,7 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
                 or minted_key(m.text, m.type)
             art.places[folded] = key
         elif m.type == "Treaty":
-            key = treaty_key(m.text, lexicon)
+            key = treaty_key(m.text, lexicon, art.aid)
         else:
             key = minted_key(m.text, m.type)
         key = art.assign(i, key, m.type)
