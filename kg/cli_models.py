@@ -230,7 +230,6 @@ def _add_realnews_parsers(msub) -> None:
                         "the best cross-validated entity F1. Example: kg models train-entity-filter --data "
                         "DATA_DIR")
     _realnews_training_args(p, "it_kg_entity_filter.json", "the filter")
-    p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; test is never read)")
     p.set_defaults(func=cmd_models_train_entity_filter)
 
     p = msub.add_parser("train-demonyms", help="train the demonym reading on the real-news gold",
@@ -239,7 +238,6 @@ def _add_realnews_parsers(msub) -> None:
                         "for its state, and fits a logistic model; C and the threshold by cross-validated accuracy. "
                         "Deterministic. Example: kg models train-demonyms --data DATA_DIR")
     _realnews_training_args(p, "it_kg_demonyms.json", "the reading")
-    p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; test is never read)")
     p.set_defaults(func=cmd_models_train_demonyms)
 
     p = msub.add_parser("train-relations", help="train the relation scorer on the real-news gold",
@@ -248,10 +246,9 @@ def _add_realnews_parsers(msub) -> None:
                         "article's entities from the gold and fits one logistic model per predicate, calibrated. "
                         "Deterministic. "
                         "Example: kg models train-relations --data DATA_DIR")
-    _realnews_training_args(p, "it_kg_relations.json", "the scorer")
+    _realnews_training_args(p, "it_kg_relations.json", "the scorer",
+                            splits="'train' alone leaves dev for measuring; ")
     p.add_argument("--no-rule-features", action="store_true", help="leave the hand rules' votes out (ablation)")
-    p.add_argument("--splits", default="train,dev", help="training splits (default train,dev; 'train' alone "
-                   "leaves dev for measuring; test is never read)")
     p.add_argument("--examples", metavar="FILE", help="cache the labelled candidates here (read back if present)")
     p.set_defaults(func=cmd_models_train_relations)
 
@@ -260,11 +257,8 @@ def _add_realnews_parsers(msub) -> None:
                         "alone and counts, per predicate, the facts that match each article's gold as kg eval does; "
                         "writes the Laplace-smoothed precision a rule's fact carries as its confidence. Never reads "
                         "the test split. Example: kg models measure-rules")
-    p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
-    p.add_argument("--out", default=str(SHIPPED_MODELS_DIR / "it_kg_rule_precision.json"),
-                   help="where to write the table (default: the shipped one)")
-    p.add_argument("--splits", default="train,dev", help="measured splits (default train,dev; 'train' alone "
-                   "leaves dev for checking; test is never read)")
+    _realnews_training_args(p, "it_kg_rule_precision.json", "the table", data=False,
+                            splits="'train' alone leaves dev for checking; ")
     p.add_argument("--work", default=None, metavar="DIR", help="keep the build here (its NLP cache makes the next "
                    "run fast; default: a temporary folder)")
     p.set_defaults(func=cmd_models_measure_rules)
@@ -284,12 +278,16 @@ def _add_realnews_parsers(msub) -> None:
 KIND_DATA_HELP = "data folder with kind/ (KIND's WN_*.tsv), or kind/ itself"
 
 
-def _realnews_training_args(p: argparse.ArgumentParser, shipped_name: str, what: str) -> None:
-    """--data, --realnews and --out, as every command that trains on bench/realnews takes them."""
-    p.add_argument("--data", required=True, help=KIND_DATA_HELP)
+def _realnews_training_args(p: argparse.ArgumentParser, shipped_name: str, what: str, data: bool = True,
+                            splits: str = "") -> None:
+    """--data (KIND, unless ``data`` is off), --realnews, --out and --splits, as every command
+    that trains or measures on bench/realnews takes them; ``splits`` adds to the --splits help."""
+    if data:
+        p.add_argument("--data", required=True, help=KIND_DATA_HELP)
     p.add_argument("--realnews", default="bench/realnews", help="the real-news corpus folder (default bench/realnews)")
     p.add_argument("--out", default=str(SHIPPED_MODELS_DIR / shipped_name),
                    help=f"where to write {what} (default: the shipped one)")
+    p.add_argument("--splits", default="train,dev", help=f"the splits read (default train,dev; {splits}test is never read)")
 
 
 def _kind_dir(data: str) -> Path:

@@ -5,8 +5,9 @@ Every data file kg ships is found through this module, and read through its read
 * ``kg/data/lexicon/`` -- the word lists and lexicons (:mod:`kg.lexicon`, :mod:`kg.ingest`);
 * ``kg/data/gazetteer/`` -- the gazetteer (:mod:`kg.gazetteer`);
 * ``kg/models/shipped/`` -- the Stanza models and, beside them, the name lists of the NER
-  fixes (:mod:`kg.ner`), the relation scorer (:mod:`kg.relations.scorer`), the demonym
-  reading (:mod:`kg.mentions.demonym_reading`) and, when one ships, the entity filter
+  fixes (:mod:`kg.ner`), the relation scorer (:mod:`kg.relations.scorer`), the hand rules'
+  precision table (:mod:`kg.relations.rule_precision`), the demonym reading
+  (:mod:`kg.mentions.demonym_reading`) and, when one ships, the entity filter
   (:mod:`kg.entity_filter`);
 * ``kg/queries/*.rq`` -- the canned SPARQL queries (:mod:`kg.query`);
 * ``ontology/kg.ttl`` and ``ontology/shapes.ttl`` -- the ontology and the SHACL shapes

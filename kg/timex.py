@@ -67,7 +67,7 @@ def _parse_iso(value: Optional[str]) -> tuple[Optional[date], int]:
 #: What each kind of expression needs of the anchor: a day ("ieri", "martedì"), a month (the
 #: year of "il 19 giugno", "il mese scorso") or a year ("l'anno scorso"). An article dated by
 #: its month still dates "il 19 giugno"; only one dated by its day says which "martedì".
-_NEEDS = {"day_month": 7, "weekday": 10, "yesterday": 10, "ago": 10, "last_month": 7, "last_year": 4,
+_NEEDS = {"day_month": 7, "weekday": 10, "yesterday": 10, "last_month": 7, "last_year": 4,
           "next_month": 7, "next_year": 4, "month_only": 7}
 
 

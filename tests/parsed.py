@@ -44,6 +44,19 @@ def sentence(text: str, rows: str, ner: list[tuple[str, str]] = (), index: int =
                     words=words, entities=ents)
 
 
+def unparsed(text: str, ner: list[tuple[str, str]] = ()) -> tuple[str, str, list]:
+    """A (text, rows, ner) sentence with tokens and no tags or parse: one word per piece, a
+    comma, a full stop and an elided article ("l'", "d'") each a word of its own."""
+    words = []
+    for piece in text.replace(".", " .").replace(",", " ,").split():
+        if "'" in piece[:-1]:
+            head, _, tail = piece.partition("'")
+            words += [head + "'", tail]
+        else:
+            words.append(piece)
+    return text, "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(words, 1)), list(ner)
+
+
 def article(*sentences_: tuple[str, str, list], article_id: str = "test", date: str | None = None) -> AnnotatedArticle:
     """An AnnotatedArticle from (text, rows, ner) triples, sentences joined by a space."""
     texts, built, offset = [], [], 0

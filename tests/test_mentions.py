@@ -1,7 +1,7 @@
 """Mention finding on hand-annotated sentences: organisation names built on a head noun."""
 from __future__ import annotations
 
-from parsed import article
+from parsed import article, unparsed
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
@@ -14,19 +14,7 @@ def parsed_mentions(*sentences):
 
 
 def mentions(text: str, ner: list[tuple[str, str]] = ()) -> list[tuple[str, str, str | None]]:
-    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1))
-    return [(m.text, m.type, m.key) for m in parsed_mentions((text, rows, list(ner))).mentions]
-
-
-def _split(text: str) -> list[str]:
-    out = []
-    for piece in text.replace(".", " .").replace(",", " ,").split():
-        if "'" in piece[:-1]:
-            head, _, tail = piece.partition("'")
-            out += [head + "'", tail]
-        else:
-            out.append(piece)
-    return out
+    return [(m.text, m.type, m.key) for m in parsed_mentions(unparsed(text, ner)).mentions]
 
 
 def test_lower_case_head_with_a_capitalised_complement_is_an_organisation():
@@ -273,8 +261,7 @@ def test_a_span_ner_ran_across_a_coordination_is_two_names():
 def test_an_action_plan_is_an_agreement_of_its_own():
     found = mentions("I due leader hanno firmato un piano d'azione per rafforzare la cooperazione.")
     assert ("piano d'azione", "Treaty") in {(t, ty) for t, ty, _ in found}
-    am = parsed_mentions(("Hanno firmato un piano d'azione.", "\n".join(
-        f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split("Hanno firmato un piano d'azione."), 1)), []))
+    am = parsed_mentions(unparsed("Hanno firmato un piano d'azione."))
     assert [m.kind for m in am.mentions if m.type == "Treaty"] == ["treaty"]
     assert not any(ty == "Treaty" for _, ty, _ in mentions("Il piano di pace è fallito."))
 
@@ -553,7 +540,7 @@ def test_a_name_right_after_a_treaty_noun_is_a_party_and_stays_its_own_mention()
 def test_a_name_ner_began_at_a_role_word_is_the_role_s_holder_and_the_name_after_a_person():
     # NER read "Emiro del Qatar" as a place and the emir's name, with its particle, as another
     text = "Meloni ha incontrato l'Emiro del Qatar, Sheikh Tamim bin Hamad Al Thani."
-    am = parsed_mentions(_flat_sentence(text, [("Meloni", "PER"), ("Emiro del Qatar", "LOC"),
+    am = parsed_mentions(unparsed(text, [("Meloni", "PER"), ("Emiro del Qatar", "LOC"),
                                                 ("Sheikh Tamim bin Hamad Al Thani", "LOC")]))
     found = {(m.text, m.type) for m in am.mentions}
     assert ("Qatar", "State") in found and not any(t.startswith("Emiro") for t, _ in found)
@@ -561,10 +548,5 @@ def test_a_name_ner_began_at_a_role_word_is_the_role_s_holder_and_the_name_after
     assert [(r.phrase, am.mentions[r.holder].text, am.mentions[r.person].text) for r in am.roles] == \
         [("emiro", "Qatar", "Sheikh Tamim bin Hamad Al Thani")]
     # a role word and no name after it: no entity at all
-    am = parsed_mentions(_flat_sentence("Lo ha detto il Consigliere federale ieri.", [("Consigliere federale", "ORG")]))
+    am = parsed_mentions(unparsed("Lo ha detto il Consigliere federale ieri.", [("Consigliere federale", "ORG")]))
     assert am.mentions == []
-
-
-def _flat_sentence(text: str, ner: list[tuple[str, str]]):
-    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1))
-    return (text, rows, ner)

@@ -5,7 +5,7 @@ the names such a complement does not reach: the possessor after "di" ("l'inviato
 holder of a second role inside it ("il consigliere del presidente francese ...")."""
 from __future__ import annotations
 
-from parsed import extract, triples
+from parsed import extract, triples, unparsed
 
 PREMIER = ("Lucia Ferri ha incontrato il premier del governo di unità nazionale della Libia Omar Haddad.", """
 1 Lucia Lucia PROPN 4 nsubj
@@ -78,32 +78,24 @@ def test_a_name_inside_the_complement_belongs_to_the_second_role_or_to_the_prepo
     assert not any(s == "Luc Martin" for s, _, _ in triples(res, facts, status=None))
 
 
-def _flat(text: str, ner: list[tuple[str, str]]):
-    """A sentence with one word per whitespace-separated piece and no parse."""
-    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(text.replace(",", " ,").replace(".", " .").split(), 1))
-    return (text, rows, ner)
-
-
 def test_a_role_after_a_name_and_a_comma_describes_that_name_with_no_holder_named():
     from kg.gazetteer import load_gazetteer
     from kg.lexicon import load_lexicon
     from kg.mentions import find_mentions
     from parsed import article
-    am = find_mentions(article(_flat("Lo ha detto Marco Rossi, ministro degli Esteri, dopo il vertice.",
+    am = find_mentions(article(unparsed("Lo ha detto Marco Rossi, ministro degli Esteri, dopo il vertice.",
                                      [("Marco Rossi", "PER")])), load_gazetteer(), load_lexicon())
     assert [(r.phrase, am.mentions[r.person].text) for r in am.roles if r.person is not None] == \
         [("ministro degli esteri", "Marco Rossi")]
 
 
 def test_the_head_of_a_party_holds_a_position_in_it():
-    res, facts = extract(_flat("Lo ha detto il capo del Partito Verde, Anna Neri, ieri.",
+    res, facts = extract(unparsed("Lo ha detto il capo del Partito Verde, Anna Neri, ieri.",
                                [("Partito Verde", "ORG"), ("Anna Neri", "PER")]))
     assert ("Anna Neri", "holdsPosition", "Partito Verde") in triples(res, facts)
 
 
 def test_an_elided_di_links_a_role_to_its_state():
-    rows = "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in
-                     enumerate("Presente anche l' ambasciatore d' Italia , Marco Rossi .".split(), 1))
-    res, facts = extract(("Presente anche l'ambasciatore d'Italia, Marco Rossi.", rows,
-                          [("Italia", "LOC"), ("Marco Rossi", "PER")]))
+    res, facts = extract(unparsed("Presente anche l'ambasciatore d'Italia, Marco Rossi.",
+                                  [("Italia", "LOC"), ("Marco Rossi", "PER")]))
     assert ("Marco Rossi", "holdsPosition", "Italia") in triples(res, facts)

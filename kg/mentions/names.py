@@ -8,7 +8,7 @@ from typing import Optional
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import LEXICON_DIR, Lexicon, mention_words, read_lines
-from kg.italian import DATE_STAMP, MONTH_ABBREVIATIONS, MONTH_PATTERN
+from kg.italian import DATE_STAMP, DEFINITE_ARTICLES, MONTH_ABBREVIATIONS, MONTH_PATTERN, TO_FAMILY
 from kg.mentions.common import _OF, _WORD_AT, LINK_WORDS, MINISTERS, overlaps, phrase
 from kg.records import Mention, Sentence
 
@@ -110,7 +110,7 @@ def past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: 
 
 
 #: Words between a role and the name of its holder besides "di": "Rappresentante al Commercio".
-_AFTER_ROLE = {"al", "alla", "allo", "all'", "all’", "ai", "agli", "alle", "per", "il", "la", "lo", "l'", "l’"}
+_AFTER_ROLE = TO_FAMILY | DEFINITE_ARTICLES | {"per"}
 
 
 def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,

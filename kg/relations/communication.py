@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from kg import italian
 from kg.records import Word
 from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
@@ -15,8 +16,7 @@ from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES
 from kg.relations.writer import FactWriter
 
 #: Where a person is found: "è a Pechino", "si trovava in Kenya" (not "da", "per", "verso").
-PRESENCE_CASES = {"a", "ad", "in"} | {w for w in IN_CASES if w.startswith(("nel", "nell"))} | \
-    {"al", "alla", "all'", "all’", "allo"}
+PRESENCE_CASES = set(italian.TO_FAMILY | italian.IN_FAMILY) | {"ad"}
 
 
 class CommunicationRules(FactWriter):

@@ -31,7 +31,6 @@ def reported_date(predicate: str, status: str, own: Optional[str], article_date:
     if own or predicate not in DATED_BY_ARTICLE or status not in DATED_STATUSES:
         return own
     return article_date
-#: Prepositions whose phrase modifies the clause, so a trigger noun inside it ("dopo la
 
 
 @dataclass
