@@ -44,9 +44,9 @@ def sentence(text: str, rows: str, ner: list[tuple[str, str]] = (), index: int =
                     words=words, entities=ents)
 
 
-def unparsed(text: str, ner: list[tuple[str, str]] = ()) -> tuple[str, str, list]:
-    """A (text, rows, ner) sentence with tokens and no tags or parse: one word per piece, a
-    comma, a full stop and an elided article ("l'", "d'") each a word of its own."""
+def split_words(text: str) -> list[str]:
+    """A text's words for a hand-tagged sentence: one per piece, a comma, a full stop and an
+    elided article ("l'", "d'") each a word of its own."""
     words = []
     for piece in text.replace(".", " .").replace(",", " ,").split():
         if "'" in piece[:-1]:
@@ -54,7 +54,12 @@ def unparsed(text: str, ner: list[tuple[str, str]] = ()) -> tuple[str, str, list
             words += [head + "'", tail]
         else:
             words.append(piece)
-    return text, "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(words, 1)), list(ner)
+    return words
+
+
+def unparsed(text: str, ner: list[tuple[str, str]] = ()) -> tuple[str, str, list]:
+    """A (text, rows, ner) sentence with its words (split_words) and no tags or parse."""
+    return text, "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(split_words(text), 1)), list(ner)
 
 
 def article(*sentences_: tuple[str, str, list], article_id: str = "test", date: str | None = None) -> AnnotatedArticle:

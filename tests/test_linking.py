@@ -300,8 +300,7 @@ def test_two_words_ner_took_for_a_place_are_the_persons_surname():
 def _keys(*sentences: tuple[str, list[tuple[str, str]]]) -> dict[str, str]:
     """Each mention's entity key after linking one hand-tagged article of these sentences,
     (text, NER spans) each; the last mention of a text wins."""
-    from parsed import article
-    from test_mentions import _split
+    from parsed import article, unparsed
 
     from kg.gazetteer import load_gazetteer
     from kg.lexicon import load_lexicon
@@ -309,8 +308,7 @@ def _keys(*sentences: tuple[str, list[tuple[str, str]]]) -> dict[str, str]:
     from kg.mentions import find_mentions
 
     gaz, lex = load_gazetteer(), load_lexicon()
-    tagged = [(text, "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(_split(text), 1)), ner)
-              for text, ner in sentences]
+    tagged = [unparsed(text, ner) for text, ner in sentences]
     am = find_mentions(article(*tagged), gaz, lex)
     res = resolve([am], gaz, lex)
     return {m.text: res.key_of(am.annotated.article.id, i) for i, m in enumerate(am.mentions)}
@@ -378,8 +376,7 @@ def test_a_name_written_once_a_letter_away_from_a_person_named_more_often_is_tha
 
 def _lemma_keys(*sentences: tuple[str, dict[str, tuple[str, str]]], article_id: str = "test") -> dict[str, str]:
     """As _keys, with (lemma, upos) given for some words: the signing frame reads them."""
-    from parsed import article
-    from test_mentions import _split
+    from parsed import article, split_words
 
     from kg.gazetteer import load_gazetteer
     from kg.lexicon import load_lexicon
@@ -390,7 +387,7 @@ def _lemma_keys(*sentences: tuple[str, dict[str, tuple[str, str]]], article_id: 
     tagged = []
     for text, tags in sentences:
         rows = [f"{i} {w} {tags.get(w, (w.lower(), 'X'))[0]} {tags.get(w, (w.lower(), 'X'))[1]} 0 dep"
-                for i, w in enumerate(_split(text), 1)]
+                for i, w in enumerate(split_words(text), 1)]
         tagged.append((text, "\n".join(rows), []))
     am = find_mentions(article(*tagged, article_id=article_id), gaz, lex)
     res = resolve([am], gaz, lex)
