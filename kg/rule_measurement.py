@@ -20,9 +20,19 @@ def count_facts(gold_path: Path, graph) -> dict[str, tuple[int, int]]:
     return {p: (s.tp, s.fp) for p, s in sorted(scores.relations.items()) if s.tp + s.fp}
 
 
+def country_visit_counts(without: dict[str, tuple[int, int]], with_: dict[str, tuple[int, int]]) -> dict:
+    """The countries' visits (kg.relations.country_visits) right and wrong: what adding them to
+    the rules' facts adds to visited."""
+    from kg.relations.country_visits import COUNTRY_VISIT
+
+    (r0, w0), (r1, w1) = without.get("visited", (0, 0)), with_.get("visited", (0, 0))
+    return {COUNTRY_VISIT: (r1 - r0, w1 - w0)} if (r1, w1) != (r0, w0) else {}
+
+
 def measure_rule_precision(realnews: Path, splits: Sequence[str] = ("train", "dev"), work: Optional[Path] = None,
                            log: Callable[[str], None] = print) -> RulePrecision:
-    """Build the cached articles of ``splits`` with the rules alone and count their facts.
+    """Build the cached articles of ``splits`` with the rules alone and count their facts, then
+    again with the countries' visits to count those apart.
     ``work`` keeps the build (and its NLP cache) for the next run; by default a temporary folder."""
     from kg.build import build
     from kg.export.rdf import read_graph
@@ -45,7 +55,11 @@ def measure_rule_precision(realnews: Path, splits: Sequence[str] = ("train", "de
                                     for i in items), encoding="utf-8")
         gold.write_text("\n".join(gold_lines) + "\n", encoding="utf-8")
         log(f"{len(items)} articles ({', '.join(splits)}; never test): building with the rules alone")
-        build([articles], output=folder / "out", log=lambda _m: None, relations=RelationOptions(mode="rules"))
-        counts = count_facts(gold, read_graph(folder / "out" / "graph.trig"))
+        counts = {}
+        for country_visits in ("off", "all"):   # the second build reuses the first's NLP cache
+            build([articles], output=folder / "out", log=lambda _m: None,
+                  relations=RelationOptions(mode="rules", country_visits=country_visits))
+            counts[country_visits] = count_facts(gold, read_graph(folder / "out" / "graph.trig"))
+        counts = {**counts["off"], **country_visit_counts(counts["off"], counts["all"])}
     return RulePrecision(counts, {"splits": sorted(splits), "articles": len(items),
                                   "facts": sum(r + w for r, w in counts.values())})

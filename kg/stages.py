@@ -161,7 +161,8 @@ def relations(state) -> dict:
     options = state["relation_options"]
     return {"extracted": extract_facts(state["mentions"], state["resolution"], state["lexicon"](), options.mode,
                                        scorer_path=options.model, min_confidence=options.min_confidence,
-                                       rule_precision_path=options.rule_precision)}
+                                       rule_precision_path=options.rule_precision,
+                                       country_visits=options.country_visits)}
 
 
 def consolidation(state) -> dict:

@@ -2,7 +2,7 @@
 Berlino") makes whoever came from another state a visitor, and where the article gives no
 office the gazetteer's record of the person says where they came from. Short sentences parsed
 by hand (no model), invented wording."""
-from parsed import extract, triples
+from parsed import extract, triples, unparsed
 
 
 MEETING_IN_BERLIN = ("L'incontro tra Emmanuel Macron e Olaf Scholz a Berlino è durato due ore.", """
@@ -173,3 +173,37 @@ def test_a_person_found_at_a_place_or_reaching_it_visited_it():
     assert ("Marco Rossi", "Detroit") in visits(FOUND_THERE)
     assert ("Marco Rossi", "Milano") in visits(REACHED)
     assert visits(NOT_THERE) == set()
+
+
+def _with_countries(*sentences_, precision=None, min_confidence=None):
+    """The rules' facts of the article, then the countries' visits (kg.relations.country_visits)."""
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.linking import resolve
+    from kg.mentions import find_mentions
+    from kg.relations import RelationExtractor
+    from kg.relations.country_visits import with_country_visits
+    from parsed import article
+
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(*sentences_, date="2023-05-10"), gaz, lex)
+    res = resolve([am], gaz)
+    facts = with_country_visits(am, res, RelationExtractor(lex, res).extract(am), precision, min_confidence)
+    return res, facts
+
+
+GERMANY_NAMED = unparsed("La Germania si prepara al vertice.", [("Germania", "LOC")])
+
+
+def test_a_visit_of_a_city_is_a_visit_of_its_country_when_the_article_names_the_country():
+    res, facts = _with_countries(MET_IN_BERLIN, GERMANY_NAMED, precision=0.45)
+    got = {(s, o) for s, p, o in triples(res, facts) if p == "visited"}
+    assert got == {("Emmanuel Macron", "Berlino"), ("Emmanuel Macron", "Germania")}   # Scholz is at home
+    confidence = {res.entities[f.object].label: f.confidence for f in facts.facts if f.predicate == "visited"}
+    assert confidence["Germania"] == 0.45 < confidence["Berlino"]   # the measured precision caps it
+    # the text does not give the country: no country visit
+    res, facts = _with_countries(MET_IN_BERLIN)
+    assert {o for s, p, o in triples(res, facts) if p == "visited"} == {"Berlino"}
+    # below the chosen confidence it is left out, the city's visit stays
+    res, facts = _with_countries(MET_IN_BERLIN, GERMANY_NAMED, precision=0.45, min_confidence=0.5)
+    assert {o for s, p, o in triples(res, facts) if p == "visited"} == {"Berlino"}

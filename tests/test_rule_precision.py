@@ -7,7 +7,10 @@ import json
 
 import pytest
 
+from rdflib import RDF, Graph
+
 from kg.cli import main
+from kg.vocab import KG
 from kg.relations.rule_precision import RulePrecision, load_rule_precision
 from kg.rule_measurement import measure_rule_precision
 
@@ -42,6 +45,8 @@ def test_the_rules_facts_are_counted_against_the_train_gold_and_never_the_test_g
     assert table.meta == {"splits": ["train"], "articles": 1, "facts": sum(r + w for r, w in table.counts.values())}
     assert table.counts["communicatedWith"] == (1, 0) and table.counts["leaderOf"] == (2, 0)
     assert table.precision["leaderOf"] == 0.75          # (2 + 1) / (2 + 0 + 2)
+    # Macron visited Berlin, so Germany ("tedesco") too: counted apart, and wrong for this gold
+    assert table.counts["visited"] == (1, 0) and table.counts["visited:country"] == (0, 1)
     # the same article with no gold facts: every fact wrong
     empty = measure_rule_precision(_corpus(tmp_path / "b", []), ("train",), log=lambda _m: None)
     assert empty.counts["leaderOf"] == (0, 2) and empty.precision["leaderOf"] == 0.25
@@ -68,3 +73,23 @@ def test_a_build_gives_the_rules_facts_the_tables_precision(tmp_path):
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert '"0.667"^^xsd:decimal' in ttl            # leaderOf: (7 + 1) / (10 + 2)
     assert '"0.1"^^xsd:decimal' in ttl              # communicatedWith: (0 + 1) / (8 + 2)
+
+
+def test_a_country_visit_enters_the_graph_only_where_its_measured_precision_is_chosen(tmp_path):
+    """Macron visited Berlin, and the article names Germany ("tedesco"): the visit of Germany
+    carries the table's precision for such visits, below the scorer's threshold, so the default
+    graph leaves it out and --min-confidence under it lets it in."""
+    (tmp_path / "a.txt").write_text(MET, encoding="utf-8")
+    RulePrecision({"visited": (9, 1), "visited:country": (4, 5)}).save(tmp_path / "t.json")   # 0.455
+
+    def visits(*extra) -> dict[str, float]:
+        out = tmp_path / f"out{len(extra)}"
+        assert main(["build", str(tmp_path / "a.txt"), "-o", str(out), "-q", "--rule-precision",
+                     str(tmp_path / "t.json"), *extra]) == 0
+        g = Graph().parse(out / "graph.ttl")
+        return {str(g.value(f, RDF.object)).rsplit("/", 1)[-1]: float(g.value(f, KG.confidence))
+                for f in g.subjects(RDF.predicate, KG.visited)}
+
+    default, chosen = visits(), visits("--min-confidence", "0.4")
+    assert "Q64" in default and "Q183" not in default          # Berlin, not Germany
+    assert chosen["Q183"] == 0.455 and "Q64" in chosen

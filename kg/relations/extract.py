@@ -21,12 +21,14 @@ from typing import Optional, Sequence
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
+from kg.relations.country_visits import COUNTRY_VISIT, with_country_visits
 from kg.relations.decoding import decode, with_rule_confidence
 from kg.relations.rule_precision import load_rule_precision
 from kg.relations.rules import ArticleFacts, RelationExtractor
 from kg.relations.scorer import RelationScorer, load_scorer
 
 MODES = ("combined", "learned", "rules")
+COUNTRY_VISIT_MODES = ("measured", "all", "off")
 
 
 @dataclass(frozen=True)
@@ -41,15 +43,22 @@ class RelationOptions:
     demonym_model: Optional[Path] = None     # kg build --demonym-model FILE (default: the shipped one)
     use_demonym_model: bool = True           # kg build --no-demonym-model: the hand rule decides
     rule_precision: Optional[Path] = None    # kg build --rule-precision FILE (default: the shipped one)
+    country_visits: str = "measured"         # "off" and "all" to measure them (kg.rule_measurement)
 
 
 def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, lexicon: Lexicon,
                   mode: str = "combined", scorer: Optional[RelationScorer] = None,
                   scorer_path: Optional[Path] = None, min_confidence: Optional[float] = None,
-                  rule_precision_path: Optional[Path] = None) -> list[ArticleFacts]:
+                  rule_precision_path: Optional[Path] = None, country_visits: str = "measured") -> list[ArticleFacts]:
     """Facts and events of each article, in input order. Where the scorer is loaded, a rule's
     fact takes its predicate's precision from the rule precision table (the shipped one or
-    ``rule_precision_path``; kg.relations.rule_precision), else from the scorer's own."""
+    ``rule_precision_path``; kg.relations.rule_precision), else from the scorer's own.
+
+    A visit of a city is a visit of its country too where the article names it
+    (kg.relations.country_visits): with ``country_visits`` "measured", at the precision the table
+    measures for such visits and kept where that reaches the scorer's threshold (or
+    ``min_confidence``), like the scorer's facts; "all" adds every one at its city visit's
+    confidence and "off" none (the two builds that measure them)."""
     if mode not in MODES:
         raise ValueError(f"relation mode {mode!r}: expected one of {', '.join(MODES)}")
     extractor = RelationExtractor(lexicon, resolution)
@@ -63,12 +72,21 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
     if mode == "rules" and min_confidence is not None:
         mode = "combined"   # a chosen confidence is a chosen trade-off: every fact above it
     if scorer is None:
-        if min_confidence is None:
-            return rules
-        return [ArticleFacts([f for f in r.facts if f.confidence >= min_confidence], r.events) for r in rules]
-    if mode == "learned":
-        return [decode(am, resolution, lexicon, r, scorer, min_confidence, keep_rules=False)
-                for am, r in zip(mentions, rules)]
-    if mode == "rules":
-        return [with_rule_confidence(r, scorer) for r in rules]
-    return [decode(am, resolution, lexicon, r, scorer, min_confidence) for am, r in zip(mentions, rules)]
+        out = rules if min_confidence is None else [
+            ArticleFacts([f for f in r.facts if f.confidence >= min_confidence], r.events) for r in rules]
+    elif mode == "learned":
+        out = [decode(am, resolution, lexicon, r, scorer, min_confidence, keep_rules=False)
+               for am, r in zip(mentions, rules)]
+    elif mode == "rules":
+        out = [with_rule_confidence(r, scorer) for r in rules]
+    else:
+        out = [decode(am, resolution, lexicon, r, scorer, min_confidence) for am, r in zip(mentions, rules)]
+    if country_visits not in COUNTRY_VISIT_MODES:
+        raise ValueError(f"country visits {country_visits!r}: expected one of {', '.join(COUNTRY_VISIT_MODES)}")
+    if country_visits == "all":
+        return [with_country_visits(am, resolution, facts) for am, facts in zip(mentions, out)]
+    precision = scorer.rule_confidence.get(COUNTRY_VISIT) if scorer is not None else None
+    if country_visits == "off" or precision is None:
+        return out      # unmeasured, they would carry a confidence that means nothing
+    floor = scorer.threshold if min_confidence is None else min_confidence
+    return [with_country_visits(am, resolution, facts, precision, floor) for am, facts in zip(mentions, out)]
