@@ -1,6 +1,7 @@
 """Meeting partners the parse makes hard to reach: a second partner hung on the first one's
 role holder, the light verb's "con" phrases beyond the noun's reach, and two people joined by a
-hyphen after a meeting noun. Short sentences parsed by hand (no model)."""
+hyphen after a meeting noun, an object past an aside between commas. Short sentences parsed by
+hand (no model)."""
 from parsed import extract, triples
 
 
@@ -143,3 +144,37 @@ OWN_STATE = ("Il presidente argentino Javier Milei ha incontrato l'Argentina e i
 
 def test_a_person_meets_no_one_in_meeting_their_own_state():
     assert met(OWN_STATE) == {frozenset({"Javier Milei", "Cile"})}
+
+
+# the parse hangs the object on the aside's noun ("vertice"), fourteen words past the verb
+ASIDE = ("Olaf Scholz ha incontrato ieri a Parigi, a margine del vertice dei ministri europei della difesa, "
+         "il presidente francese Emmanuel Macron.", """
+1 Olaf Olaf PROPN 4 nsubj
+2 Scholz Scholz PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 ieri ieri ADV 4 advmod
+6 a a ADP 7 case
+7 Parigi Parigi PROPN 4 obl
+8 , , PUNCT 10 punct
+9 a a ADP 10 case
+10 margine margine NOUN 4 obl
+11 del di ADP 12 case
+12 vertice vertice NOUN 10 nmod
+13 dei di ADP 14 case
+14 ministri ministro NOUN 12 nmod
+15 europei europeo ADJ 14 amod
+16 della di ADP 17 case
+17 difesa difesa NOUN 14 nmod
+18 , , PUNCT 20 punct
+19 il il DET 20 det
+20 presidente presidente NOUN 12 conj
+21 francese francese ADJ 20 amod
+22 Emmanuel Emmanuel PROPN 20 nmod
+23 Macron Macron PROPN 22 flat:name
+24 . . PUNCT 4 punct
+""", [("Olaf Scholz", "PER"), ("Parigi", "LOC"), ("Emmanuel Macron", "PER")])
+
+
+def test_an_aside_between_commas_does_not_hide_the_object_after_it():
+    assert met(ASIDE) == {frozenset(("Olaf Scholz", "Emmanuel Macron"))}

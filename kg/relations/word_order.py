@@ -201,7 +201,18 @@ class WordOrder(MentionLookup):
         out: list[str] = []
         judged: set[str] = set()
         limit = position + (8 if adjacent else 14)
-        for w in words[position + 1:limit]:
+        aside = False
+        for j in range(position + 1, len(words)):
+            w = words[j]
+            if j >= limit:
+                break
+            if cases is None and not adjacent and w.text == ",":
+                # ", a margine del vertice," between the verb and its object: an aside, not counted
+                aside = not aside and j + 1 < len(words) and (words[j + 1].upos == "ADP"
+                                                             or words[j + 1].text.lower() in PREPOSITIONS)
+            if aside:
+                limit += 1
+                continue
             if w.text in CLAUSE_BREAKS or w.text.lower() in CLAUSE_WORDS:
                 break
             if adjacent and w.upos == "VERB":
