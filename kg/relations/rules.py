@@ -67,6 +67,7 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
             self._locations(ctx, out)
             self._places_in_states(ctx, out)
             self._memberships(ctx, out)
+            self._leaders(ctx, out)
         self._roles(am, out)
         self._allies_by_treaty(am, out)
         self._troops_to_states(out)

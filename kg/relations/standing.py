@@ -13,6 +13,7 @@ from kg.records import Fact, Word
 from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import DEMONYM_LOCATION, DESCRIBED_ROLE, MEMBERSHIP, NAMED_ROLE, PLACE_IN_STATE
 from kg.relations.facts import ArticleFacts, evidence_of
+from kg.relations.words import BY_CASES, LEADING_VERBS
 from kg.relations.writer import FactWriter
 
 
@@ -87,6 +88,46 @@ class StandingFacts(FactWriter):
                 for org in dict.fromkeys(orgs):
                     out.facts.append(Fact(person, "memberOf", org, evidence_of(ctx.am, ctx.sentence), MEMBERSHIP))
             i = end + 1
+
+
+    def _leaders(self, ctx: SentenceContext, out: ArticleFacts) -> None:
+        """Whoever a leading verb ("guidare", "presiedere", relation_words.tsv) makes the head of
+        a body or a state holds its office: "il governo guidato da Fathi Bashagha", "l'Antitrust,
+        presieduta da Antonio Catricalà", "Catricalà presiede l'Antitrust". A state's leader
+        (its government's, kg.mentions.bodies) is its leaderOf."""
+        v = ctx.view
+        for t in ctx.sentence.words:
+            if t.upos != "VERB" or (t.lemma or "").lower() not in LEADING_VERBS:
+                continue
+            led = _participle_noun(ctx, t)
+            if led is not None:   # "il governo [designato da ... e] guidato da X"
+                bodies, leaders = ctx.entities(led), ctx.agents(t) or ctx.right_entities(t, BY_CASES, adjacent=True)
+            elif "VerbForm=Part" in (t.feats or "") and v.kids(t, "aux:pass"):   # "è guidato da X"
+                bodies, leaders = [e for c in v.kids(t, "nsubj:pass") for e in ctx.entities(c)], ctx.agents(t)
+            else:
+                bodies, leaders = [e for o in ctx.objects(t) for e in ctx.entities(o)], ctx.agents(t)
+            leaders = [p for p in leaders if ctx.type_of(p) == "Person"]
+            bodies = [ctx.actor(b) for b in bodies]
+            for predicate, kind in (("leaderOf", "State"), ("holdsPosition", "Organization")):
+                self._add(ctx, out, leaders, predicate, [b for b in bodies if ctx.type_of(b) == kind], t)
+
+
+def _participle_noun(ctx: SentenceContext, verb: Word) -> Word | None:
+    """The noun a participle modifies, through the participles it is conjoined to, where their
+    genders agree (the parser often hangs the participle on the nearest noun instead)."""
+    v, node = ctx.view, verb
+    if "VerbForm=Part" not in (verb.feats or ""):
+        return None
+    while node.deprel == "conj" and v.head(node) is not None and "VerbForm=Part" in (v.head(node).feats or ""):
+        node = v.head(node)
+    noun = v.head(node) if (node.deprel or "").startswith("acl") and not v.kids(verb, "aux:pass") else None
+    if noun is None or {_gender(noun), _gender(verb)} == {"Masc", "Fem"}:
+        return None   # "un team dell'Università di Otago, in Nuova Zelanda, guidato da": not her state
+    return noun
+
+
+def _gender(w: Word) -> str | None:
+    return next((f[len("Gender="):] for f in (w.feats or "").split("|") if f.startswith("Gender=")), None)
 
 
 def party_membership(office: Fact, res: Resolution) -> list[Fact]:
