@@ -75,6 +75,8 @@ def language_problem(text: str) -> Optional[str]:
         return None
     others = {lang: sum(w in marks for w in words) for lang, marks in other_markers().items()}
     best_lang, best_hits = max(others.items(), key=lambda kv: kv[1], default=("", 0))
+    if len(words) < SHORT_TEXT_WORDS and not best_hits:
+        return None   # a caption or a list of names: too short to tell, and nothing says it is foreign
     share = it_hits / len(words) if words else 0.0
     if share >= MIN_ITALIAN_SHARE and it_hits >= MIN_ITALIAN_RATIO * best_hits:
         return None

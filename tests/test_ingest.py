@@ -273,7 +273,10 @@ def test_other_languages_rejected(tmp_path, language):
 
 def test_short_texts():
     assert language_problem("Kim a Mosca") is None
-    assert language_problem("Putin incontra Kim") is not None
+    # too short to tell and nothing foreign in it: a caption, a list of names (KIND's "Adriano
+    # Galliani, vicepresidente Milan" was skipped as not Italian)
+    assert language_problem("Putin incontra Kim") is None
+    assert language_problem("Putin and Kim at the summit") is not None
     assert language_problem(ITALIAN) is None
 
 
