@@ -99,3 +99,9 @@ def test_an_elided_di_links_a_role_to_its_state():
     res, facts = extract(unparsed("Presente anche l'ambasciatore d'Italia, Marco Rossi.",
                                   [("Italia", "LOC"), ("Marco Rossi", "PER")]))
     assert ("Marco Rossi", "holdsPosition", "Italia") in triples(res, facts)
+
+
+def test_a_minister_s_department_of_two_coordinated_nouns_still_reaches_the_demonym():
+    res, facts = extract(unparsed("Lo ha annunciato il ministro delle infrastrutture e dei trasporti italiano, "
+                                  "Marco Rossi, ieri.", [("Marco Rossi", "PER")]))
+    assert ("Marco Rossi", "holdsPosition", "Italia") in triples(res, facts)

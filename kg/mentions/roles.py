@@ -215,10 +215,16 @@ def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j:
                 if body_of is not None and found.mentions[body_of].kind == "demonym":
                     holder = body_of
             # "il ministro delle Infrastrutture turco": a department, then the demonym
-            d = k
-            while holder is None and d < len(toks) and _department_word(text[toks[d][0]:toks[d][1]], minister) \
-                    and found.at(sentence.index, *toks[d]) is None and d - k < 3:
-                d += 1
+            d, words = k, 0
+            while holder is None and d < len(toks) and found.at(sentence.index, *toks[d]) is None and words < 3:
+                word = text[toks[d][0]:toks[d][1]]
+                if word.lower() in ("e", "ed") and d + 1 < len(toks) \
+                        and text[toks[d + 1][0]:toks[d + 1][1]].lower() in LINK_WORDS:
+                    d += 2      # "delle infrastrutture e dei trasporti italiano": one department
+                    continue
+                if not _department_word(word, minister):
+                    break
+                d, words = d + 1, words + 1
             if holder is None and d > k and d < len(toks):
                 demonym = found.at(sentence.index, *toks[d])
                 if demonym is not None and found.mentions[demonym].kind == "demonym":
