@@ -122,7 +122,7 @@ class Lexicon:
 #: The word lists of relation_words.tsv, by the name the relation rules give them.
 RELATION_WORD_LISTS = ("report_verbs", "saying_verbs", "light_verbs", "addressing_verbs", "leading_verbs",
                        "copulas", "receiving_verbs", "reply_verbs", "denouncing_verbs", "unrealised_verbs",
-                       "unrealised_nouns", "planned_modifiers", "pair_words", "state_nouns", "time_units",
+                       "unrealised_nouns", "planned_modifiers", "prospective_nouns", "pair_words", "state_nouns", "time_units",
                        "age_units", "place_object_verbs")
 
 

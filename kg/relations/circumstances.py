@@ -8,7 +8,7 @@ from typing import Optional
 from kg import italian, timex
 from kg.records import Word
 from kg.relations.arguments import Arguments
-from kg.relations.words import IN_CASES, PLANNED_MODIFIERS, REPORT_VERBS, TO_CASES, UNREALISED_NOUNS, UNREALISED_VERBS
+from kg.relations.words import IN_CASES, PLANNED_MODIFIERS, PROSPECTIVE_NOUNS, REPORT_VERBS, TO_CASES, UNREALISED_NOUNS, UNREALISED_VERBS
 
 
 class SentenceContext(Arguments):
@@ -75,6 +75,8 @@ class SentenceContext(Arguments):
         position = self.view.position(trigger)
         if trigger.upos == "NOUN" and position > 0 and words[position - 1].text.lower() in PLANNED_MODIFIERS:
             return "planned", None  # "il suo imminente incontro", however the parse hangs the adjective
+        if trigger.upos == "NOUN" and _prospective(words, position):
+            return "planned", None  # "in vista della visita di Putin in Cina"
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
         for node in [trigger] + ([v.head(trigger)] if trigger.deprel in ("obj", "nsubj:pass") else []):
             head = v.head(node) if node is not None else None
@@ -130,6 +132,14 @@ class SentenceContext(Arguments):
                 return "reported", sources[0] if sources else None
             node = parent
         return "asserted", None
+
+
+def _prospective(words: list[Word], position: int) -> bool:
+    """"in vista della visita", "in attesa del vertice": the event after it is still to come."""
+    i = position - 1
+    while i >= 0 and (words[i].upos == "DET" or words[i].text.lower() in italian.OF_FAMILY):
+        i -= 1
+    return i >= 1 and words[i].text.lower() in PROSPECTIVE_NOUNS and words[i - 1].text.lower() in italian.IN_FAMILY
 
 
 def _is_infinitive(w: Word) -> bool:

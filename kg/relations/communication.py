@@ -11,7 +11,7 @@ from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
 from kg.relations.facts import ArticleFacts
 from kg.relations.frames import NounArguments, VerbArguments
-from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, PLACE_OBJECT_VERBS,
+from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, LIGHT_VERBS, PLACE_OBJECT_VERBS,
                                RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
 from kg.relations.writer import FactWriter
 
@@ -139,6 +139,10 @@ class CommunicationRules(FactWriter):
         agents, to = args.agents, args.to
         people = [a for a in agents if ctx.type_of(a) == "Person"]
         where = to + ctx.nmod(t, IN_CASES)
+        head = ctx.view.head(t)
+        if not where and head is not None and t.deprel == "obj" and (head.lemma or "").lower() in LIGHT_VERBS:
+            where = ctx.obl(head, IN_CASES | TO_CASES)   # "ha compiuto una visita in Iraq": the verb's phrase
+        where = where or ctx.right_entities(t, IN_CASES, adjacent=True)
         self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                   t, event="visit", keep_place=True)
 

@@ -18,6 +18,7 @@ OF_CASES = set(italian.OF_FAMILY | {"da"})
 LIGHT_VERBS = set(_WORDS["light_verbs"])
 REPORT_VERBS = set(_WORDS["report_verbs"])
 PLANNED_MODIFIERS = set(_WORDS["planned_modifiers"])
+PROSPECTIVE_NOUNS = set(_WORDS["prospective_nouns"])
 #: firma", "in una lettera") belongs to the clause's actor; "" is no preposition at all.
 ADJUNCT_PREPOSITIONS = {""} | set(italian.ADJUNCT_PREPOSITIONS)
 CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–"}

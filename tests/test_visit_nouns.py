@@ -1,0 +1,51 @@
+"""Visits named by a noun: a support verb's place phrase ("ha compiuto una visita in Iraq", the
+place hung on the verb), and a visit still to come ("in vista della visita di ... in Cina"),
+which stays a planned claim. Short sentences parsed by hand (no model), invented wording."""
+from parsed import extract, triples
+
+SUPPORT_VERB = ("Il ministro Marco Rossi ha compiuto una visita ufficiale in Giappone.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 6 nsubj
+3 Marco Marco PROPN 2 nmod
+4 Rossi Rossi PROPN 3 flat:name
+5 ha avere AUX 6 aux
+6 compiuto compiere VERB 0 root
+7 una uno DET 8 det
+8 visita visita NOUN 6 obj
+9 ufficiale ufficiale ADJ 8 amod
+10 in in ADP 11 case
+11 Giappone Giappone PROPN 6 obl
+12 . . PUNCT 6 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+AHEAD = ("Il ministro ha incontrato i giornalisti in vista della visita di Marco Rossi in Giappone.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 4 nsubj
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 i il DET 6 det
+6 giornalisti giornalista NOUN 4 obj
+7 in in ADP 8 case
+8 vista vista NOUN 4 obl
+9 della di ADP 10 case
+10 visita visita NOUN 8 nmod
+11 di di ADP 13 case
+12 Marco Marco PROPN 10 nmod
+13 Rossi Rossi PROPN 12 flat:name
+14 in in ADP 15 case
+15 Giappone Giappone PROPN 10 nmod
+16 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+
+def visits(sentence, status=("asserted", "reported")):
+    return {(s, o) for s, p, o in triples(*extract(sentence, date="2024-05-02"), status=status) if p == "visited"}
+
+
+def test_a_visit_noun_takes_the_place_its_support_verb_carries():
+    assert visits(SUPPORT_VERB) == {("Marco Rossi", "Giappone")}
+
+
+def test_a_visit_in_prospect_is_a_planned_claim_not_a_fact():
+    assert visits(AHEAD) == set()
+    assert visits(AHEAD, status=("planned",)) == {("Marco Rossi", "Giappone")}
