@@ -550,3 +550,12 @@ def test_a_name_ner_began_at_a_role_word_is_the_role_s_holder_and_the_name_after
     # a role word and no name after it: no entity at all
     am = parsed_mentions(unparsed("Lo ha detto il Consigliere federale ieri.", [("Consigliere federale", "ORG")]))
     assert am.mentions == []
+
+
+def test_a_person_s_name_ner_began_at_a_capitalised_office_is_the_name_after_it():
+    # "Segretario Generale Rossi": NER ran the office's last word into the name
+    am = parsed_mentions(unparsed("Lo ha detto il Segretario Generale Marco Rossi.", [("Generale Marco Rossi", "PER")]))
+    assert [(m.text, m.type) for m in am.mentions] == [("Marco Rossi", "Person")]
+    # a title that is how the person is named stays
+    am = parsed_mentions(unparsed("Lo ha detto Papa Giovanni ieri.", [("Papa Giovanni", "PER")]))
+    assert [m.text for m in am.mentions] == ["Papa Giovanni"]

@@ -87,7 +87,9 @@ def past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: 
     is the mention where the gazetteer knows it; with no capitalised word left ("Consigliere
     federale") there is no name, and the mention goes."""
     words = m.text.split()
-    if m.kind != "name" or m.type == "Person" or len(words) < 2 or not words[0][:1].isupper() \
+    if m.kind == "name" and m.type == "Person":
+        return _person_past_role_word(m, toks, text, lexicon, gazetteer)
+    if m.kind != "name" or len(words) < 2 or not words[0][:1].isupper() \
             or words[0].lower() not in lexicon.role_first_words or gazetteer.lookup(m.text) is not None:
         return m
     i = next((k for k, t in enumerate(toks) if t[0] == m.start_char), None)
@@ -108,6 +110,29 @@ def past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: 
         return m
     return replace(m, start_char=toks[k][0], text=rest, type=entry.type, key=entry.key)
 
+
+def _person_past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: Lexicon,
+                           gazetteer: Gazetteer) -> Mention:
+    """A person's name NER began at a capitalised office ("Segretario Generale Rutte" gave
+    "Generale Rutte"): the name is what follows the office, all of it capitalised. A title
+    that is part of how a person is named ("Papa Francesco", mention_words.tsv name_titles)
+    stays, as does a name the gazetteer knows whole."""
+    words = m.text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or words[0].lower() not in lexicon.role_first_words \
+            or words[0].lower() in _NAME_TITLES or gazetteer.lookup(m.text) is not None:
+        return m
+    i = next((k for k, t in enumerate(toks) if t[0] == m.start_char), None)
+    if i is None:
+        return m
+    width = next((n for n in range(min(lexicon.longest_role, len(toks) - i), 0, -1)
+                  if toks[i + n - 1][1] < m.end_char and phrase(toks[i:i + n], text) in lexicon.roles), 0)
+    rest = text[toks[i + width][0]:m.end_char] if width and i + width < len(toks) else ""
+    if not rest or not all(w[:1].isupper() for w in rest.split()):
+        return m
+    return replace(m, start_char=toks[i + width][0], text=rest)
+
+
+_NAME_TITLES = frozenset(mention_words()["name_titles"])
 
 #: Words between a role and the name of its holder besides "di": "Rappresentante al Commercio".
 _AFTER_ROLE = TO_FAMILY | DEFINITE_ARTICLES | {"per"}
