@@ -26,6 +26,10 @@ AUXILIARIES = frozenset({"ha", "hanno", "ho", "abbiamo", "aveva", "avevano", "av
                          "era", "erano", "stato", "stata", "stati", "state", "essere", "avere", "sarà", "sarebbe"})
 #: Words that open a new clause (conjunctions and relatives).
 CLAUSE_WORDS = frozenset({"che", "cui", "mentre", "ma", "però", "perché", "poiché", "quando", "dove", "se", "benché"})
+#: Adverbs of sequence and focus the parser may hang on a phrase as its case marker: "si sono
+#: recati prima in Austria, poi in Germania", "anche a Roma".
+FOCUS_ADVERBS = frozenset({"prima", "poi", "quindi", "infine", "anche", "solo", "soltanto", "già", "pure"})
+
 #: Relative adverbs: "Washington, dove ha incontrato".
 ADVERBIAL_RELATIVES = frozenset({"dove", "quando", "come", "mentre", "perché"})
 RELATIVE_PRONOUNS = frozenset({"che", "quale", "cui", "il quale", "la quale", "i quali", "le quali"})

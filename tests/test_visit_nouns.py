@@ -1,6 +1,7 @@
 """Visits named by a noun: a support verb's place phrase ("ha compiuto una visita in Iraq", the
 place hung on the verb), and a visit still to come ("in vista della visita di ... in Cina"),
-which stays a planned claim. Short sentences parsed by hand (no model), invented wording."""
+which stays a planned claim; and a place whose case marker the parser joined to an adverb
+("prima in Austria"). Short sentences parsed by hand (no model), invented wording."""
 from parsed import extract, triples
 
 SUPPORT_VERB = ("Il ministro Marco Rossi ha compiuto una visita ufficiale in Giappone.", """
@@ -49,3 +50,25 @@ def test_a_visit_noun_takes_the_place_its_support_verb_carries():
 def test_a_visit_in_prospect_is_a_planned_claim_not_a_fact():
     assert visits(AHEAD) == set()
     assert visits(AHEAD, status=("planned",)) == {("Marco Rossi", "Giappone")}
+
+
+# the parser takes "prima" for the case marker of "in Austria"
+SEQUENCED = ("Marco Rossi si è recato prima in Austria, poi in Germania.", """
+1 Marco Marco PROPN 5 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 si si PRON 5 expl
+4 è essere AUX 5 aux
+5 recato recare VERB 0 root
+6 prima prima ADV 8 case
+7 in in ADP 8 case
+8 Austria Austria PROPN 5 obl
+9 , , PUNCT 12 punct
+10 poi poi ADV 12 advmod
+11 in in ADP 12 case
+12 Germania Germania PROPN 5 obl
+13 . . PUNCT 5 punct
+""", [("Marco Rossi", "PER"), ("Austria", "LOC"), ("Germania", "LOC")])
+
+
+def test_an_adverb_of_sequence_taken_for_a_case_marker_does_not_hide_the_place():
+    assert visits(SEQUENCED) == {("Marco Rossi", "Austria"), ("Marco Rossi", "Germania")}

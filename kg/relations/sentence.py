@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from kg.italian import FOCUS_ADVERBS
 from kg.records import Sentence, Word
 
 
@@ -32,6 +33,8 @@ class SentenceView:
 
     def case_of(self, word: Word) -> str:
         cases = [c.text.lower() for c in self.kids(word, "case")]
+        while len(cases) > 1 and cases[0] in FOCUS_ADVERBS:
+            cases.pop(0)    # "prima in Austria, poi in Germania": the adverb the parser took for a case
         return " ".join(cases)
 
     def conjuncts(self, word: Word) -> list[Word]:
