@@ -45,10 +45,10 @@ def sentence(text: str, rows: str, ner: list[tuple[str, str]] = (), index: int =
 
 
 def split_words(text: str) -> list[str]:
-    """A text's words for a hand-tagged sentence: one per piece, a comma, a full stop and an
-    elided article ("l'", "d'") each a word of its own."""
+    """A text's words for a hand-tagged sentence: one per piece, a comma, a full stop, a bracket
+    and an elided article ("l'", "d'") each a word of its own."""
     words = []
-    for piece in text.replace(".", " .").replace(",", " ,").split():
+    for piece in text.replace(".", " .").replace(",", " ,").replace("(", "( ").replace(")", " )").split():
         if "'" in piece[:-1]:
             head, _, tail = piece.partition("'")
             words += [head + "'", tail]

@@ -66,6 +66,7 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
                     self._flow_noun(ctx, word, self.lex.objects[(word.lemma or "").lower()], out)
             self._locations(ctx, out)
             self._places_in_states(ctx, out)
+            self._places_written_in_states(ctx, out)
             self._memberships(ctx, out)
             self._leaders(ctx, out)
         self._roles(am, out)

@@ -6,6 +6,7 @@ name carries their organisation ("Marco Bianchi (Italia, Squadra Rossa)") or the
 office of a party."""
 from __future__ import annotations
 
+from kg import italian
 from kg.gazetteer import load_gazetteer
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
@@ -70,6 +71,38 @@ class StandingFacts(FactWriter):
                 # a standing fact, not an event: no date, and the place stays a place (a capital
                 # is not read as its state here)
                 out.facts.append(Fact(place, "locatedIn", state, evidence_of(ctx.am, ctx.sentence), PLACE_IN_STATE))
+
+    def _places_written_in_states(self, ctx: SentenceContext, out: ArticleFacts) -> None:
+        """A place the text itself puts in a state, right after it and closing its phrase,
+        whatever the gazetteer knows of the place: "Kasongo (Congo)", "Red Bull Ring, Austria",
+        "di Rustavi in Georgia", "Manchester, nel Regno Unito". A state followed by more words
+        ("a Mosca, Russia e Cina hanno ...") is not the place's; nor is one the gazetteer
+        contradicts."""
+        words = ctx.sentence.words
+        i = 0
+        while i < len(words):
+            place = ctx._entity_at(words[i], demonyms=False)
+            end = _run_end(ctx, words, i, 1)
+            i = end + 1
+            if not place or ctx.type_of(place) != "Place":
+                continue
+            j = end + 1
+            bracket = j < len(words) and words[j].text == "("
+            j += 1 if j < len(words) and words[j].text in (",", "(") else 0
+            j += 1 if j < len(words) and words[j].text.lower() in italian.IN_FAMILY else 0
+            state = ctx._entity_at(words[j], demonyms=False) if end + 1 < j < len(words) else None
+            if not state or ctx.type_of(state) != "State" or self.res.place_states.get(place, state) != state:
+                continue
+            after = _run_end(ctx, words, j, 1) + 1
+            if after < len(words) and (any(c.isalnum() for c in words[after].text) or (bracket and words[after].text != ")")):
+                continue
+            start = _run_end(ctx, words, end, -1)
+            if _listed(ctx, words, start - 1, -1) or (not bracket and _listed(ctx, words, after, 1)):
+                continue    # "in Sudan, Sahel, Libia, Repubblica democratica del Congo": a list
+            entry = load_gazetteer().lookup(" ".join(w.text for w in words[j:after]))
+            if entry is not None and entry.type != "State":
+                continue    # "Galleria Borghese, Roma": a capital standing for its state is a city here
+            out.facts.append(Fact(place, "locatedIn", state, evidence_of(ctx.am, ctx.sentence), PLACE_IN_STATE))
 
     def _memberships(self, ctx: SentenceContext, out: ArticleFacts) -> None:
         """A person's name with an organisation in the brackets after it ("Marco Bianchi
@@ -250,6 +283,14 @@ def _across_preposition(ctx: SentenceContext, words: list[Word], edge: int, step
     if 0 <= j < len(words) and abs(j - edge) > 1 and (step == -1 or _phrase_ends_after(ctx, words, j)):
         return [words[j]]
     return []
+
+
+def _listed(ctx: SentenceContext, words: list[Word], comma: int, step: int) -> bool:
+    """Whether a comma at ``words[comma]`` joins another entity or an "e" on its ``step`` side."""
+    if not 0 <= comma < len(words) or words[comma].text != ",":
+        return False
+    k = comma + step
+    return 0 <= k < len(words) and (words[k].text.lower() in ("e", "ed") or ctx._entity_at(words[k], demonyms=False) is not None)
 
 
 def _run_end(ctx: SentenceContext, words: list[Word], i: int, step: int) -> int:
