@@ -146,7 +146,6 @@ class CommunicationRules(FactWriter):
         self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                   t, event="visit", keep_place=True)
 
-
     def _together(self, ctx: SentenceContext, verb: Word, out: ArticleFacts) -> None:
         """"è arrivata a Sofia per partecipare alla cerimonia insieme al primo ministro bulgaro":
         people who do something together ("insieme a", "insieme con") met; "insieme" may be
