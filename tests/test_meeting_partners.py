@@ -178,3 +178,26 @@ ASIDE = ("Olaf Scholz ha incontrato ieri a Parigi, a margine del vertice dei min
 
 def test_an_aside_between_commas_does_not_hide_the_object_after_it():
     assert met(ASIDE) == {frozenset(("Olaf Scholz", "Emmanuel Macron"))}
+
+
+# a passive with no subject of its own: the guest is the subject of the clause above
+WELCOMED_ON_ARRIVAL = ("Marco Rossi è arrivato a Parigi ed è stato accolto da Luca Bianchi.", """
+1 Marco Marco PROPN 4 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 è essere AUX 4 aux
+4 arrivato arrivare VERB 0 root
+5 a a ADP 6 case
+6 Parigi Parigi PROPN 4 obl
+7 ed e CCONJ 10 cc
+8 è essere AUX 10 aux
+9 stato essere AUX 10 aux:pass
+10 accolto accogliere VERB 4 conj
+11 da da ADP 12 case
+12 Luca Luca PROPN 10 obl:agent
+13 Bianchi Bianchi PROPN 12 flat:name
+14 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Parigi", "LOC"), ("Luca Bianchi", "PER")])
+
+
+def test_whoever_a_subjectless_passive_welcomes_is_the_subject_of_the_clause_above():
+    assert met(WELCOMED_ON_ARRIVAL) == {frozenset(("Marco Rossi", "Luca Bianchi"))}

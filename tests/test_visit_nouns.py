@@ -1,7 +1,8 @@
 """Visits named by a noun: a support verb's place phrase ("ha compiuto una visita in Iraq", the
 place hung on the verb), and a visit still to come ("in vista della visita di ... in Cina"),
-which stays a planned claim; and a place whose case marker the parser joined to an adverb
-("prima in Austria"). Short sentences parsed by hand (no model), invented wording."""
+which stays a planned claim; "X, in visita a Y", the name before the comma; and a place whose
+case marker the parser joined to an adverb ("prima in Austria"). Short sentences parsed by hand
+(no model), invented wording."""
 from parsed import extract, triples
 
 SUPPORT_VERB = ("Il ministro Marco Rossi ha compiuto una visita ufficiale in Giappone.", """
@@ -72,3 +73,27 @@ SEQUENCED = ("Marco Rossi si è recato prima in Austria, poi in Germania.", """
 
 def test_an_adverb_of_sequence_taken_for_a_case_marker_does_not_hide_the_place():
     assert visits(SEQUENCED) == {("Marco Rossi", "Austria"), ("Marco Rossi", "Germania")}
+
+
+# "in visita a" after a comma describes the name before it, whatever phrase holds the name
+VISITING = ("Il vertice è stato aperto dal presidente Marco Rossi, in visita a Parigi.", """
+1 Il il DET 2 det
+2 vertice vertice NOUN 5 nsubj:pass
+3 è essere AUX 5 aux
+4 stato essere AUX 5 aux:pass
+5 aperto aprire VERB 0 root
+6 dal da ADP 8 case
+7 presidente presidente NOUN 5 obl:agent
+8 Marco Marco PROPN 7 nmod
+9 Rossi Rossi PROPN 8 flat:name
+10 , , PUNCT 12 punct
+11 in in ADP 12 case
+12 visita visita NOUN 5 obl
+13 a a ADP 14 case
+14 Parigi Parigi PROPN 12 nmod
+15 . . PUNCT 5 punct
+""", [("Marco Rossi", "PER"), ("Parigi", "LOC")])
+
+
+def test_in_visita_after_a_comma_is_the_visit_of_the_name_before_it():
+    assert visits(VISITING) == {("Marco Rossi", "Parigi")}

@@ -57,6 +57,10 @@ class CommunicationRules(FactWriter):
             # phrase received, wherever the parse hangs it
             received = [e for c in v.kids(t, "nsubj:pass") for e in ctx.entities(c)]
             by = ctx.obl(t, BY_CASES) or ctx.right_entities(t, BY_CASES)
+            above = ctx.governing_verb(t)
+            if not received and by and above is not None:
+                # "è arrivata a Addis Abeba, dove è stata accolta dal premier": the clause above's subject
+                received = [e for e in ctx.agents(above) if e not in by]
             if received and by:
                 agents, objs = by, received
         # "ha telefonato al presidente": whom one calls is "a X" too
@@ -135,9 +139,9 @@ class CommunicationRules(FactWriter):
             self._add(ctx, out, parties[k:k + 1], "communicatedWith", parties[k + 1:], t, kind=frame, event=frame)
 
     def _noun_visit(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
-        """"la visita di X a Pechino"."""
+        """"la visita di X a Pechino"; "X, in visita a Pechino": the name before the comma."""
         agents, to = args.agents, args.to
-        people = [a for a in agents if ctx.type_of(a) == "Person"]
+        people = [a for a in agents if ctx.type_of(a) == "Person"] or self._visiting_apposition(ctx, t)
         where = to + ctx.nmod(t, IN_CASES)
         head = ctx.view.head(t)
         if not where and head is not None and t.deprel == "obj" and (head.lemma or "").lower() in LIGHT_VERBS:
@@ -145,6 +149,15 @@ class CommunicationRules(FactWriter):
         where = where or ctx.right_entities(t, IN_CASES, adjacent=True)
         self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                   t, event="visit", keep_place=True)
+
+    def _visiting_apposition(self, ctx: SentenceContext, t: Word) -> list[str]:
+        """"il presidente francese Emmanuel Macron, in visita a Roma": the person named right
+        before the comma that opens "in visita", whatever phrase holds the name."""
+        words = ctx.sentence.words
+        i = ctx.view.position(t)
+        if i < 2 or words[i - 1].text.lower() not in italian.IN_FAMILY or words[i - 2].text != ",":
+            return []
+        return [k for k in ctx.antecedent(words[i - 1]) if ctx.type_of(k) == "Person"]
 
     def _together(self, ctx: SentenceContext, verb: Word, out: ArticleFacts) -> None:
         """"è arrivata a Sofia per partecipare alla cerimonia insieme al primo ministro bulgaro":
