@@ -38,7 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ingest.min_italian_ratio", 3.0, "ratio",
             "Italian markers must outnumber any other language's this much.", "kg.ingest.MIN_ITALIAN_RATIO"),
     Setting("ingest.short_text_words", 8, "words",
-            "Below this, one Italian function word is enough to call a text Italian, and a text with no other language's marker is taken as Italian.", "kg.ingest.SHORT_TEXT_WORDS"),
+            "Below this, one Italian function word is enough to call a text Italian, and a text with no "
+            "other language's marker is taken as Italian.", "kg.ingest.SHORT_TEXT_WORDS"),
     Setting("outputs.min_free", 20 << 20, "bytes",
             "Free space any build needs beyond its estimate of the outputs.", "kg.outputs.MIN_FREE"),
     Setting("outputs.size_factor", 40, "times the text",

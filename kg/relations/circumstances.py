@@ -8,7 +8,8 @@ from typing import Optional
 from kg import italian, timex
 from kg.records import Word
 from kg.relations.arguments import Arguments
-from kg.relations.words import IN_CASES, PLANNED_MODIFIERS, PROSPECTIVE_NOUNS, REPORT_VERBS, TO_CASES, UNREALISED_NOUNS, UNREALISED_VERBS
+from kg.relations.words import (IN_CASES, PLANNED_MODIFIERS, PROSPECTIVE_NOUNS, REPORT_VERBS, TO_CASES,
+                                UNREALISED_NOUNS, UNREALISED_VERBS)
 
 
 class SentenceContext(Arguments):

@@ -94,7 +94,8 @@ class StandingFacts(FactWriter):
             if not state or ctx.type_of(state) != "State" or self.res.place_states.get(place, state) != state:
                 continue
             after = _run_end(ctx, words, j, 1) + 1
-            if after < len(words) and (any(c.isalnum() for c in words[after].text) or (bracket and words[after].text != ")")):
+            closing = after >= len(words) or not any(c.isalnum() for c in words[after].text)
+            if not closing or (bracket and after < len(words) and words[after].text != ")"):
                 continue
             start = _run_end(ctx, words, end, -1)
             if _listed(ctx, words, start - 1, -1) or (not bracket and _listed(ctx, words, after, 1)):
@@ -290,7 +291,8 @@ def _listed(ctx: SentenceContext, words: list[Word], comma: int, step: int) -> b
     if not 0 <= comma < len(words) or words[comma].text != ",":
         return False
     k = comma + step
-    return 0 <= k < len(words) and (words[k].text.lower() in ("e", "ed") or ctx._entity_at(words[k], demonyms=False) is not None)
+    return 0 <= k < len(words) and (words[k].text.lower() in ("e", "ed")
+                                    or ctx._entity_at(words[k], demonyms=False) is not None)
 
 
 def _run_end(ctx: SentenceContext, words: list[Word], i: int, step: int) -> int:
