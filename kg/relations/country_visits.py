@@ -28,10 +28,9 @@ def with_country_visits(am: ArticleMentions, res: Resolution, facts: ArticleFact
     the training articles (the rule precision table's COUNTRY_VISIT); below ``min_confidence``
     it is left out."""
     aid = am.annotated.article.id
-    named = {key for (article, _), key in res.mention_keys.items() if article == aid}
+    named = {res.key_of(aid, i) for i in range(len(am.mentions))}
     have = {(f.subject, f.predicate, f.object) for f in facts.facts}
     own = {(f.subject, f.object) for f in facts.facts if f.predicate in OWN}
-    own |= {(f.object, f.subject) for f in facts.facts if f.predicate == "leaderOf"}
     derived: list[Fact] = []
     for f in facts.facts:
         if f.predicate != "visited":
