@@ -201,3 +201,25 @@ WELCOMED_ON_ARRIVAL = ("Marco Rossi è arrivato a Parigi ed è stato accolto da 
 
 def test_whoever_a_subjectless_passive_welcomes_is_the_subject_of_the_clause_above():
     assert met(WELCOMED_ON_ARRIVAL) == {frozenset(("Marco Rossi", "Luca Bianchi"))}
+
+
+# a call received: the "da" phrase made it, to whoever received it
+CALL_RECEIVED = ("Marco Rossi ha ricevuto una telefonata da Luca Bianchi.", """
+1 Marco Marco PROPN 4 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 ricevuto ricevere VERB 0 root
+5 una uno DET 6 det
+6 telefonata telefonata NOUN 4 obj
+7 da da ADP 8 case
+8 Luca Luca PROPN 6 nmod
+9 Bianchi Bianchi PROPN 8 flat:name
+10 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Luca Bianchi", "PER")])
+
+
+def test_a_call_received_from_someone_is_theirs_to_the_receiver():
+    res, facts = extract(CALL_RECEIVED)
+    calls = [(res.entities[f.subject].label, res.entities[f.object].label, f.kind) for f in facts.facts
+             if f.predicate == "communicatedWith"]
+    assert calls == [("Luca Bianchi", "Marco Rossi", "phone_call")]

@@ -11,8 +11,8 @@ from kg.lexicon import Lexicon
 from kg.records import Word
 from kg.relations.circumstances import SentenceContext
 from kg.relations.facts import unique
-from kg.relations.words import (ADJUNCT_PREPOSITIONS, BETWEEN_CASES, DENOUNCING_VERBS, IN_CASES, LIGHT_VERBS,
-                                OF_CASES, TO_CASES, WITH_CASES)
+from kg.relations.words import (ADJUNCT_PREPOSITIONS, BETWEEN_CASES, BY_CASES, DENOUNCING_VERBS, IN_CASES,
+                                LIGHT_VERBS, OF_CASES, RECEIVING_VERBS, TO_CASES, WITH_CASES)
 
 
 @dataclass
@@ -123,4 +123,11 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
         to = unique(to + ctx.obl(head, TO_CASES))
         with_ = unique(with_ + ctx.obl(head, WITH_CASES))
         between = unique(between + ctx.obl(head, BETWEEN_CASES))
+    if head is not None and t.deprel == "obj" and (head.lemma or "").lower() in RECEIVING_VERBS & LIGHT_VERBS \
+            and frame in ("letter", "message", "phone_call"):
+        # "ha ricevuto una telefonata dal presidente": the "da" phrase sent it to the receiver
+        senders = ctx.obl(head, BY_CASES) or ctx.nmod(t, BY_CASES) or ctx.right_entities(t, BY_CASES)
+        receivers = [r for r in ctx.agents(head) or ctx.left_actor(head) if r not in senders]
+        if senders and receivers:
+            agents, to = senders, unique(to + receivers)
     return frame, NounArguments(head, agents, to, with_, between)
