@@ -255,7 +255,8 @@ def _add_realnews_parsers(msub) -> None:
     p = msub.add_parser("measure-rules", help="measure the hand rules' precision, the confidence of their facts",
                         description="Builds the cached train and dev articles of bench/realnews with the rules "
                         "alone and counts, per predicate, the facts that match each article's gold as kg eval does; "
-                        "writes the Laplace-smoothed precision a rule's fact carries as its confidence. Never reads "
+                        "writes the Laplace-smoothed precision a rule's fact carries as its confidence (a country's "
+                        "visit derived from its city's counted apart, by building with and without them). Never reads "
                         "the test split. Example: kg models measure-rules")
     _realnews_training_args(p, "it_kg_rule_precision.json", "the table", data=False,
                             splits="'train' alone leaves dev for checking; ")

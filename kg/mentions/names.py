@@ -85,21 +85,17 @@ def past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: 
     "Emiro del Qatar" is the emir's office and Qatar, which the role then finds as its holder;
     "Segretario generale della Nato", the office and Nato. What follows the role and a link word
     is the mention where the gazetteer knows it; with no capitalised word left ("Consigliere
-    federale") there is no name, and the mention goes."""
-    words = m.text.split()
-    if m.kind == "name" and m.type == "Person":
-        return _person_past_role_word(m, toks, text, lexicon, gazetteer)
-    if m.kind != "name" or len(words) < 2 or not words[0][:1].isupper() \
-            or words[0].lower() not in lexicon.role_first_words or gazetteer.lookup(m.text) is not None:
+    federale") there is no name, and the mention goes. A person's name NER began at an office
+    ("Segretario Generale Rutte" gave "Generale Rutte") is the capitalised name after it, unless
+    the office is a title people are named by ("Papa Francesco", mention_words.tsv name_titles)."""
+    k = _past_leading_role(m, toks, text, lexicon, gazetteer)
+    if k is None:
         return m
-    i = next((k for k, t in enumerate(toks) if t[0] == m.start_char), None)
-    if i is None:
-        return m
-    width = next((n for n in range(min(lexicon.longest_role, len(toks) - i), 0, -1)
-                  if toks[i + n - 1][1] < m.end_char and phrase(toks[i:i + n], text) in lexicon.roles), 0)
-    if not width:
-        return m
-    k = i + width
+    if m.type == "Person":
+        rest = text[toks[k][0]:m.end_char] if k < len(toks) else ""
+        if not rest or m.text.split()[0].lower() in _NAME_TITLES or not all(w[:1].isupper() for w in rest.split()):
+            return m
+        return replace(m, start_char=toks[k][0], text=rest)
     while k < len(toks) and toks[k][0] < m.end_char and text[toks[k][0]:toks[k][1]].lower() in LINK_WORDS | _AFTER_ROLE:
         k += 1
     rest = text[toks[k][0]:m.end_char] if k < len(toks) and toks[k][0] < m.end_char else ""
@@ -111,25 +107,20 @@ def past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: 
     return replace(m, start_char=toks[k][0], text=rest, type=entry.type, key=entry.key)
 
 
-def _person_past_role_word(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: Lexicon,
-                           gazetteer: Gazetteer) -> Mention:
-    """A person's name NER began at a capitalised office ("Segretario Generale Rutte" gave
-    "Generale Rutte"): the name is what follows the office, all of it capitalised. A title
-    that is part of how a person is named ("Papa Francesco", mention_words.tsv name_titles)
-    stays, as does a name the gazetteer knows whole."""
+def _past_leading_role(m: Mention, toks: list[tuple[int, int]], text: str, lexicon: Lexicon,
+                       gazetteer: Gazetteer) -> Optional[int]:
+    """The token right after the capitalised role phrase a name of two words or more begins
+    with, where the gazetteer does not know the whole name; else None."""
     words = m.text.split()
-    if len(words) < 2 or not words[0][:1].isupper() or words[0].lower() not in lexicon.role_first_words \
-            or words[0].lower() in _NAME_TITLES or gazetteer.lookup(m.text) is not None:
-        return m
+    if m.kind != "name" or len(words) < 2 or not words[0][:1].isupper() \
+            or words[0].lower() not in lexicon.role_first_words or gazetteer.lookup(m.text) is not None:
+        return None
     i = next((k for k, t in enumerate(toks) if t[0] == m.start_char), None)
     if i is None:
-        return m
+        return None
     width = next((n for n in range(min(lexicon.longest_role, len(toks) - i), 0, -1)
                   if toks[i + n - 1][1] < m.end_char and phrase(toks[i:i + n], text) in lexicon.roles), 0)
-    rest = text[toks[i + width][0]:m.end_char] if width and i + width < len(toks) else ""
-    if not rest or not all(w[:1].isupper() for w in rest.split()):
-        return m
-    return replace(m, start_char=toks[i + width][0], text=rest)
+    return i + width if width else None
 
 
 _NAME_TITLES = frozenset(mention_words()["name_titles"])

@@ -61,6 +61,8 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
     confidence and "off" none (the two builds that measure them)."""
     if mode not in MODES:
         raise ValueError(f"relation mode {mode!r}: expected one of {', '.join(MODES)}")
+    if country_visits not in COUNTRY_VISIT_MODES:
+        raise ValueError(f"country visits {country_visits!r}: expected one of {', '.join(COUNTRY_VISIT_MODES)}")
     extractor = RelationExtractor(lexicon, resolution)
     rules = [extractor.extract(am) for am in mentions]
     given = scorer is not None      # a scorer passed in keeps its own table unless a path says otherwise
@@ -81,12 +83,17 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
         out = [with_rule_confidence(r, scorer) for r in rules]
     else:
         out = [decode(am, resolution, lexicon, r, scorer, min_confidence) for am, r in zip(mentions, rules)]
-    if country_visits not in COUNTRY_VISIT_MODES:
-        raise ValueError(f"country visits {country_visits!r}: expected one of {', '.join(COUNTRY_VISIT_MODES)}")
+    return _with_country_visits(mentions, resolution, out, scorer, min_confidence, country_visits)
+
+
+def _with_country_visits(mentions: Sequence[ArticleMentions], resolution: Resolution, out: list[ArticleFacts],
+                         scorer: Optional[RelationScorer], min_confidence: Optional[float],
+                         country_visits: str) -> list[ArticleFacts]:
+    """``out`` with the countries' visits ``country_visits`` asks for (extract_facts)."""
     if country_visits == "all":
         return [with_country_visits(am, resolution, facts) for am, facts in zip(mentions, out)]
     precision = scorer.rule_confidence.get(COUNTRY_VISIT) if scorer is not None else None
-    if country_visits == "off" or precision is None:
-        return out      # unmeasured, they would carry a confidence that means nothing
-    floor = scorer.threshold if min_confidence is None else min_confidence
+    floor = (scorer.threshold if min_confidence is None else min_confidence) if scorer is not None else None
+    if country_visits == "off" or precision is None or precision < floor:
+        return out      # unmeasured they would carry a confidence that means nothing; below the floor, none passes
     return [with_country_visits(am, resolution, facts, precision, floor) for am, facts in zip(mentions, out)]

@@ -100,7 +100,8 @@ class StandingFacts(FactWriter):
             start = _run_end(ctx, words, end, -1)
             if _listed(ctx, words, start - 1, -1) or (not bracket and _listed(ctx, words, after, 1)):
                 continue    # "in Sudan, Sahel, Libia, Repubblica democratica del Congo": a list
-            entry = load_gazetteer().lookup(" ".join(w.text for w in words[j:after]))
+            surface = ctx.am.annotated.article.text[words[j].start_char:words[after - 1].end_char]
+            entry = load_gazetteer().lookup(surface)
             if entry is not None and entry.type != "State":
                 continue    # "Galleria Borghese, Roma": a capital standing for its state is a city here
             out.facts.append(Fact(place, "locatedIn", state, evidence_of(ctx.am, ctx.sentence), PLACE_IN_STATE))
