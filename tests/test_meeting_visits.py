@@ -207,3 +207,52 @@ def test_a_visit_of_a_city_is_a_visit_of_its_country_when_the_article_names_the_
     # below the chosen confidence it is left out, the city's visit stays
     res, facts = _with_countries(MET_IN_BERLIN, GERMANY_NAMED, precision=0.45, min_confidence=0.5)
     assert {o for s, p, o in triples(res, facts) if p == "visited"} == {"Berlino"}
+
+
+# the parse hangs "a Varna" on the partner's name, and the gazetteer does not place Varna:
+# the text does ("a Varna, in Bulgaria")
+MET_AT_PARTNERS_PLACE = ("Emmanuel Macron ha incontrato il cancelliere Olaf Scholz a Varna, in Bulgaria.", """
+1 Emmanuel Emmanuel PROPN 4 nsubj
+2 Macron Macron PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 il il DET 6 det
+6 cancelliere cancelliere NOUN 4 obj
+7 Olaf Olaf PROPN 6 nmod
+8 Scholz Scholz PROPN 7 flat:name
+9 a a ADP 10 case
+10 Varna Varna PROPN 7 nmod
+11 , , PUNCT 10 punct
+12 in in ADP 13 case
+13 Bulgaria Bulgaria PROPN 4 obl
+14 . . PUNCT 4 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Varna", "LOC"), ("Bulgaria", "LOC")])
+
+MEETING_AT_PARTNERS_PLACE = ("L'incontro di Emmanuel Macron con Olaf Scholz a Varna, in Bulgaria, è durato due ore.", """
+1 L' il DET 2 det
+2 incontro incontro NOUN 18 nsubj
+3 di di ADP 4 case
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 con con ADP 7 case
+7 Olaf Olaf PROPN 2 nmod
+8 Scholz Scholz PROPN 7 flat:name
+9 a a ADP 10 case
+10 Varna Varna PROPN 7 nmod
+11 , , PUNCT 10 punct
+12 in in ADP 13 case
+13 Bulgaria Bulgaria PROPN 10 nmod
+14 , , PUNCT 13 punct
+15 è essere AUX 16 aux
+16 durato durare VERB 0 root
+17 due due NUM 18 nummod
+18 ore ora NOUN 16 obl
+19 . . PUNCT 16 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Varna", "LOC"), ("Bulgaria", "LOC")])
+
+
+def test_a_place_hung_on_the_partners_name_is_where_they_met():
+    # both came from abroad; the text itself puts Varna in Bulgaria
+    for sentence in (MET_AT_PARTNERS_PLACE, MEETING_AT_PARTNERS_PLACE):
+        got = visits(sentence)
+        assert {s for s, o in got if "Varna" in o} == {"Emmanuel Macron", "Olaf Scholz"}, got

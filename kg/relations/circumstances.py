@@ -25,6 +25,9 @@ class SentenceContext(Arguments):
                 return key
         # "ha incontrato martedì a Berlino": a weekday taken for the object carries the place
         objects = self.objects(verb)
+        key = self.partner_place(objects)
+        if key is not None:
+            return key
         frontier = self.view.kids(verb, "obl") + [o for o in self.view.kids(verb, "obj") if o not in objects]
         # "hanno firmato sabato a Istanbul", "è stato ricevuto lunedì a Pechino": a weekday the
         # parse made a verb or a subject carries the place too
@@ -43,6 +46,21 @@ class SentenceContext(Arguments):
                             return key
                 nxt += self.view.kids(w, "nmod")
             frontier = nxt
+        return None
+
+    def partner_place(self, partners: list[Word]) -> Optional[str]:
+        """A place the parse hangs on a partner's name ("ha incontrato il leader cinese Xi
+        Jinping a Bali", "l'incontro con Xi Jinping a Bali"): a person has no place of its own
+        in an "a" or "in" phrase, so it is where the event happened."""
+        for o in partners:
+            for n in [o] + self.view.kids(o, "nmod", "appos"):
+                if not any(self.type_of(e) == "Person" for e in self.entities(n)):
+                    continue
+                for c in self.view.kids(n, "nmod"):
+                    if self.view.case_of(c) in IN_CASES | TO_CASES:
+                        key = next((k for k in self.entities(c, demonyms=False) if self.type_of(k) == "Place"), None)
+                        if key is not None:
+                            return key
         return None
 
     def date_near(self, trigger: Word, ahead: bool = False) -> Optional[str]:

@@ -195,7 +195,9 @@ class CommunicationRules(FactWriter):
     def _noun_place(self, ctx: SentenceContext, t: Word) -> Optional[str]:
         """The place a meeting noun's own phrase gives ("l'incontro a Palazzo Chigi", "il vertice
         in Alaska"), not the sentence verb's."""
-        return next((k for k in ctx.nmod(t, IN_CASES | TO_CASES) if ctx.type_of(k) == "Place"), None)
+        own = next((k for k in ctx.nmod(t, IN_CASES | TO_CASES) if ctx.type_of(k) == "Place"), None)
+        partners = [c for c in ctx.view.kids(t, "nmod") if ctx.view.case_of(c) in WITH_CASES | BETWEEN_CASES]
+        return own or ctx.partner_place(partners)
 
     def _visitors(self, ctx: SentenceContext, t: Word, people: list[str], out: ArticleFacts,
                   guests: Iterable[str] = (), place: Optional[str] = None) -> None:
@@ -206,7 +208,8 @@ class CommunicationRules(FactWriter):
         from_dateline = place is None and bool(guests)
         if from_dateline:
             place = ctx.dateline_place()  # "PECHINO – ... è stato accolto dal presidente cinese"
-        host = (self.res.metonyms.get(place) or self.res.place_states.get(place)) if place else None
+        host = (self.res.metonyms.get(place) or self.res.place_states.get(place)
+                or dict(self.written_places(ctx)).get(place)) if place else None   # "a Bali, in Indonesia"
         if host is None and place is not None and not from_dateline:
             # "MADRID – ... ricevuto al Palazzo della Moncloa": a building the gazetteer does not
             # locate is in the dateline's state

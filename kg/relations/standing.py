@@ -78,6 +78,12 @@ class StandingFacts(FactWriter):
         "di Rustavi in Georgia", "Manchester, nel Regno Unito". A state followed by more words
         ("a Mosca, Russia e Cina hanno ...") is not the place's; nor is one the gazetteer
         contradicts."""
+        for place, state in self.written_places(ctx):
+            out.facts.append(Fact(place, "locatedIn", state, evidence_of(ctx.am, ctx.sentence), PLACE_IN_STATE))
+
+    def written_places(self, ctx: SentenceContext) -> list[tuple[str, str]]:
+        """The (place, state) pairs of _places_written_in_states."""
+        found = []
         words = ctx.sentence.words
         i = 0
         while i < len(words):
@@ -104,7 +110,8 @@ class StandingFacts(FactWriter):
             entry = load_gazetteer().lookup(surface)
             if entry is not None and entry.type != "State":
                 continue    # "Galleria Borghese, Roma": a capital standing for its state is a city here
-            out.facts.append(Fact(place, "locatedIn", state, evidence_of(ctx.am, ctx.sentence), PLACE_IN_STATE))
+            found.append((place, state))
+        return found
 
     def _memberships(self, ctx: SentenceContext, out: ArticleFacts) -> None:
         """A person's name with an organisation in the brackets after it ("Marco Bianchi
