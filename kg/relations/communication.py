@@ -79,8 +79,12 @@ class CommunicationRules(FactWriter):
         agents, objs, where = args.agents, args.objs, args.where
         targets = objs if (t.lemma or "") in PLACE_OBJECT_VERBS else where
         people = [a for a in agents if ctx.type_of(a) == "Person"]
-        self._add(ctx, out, people, "visited", [x for x in targets if ctx.type_of(x) in ("Place", "State")],
-                  t, event="visit", keep_place=True)
+        targets = [x for x in targets if ctx.type_of(x) in ("Place", "State")]
+        if people and targets:
+            # whoever travels with them, unless at home there ("insieme al ministro turco", in Istanbul)
+            people += [c for c in _companions(ctx, t)
+                       if c not in people and not all(self._at_home(ctx, c, x) for x in targets)]
+        self._add(ctx, out, people, "visited", targets, t, event="visit", keep_place=True)
 
     def _noun_message(self, ctx: SentenceContext, t: Word, frame: str, args: NounArguments, out: ArticleFacts) -> None:
         """"la lettera di Putin a Kim"."""
@@ -224,6 +228,18 @@ class CommunicationRules(FactWriter):
         # the article makes them an official of that state: the president of the European Council too
         visitors += [p for p in guests if ctx.type_of(p) == "Person" and ctx.home_state(p) != host and p not in visitors]
         self._add(ctx, out, visitors, "visited", [place], t, event="visit", keep_place=True, confidence=VISIT_BY_PLACE)
+
+
+def _companions(ctx: SentenceContext, verb: Word) -> list[str]:
+    """People who travel with the subject: "è arrivata a Tripoli con i ministri Tajani e
+    Piantedosi", "ha visitato Nairobi insieme alla figlia". A person at home there is dropped
+    where the facts are written (kg.relations.writer)."""
+    v = ctx.view
+    phrases = [c for c in v.kids(verb, "obl")
+               if v.case_of(c) in WITH_CASES or any(k.text.lower() == "insieme" for k in v.kids(c, "case", "advmod", "fixed"))]
+    # "con i ministri Antonio Tajani e Matteo Piantedosi": the names the parse hangs on the role noun
+    words = phrases + [n for c in phrases for n in v.kids(c, "nmod") if not v.case_of(n)]
+    return [e for w in words for e in ctx.entities(w) if ctx.type_of(e) == "Person"]
 
 
 def _reciprocal(v, verb: Word) -> bool:
