@@ -223,3 +223,29 @@ def test_a_call_received_from_someone_is_theirs_to_the_receiver():
     calls = [(res.entities[f.subject].label, res.entities[f.object].label, f.kind) for f in facts.facts
              if f.predicate == "communicatedWith"]
     assert calls == [("Luca Bianchi", "Marco Rossi", "phone_call")]
+
+
+# the parse chains the list: "Stati Uniti" hangs on "Qatar", not on the first conjunct
+CHAINED_LIST = ("Egitto, Israele, Qatar e Stati Uniti hanno tenuto colloqui al Cairo.", """
+1 Egitto Egitto PROPN 10 nsubj
+2 , , PUNCT 3 punct
+3 Israele Israele PROPN 1 conj
+4 , , PUNCT 5 punct
+5 Qatar Qatar PROPN 1 conj
+6 e e CCONJ 7 cc
+7 Stati Stati PROPN 5 conj
+8 Uniti Uniti PROPN 7 flat:name
+9 hanno avere AUX 10 aux
+10 tenuto tenere VERB 0 root
+11 colloqui colloquio NOUN 10 obj
+12-13 al
+12 a a ADP 14 case
+13 il il DET 14 det
+14 Cairo Cairo PROPN 10 obl
+15 . . PUNCT 10 punct
+""", [("Egitto", "LOC"), ("Israele", "LOC"), ("Qatar", "LOC"), ("Stati Uniti", "LOC"), ("Cairo", "LOC")])
+
+
+def test_every_conjunct_of_a_chained_list_is_a_party():
+    got = met(CHAINED_LIST)
+    assert len(got) == 6, got      # four states, each pair once

@@ -38,7 +38,12 @@ class SentenceView:
         return " ".join(cases)
 
     def conjuncts(self, word: Word) -> list[Word]:
-        return [word] + [c for c in self.kids(word, "conj")]
+        """``word`` and the words coordinated with it, also where the parse chains them ("Egitto,
+        Israele, Qatar e Stati Uniti" with "Stati Uniti" hung on "Qatar")."""
+        out = [word]
+        for w in out:
+            out += [c for c in self.kids(w, "conj") if c not in out]
+        return out
 
     def negated(self, word: Word) -> bool:
         for w in [word] + ([self.head(word)] if word.deprel in ("xcomp", "ccomp") and self.head(word) else []):
