@@ -27,6 +27,7 @@ from kg.mentions.names import (_capital_descriptions, _demonyms, _gazetteer_matc
                                _outside_role_titles, _state_formal_names, _surnames, as_metonym,
                                year_near)
 from kg.mentions.roles import _roles
+from kg.mentions.plural_roles import plural_roles
 from kg.mentions.spans import _ner_mentions
 from kg.mentions.treaties import _treaties, place_named_treaties
 from kg.records import AnnotatedArticle, Mention, Sentence
@@ -79,6 +80,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
         cores = [name_core(m.text.split()) for m in found if m.type == "Person" and m.kind == "name"]
         surnames.update(core[-1] for core in cores if len(core) >= 2 and len(core[-1]) > 2)
         result.roles.extend(_roles(annotated.article.id, sentence, toks, text, lexicon, result, base))
+        result.roles.extend(plural_roles(annotated.article.id, sentence, toks, text, lexicon, result))
     return result
 
 
