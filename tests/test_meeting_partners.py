@@ -249,3 +249,50 @@ CHAINED_LIST = ("Egitto, Israele, Qatar e Stati Uniti hanno tenuto colloqui al C
 def test_every_conjunct_of_a_chained_list_is_a_party():
     got = met(CHAINED_LIST)
     assert len(got) == 6, got      # four states, each pair once
+
+
+WELCOMED_BY = (("Anna Neri è arrivata a Varna.", """
+1 Anna Anna PROPN 3 nsubj
+2 Neri Neri PROPN 1 flat:name
+3 è essere AUX 4 aux
+4 arrivata arrivare VERB 0 root
+5 a a ADP 6 case
+6 Varna Varna PROPN 4 obl
+7 . . PUNCT 4 punct
+""", [("Anna Neri", "PER"), ("Varna", "LOC")]),
+               ("Ad accoglierla c'era il sindaco Luca Verdi.", """
+1 Ad a ADP 2 mark
+2 accoglier accogliere VERB 5 advcl VerbForm=Inf
+3 la la PRON 2 obj
+4 c' ci PRON 5 expl
+5 era essere VERB 0 root
+6 il il DET 7 det
+7 sindaco sindaco NOUN 5 nsubj
+8 Luca Luca PROPN 7 appos
+9 Verdi Verdi PROPN 8 flat:name
+10 . . PUNCT 5 punct
+""", [("Luca Verdi", "PER")]))
+
+WELCOMED_NO_VERB = ("Ad accogliere Anna Neri all'aeroporto il sindaco Luca Verdi.", """
+1 Ad a ADP 2 mark
+2 accogliere accogliere VERB 0 root VerbForm=Inf
+3 Anna Anna PROPN 2 obj
+4 Neri Neri PROPN 3 flat:name
+5-6 all'
+5 a a ADP 7 case
+6 l' il DET 7 det
+7 aeroporto aeroporto NOUN 2 obl
+8 il il DET 9 det
+9 sindaco sindaco NOUN 2 obj
+10 Luca Luca PROPN 9 appos
+11 Verdi Verdi PROPN 10 flat:name
+12 . . PUNCT 2 punct
+""", [("Anna Neri", "PER"), ("Luca Verdi", "PER")])
+
+
+def test_whoever_stands_to_welcome_the_guest_met_them():
+    got = {frozenset((s, o)) for s, p, o in triples(*extract(*WELCOMED_BY), status=None) if p == "communicatedWith"}
+    assert got == {frozenset(("Anna Neri", "Luca Verdi"))}
+    assert met(WELCOMED_NO_VERB) == {frozenset(("Anna Neri", "Luca Verdi"))}
+    # with nobody named before the clitic, nobody was welcomed
+    assert met(WELCOMED_BY[1]) == set()

@@ -11,7 +11,7 @@ from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
 from kg.relations.facts import ArticleFacts
 from kg.relations.frames import NounArguments, VerbArguments
-from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, LIGHT_VERBS, PLACE_OBJECT_VERBS,
+from kg.relations.words import (CLITIC_OBJECTS, BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, LIGHT_VERBS, PLACE_OBJECT_VERBS,
                                RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
 from kg.relations.writer import FactWriter
 
@@ -179,6 +179,33 @@ class CommunicationRules(FactWriter):
         people = [a for a in (ctx.agents(verb) or ctx.left_actor(verb)) if ctx.type_of(a) == "Person"]
         self._add(ctx, out, people, "communicatedWith", partners, verb, kind="meeting", event="meeting",
                   confidence=TOGETHER)
+
+    def _welcoming_party(self, ctx: SentenceContext, verb: Word, out: ArticleFacts) -> None:
+        """"Ad accoglierlo c'era il ministro degli Esteri X", "ad accogliere Francesco il
+        vicepremier Y": a receiving verb's infinitive after "a" whose welcomers stand as the
+        clause's subject (with no verb above, as the names after the guest) met the guest: the
+        named object, or for a clitic ("accoglierlo") the person named last before it."""
+        v = ctx.view
+        if (verb.lemma or "").lower() not in RECEIVING_VERBS or "VerbForm=Inf" not in (verb.feats or "") \
+                or not any(k.text.lower() in ("a", "ad") for k in v.kids(verb, "mark")):
+            return
+        objs = v.kids(verb, "obj")
+        clitics = [o for o in objs if o.upos == "PRON" and o.text.lower() in CLITIC_OBJECTS]
+        named = [o for o in objs if o not in clitics]
+        head = v.head(verb)
+        if head is not None:
+            hosts = [e for w in v.kids(head, "nsubj") for e in ctx.entities(w)]
+        else:
+            # no verb above: the guest is the clitic or the first object, the welcomers the rest
+            hosted = named[:0] if clitics else named[:1]
+            hosts = [e for w in v.kids(verb, "nsubj") + [o for o in named if o not in hosted] for e in ctx.entities(w)]
+            named = hosted
+        hosts = [e for e in hosts if ctx.type_of(e) == "Person"]
+        if clitics and not named:
+            guests = ctx.recent_person(verb, exclude=hosts)
+        else:
+            guests = [e for w in named for e in ctx.entities(w) if ctx.type_of(e) == "Person" and e not in hosts]
+        self._add(ctx, out, hosts, "communicatedWith", guests, verb, kind="meeting", event="meeting")
 
     def _replied(self, ctx: SentenceContext, t: Word, agents: list[str], out: ArticleFacts) -> list[str]:
         """Whom a reply with no addressee answers: the last one the article has writing,

@@ -57,6 +57,7 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
                     self._evaluative_report(ctx, word, out)
                 if word.upos == "VERB":
                     self._together(ctx, word, out)
+                    self._welcoming_party(ctx, word, out)
                 if word.upos in ("PROPN", "NOUN", "VERB"):
                     self._presence(ctx, word, out)
                 if word.text.lower() in self.lex.casualty_words or (word.lemma or "").lower() in self.lex.casualty_words:
