@@ -48,3 +48,37 @@ def test_three_names_for_two_states_describe_no_one():
                         [("Estonia", "LOC"), ("Portogallo", "LOC"), ("Anna Neri", "PER"), ("Sara Bruni", "PER"),
                          ("Luca Verdi", "PER")], {"presidenti": "presidente"}))
     assert got == set(), got
+
+
+def test_states_and_names_written_pair_by_pair():
+    got = offices(words("Erano presenti i ministri degli Esteri dell'Estonia, Anna Neri, e del Portogallo, Luca Verdi.",
+                        [("Estonia", "LOC"), ("Portogallo", "LOC"), ("Anna Neri", "PER"), ("Luca Verdi", "PER")],
+                        {"ministri": "ministro"}))
+    assert {(s, o) for s, _, o in got} == {("Anna Neri", "Estonia"), ("Luca Verdi", "Portogallo")}, got
+
+
+MET_THE_MINISTERS = ("Sara Bruni ha incontrato i ministri di Estonia e Portogallo, Anna Neri e Luca Verdi.", """
+1 Sara Sara PROPN 4 nsubj
+2 Bruni Bruni PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 i il DET 6 det
+6 ministri ministro NOUN 4 obj Number=Plur
+7 di di ADP 8 case
+8 Estonia Estonia PROPN 6 nmod
+9 e e CCONJ 10 cc
+10 Portogallo Portogallo PROPN 8 conj
+11 , , PUNCT 12 punct
+12 Anna Anna PROPN 6 appos
+13 Neri Neri PROPN 12 flat:name
+14 e e CCONJ 15 cc
+15 Luca Luca PROPN 12 conj
+16 Verdi Verdi PROPN 15 flat:name
+17 . . PUNCT 4 punct
+""", [("Sara Bruni", "PER"), ("Estonia", "LOC"), ("Portogallo", "LOC"), ("Anna Neri", "PER"), ("Luca Verdi", "PER")])
+
+
+def test_a_plural_role_as_an_object_stands_for_the_people_it_describes():
+    got = {(s, o) for s, p, o in triples(*extract(MET_THE_MINISTERS, date="2024-05-10"), status=None)
+           if p == "communicatedWith"}
+    assert got == {("Sara Bruni", "Anna Neri"), ("Sara Bruni", "Luca Verdi")}, got

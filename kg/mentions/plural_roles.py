@@ -37,6 +37,10 @@ def plural_roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]
         role, j = matched
         holders, k = _holders(sentence, toks, text, j, found)
         people, end = _names(sentence, toks, text, k, found)
+        if len(people) < 2 or not (len(holders) == len(people) or len(holders) == 1):
+            # "i ministri degli Esteri dell'Armenia, X, e dell'Azerbaigian, Y": pair by pair
+            pairs, end = _interleaved(sentence, toks, text, j, found)
+            holders, people = [h for h, _ in pairs], [p for _, p in pairs]
         if len(people) >= 2 and (len(holders) == len(people) or len(holders) == 1):
             for n, person in enumerate(people):
                 holder = holders[n if len(holders) > 1 else 0]
@@ -116,6 +120,34 @@ def _names(sentence: Sentence, toks, text, k: int, found: ArticleMentions) -> tu
             continue
         break
     return people, k
+
+
+def _interleaved(sentence: Sentence, toks, text, k: int, found: ArticleMentions) -> tuple[list[tuple[int, int]], int]:
+    """(holder, person) pairs written one after the other: "di A, X, e di B, Y"."""
+    pairs: list[tuple[int, int]] = []
+    while k < len(toks):
+        start = k
+        while k < len(toks) and text[toks[k][0]:toks[k][1]].lower() in LIST_WORDS and pairs:
+            k += 1
+        if k >= len(toks) or text[toks[k][0]:toks[k][1]].lower() not in LINK_WORDS:
+            return pairs, start
+        k += 1
+        while k < len(toks) and text[toks[k][0]:toks[k][1]].lower() in ARTICLE_WORDS:
+            k += 1
+        holder = _mention_at(sentence, toks, k, found)
+        if holder is None or found.mentions[holder].type not in ("State", "Organization"):
+            return pairs, start
+        k = _after(toks, found.mentions[holder].end_char)
+        if k < len(toks) and text[toks[k][0]:toks[k][1]] == ",":
+            k += 1
+        person = _mention_at(sentence, toks, k, found)
+        if person is None or found.mentions[person].type != "Person" or found.mentions[person].kind != "name":
+            return pairs, start
+        pairs.append((holder, person))
+        k = _after(toks, found.mentions[person].end_char)
+        if k < len(toks) and text[toks[k][0]:toks[k][1]] == ",":
+            k += 1
+    return pairs, k
 
 
 def _mention_at(sentence: Sentence, toks, k: int, found: ArticleMentions) -> Optional[int]:

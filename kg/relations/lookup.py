@@ -49,7 +49,26 @@ class MentionLookup:
                 key = next((k for a in self.view.kids(w, "appos") if (k := self._entity_at(a, demonyms))), None)
             if key:
                 keys.append(key)
+        if word.upos == "NOUN" and "Number=Plur" in (word.feats or ""):
+            keys += [k for k in self._plural_role_people(word) if k not in keys]
         return keys
+
+    def _plural_role_people(self, noun: Word) -> list[str]:
+        """"ha incontrato i ministri degli Esteri dell'Armenia, X, e dell'Azerbaigian, Y": the
+        people the plural role descriptions below the noun name (kg.mentions.plural_roles)."""
+        aid = self.am.annotated.article.id
+        below = self.view.subtree(noun)
+        start, end = min(w.start_char for w in below), max(w.end_char for w in below)
+        people = []
+        for r_index, role in enumerate(self.am.roles):
+            if role.sentence != self.sentence.index or role.person is None or role.holder is None:
+                continue
+            person, holder = self.am.mentions[role.person], self.am.mentions[role.holder]
+            key = self.res.role_persons.get((aid, r_index))
+            if key and key not in people and start <= holder.start_char and person.end_char <= end \
+                    and role.start_char == holder.start_char:
+                people.append(key)
+        return people
 
     def _entity_at(self, w: Word, demonyms: bool) -> Optional[str]:
         aid = self.am.annotated.article.id

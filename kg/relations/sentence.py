@@ -45,6 +45,13 @@ class SentenceView:
             out += [c for c in self.kids(w, "conj") if c not in out]
         return out
 
+    def subtree(self, word: Word) -> list[Word]:
+        """``word`` and every word below it."""
+        out = [word]
+        for w in out:
+            out += self.children.get(w.id, [])
+        return out
+
     def negated(self, word: Word) -> bool:
         for w in [word] + ([self.head(word)] if word.deprel in ("xcomp", "ccomp") and self.head(word) else []):
             if any(c.lemma == "non" or c.text.lower() == "non" for c in self.kids(w, "advmod")):
