@@ -105,7 +105,8 @@ def cmd_models_measure_rules(args: argparse.Namespace) -> int:
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     try:
         table = measure_rule_precision(Path(args.realnews), tuple(x for x in args.splits.split(",") if x),
-                                       Path(args.work) if args.work else None, log)
+                                       Path(args.work) if args.work else None, log,
+                                       _kind_dir(args.data) if args.data else None)
     except (BuildError, OSError, ValueError, KeyError) as err:
         return _err(str(err))
     table.save(Path(args.out))
@@ -262,6 +263,8 @@ def _add_realnews_parsers(msub) -> None:
                             splits="'train' alone leaves dev for checking; ")
     p.add_argument("--work", default=None, metavar="DIR", help="keep the build here (its NLP cache makes the next "
                    "run fast; default: a temporary folder)")
+    p.add_argument("--data", default=None, help=KIND_DATA_HELP + "; with it, the annotated KIND sentences of the "
+                   "splits are measured too, as documents of one sentence (their own precision, 'predicate@sentence')")
     p.set_defaults(func=cmd_models_measure_rules)
 
     p = msub.add_parser("eval-relations", help="kg end to end on the annotated KIND Wikinews sentences",

@@ -30,10 +30,12 @@ def country_visit_counts(without: dict[str, tuple[int, int]], with_: dict[str, t
 
 
 def measure_rule_precision(realnews: Path, splits: Sequence[str] = ("train", "dev"), work: Optional[Path] = None,
-                           log: Callable[[str], None] = print) -> RulePrecision:
+                           log: Callable[[str], None] = print, kind_dir: Optional[Path] = None) -> RulePrecision:
     """Build the cached articles of ``splits`` with the rules alone and count their facts, then
-    again with the countries' visits to count those apart.
-    ``work`` keeps the build (and its NLP cache) for the next run; by default a temporary folder."""
+    again with the countries' visits to count those apart; with ``kind_dir`` (KIND's WN_*.tsv),
+    the annotated KIND sentences of ``splits`` too, each a document of one sentence, counted
+    under the predicate's one-sentence key (kg.relations.rule_precision.ONE_SENTENCE).
+    ``work`` keeps the builds (and their NLP caches) for the next run; by default a temporary folder."""
     from kg.build import build
     from kg.export.rdf import read_graph
     from kg.relations.extract import RelationOptions
@@ -61,5 +63,38 @@ def measure_rule_precision(realnews: Path, splits: Sequence[str] = ("train", "de
                   relations=RelationOptions(mode="rules", country_visits=country_visits))
             counts[country_visits] = count_facts(gold, read_graph(folder / "out" / "graph.trig"))
         counts = {**counts["off"], **country_visit_counts(counts["off"], counts["all"])}
-    return RulePrecision(counts, {"splits": sorted(splits), "articles": len(items),
-                                  "facts": sum(r + w for r, w in counts.values())})
+        sentences = _sentence_counts(Path(realnews), tuple(splits), Path(kind_dir), folder, log) if kind_dir else {}
+    meta = {"splits": sorted(splits), "articles": len(items), "facts": sum(r + w for r, w in counts.values())}
+    if sentences:
+        meta["sentences"] = sentences.pop("")[0]
+        meta["sentence_facts"] = sum(r + w for r, w in sentences.values())
+    return RulePrecision({**counts, **sentences}, meta)
+
+
+def _sentence_counts(realnews: Path, splits: tuple[str, ...], kind_dir: Path, folder: Path,
+                     log: Callable[[str], None]) -> dict[str, tuple[int, int]]:
+    """Right and wrong facts per predicate's one-sentence key over the annotated KIND sentences
+    of ``splits``, each built alone with the rules; under "" the number of sentences."""
+    from kg.build import build
+    from kg.export.rdf import read_graph
+    from kg.relations.extract import RelationOptions
+    from kg.relations.rule_precision import ONE_SENTENCE
+    from kg.sentence_eval import sentence_set
+
+    records = [json.loads(x) for x in (realnews / "kind_sentences.jsonl").read_text(encoding="utf-8").splitlines()
+               if x.strip()]
+    articles, gold = [], []
+    for split in splits:
+        part = sentence_set(records, kind_dir, split)
+        articles += part.articles
+        gold += part.gold
+    if not articles:
+        return {}
+    inputs, gold_path = folder / "sentences.jsonl", folder / "sentences_gold.jsonl"
+    inputs.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+    log(f"{len(articles)} annotated KIND sentences ({', '.join(splits)}): building each with the rules alone")
+    build([inputs], output=folder / "sentences_out", log=lambda _m: None,
+          relations=RelationOptions(mode="rules", country_visits="off"))
+    counts = count_facts(gold_path, read_graph(folder / "sentences_out" / "graph.trig"))
+    return {"": (len(articles), 0), **{p + ONE_SENTENCE: c for p, c in counts.items()}}

@@ -93,3 +93,50 @@ def test_a_country_visit_enters_the_graph_only_where_its_measured_precision_is_c
     default, chosen = visits(), visits("--min-confidence", "0.4")
     assert "Q64" in default and "Q183" not in default          # Berlin, not Germany
     assert chosen["Q183"] == 0.455 and "Q64" in chosen
+
+
+ONE_SENTENCE = "Il presidente francese Emmanuel Macron ha incontrato a Berlino il cancelliere tedesco Olaf Scholz."
+
+
+def test_a_one_sentence_document_takes_the_rules_one_sentence_precision(tmp_path):
+    """The rules are right less often in a document of one sentence (the KIND sentences, whose
+    gold reads that sentence alone): such a document's facts carry the one-sentence row."""
+    (tmp_path / "two.txt").write_text(MET, encoding="utf-8")
+    (tmp_path / "one.txt").write_text(ONE_SENTENCE, encoding="utf-8")
+    RulePrecision({"leaderOf": (7, 3), "leaderOf@sentence": (1, 3)}).save(tmp_path / "t.json")
+
+    def leader_confidences(name: str) -> set[float]:
+        out = tmp_path / f"out-{name}"
+        assert main(["build", str(tmp_path / f"{name}.txt"), "-o", str(out), "-q",
+                     "--rule-precision", str(tmp_path / "t.json")]) == 0
+        g = Graph().parse(out / "graph.ttl")
+        return {float(g.value(f, KG.confidence)) for f in g.subjects(RDF.predicate, KG.leaderOf)}
+
+    assert leader_confidences("two") == {0.667}      # (7 + 1) / (10 + 2)
+    assert leader_confidences("one") == {0.333}      # (1 + 1) / (4 + 2)
+
+
+def test_the_kind_sentences_are_measured_under_their_one_sentence_rows(tmp_path):
+    gold = [("x:macron", "communicatedWith", "x:scholz"), ("x:macron", "leaderOf", "x:france"),
+            ("x:scholz", "leaderOf", "x:germany"), ("x:macron", "visited", "x:berlin")]
+    folder = _corpus(tmp_path, gold)
+    kind = tmp_path / "kind"
+    kind.mkdir()
+    words = ONE_SENTENCE[:-1].split() + ["."]
+    (kind / "WN_train.tsv").write_text("\n".join(f"{w}\tO" for w in words) + "\n\n", encoding="utf-8")
+    # the sentence's gold gives Macron's office only: his meeting and Scholz's office are wrong here
+    at = {w: i for i, w in enumerate(words)}
+    sentence = {"file": "WN_train.tsv", "sentence": 0, "split": "train",
+                "entities": [{"start": at["Emmanuel"], "end": at["Macron"] + 1, "type": "Person", "key": "x:macron",
+                              "name": "Emmanuel Macron"},
+                             {"start": at["francese"], "end": at["francese"] + 1, "type": "State", "key": "x:france",
+                              "name": "France", "indirect": True},
+                             {"start": at["Olaf"], "end": at["Scholz"] + 1, "type": "Person", "key": "x:scholz",
+                              "name": "Olaf Scholz"}],
+                "relations": [{"s": 0, "p": "leaderOf", "o": 1}]}
+    (folder / "kind_sentences.jsonl").write_text(json.dumps(sentence) + "\n", encoding="utf-8")
+    table = measure_rule_precision(folder, ("train",), work=tmp_path / "work", log=lambda _m: None, kind_dir=kind)
+    assert table.counts["leaderOf"] == (2, 0)                    # the article, as before
+    assert table.counts["leaderOf@sentence"][0] == 1             # Macron's office, right in the sentence
+    assert table.counts["communicatedWith@sentence"] == (0, 1)   # no meeting in the sentence's gold
+    assert table.meta["sentences"] == 1

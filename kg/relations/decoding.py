@@ -22,6 +22,7 @@ from kg.records import Evidence, Fact, Sentence
 from kg.relations.facts import reported_date
 from kg.relations.lookup import office_state
 from kg.relations.pairs import Pair, article_pairs
+from kg.relations.rule_precision import confidence_key
 from kg.relations.rules import ArticleFacts
 from kg.relations.scorer import RelationScorer
 from kg.relations.standing import party_membership
@@ -34,9 +35,13 @@ NOT_ASSERTED = {"negated": "negated", "conditional": "hypothetical", "modal": "h
 KIND_FRAMES = {"letter", "message", "phone_call", "meeting", "statement"}
 
 
-def with_rule_confidence(facts: ArticleFacts, scorer: RelationScorer) -> ArticleFacts:
-    """The rules' facts, each with its predicate's measured precision as confidence."""
-    return ArticleFacts([replace(f, confidence=scorer.rule_confidence.get(f.predicate, f.confidence))
+def with_rule_confidence(facts: ArticleFacts, scorer: RelationScorer, sentences: int = 2) -> ArticleFacts:
+    """The rules' facts, each with its predicate's measured precision as confidence: in a
+    document of ``sentences`` sentences, a one-sentence document's own where the table has it
+    (kg.relations.rule_precision.confidence_key)."""
+    table = scorer.rule_confidence
+    return ArticleFacts([replace(f, confidence=table.get(confidence_key(f.predicate, sentences),
+                                                         table.get(f.predicate, f.confidence)))
                          for f in facts.facts], facts.events)
 
 
@@ -64,7 +69,7 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     threshold = scorer.threshold if min_confidence is None else min_confidence
     facts: list[Fact] = []
     ruled: set[tuple[str, str, str]] = set()
-    for f in with_rule_confidence(rules, scorer).facts if keep_rules else ():
+    for f in with_rule_confidence(rules, scorer, len(am.annotated.sentences)).facts if keep_rules else ():
         if min_confidence is not None and f.confidence < min_confidence:
             continue
         ruled.add((f.subject, f.predicate, f.object))

@@ -80,7 +80,7 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
         out = [decode(am, resolution, lexicon, r, scorer, min_confidence, keep_rules=False)
                for am, r in zip(mentions, rules)]
     elif mode == "rules":
-        out = [with_rule_confidence(r, scorer) for r in rules]
+        out = [with_rule_confidence(r, scorer, len(am.annotated.sentences)) for am, r in zip(mentions, rules)]
     else:
         out = [decode(am, resolution, lexicon, r, scorer, min_confidence) for am, r in zip(mentions, rules)]
     return _with_country_visits(mentions, resolution, out, scorer, min_confidence, country_visits)

@@ -20,6 +20,15 @@ from kg.resources import SHIPPED_MODELS_DIR
 
 FORMAT = "kg-rule-precision/1"
 SHIPPED = SHIPPED_MODELS_DIR / "it_kg_rule_precision.json"
+#: A predicate's key with this suffix counts the rules' facts in documents of one sentence (the
+#: annotated KIND sentences), where the same rule is right less often than in an article: its
+#: gold reads that sentence alone, and so does the rule.
+ONE_SENTENCE = "@sentence"
+
+
+def confidence_key(predicate: str, sentences: int) -> str:
+    """The table's key for a rule's fact of ``predicate`` in a document of ``sentences`` sentences."""
+    return predicate + ONE_SENTENCE if sentences <= 1 else predicate
 
 
 @dataclass
