@@ -296,3 +296,29 @@ def test_whoever_stands_to_welcome_the_guest_met_them():
     assert met(WELCOMED_NO_VERB) == {frozenset(("Anna Neri", "Luca Verdi"))}
     # with nobody named before the clitic, nobody was welcomed
     assert met(WELCOMED_BY[1]) == set()
+
+
+STATE_MEETS_ITS_LEADER = ("L'Estonia ha incontrato il presidente estone Anna Neri e il presidente portoghese Luca Verdi.", """
+1 L' il DET 2 det
+2 Estonia Estonia PROPN 4 nsubj
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 il il DET 6 det
+6 presidente presidente NOUN 4 obj
+7 estone estone ADJ 6 amod
+8 Anna Anna PROPN 6 appos
+9 Neri Neri PROPN 8 flat:name
+10 e e CCONJ 12 cc
+11 il il DET 12 det
+12 presidente presidente NOUN 6 conj
+13 portoghese portoghese ADJ 12 amod
+14 Luca Luca PROPN 12 appos
+15 Verdi Verdi PROPN 14 flat:name
+16 . . PUNCT 4 punct
+""", [("Estonia", "LOC"), ("Anna Neri", "PER"), ("Luca Verdi", "PER")])
+
+
+def test_a_state_meets_no_one_in_meeting_its_own_leader():
+    got = met(STATE_MEETS_ITS_LEADER)
+    assert frozenset(("Estonia", "Luca Verdi")) in got, got       # a foreign president: a meeting
+    assert frozenset(("Estonia", "Anna Neri")) not in got, got    # its own: none
