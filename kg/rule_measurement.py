@@ -36,9 +36,6 @@ def measure_rule_precision(realnews: Path, splits: Sequence[str] = ("train", "de
     the annotated KIND sentences of ``splits`` too, each a document of one sentence, counted
     under the predicate's one-sentence key (kg.relations.rule_precision.ONE_SENTENCE).
     ``work`` keeps the builds (and their NLP caches) for the next run; by default a temporary folder."""
-    from kg.build import build
-    from kg.export.rdf import read_graph
-    from kg.relations.extract import RelationOptions
     from kg.relations.training import article_items
 
     if "test" in splits:
@@ -57,27 +54,33 @@ def measure_rule_precision(realnews: Path, splits: Sequence[str] = ("train", "de
                                     for i in items), encoding="utf-8")
         gold.write_text("\n".join(gold_lines) + "\n", encoding="utf-8")
         log(f"{len(items)} articles ({', '.join(splits)}; never test): building with the rules alone")
-        counts = {}
-        for country_visits in ("off", "all"):   # the second build reuses the first's NLP cache
-            build([articles], output=folder / "out", log=lambda _m: None,
-                  relations=RelationOptions(mode="rules", country_visits=country_visits))
-            counts[country_visits] = count_facts(gold, read_graph(folder / "out" / "graph.trig"))
-        counts = {**counts["off"], **country_visit_counts(counts["off"], counts["all"])}
-        sentences = _sentence_counts(Path(realnews), tuple(splits), Path(kind_dir), folder, log) if kind_dir else {}
+        # the second build reuses the first's NLP cache
+        without, with_ = (_rules_facts(articles, gold, folder / "out", visits) for visits in ("off", "all"))
+        counts = {**without, **country_visit_counts(without, with_)}
+        sentences, sentence_count = _sentence_counts(Path(realnews), tuple(splits), Path(kind_dir), folder, log) \
+            if kind_dir else ({}, 0)
     meta = {"splits": sorted(splits), "articles": len(items), "facts": sum(r + w for r, w in counts.values())}
-    if sentences:
-        meta["sentences"] = sentences.pop("")[0]
+    if sentence_count:
+        meta["sentences"] = sentence_count
         meta["sentence_facts"] = sum(r + w for r, w in sentences.values())
     return RulePrecision({**counts, **sentences}, meta)
 
 
-def _sentence_counts(realnews: Path, splits: tuple[str, ...], kind_dir: Path, folder: Path,
-                     log: Callable[[str], None]) -> dict[str, tuple[int, int]]:
-    """Right and wrong facts per predicate's one-sentence key over the annotated KIND sentences
-    of ``splits``, each built alone with the rules; under "" the number of sentences."""
+def _rules_facts(inputs: Path, gold: Path, out: Path, country_visits: str) -> dict[str, tuple[int, int]]:
+    """Build ``inputs`` into ``out`` with the rules alone and count their facts against ``gold``."""
     from kg.build import build
     from kg.export.rdf import read_graph
     from kg.relations.extract import RelationOptions
+
+    build([inputs], output=out, log=lambda _m: None,
+          relations=RelationOptions(mode="rules", country_visits=country_visits))
+    return count_facts(gold, read_graph(out / "graph.trig"))
+
+
+def _sentence_counts(realnews: Path, splits: tuple[str, ...], kind_dir: Path, folder: Path,
+                     log: Callable[[str], None]) -> tuple[dict[str, tuple[int, int]], int]:
+    """Right and wrong facts per predicate's one-sentence key over the annotated KIND sentences
+    of ``splits``, each built alone with the rules, and how many sentences they are."""
     from kg.relations.rule_precision import ONE_SENTENCE
     from kg.sentence_eval import sentence_set
 
@@ -89,12 +92,10 @@ def _sentence_counts(realnews: Path, splits: tuple[str, ...], kind_dir: Path, fo
         articles += part.articles
         gold += part.gold
     if not articles:
-        return {}
+        return {}, 0
     inputs, gold_path = folder / "sentences.jsonl", folder / "sentences_gold.jsonl"
     inputs.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
     log(f"{len(articles)} annotated KIND sentences ({', '.join(splits)}): building each with the rules alone")
-    build([inputs], output=folder / "sentences_out", log=lambda _m: None,
-          relations=RelationOptions(mode="rules", country_visits="off"))
-    counts = count_facts(gold_path, read_graph(folder / "sentences_out" / "graph.trig"))
-    return {"": (len(articles), 0), **{p + ONE_SENTENCE: c for p, c in counts.items()}}
+    counts = _rules_facts(inputs, gold_path, folder / "sentences_out", "off")
+    return {p + ONE_SENTENCE: c for p, c in counts.items()}, len(articles)

@@ -57,9 +57,12 @@ def split_words(text: str) -> list[str]:
     return words
 
 
-def unparsed(text: str, ner: list[tuple[str, str]] = ()) -> tuple[str, str, list]:
-    """A (text, rows, ner) sentence with its words (split_words) and no tags or parse."""
-    return text, "\n".join(f"{i} {w} {w.lower()} X 0 dep" for i, w in enumerate(split_words(text), 1)), list(ner)
+def unparsed(text: str, ner: list[tuple[str, str]] = (), lemmas: dict[str, str] | None = None) -> tuple[str, str, list]:
+    """A (text, rows, ner) sentence with its words (split_words) and no tags or parse; each
+    word's lemma is the word in lower case, or what ``lemmas`` gives for it."""
+    lemmas = lemmas or {}
+    rows = (f"{i} {w} {lemmas.get(w, w.lower())} X 0 dep" for i, w in enumerate(split_words(text), 1))
+    return text, "\n".join(rows), list(ner)
 
 
 def article(*sentences_: tuple[str, str, list], article_id: str = "test", date: str | None = None) -> AnnotatedArticle:

@@ -4,12 +4,8 @@ describes no one. Sentences with words and lemmas only (the roles are read from 
 the parse), invented wording."""
 from __future__ import annotations
 
-from parsed import extract, split_words, triples
-
-
-def words(text: str, ner: list[tuple[str, str]], lemmas: dict[str, str]) -> tuple[str, str, list]:
-    rows = "\n".join(f"{i} {w} {lemmas.get(w, w.lower())} X 0 dep" for i, w in enumerate(split_words(text), 1))
-    return text, rows, ner
+from parsed import extract, triples
+from parsed import unparsed as words
 
 
 def offices(*sentences, date="2024-05-10") -> set[tuple[str, str, str]]:

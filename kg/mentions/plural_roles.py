@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Optional
 
 from kg.lexicon import Lexicon
-from kg.mentions.common import ARTICLE_WORDS, LINK_WORDS, ArticleMentions, phrase
-from kg.records import RoleMention, Sentence
+from kg.mentions.common import ARTICLE_WORDS, LINK_WORDS, ArticleMentions, phrase, token_index
+from kg.records import Mention, RoleMention, Sentence
 
 #: articles and articulated prepositions that make an invariant noun plural ("i leader")
 PLURAL_ARTICLES = frozenset({"i", "gli", "le", "dei", "degli", "delle", "ai", "agli", "alle", "dai", "dagli",
@@ -24,8 +24,9 @@ LIST_WORDS = frozenset({",", "e", "ed"})
 def plural_roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
                  lexicon: Lexicon, found: ArticleMentions) -> list[RoleMention]:
     """One RoleMention per name a plural role describes (see the module's docstring). Each
-    spans the name's state or organisation only, so no word of the sentence reads as the
-    person, and its text is the bare role noun, so it gives the person no label."""
+    spans the name's state or organisation only (``is_plural_role``), so no word of the
+    sentence reads as the person, and its text is the bare role noun, so it gives the person no
+    label."""
     lemmas = {(w.start_char, w.end_char): (w.lemma or "").lower() for w in sentence.words}
     out: list[RoleMention] = []
     i = 0
@@ -37,11 +38,11 @@ def plural_roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]
         role, j = matched
         holders, k = _holders(sentence, toks, text, j, found)
         people, end = _names(sentence, toks, text, k, found)
-        if len(people) < 2 or not (len(holders) == len(people) or len(holders) == 1):
+        if not _pairs_up(holders, people):
             # "i ministri degli Esteri dell'Armenia, X, e dell'Azerbaigian, Y": pair by pair
             pairs, end = _interleaved(sentence, toks, text, j, found)
             holders, people = [h for h, _ in pairs], [p for _, p in pairs]
-        if len(people) >= 2 and (len(holders) == len(people) or len(holders) == 1):
+        if _pairs_up(holders, people):
             for n, person in enumerate(people):
                 holder = holders[n if len(holders) > 1 else 0]
                 m = found.mentions[holder]
@@ -51,6 +52,16 @@ def plural_roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]
             continue
         i += 1
     return out
+
+
+def is_plural_role(role: RoleMention, mentions: list[Mention]) -> bool:
+    """Whether ``role`` is one of plural_roles': the only roles that start at their holder."""
+    return role.holder is not None and role.start_char == mentions[role.holder].start_char
+
+
+def _pairs_up(holders: list[int], people: list[int]) -> bool:
+    """Two names or more, and as many holders or one for all."""
+    return len(people) >= 2 and len(holders) in (1, len(people))
 
 
 def _plural_role(toks, text, i, lemmas, lexicon: Lexicon):
@@ -96,8 +107,8 @@ def _holders(sentence: Sentence, toks, text, k: int, found: ArticleMentions) -> 
             nxt = k + 1
             while nxt < len(toks) and text[toks[nxt][0]:toks[nxt][1]].lower() in LINK_WORDS | ARTICLE_WORDS:
                 nxt += 1    # "della Francia e della Germania"
-            if _mention_at(sentence, toks, nxt, found) is not None \
-                    and found.mentions[_mention_at(sentence, toks, nxt, found)].type in ("State", "Organization"):
+            following = _mention_at(sentence, toks, nxt, found)
+            if following is not None and found.mentions[following].type in ("State", "Organization"):
                 k = nxt
                 continue
         break
@@ -155,5 +166,6 @@ def _mention_at(sentence: Sentence, toks, k: int, found: ArticleMentions) -> Opt
 
 
 def _after(toks, end_char: int) -> int:
-    """The index of the first token starting at or after ``end_char``."""
-    return next((n for n, (s, _) in enumerate(toks) if s >= end_char), len(toks))
+    """The token after a mention ending at ``end_char`` (the sentence's end where none is)."""
+    found = token_index(toks, end_char)
+    return len(toks) if found is None else found

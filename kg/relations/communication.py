@@ -11,8 +11,8 @@ from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
 from kg.relations.facts import ArticleFacts
 from kg.relations.frames import NounArguments, VerbArguments
-from kg.relations.words import (CLITIC_OBJECTS, BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, IN_CASES, LIGHT_VERBS, PLACE_OBJECT_VERBS,
-                               RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
+from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, CLITIC_OBJECTS, IN_CASES, LIGHT_VERBS,
+                                PLACE_OBJECT_VERBS, RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
 from kg.relations.writer import FactWriter
 
 #: Where a person is found: "è a Pechino", "si trovava in Kenya" (not "da", "per", "verso").
@@ -259,11 +259,10 @@ class CommunicationRules(FactWriter):
 
 def _companions(ctx: SentenceContext, verb: Word) -> list[str]:
     """People who travel with the subject: "è arrivata a Tripoli con i ministri Tajani e
-    Piantedosi", "ha visitato Nairobi insieme alla figlia". A person at home there is dropped
-    where the facts are written (kg.relations.writer)."""
+    Piantedosi", "ha visitato Nairobi insieme alla figlia" (the caller drops those at home there)."""
     v = ctx.view
-    phrases = [c for c in v.kids(verb, "obl")
-               if v.case_of(c) in WITH_CASES or any(k.text.lower() == "insieme" for k in v.kids(c, "case", "advmod", "fixed"))]
+    phrases = [c for c in v.kids(verb, "obl") if v.case_of(c) in WITH_CASES
+               or any(k.text.lower() == "insieme" for k in v.kids(c, "case", "advmod", "fixed"))]
     # "con i ministri Antonio Tajani e Matteo Piantedosi": the names the parse hangs on the role noun
     words = phrases + [n for c in phrases for n in v.kids(c, "nmod") if not v.case_of(n)]
     return [e for w in words for e in ctx.entities(w) if ctx.type_of(e) == "Person"]

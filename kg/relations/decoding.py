@@ -35,7 +35,7 @@ NOT_ASSERTED = {"negated": "negated", "conditional": "hypothetical", "modal": "h
 KIND_FRAMES = {"letter", "message", "phone_call", "meeting", "statement"}
 
 
-def with_rule_confidence(facts: ArticleFacts, scorer: RelationScorer, sentences: int = 2) -> ArticleFacts:
+def with_rule_confidence(facts: ArticleFacts, scorer: RelationScorer, sentences: Optional[int] = None) -> ArticleFacts:
     """The rules' facts, each with its predicate's measured precision as confidence: in a
     document of ``sentences`` sentences, a one-sentence document's own where the table has it
     (kg.relations.rule_precision.confidence_key)."""

@@ -4,6 +4,7 @@ named last. The base of the sentence context the relation rules read (kg.relatio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Optional
 
 from kg.gazetteer import load_gazetteer
@@ -11,7 +12,8 @@ from kg.italian import OF_FAMILY
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
-from kg.records import Mention, Sentence, Word
+from kg.mentions.plural_roles import is_plural_role
+from kg.records import Mention, RoleMention, Sentence, Word
 from kg.relations.sentence import SentenceView
 
 
@@ -49,9 +51,16 @@ class MentionLookup:
                 key = next((k for a in self.view.kids(w, "appos") if (k := self._entity_at(a, demonyms))), None)
             if key:
                 keys.append(key)
-        if word.upos == "NOUN" and "Number=Plur" in (word.feats or ""):
+        if word.upos == "NOUN" and "Number=Plur" in (word.feats or "") and self._plural_roles:
             keys += [k for k in self._plural_role_people(word) if k not in keys]
         return keys
+
+    @cached_property
+    def _plural_roles(self) -> list[tuple[int, RoleMention]]:
+        """This sentence's plural role descriptions that name their person, with their index."""
+        return [(r_index, role) for r_index, role in enumerate(self.am.roles)
+                if role.sentence == self.sentence.index and role.person is not None
+                and is_plural_role(role, self.am.mentions)]
 
     def _plural_role_people(self, noun: Word) -> list[str]:
         """"ha incontrato i ministri degli Esteri dell'Armenia, X, e dell'Azerbaigian, Y": the
@@ -60,13 +69,10 @@ class MentionLookup:
         below = self.view.subtree(noun)
         start, end = min(w.start_char for w in below), max(w.end_char for w in below)
         people = []
-        for r_index, role in enumerate(self.am.roles):
-            if role.sentence != self.sentence.index or role.person is None or role.holder is None:
-                continue
-            person, holder = self.am.mentions[role.person], self.am.mentions[role.holder]
+        for r_index, role in self._plural_roles:
             key = self.res.role_persons.get((aid, r_index))
-            if key and key not in people and start <= holder.start_char and person.end_char <= end \
-                    and role.start_char == holder.start_char:
+            if key and key not in people and start <= role.start_char \
+                    and self.am.mentions[role.person].end_char <= end:
                 people.append(key)
         return people
 

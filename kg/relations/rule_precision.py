@@ -26,9 +26,10 @@ SHIPPED = SHIPPED_MODELS_DIR / "it_kg_rule_precision.json"
 ONE_SENTENCE = "@sentence"
 
 
-def confidence_key(predicate: str, sentences: int) -> str:
-    """The table's key for a rule's fact of ``predicate`` in a document of ``sentences`` sentences."""
-    return predicate + ONE_SENTENCE if sentences <= 1 else predicate
+def confidence_key(predicate: str, sentences: Optional[int]) -> str:
+    """The table's key for a rule's fact of ``predicate`` in a document of ``sentences``
+    sentences (None: a document whose size is not known, read as an article)."""
+    return predicate + ONE_SENTENCE if sentences is not None and sentences <= 1 else predicate
 
 
 @dataclass

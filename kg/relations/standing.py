@@ -131,7 +131,6 @@ class StandingFacts(FactWriter):
                     out.facts.append(Fact(person, "memberOf", org, evidence_of(ctx.am, ctx.sentence), MEMBERSHIP))
             i = end + 1
 
-
     def _leaders(self, ctx: SentenceContext, out: ArticleFacts) -> None:
         """Whoever a leading verb ("guidare", "presiedere", relation_words.tsv) makes the head of
         a body or a state holds its office: "il governo guidato da Fathi Bashagha", "l'Antitrust,
