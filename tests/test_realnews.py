@@ -153,3 +153,32 @@ def test_no_article_text_is_tracked_by_git():
             continue
         leaked = [r for r in runs if len(r) > 60 and r in content]
         assert not leaked, f"{name} holds article text: {leaked[0]!r}"
+
+
+def test_written_date_keeps_a_day_only_where_the_text_writes_it():
+    from kg.realnews import written_date
+    assert written_date("2024-09-24", " date 2024-09 Roma, 24 Settembre 2024\n\nIl ministro ...") == "2024-09-24"
+    assert written_date("2023-08-29", " date 2023-08 ANKARA, 29 ago. (Agenzia) – I presidenti ...") == "2023-08-29"
+    assert written_date("2024-05-03", "Milano, 03/05/2024 - Il sindaco ...") == "2024-05-03"
+    # the day came from the page's address: the text gives the month alone
+    assert written_date("2024-10-10", " date 2024-10 Il presidente ha incontrato ieri il premier.") == "2024-10"
+    assert written_date("2024-10-10", " date 2024-10 ROMA, 11 ottobre 2024 – ...") == "2024-10"
+    assert written_date("2024-10", "Il 10 ottobre ...") == "2024-10" and written_date(None, "testo") is None
+
+
+def test_jsonl_for_kg_gives_the_date_the_text_supports(tmp_path, monkeypatch):
+    corpus = load_corpus_module()
+    monkeypatch.setattr(corpus, "ROOT", tmp_path)
+    texts = {"rn-x01": "ROMA, 3 mag – Il ministro ha incontrato l'omologo francese.",
+             "rn-x02": "Il ministro ha incontrato ieri l'omologo francese."}
+    (tmp_path / "cache").mkdir()
+    lines = []
+    for key, text in texts.items():
+        (tmp_path / "cache" / f"{key}.txt").write_text(text, encoding="utf-8")
+        lines.append(json.dumps({"id": key, "url": f"https://example.org/2024/05/03/{key}", "query": "q",
+                                 "sha256": hashlib.sha256(text.encode()).hexdigest(), "words": 8,
+                                 "date": "2024-05-03", "split": "dev", "control": False, "topic": "t"}))
+    (tmp_path / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert corpus.to_jsonl(tmp_path / "out.jsonl", "dev", None) == 0
+    dates = {r["id"]: r["date"] for r in map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert dates == {"rn-x01": "2024-05-03", "rn-x02": "2024-05"}

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from kg.json_model import fit_logistic
+from kg.realnews import written_date
 from kg.records import PREDICATES
 from kg.relations.scorer import Calibration, PredicateModel, RelationScorer
 from kg.sentence_eval import detokenize, read_kind
@@ -95,8 +96,9 @@ def article_items(realnews: Path, splits: tuple[str, ...]) -> list[Item]:
         path = realnews / "cache" / f"{g['id']}.txt"
         if m is None or m["split"] not in splits or not path.exists():
             continue
-        items.append(Item(g["id"], m["split"], path.read_text(encoding="utf-8"), [], _relation_keys(g["relations"]),
-                          m.get("date"), g["entities"]))
+        text = path.read_text(encoding="utf-8")
+        items.append(Item(g["id"], m["split"], text, [], _relation_keys(g["relations"]),
+                          written_date(m.get("date"), text), g["entities"]))
     return items
 
 
