@@ -97,3 +97,41 @@ VISITING = ("Il vertice è stato aperto dal presidente Marco Rossi, in visita a 
 
 def test_in_visita_after_a_comma_is_the_visit_of_the_name_before_it():
     assert visits(VISITING) == {("Marco Rossi", "Parigi")}
+
+
+# the parser hangs the place on the visitor's phrase, not on "visita"
+PLACE_ON_VISITOR = ("È iniziata la visita di due giorni di Marco Rossi in Giappone.", """
+1 È essere AUX 2 aux
+2 iniziata iniziare VERB 0 root
+3 la il DET 4 det
+4 visita visita NOUN 2 nsubj
+5 di di ADP 7 case
+6 due due NUM 7 nummod
+7 giorni giorno NOUN 4 nmod
+8 di di ADP 9 case
+9 Marco Marco PROPN 7 nmod
+10 Rossi Rossi PROPN 9 flat:name
+11 in in ADP 12 case
+12 Giappone Giappone PROPN 9 nmod
+13 . . PUNCT 2 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+PLACE_ON_ROLE = ("Prosegue la visita del ministro degli Esteri Marco Rossi in Giappone.", """
+1 Prosegue proseguire VERB 0 root
+2 la il DET 3 det
+3 visita visita NOUN 1 nsubj
+4 del di ADP 5 case
+5 ministro ministro NOUN 3 nmod
+6 degli di ADP 7 case
+7 Esteri Esteri PROPN 5 nmod
+8 Marco Marco PROPN 7 flat:name
+9 Rossi Rossi PROPN 8 flat:name
+10 in in ADP 11 case
+11 Giappone Giappone PROPN 7 nmod
+12 . . PUNCT 1 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+
+def test_a_place_the_parse_hangs_on_the_visitor_is_the_visits():
+    assert visits(PLACE_ON_VISITOR) == {("Marco Rossi", "Giappone")}
+    assert visits(PLACE_ON_ROLE) == {("Marco Rossi", "Giappone")}

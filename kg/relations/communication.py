@@ -12,7 +12,7 @@ from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
 from kg.relations.facts import ArticleFacts
 from kg.relations.frames import NounArguments, VerbArguments
 from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, CLITIC_OBJECTS, IN_CASES, LIGHT_VERBS,
-                                PLACE_OBJECT_VERBS, RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
+                                OF_CASES, PLACE_OBJECT_VERBS, RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
 from kg.relations.writer import FactWriter
 
 #: Where a person is found: "è a Pechino", "si trovava in Kenya" (not "da", "per", "verso").
@@ -150,9 +150,26 @@ class CommunicationRules(FactWriter):
         head = ctx.view.head(t)
         if not where and head is not None and t.deprel == "obj" and (head.lemma or "").lower() in LIGHT_VERBS:
             where = ctx.obl(head, IN_CASES | TO_CASES)   # "ha compiuto una visita in Iraq": the verb's phrase
-        where = where or ctx.right_entities(t, IN_CASES, adjacent=True)
+        where = where or self._possessor_place(ctx, t) or ctx.right_entities(t, IN_CASES, adjacent=True)
         self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                   t, event="visit", keep_place=True)
+
+    def _possessor_place(self, ctx: SentenceContext, t: Word) -> list[str]:
+        """"la visita ufficiale del presidente della Repubblica Mattarella in Giappone", "la visita
+        di due giorni di Meloni in Etiopia": the parse hangs the place on the visitor's phrase;
+        an "in" or "a" phrase inside the visit noun's "di" phrases is where the visit went."""
+        v = ctx.view
+        found: list[str] = []
+        for p in ctx.possessor_words(t):
+            nominals, seen = [p], 0
+            while nominals and seen < 6:
+                w = nominals.pop(0)
+                seen += 1
+                kids = v.kids(w, "nmod")
+                found += [e for c in kids if v.case_of(c) in IN_CASES | TO_CASES
+                          for e in ctx.entities(c) if ctx.type_of(e) in ("Place", "State")]
+                nominals += [c for c in kids if v.case_of(c) in OF_CASES] + v.kids(w, "flat:name", "appos")
+        return found
 
     def _visiting_apposition(self, ctx: SentenceContext, t: Word) -> list[str]:
         """"il presidente francese Emmanuel Macron, in visita a Roma": the person named right
