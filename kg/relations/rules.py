@@ -69,6 +69,7 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
             self._places_in_states(ctx, out)
             self._places_written_in_states(ctx, out)
             self._memberships(ctx, out)
+            self._appositive_offices(ctx, out)
             self._leaders(ctx, out)
         self._roles(am, out)
         self._allies_by_treaty(am, out)

@@ -14,7 +14,7 @@ from kg.records import Fact, Word
 from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import DEMONYM_LOCATION, DESCRIBED_ROLE, MEMBERSHIP, NAMED_ROLE, PLACE_IN_STATE
 from kg.relations.facts import ArticleFacts, evidence_of
-from kg.relations.words import BY_CASES, LEADING_VERBS
+from kg.relations.words import BY_CASES, LEADING_VERBS, NOT_OFFICE_NOUNS, OF_CASES
 from kg.relations.writer import FactWriter
 
 
@@ -130,6 +130,30 @@ class StandingFacts(FactWriter):
                 for org in dict.fromkeys(orgs):
                     out.facts.append(Fact(person, "memberOf", org, evidence_of(ctx.am, ctx.sentence), MEMBERSHIP))
             i = end + 1
+
+    def _appositive_offices(self, ctx: SentenceContext, out: ArticleFacts) -> None:
+        """A noun set beside a person's name, with a body or state after "di", is an office there,
+        whatever the noun ("Richard Brown, direttore generale della società Eurostar", "la
+        procuratrice della Corte penale internazionale, Fatou Bensouda"): the apposition says
+        what the person is, its complement where; not kinship and the like (not_office_nouns)."""
+        v = ctx.view
+        for n in ctx.sentence.words:
+            noun = (n.lemma or n.text).lower()
+            named = ctx.am.at(ctx.sentence.index, n.start_char, n.end_char)
+            if n.upos != "NOUN" or noun in NOT_OFFICE_NOUNS or (named is not None and ctx.am.mentions[named].kind == "name"):
+                continue
+            # a state's office named by the role lexicon is read with its own predicate (leaderOf
+            # for "presidente"): kg.mentions.roles
+            kinds = ("Organization",) if noun in self.lex.role_first_words else ("Organization", "State")
+            people = [w for w in v.kids(n, "appos")] + ([v.head(n)] if n.deprel == "appos" and v.head(n) else [])
+            people = [p for w in people if (p := _person_name_at(ctx, w))]
+            if not people:
+                continue
+            bodies = [e for c in v.kids(n, "nmod") if v.case_of(c) in OF_CASES
+                      for e in ctx.entities(c) or [e for k in v.kids(c, "flat:name", "appos", "nmod")
+                                                   if not v.case_of(k) for e in ctx.entities(k)]]
+            bodies = [ctx.actor(b) for b in bodies if ctx.type_of(b) in kinds]
+            self._add(ctx, out, people, "holdsPosition", list(dict.fromkeys(bodies)), n)
 
     def _leaders(self, ctx: SentenceContext, out: ArticleFacts) -> None:
         """Whoever a leading verb ("guidare", "presiedere", relation_words.tsv) makes the head of
