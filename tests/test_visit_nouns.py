@@ -135,3 +135,52 @@ PLACE_ON_ROLE = ("Prosegue la visita del ministro degli Esteri Marco Rossi in Gi
 def test_a_place_the_parse_hangs_on_the_visitor_is_the_visits():
     assert visits(PLACE_ON_VISITOR) == {("Marco Rossi", "Giappone")}
     assert visits(PLACE_ON_ROLE) == {("Marco Rossi", "Giappone")}
+
+
+# an invitation's infinitive hung as an adjunct ("a visitare"), and a purpose ("per una visita")
+INVITED_TO_VISIT = ("Ha invitato Marco Rossi a visitare Parigi.", """
+1 Ha avere AUX 2 aux
+2 invitato invitare VERB 0 root
+3 Marco Marco PROPN 2 obj
+4 Rossi Rossi PROPN 3 flat:name
+5 a a ADP 6 mark
+6 visitare visitare VERB 2 advcl
+7 Parigi Parigi PROPN 6 obj
+8 . . PUNCT 2 punct
+""", [("Marco Rossi", "PER"), ("Parigi", "LOC")])
+
+INVITED_FOR_A_VISIT = ("Ha invitato Marco Rossi per una visita in Francia.", """
+1 Ha avere AUX 2 aux
+2 invitato invitare VERB 0 root
+3 Marco Marco PROPN 2 obj
+4 Rossi Rossi PROPN 3 flat:name
+5 per per ADP 7 case
+6 una uno DET 7 det
+7 visita visita NOUN 2 obl
+8 in in ADP 9 case
+9 Francia Francia PROPN 7 nmod
+10 . . PUNCT 2 punct
+""", [("Marco Rossi", "PER"), ("Francia", "LOC")])
+
+# the parser hangs the infinitive beside the verb of intention, not under it
+MEANT_TO_GO = ("Era noto che Marco Rossi intendesse recarsi in Francia.", """
+1 Era essere AUX 2 aux
+2 noto noto VERB 0 root
+3 che che SCONJ 6 mark
+4 Marco Marco PROPN 6 nsubj
+5 Rossi Rossi PROPN 4 flat:name
+6 intendesse intendere VERB 2 ccomp
+7-8 recarsi
+7 recar recare VERB 2 ccomp VerbForm=Inf
+8 si si PRON 7 expl
+9 in in ADP 10 case
+10 Francia Francia PROPN 7 obl
+11 . . PUNCT 2 punct
+""", [("Marco Rossi", "PER"), ("Francia", "LOC")])
+
+
+def test_a_visit_one_is_invited_to_or_means_to_make_is_planned():
+    for sentence, place in ((INVITED_TO_VISIT, "Parigi"), (INVITED_FOR_A_VISIT, "Francia")):
+        assert visits(sentence) == set()
+        assert visits(sentence, status=("planned",)) == {("Marco Rossi", place)}
+    assert visits(MEANT_TO_GO) == set()

@@ -105,11 +105,16 @@ class SentenceContext(Arguments):
         node = trigger
         for _ in range(2):  # "ha invitato Xi a visitare": through the xcomp the parse puts between
             parent = v.head(node)
-            if parent is None or node.deprel not in ("obj", "xcomp", "ccomp"):
+            # an infinitive ("a visitare") or a purpose ("per una visita") the parse hangs as an adjunct
+            purpose = node.deprel in ("advcl", "obl") and any(
+                (m.lemma or m.text).lower() in UNREALISED_MARKS for m in v.kids(node, "mark", "case"))
+            if parent is None or not (node.deprel in ("obj", "xcomp", "ccomp") or purpose):
                 break
             if (parent.lemma or "").lower() in UNREALISED_VERBS:
                 return "planned", None
             node = parent
+        if _is_infinitive(trigger) and _after_unrealised_verb(words, position):
+            return "planned", None  # "intendesse recarsi", however the parse joins them
         for w in chain:
             feats = (w.feats or "") + "|" + "|".join(a.feats or "" for a in v.kids(w, "aux"))
             feats += "|" + "|".join(_tense_by_ending(x) for x in [w, *v.kids(w, "aux")])
@@ -151,6 +156,19 @@ class SentenceContext(Arguments):
                 return "reported", sources[0] if sources else None
             node = parent
         return "asserted", None
+
+
+#: What opens an infinitive or a purpose that an intention, an invitation or a request is for.
+UNREALISED_MARKS = {"a", "di", "per"}
+
+
+def _after_unrealised_verb(words: list[Word], position: int) -> bool:
+    """Whether the word before an infinitive, past "di", "a" and clitics, is a verb of intention,
+    invitation or request ("intendesse recarsi", "ha chiesto di incontrare")."""
+    k = position - 1
+    while k >= 0 and (words[k].text.lower() in UNREALISED_MARKS or words[k].upos == "PRON"):
+        k -= 1
+    return k >= 0 and words[k].upos == "VERB" and (words[k].lemma or "").lower() in UNREALISED_VERBS
 
 
 def _prospective(words: list[Word], position: int) -> bool:
