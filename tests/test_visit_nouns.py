@@ -184,3 +184,33 @@ def test_a_visit_one_is_invited_to_or_means_to_make_is_planned():
         assert visits(sentence) == set()
         assert visits(sentence, status=("planned",)) == {("Marco Rossi", place)}
     assert visits(MEANT_TO_GO) == set()
+
+
+# the verb's own place names no entity; the one after it lies inside a time phrase ("dopo ...")
+PLACE_IN_A_TIME_PHRASE = ("Marco Rossi si è recato nel Paese africano subito dopo lo scoppio della crisi in Francia.", """
+1 Marco Marco PROPN 5 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 si si PRON 5 expl
+4 è essere AUX 5 aux
+5 recato recare VERB 0 root
+6-7 nel
+6 in in ADP 8 case
+7 il il DET 8 det
+8 Paese Paese PROPN 5 obl
+9 africano africano ADJ 8 amod
+10 subito subito ADV 13 advmod
+11 dopo dopo ADP 13 case
+12 lo il DET 13 det
+13 scoppio scoppio NOUN 8 nmod
+14-15 della
+14 di di ADP 16 case
+15 la il DET 16 det
+16 crisi crisi NOUN 13 nmod
+17 in in ADP 18 case
+18 Francia Francia PROPN 16 nmod
+19 . . PUNCT 5 punct
+""", [("Marco Rossi", "PER"), ("Francia", "LOC")])
+
+
+def test_a_place_inside_a_time_phrase_is_no_visit():
+    assert visits(PLACE_IN_A_TIME_PHRASE) == set()
