@@ -142,8 +142,26 @@ OWN_STATE = ("Il presidente argentino Javier Milei ha incontrato l'Argentina e i
 """, [("Javier Milei", "PER"), ("Argentina", "LOC"), ("Cile", "LOC")])
 
 
+OWN_STATE_BY_GAZETTEER = ("Javier Milei ha incontrato l'Argentina e il Cile.", """
+1 Javier Javier PROPN 4 nsubj
+2 Milei Milei PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 l' il DET 6 det
+6 Argentina Argentina PROPN 4 obj
+7 e e CCONJ 9 cc
+8 il il DET 9 det
+9 Cile Cile PROPN 6 conj
+10 . . PUNCT 4 punct
+""", [("Javier Milei", "PER"), ("Argentina", "LOC"), ("Cile", "LOC")])
+
+
 def test_a_person_meets_no_one_in_meeting_their_own_state():
     assert met(OWN_STATE) == {frozenset({"Javier Milei", "Cile"})}
+    # the article names no office: the gazetteer's, in the article's year, says whose state it is
+    meetings = {frozenset((s, o)) for s, p, o in triples(*extract(OWN_STATE_BY_GAZETTEER, date="2024-05-02"),
+                                                          status=None) if p == "communicatedWith"}
+    assert meetings == {frozenset({"Javier Milei", "Cile"})}
 
 
 # the parse hangs the object on the aside's noun ("vertice"), fourteen words past the verb

@@ -145,6 +145,16 @@ def test_an_office_the_gazetteer_knows_makes_a_pair_without_a_shared_sentence():
     assert [(f.subject, f.predicate, f.object, f.evidence.sentence) for f in facts] == [(putin, "leaderOf", russia, 0)]
 
 
+def test_decoding_has_no_one_meet_the_state_the_gazetteer_has_them_lead():
+    gaz, lex = load_gazetteer(), load_lexicon()
+    am = find_mentions(article(PUTIN, RUSSIA, article_id="a", date="2024-05-01"), gaz, lex)
+    res = resolve([am], gaz, lex)
+    k = keys(am, res)
+    meeting = RelationScorer({"communicatedWith": PredicateModel(-3.0, {"office_now=head_of_state": 6.0})}, 0.5)
+    facts = decode(am, res, lex, ArticleFacts(), meeting).facts
+    assert not [f for f in facts if {f.subject, f.object} == {k["Vladimir Putin"], k["Russia"]}]
+
+
 def test_scorer_round_trips_and_calibrates(tmp_path):
     s = tiny_scorer()
     s.calibration = Calibration([0.1, 0.5, 0.9], [0.0, 0.4, 1.0])

@@ -84,10 +84,13 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
             continue
         p, prob = max(probs.items(), key=lambda kv: (kv[1], kv[0]))
         s_key, o_key = pair.s_key, pair.o_key
-        if prob < threshold or (s_key, p, o_key) in ruled or (p in SELF_EMPTY and (s_key, o_key) in own):
-            continue
+        article_date = am.annotated.article.date
+        if prob < threshold or (s_key, p, o_key) in ruled or (p in SELF_EMPTY and (
+                (s_key, o_key) in own or o_key == office_state(s_key, article_date)
+                or s_key == office_state(o_key, article_date))):
+            continue    # a person and the state they lead or serve, by the article or the gazetteer
         if p == "visited" and (place_state := res.state_of_place(o_key)) is not None and (
-                (s_key, place_state) in own or place_state == office_state(s_key, am.annotated.article.date)):
+                (s_key, place_state) in own or place_state == office_state(s_key, article_date)):
             continue  # a place in their own state ("Trump alla Casa Bianca") is no visit
         if p in SYMMETRIC | {"communicatedWith"} and ((o_key, p, s_key) in ruled or (o_key, p, s_key) in chosen):
             continue  # the other direction is read already (the rules' with its event)

@@ -51,9 +51,9 @@ class FactWriter:
             # "è atterrato all'aeroporto del Cairo": whoever reached a place reached the place it is in
             objects = unique(objects + [self.res.place_parts[o] for o in objects if o in self.res.place_parts])
         pairs = [(s, o) for s in subjects for o in objects if s != o
-                 and not (predicate in SELF_EMPTY and ctx.type_of(s) == "Person" and o == ctx.home_state(s))
+                 and not (predicate in SELF_EMPTY and ctx.type_of(s) == "Person" and o == ctx.origin_state(s))
                  # and the other way: "l'Ucraina ... con Zelensky" is no meeting of the state with its leader
-                 and not (predicate in SELF_EMPTY and ctx.type_of(o) == "Person" and s == ctx.home_state(o))
+                 and not (predicate in SELF_EMPTY and ctx.type_of(o) == "Person" and s == ctx.origin_state(o))
                  and not (predicate == "visited" and self._at_home(ctx, s, o))]
         if not pairs:
             return
