@@ -123,7 +123,7 @@ class Lexicon:
 RELATION_WORD_LISTS = ("report_verbs", "saying_verbs", "light_verbs", "addressing_verbs", "leading_verbs",
                        "copulas", "receiving_verbs", "reply_verbs", "denouncing_verbs", "unrealised_verbs",
                        "unrealised_nouns", "planned_modifiers", "prospective_nouns", "pair_words", "state_nouns", "time_units",
-                       "age_units", "place_object_verbs", "not_office_nouns")
+                       "age_units", "place_object_verbs", "not_office_nouns", "invasion_nouns")
 
 
 #: The word lists of mention_words.tsv, by the name the mention and gazetteer code give them.

@@ -25,7 +25,7 @@ from kg.relations.sentence import SentenceView
 from kg.relations.standing import StandingFacts
 from kg.relations.transfers import TransferRules
 from kg.relations.treaties import TreatyRules
-from kg.relations.words import (BETWEEN_CASES, CLAUSE_WORDS, OF_CASES, PAIR_WORDS, RECEIVING_VERBS,
+from kg.relations.words import (BETWEEN_CASES, CLAUSE_WORDS, INVASION_NOUNS, OF_CASES, PAIR_WORDS, RECEIVING_VERBS,
                                 RELATIVE_PRONOUNS, SAYING_VERBS, WITH_CASES)
 
 # Names other modules and tests import from here.
@@ -62,6 +62,8 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
                     self._presence(ctx, word, out)
                 if word.text.lower() in self.lex.casualty_words or (word.lemma or "").lower() in self.lex.casualty_words:
                     self._casualties(ctx, word, out)
+                if word.upos == "NOUN" and (word.lemma or "").lower() in INVASION_NOUNS:
+                    self._invasion_noun(ctx, word, out)
                 if (word.upos == "NOUN" and (word.lemma or "").lower() in self.lex.objects
                         and self.lex.objects[(word.lemma or "").lower()] in ("troops", "arms")):
                     self._flow_noun(ctx, word, self.lex.objects[(word.lemma or "").lower()], out)

@@ -13,6 +13,7 @@ from kg.relations.confidence import FLOW_NOUN, PLACE_STATE_FACTOR
 from kg.relations.facts import ArticleFacts
 from kg.relations.facts import evidence_of, unique
 from kg.relations.frames import VerbArguments
+from kg.italian import OF_FAMILY
 from kg.relations.words import AGE_UNITS, CLAUSE_BREAKS, IN_CASES, OF_CASES, TO_CASES
 from kg.relations.writer import FactWriter
 
@@ -136,6 +137,21 @@ class TransferRules(FactWriter):
             recipients = [p for p in places if ctx.type_of(p) == "State"]
             self._add(ctx, out, agents, "suppliedArmsTo", recipients, noun, event="arms",
                       quantity=ctx.quantity([noun]), confidence=FLOW_NOUN)
+
+    def _invasion_noun(self, ctx: SentenceContext, noun: Word, out: ArticleFacts) -> None:
+        """"l'invasione russa dell'Ucraina", "l'aggressione russa all'Ucraina", "l'occupazione
+        dell'Ucraina da parte della Russia": the invader (a demonym or "da parte di") sent troops
+        into the state or place after "di", "a" or "contro"."""
+        v = ctx.view
+        invaders = [e for d in v.kids(noun, "amod") for e in ctx.entities(d) if ctx.type_of(e) == "State"]
+        invaders += [e for d in v.kids(noun, "nmod") if v.case_of(d).startswith("da parte")
+                     for e in ctx.entities(d) if ctx.type_of(e) == "State"]
+        invaders += [e for d in v.kids(noun, "nmod") if (d.lemma or d.text).lower() == "parte" and v.case_of(d) == "da"
+                     for k in v.kids(d, "nmod") for e in ctx.entities(k) if ctx.type_of(e) == "State"]
+        invaded = [e for d in v.kids(noun, "nmod") if v.case_of(d) in OF_FAMILY | TO_CASES | {"contro"}
+                   for e in ctx.entities(d) if ctx.type_of(e) in ("State", "Place") and e not in invaders]
+        if invaders and invaded:
+            self._add(ctx, out, invaders, "sentTroopsTo", invaded, noun, event="troops", keep_place=True)
 
     def _troops_to_states(self, out: ArticleFacts) -> None:
         """Troops sent to a place went to the state it lies in, when another than the sender's

@@ -24,6 +24,7 @@ ADJUNCT_PREPOSITIONS = {""} | set(italian.ADJUNCT_PREPOSITIONS)
 CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–"}
 LEADING_VERBS = set(_WORDS["leading_verbs"])
 NOT_OFFICE_NOUNS = set(_WORDS["not_office_nouns"])
+INVASION_NOUNS = set(_WORDS["invasion_nouns"])
 OPENING_QUOTES = {"“", "«"}
 CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
