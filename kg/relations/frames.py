@@ -64,14 +64,14 @@ def verb_arguments(ctx: SentenceContext, t: Word, frame: str) -> VerbArguments:
         or ctx.right_entities(t, TO_CASES)
     with_ = ctx.obl(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES)
     where = ctx.obl(t, IN_CASES | TO_CASES)
-    if not where:
+    if not where and (where := ctx.right_entities(t, IN_CASES | TO_CASES)):
         # not a place inside the verb's time or purpose phrase ("si era recato nel Paese
         # nordafricano subito dopo lo scoppio della guerra in Ucraina")
         adjuncts = [c for c in v.kids(t, "obl") if v.case_of(c) and v.case_of(c) not in IN_CASES | TO_CASES]
         adjuncts += [c for c in ctx.sentence.words if c.id > t.id and v.case_of(c)
                      and v.case_of(c) not in IN_CASES | TO_CASES | OF_CASES]
         inside = {ctx._entity_at(w, True) for c in adjuncts for w in v.subtree(c)}
-        where = [e for e in ctx.right_entities(t, IN_CASES | TO_CASES) if e not in inside]
+        where = [e for e in where if e not in inside]
     opening = v.words.get(min([t.id] + [a.id for a in v.kids(t, "aux")]) - 1)  # before "ha"
     if frame == "criticize" and (t.lemma or "").lower() in DENOUNCING_VERBS and not v.kids(t, "nsubj") \
             and t.deprel in ("conj", "parataxis") and v.head(t) is not None \

@@ -138,17 +138,21 @@ class StandingFacts(FactWriter):
         what the person is, its complement where; not kinship and the like (not_office_nouns)."""
         v = ctx.view
         for n in ctx.sentence.words:
+            if n.upos != "NOUN":
+                continue
+            beside = v.kids(n, "appos") + ([v.head(n)] if n.deprel == "appos" and v.head(n) else [])
             noun = (n.lemma or n.text).lower()
+            if not beside or noun in NOT_OFFICE_NOUNS:
+                continue
             named = ctx.am.at(ctx.sentence.index, n.start_char, n.end_char)
-            if n.upos != "NOUN" or noun in NOT_OFFICE_NOUNS or (named is not None and ctx.am.mentions[named].kind == "name"):
+            if named is not None and ctx.am.mentions[named].kind == "name":
+                continue
+            people = [p for w in beside if (p := _person_name_at(ctx, w))]
+            if not people:
                 continue
             # a state's office named by the role lexicon is read with its own predicate (leaderOf
             # for "presidente"): kg.mentions.roles
             kinds = ("Organization",) if noun in self.lex.role_first_words else ("Organization", "State")
-            people = [w for w in v.kids(n, "appos")] + ([v.head(n)] if n.deprel == "appos" and v.head(n) else [])
-            people = [p for w in people if (p := _person_name_at(ctx, w))]
-            if not people:
-                continue
             bodies = [e for c in v.kids(n, "nmod") if v.case_of(c) in OF_CASES
                       for e in ctx.entities(c) or [e for k in v.kids(c, "flat:name", "appos", "nmod")
                                                    if not v.case_of(k) for e in ctx.entities(k)]]
