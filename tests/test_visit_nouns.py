@@ -214,3 +214,28 @@ PLACE_IN_A_TIME_PHRASE = ("Marco Rossi si è recato nel Paese africano subito do
 
 def test_a_place_inside_a_time_phrase_is_no_visit():
     assert visits(PLACE_IN_A_TIME_PHRASE) == set()
+
+
+def _press_conference(city):
+    return (f"Lo ha detto il presidente francese Emmanuel Macron in una conferenza stampa a {city}.", f"""
+1 Lo lo PRON 3 obj
+2 ha avere AUX 3 aux
+3 detto dire VERB 0 root
+4 il il DET 5 det
+5 presidente presidente NOUN 3 nsubj
+6 francese francese ADJ 5 amod
+7 Emmanuel Emmanuel PROPN 5 nmod
+8 Macron Macron PROPN 7 flat:name
+9 in in ADP 11 case
+10 una uno DET 11 det
+11 conferenza conferenza NOUN 3 obl
+12 stampa stampa NOUN 11 compound
+13 a a ADP 14 case
+14 {city} {city} PROPN 11 nmod
+15 . . PUNCT 3 punct
+""", [("Emmanuel Macron", "PER"), (city, "LOC")])
+
+
+def test_speaking_at_a_place_of_another_state_is_being_there():
+    assert visits(_press_conference("Berlino")) == {("Emmanuel Macron", "Berlino")}
+    assert visits(_press_conference("Parigi")) == set()    # at home

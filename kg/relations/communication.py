@@ -247,6 +247,21 @@ class CommunicationRules(FactWriter):
         partners = [c for c in ctx.view.kids(t, "nmod") if ctx.view.case_of(c) in WITH_CASES | BETWEEN_CASES]
         return own or ctx.partner_place(partners)
 
+    def _speaker_abroad(self, ctx: SentenceContext, verb: Word, out: ArticleFacts) -> None:
+        """"ha detto Luxon nel corso di una conferenza stampa a Sydney", "in un discorso nella
+        capitale della Georgia, Tbilisi, il primo ministro armeno ha annunciato": whoever speaks
+        at a place of another state than their own is there, as at a meeting (_visitors)."""
+        v, frontier, place = ctx.view, ctx.view.kids(verb, "obl"), None
+        for _ in range(3):      # through "nel corso di una conferenza stampa", not into an event noun's own phrase
+            frontier = [w for w in frontier if self.lex.trigger(w.lemma, w.upos) is None]
+            place = next((k for w in frontier if v.case_of(w) in IN_CASES | TO_CASES
+                          for k in ctx.entities(w, demonyms=False) if ctx.type_of(k) == "Place"), None)
+            if place is not None:
+                break
+            frontier = [n for w in frontier for n in v.kids(w, "nmod")]
+        if place is not None:
+            self._visitors(ctx, verb, ctx.agents(verb), out, place=place)
+
     def _visitors(self, ctx: SentenceContext, t: Word, people: list[str], out: ArticleFacts,
                   guests: Iterable[str] = (), place: Optional[str] = None) -> None:
         """"Macron ha incontrato a Berlino il cancelliere tedesco": whoever the article makes

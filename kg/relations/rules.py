@@ -55,6 +55,7 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
                     self._trigger(ctx, word, found[0], out, verb=found[1] == "VERB")
                 if word.upos == "VERB" and (word.lemma or "").lower() in SAYING_VERBS:
                     self._evaluative_report(ctx, word, out)
+                    self._speaker_abroad(ctx, word, out)
                 if word.upos == "VERB":
                     self._together(ctx, word, out)
                     self._welcoming_party(ctx, word, out)
