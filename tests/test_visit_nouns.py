@@ -239,3 +239,42 @@ def _press_conference(city):
 def test_speaking_at_a_place_of_another_state_is_being_there():
     assert visits(_press_conference("Berlino")) == {("Emmanuel Macron", "Berlino")}
     assert visits(_press_conference("Parigi")) == set()    # at home
+
+
+# "arrivo" is a visit noun; the parse hangs the place on the sentence's verb, right after the visitor
+ARRIVAL = ("La folla ha accompagnato l'arrivo del ministro Marco Rossi in Giappone.", """
+1 La il DET 2 det
+2 folla folla NOUN 4 nsubj
+3 ha avere AUX 5 aux
+4 accompagnato accompagnare VERB 0 root
+5 l' il DET 6 det
+6 arrivo arrivo NOUN 4 obj
+7 del di ADP 8 case
+8 ministro ministro NOUN 6 nmod
+9 Marco Marco PROPN 8 nmod
+10 Rossi Rossi PROPN 9 flat:name
+11 in in ADP 12 case
+12 Giappone Giappone PROPN 4 obl
+13 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+# arriving to power is no journey
+TO_POWER = ("Si parla dell'arrivo di Marco Rossi al potere in Giappone.", """
+1 Si si PRON 2 expl
+2 parla parlare VERB 0 root
+3 dell' di ADP 4 case
+4 arrivo arrivo NOUN 2 obl
+5 di di ADP 6 case
+6 Marco Marco PROPN 4 nmod
+7 Rossi Rossi PROPN 6 flat:name
+8 al a ADP 9 case
+9 potere potere NOUN 4 nmod
+10 in in ADP 11 case
+11 Giappone Giappone PROPN 9 nmod
+12 . . PUNCT 2 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+
+def test_an_arrival_is_a_visit_but_not_an_arrival_to_power():
+    assert visits(ARRIVAL) == {("Marco Rossi", "Giappone")}
+    assert visits(TO_POWER) == set()

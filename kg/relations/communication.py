@@ -150,7 +150,16 @@ class CommunicationRules(FactWriter):
         head = ctx.view.head(t)
         if not where and head is not None and t.deprel == "obj" and (head.lemma or "").lower() in LIGHT_VERBS:
             where = ctx.obl(head, IN_CASES | TO_CASES)   # "ha compiuto una visita in Iraq": the verb's phrase
+        if not where and any(not ctx.entities(c) and c.upos == "NOUN" and ctx.view.case_of(c) in TO_CASES
+                             for c in ctx.view.kids(t, "nmod")):
+            return      # the noun's own destination is no place ("l'arrivo di Trump al potere")
         where = where or self._possessor_place(ctx, t) or ctx.right_entities(t, IN_CASES, adjacent=True)
+        possessors = ctx.possessor_words(t)
+        if not where and possessors:
+            # "l'arrivo del presidente russo Vladimir Putin in Corea del Nord", the place hung on
+            # the verb: the "in" phrase right after the visitor's phrase
+            last = max((w for p in possessors for w in ctx.view.subtree(p)), key=lambda w: w.id)
+            where = ctx.right_entities(last, IN_CASES, adjacent=True)[:1]
         self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                   t, event="visit", keep_place=True)
 
