@@ -278,3 +278,23 @@ TO_POWER = ("Si parla dell'arrivo di Marco Rossi al potere in Giappone.", """
 def test_an_arrival_is_a_visit_but_not_an_arrival_to_power():
     assert visits(ARRIVAL) == {("Marco Rossi", "Giappone")}
     assert visits(TO_POWER) == set()
+
+
+MISSION = ("Il ministro Marco Rossi ha concluso una missione istituzionale in Giappone.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 6 nsubj
+3 Marco Marco PROPN 2 nmod
+4 Rossi Rossi PROPN 3 flat:name
+5 ha avere AUX 6 aux
+6 concluso concludere VERB 0 root
+7 una uno DET 8 det
+8 missione missione NOUN 6 obj
+9 istituzionale istituzionale ADJ 8 amod
+10 in in ADP 11 case
+11 Giappone Giappone PROPN 8 nmod
+12 . . PUNCT 6 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+
+def test_a_mission_to_a_place_is_a_visit():
+    assert visits(MISSION) == {("Marco Rossi", "Giappone")}
