@@ -298,3 +298,29 @@ MISSION = ("Il ministro Marco Rossi ha concluso una missione istituzionale in Gi
 
 def test_a_mission_to_a_place_is_a_visit():
     assert visits(MISSION) == {("Marco Rossi", "Giappone")}
+
+
+VISIT_TO_A_PERSON = ("La visita di Marco Rossi al presidente francese Emmanuel Macron è durata due ore.", """
+1 La il DET 2 det
+2 visita visita NOUN 13 nsubj
+3 di di ADP 4 case
+4 Marco Marco PROPN 2 nmod
+5 Rossi Rossi PROPN 4 flat:name
+6-7 al
+6 a a ADP 8 case
+7 il il DET 8 det
+8 presidente presidente NOUN 2 nmod
+9 francese francese ADJ 8 amod
+10 Emmanuel Emmanuel PROPN 8 nmod
+11 Macron Macron PROPN 10 flat:name
+12 è essere AUX 13 aux
+13 durata durare VERB 0 root
+14 due due NUM 15 nummod
+15 ore ora NOUN 13 obl
+16 . . PUNCT 13 punct
+""", [("Marco Rossi", "PER"), ("Emmanuel Macron", "PER")])
+
+
+def test_visiting_a_person_is_meeting_them():
+    met = {(s, o) for s, p, o in triples(*extract(VISIT_TO_A_PERSON, date="2024-05-02")) if p == "communicatedWith"}
+    assert met == {("Marco Rossi", "Emmanuel Macron")}

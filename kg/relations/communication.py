@@ -146,6 +146,9 @@ class CommunicationRules(FactWriter):
         """"la visita di X a Pechino"; "X, in visita a Pechino": the name before the comma."""
         agents, to = args.agents, args.to
         people = [a for a in agents if ctx.type_of(a) == "Person"] or self._visiting_apposition(ctx, t)
+        hosts = [x for x in to if ctx.type_of(x) == "Person"]
+        if hosts:   # "la visita di Meloni al presidente algerino Tebboune": visiting someone is meeting them
+            self._add(ctx, out, people, "communicatedWith", hosts, t, kind="meeting", event="meeting")
         where = to + ctx.nmod(t, IN_CASES)
         head = ctx.view.head(t)
         if not where and head is not None and t.deprel == "obj" and (head.lemma or "").lower() in LIGHT_VERBS:
