@@ -324,3 +324,44 @@ VISIT_TO_A_PERSON = ("La visita di Marco Rossi al presidente francese Emmanuel M
 def test_visiting_a_person_is_meeting_them():
     met = {(s, o) for s, p, o in triples(*extract(VISIT_TO_A_PERSON, date="2024-05-02")) if p == "communicatedWith"}
     assert met == {("Marco Rossi", "Emmanuel Macron")}
+
+
+ACTING_ABROAD = ("Il presidente francese Emmanuel Macron ha partecipato a Berlino alla cerimonia.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 partecipato partecipare VERB 0 root
+8 a a ADP 9 case
+9 Berlino Berlino PROPN 7 obl
+10-11 alla
+10 a a ADP 12 case
+11 la il DET 12 det
+12 cerimonia cerimonia NOUN 7 obl
+13 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Berlino", "LOC")])
+
+# "a Berlino" beside an infinitive with "di" is whom the act is for, not where it happens
+FOR_WHOM = ("Il presidente francese Emmanuel Macron ha permesso a Berlino di usare i porti.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 francese francese ADJ 2 amod
+4 Emmanuel Emmanuel PROPN 2 nmod
+5 Macron Macron PROPN 4 flat:name
+6 ha avere AUX 7 aux
+7 permesso permettere VERB 0 root
+8 a a ADP 9 case
+9 Berlino Berlino PROPN 7 obl
+10 di di ADP 11 mark
+11 usare usare VERB 7 xcomp
+12 i il DET 13 det
+13 porti porto NOUN 11 obj
+14 . . PUNCT 7 punct
+""", [("Emmanuel Macron", "PER"), ("Berlino", "LOC")])
+
+
+def test_acting_at_a_place_of_another_state_is_being_there():
+    assert visits(ACTING_ABROAD) == {("Emmanuel Macron", "Berlino")}
+    assert visits(FOR_WHOM) == set()

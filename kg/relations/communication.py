@@ -259,14 +259,19 @@ class CommunicationRules(FactWriter):
         partners = [c for c in ctx.view.kids(t, "nmod") if ctx.view.case_of(c) in WITH_CASES | BETWEEN_CASES]
         return own or ctx.partner_place(partners)
 
-    def _speaker_abroad(self, ctx: SentenceContext, verb: Word, out: ArticleFacts) -> None:
+    def _present_abroad(self, ctx: SentenceContext, verb: Word, out: ArticleFacts) -> None:
         """"ha detto Luxon nel corso di una conferenza stampa a Sydney", "in un discorso nella
-        capitale della Georgia, Tbilisi, il primo ministro armeno ha annunciato": whoever speaks
-        at a place of another state than their own is there, as at a meeting (_visitors)."""
+        capitale della Georgia, Tbilisi, il primo ministro armeno ha annunciato", "Meloni ha
+        partecipato a Bruxelles al Consiglio europeo": whoever speaks or acts at a place of another
+        state than their own is there, as at a meeting (_visitors); not what one sends or supports
+        there (the caller leaves those frames out)."""
         v, frontier, place = ctx.view, ctx.view.kids(verb, "obl"), None
+        # "permettendo a Mosca di usare": an "a" phrase beside an infinitive with "di" is whom it is for
+        cases = IN_CASES if any((m.lemma or m.text).lower() == "di" for c in v.kids(verb, "xcomp", "ccomp", "advcl")
+                                for m in v.kids(c, "mark")) else IN_CASES | TO_CASES
         for _ in range(3):      # through "nel corso di una conferenza stampa", not into an event noun's own phrase
             frontier = [w for w in frontier if self.lex.trigger(w.lemma, w.upos) is None]
-            place = next((k for w in frontier if v.case_of(w) in IN_CASES | TO_CASES
+            place = next((k for w in frontier if v.case_of(w) in cases
                           for k in ctx.entities(w, demonyms=False) if ctx.type_of(k) == "Place"), None)
             if place is not None:
                 break

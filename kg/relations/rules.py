@@ -25,6 +25,7 @@ from kg.relations.sentence import SentenceView
 from kg.relations.standing import StandingFacts
 from kg.relations.transfers import TransferRules
 from kg.relations.treaties import TreatyRules
+from kg.timex import TIME_WORDS
 from kg.relations.words import (BETWEEN_CASES, CLAUSE_WORDS, INVASION_NOUNS, OF_CASES, PAIR_WORDS, RECEIVING_VERBS,
                                 RELATIVE_PRONOUNS, SAYING_VERBS, WITH_CASES)
 
@@ -55,7 +56,10 @@ class RelationExtractor(CommunicationRules, TransferRules, EvaluationRules, Trea
                     self._trigger(ctx, word, found[0], out, verb=found[1] == "VERB")
                 if word.upos == "VERB" and (word.lemma or "").lower() in SAYING_VERBS:
                     self._evaluative_report(ctx, word, out)
-                    self._speaker_abroad(ctx, word, out)
+                if word.upos == "VERB" and (found is None or found[0] == "statement") \
+                        and word.text.lower() not in TIME_WORDS:
+                    # a frame of its own (a meeting, a visit, what one sends) reads its place itself
+                    self._present_abroad(ctx, word, out)
                 if word.upos == "VERB":
                     self._together(ctx, word, out)
                     self._welcoming_party(ctx, word, out)
