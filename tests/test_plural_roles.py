@@ -78,3 +78,15 @@ def test_a_plural_role_as_an_object_stands_for_the_people_it_describes():
     got = {(s, o) for s, p, o in triples(*extract(MET_THE_MINISTERS, date="2024-05-10"), status=None)
            if p == "communicatedWith"}
     assert got == {("Sara Bruni", "Anna Neri"), ("Sara Bruni", "Luca Verdi")}, got
+
+
+def test_a_plural_role_with_no_states_takes_each_person_s_office_from_the_gazetteer():
+    names = [("Vladimir Putin", "PER"), ("Kim Jong-un", "PER")]
+    got = offices(words("Il patto tra la Russia e la Corea del Nord è stato firmato dai presidenti Vladimir Putin e "
+                        "Kim Jong-un.", [("Russia", "LOC"), ("Corea del Nord", "LOC"), *names],
+                        {"presidenti": "presidente"}), date="2024-06-20")
+    assert {(s, p, o) for s, p, o in got} == {("Vladimir Putin", "leaderOf", "Russia"),
+                                              ("Kim Jong-un", "leaderOf", "Corea del Nord")}, got
+    # only where the article names the state
+    assert offices(words("Il patto è stato firmato dai presidenti Vladimir Putin e Kim Jong-un.", names,
+                         {"presidenti": "presidente"}), date="2024-06-20") == set()

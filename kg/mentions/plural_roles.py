@@ -38,6 +38,16 @@ def plural_roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]
         role, j = matched
         holders, k = _holders(sentence, toks, text, j, found)
         people, end = _names(sentence, toks, text, k, found)
+        if not holders and len(people) >= 2:
+            # "firmato dai presidenti Vladimir Putin e Kim Jong-un": whose office each holds is
+            # the gazetteer's to say (kg.linking.roles), as for "il presidente Putin"; each role
+            # spans its person's name, so the plural noun reads as no one
+            for person in people:
+                m = found.mentions[person]
+                out.append(RoleMention(article_id, sentence.index, m.start_char, m.end_char, role.phrase.split()[0],
+                                       role.phrase, role.predicate, role.position, role.role_en, None, person))
+            i = end
+            continue
         if not _pairs_up(holders, people):
             # "i ministri degli Esteri dell'Armenia, X, e dell'Azerbaigian, Y": pair by pair
             pairs, end = _interleaved(sentence, toks, text, j, found)
