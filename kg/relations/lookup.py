@@ -14,7 +14,9 @@ from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.mentions.plural_roles import is_plural_role
 from kg.records import Mention, RoleMention, Sentence, Word
+from kg.quantities import NUMBER_WORDS
 from kg.relations.sentence import SentenceView
+from kg.relations.words import PAIR_WORDS, STATE_NOUNS
 
 
 @dataclass
@@ -53,7 +55,27 @@ class MentionLookup:
                 keys.append(key)
         if word.upos == "NOUN" and "Number=Plur" in (word.feats or "") and self._plural_roles:
             keys += [k for k in self._plural_role_people(word) if k not in keys]
+        if not keys and word.upos == "NOUN" and (word.lemma or "").lower() in STATE_NOUNS:
+            keys = self._counted_states(word)
         return keys
+
+    def _counted_states(self, noun: Word) -> list[str]:
+        """"i due Paesi", "dai tre Paesi": as many states as the count says, the last ones the
+        article named before the noun in this sentence or the two before; [] if fewer."""
+        count = next((2 if c.text.lower() in PAIR_WORDS else NUMBER_WORDS.get(c.text.lower(), 0)
+                      for c in self.view.kids(noun, "nummod", "det", "det:predet", "amod")
+                      if c.text.lower() in PAIR_WORDS or c.text.lower() in NUMBER_WORDS), 0)
+        if not 2 <= count <= 5:
+            return []
+        states: list[str] = []
+        aid = self.am.annotated.article.id
+        for index, m in enumerate(self.am.mentions):
+            if m.start_char >= noun.start_char:
+                break
+            key = self.res.key_of(aid, index) if m.sentence >= self.sentence.index - 2 else None
+            if key and self.type_of(key) == "State":
+                states = [k for k in states if k != key] + [key]
+        return states[-count:] if len(states) >= count else []
 
     @cached_property
     def _plural_roles(self) -> list[tuple[int, RoleMention]]:
