@@ -23,12 +23,11 @@ def written_date(date: Optional[str], text: str) -> Optional[str]:
     if not date or len(date) != 10:
         return date
     year, month, day = (int(part) for part in date.split("-"))
-    names = sorted({name for name, number in MONTHS.items() if number == month} | {
-        name[:3] for name, number in MONTHS.items() if number == month})
+    name = next(name for name, number in MONTHS.items() if number == month)
+    spelt = rf"(?:{name}|{name[:3]})\b"     # "settembre", "Settembre", "set."
     head = text[:HEADER_CHARS]
-    spelt = "|".join(names)
-    if re.search(rf"(?<!\d)0?{day}(?:°|º)?\s+(?:{spelt})\b", head, re.I) \
-            or re.search(rf"\b(?:{spelt})\w*\.?\s+0?{day}(?!\d)", head, re.I) \
+    if re.search(rf"(?<!\d)0?{day}(?:°|º)?\s+{spelt}", head, re.I) \
+            or re.search(rf"\b{spelt}\s+0?{day}(?!\d)", head, re.I) \
             or re.search(rf"(?<!\d)0?{day}[/.]0?{month}[/.](?:{year}|{year % 100:02d})(?!\d)", head):
         return date
     return date[:7]

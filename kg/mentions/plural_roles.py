@@ -4,8 +4,9 @@
 A plural role noun (its lemma a role of roles.tsv; or an invariant one, "i leader", after a
 plural article) with a list of states or organisations and then a list of as many names
 describes each name with the office of the state at the same place in its list (Italian's
-"rispettivamente" order); one state or a demonym for all of them makes it everyone's. Any
-other count says nothing: which name holds which office would be a guess.
+"rispettivamente" order); one state or a demonym for all of them makes it everyone's; none at
+all ("dai presidenti Putin e Kim") leaves each person's office to the gazetteer, as for "il
+presidente Putin". Any other count says nothing: which name holds which office would be a guess.
 """
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ LIST_WORDS = frozenset({",", "e", "ed"})
 def plural_roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], text: str,
                  lexicon: Lexicon, found: ArticleMentions) -> list[RoleMention]:
     """One RoleMention per name a plural role describes (see the module's docstring). Each
-    spans the name's state or organisation only (``is_plural_role``), so no word of the
-    sentence reads as the person, and its text is the bare role noun, so it gives the person no
-    label."""
+    spans the name's state or organisation only (``is_plural_role``), or with none named the
+    person's own name, so the plural noun reads as no one, and its text is the bare role noun,
+    so it gives the person no label."""
     lemmas = {(w.start_char, w.end_char): (w.lemma or "").lower() for w in sentence.words}
     out: list[RoleMention] = []
     i = 0
@@ -39,9 +40,8 @@ def plural_roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]
         holders, k = _holders(sentence, toks, text, j, found)
         people, end = _names(sentence, toks, text, k, found)
         if not holders and len(people) >= 2:
-            # "firmato dai presidenti Vladimir Putin e Kim Jong-un": whose office each holds is
-            # the gazetteer's to say (kg.linking.roles), as for "il presidente Putin"; each role
-            # spans its person's name, so the plural noun reads as no one
+            # "firmato dai presidenti Vladimir Putin e Kim Jong-un": the gazetteer's to say whose
+            # office each holds (kg.linking.roles)
             for person in people:
                 m = found.mentions[person]
                 out.append(RoleMention(article_id, sentence.index, m.start_char, m.end_char, role.phrase.split()[0],

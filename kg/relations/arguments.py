@@ -114,7 +114,7 @@ class Arguments(WordOrder):
             found = [e for s in subjects if (s.lemma or "").lower() in self.lexicon.state_bodies
                      for a in v.kids(s, "amod") for e in self.demonym_at(a)]
         if not found and any(self._names_a_pair(s) for s in subjects):
-            found = self.recent_people(verb, 2)
+            found = self.recent_entities(verb, 2, "Person", 1)
             if self.lexicon and any((s.lemma or "").lower() in self.lexicon.state_bodies | STATE_NOUNS for s in subjects):
                 # "I due governi hanno firmato": the states of the two people named before
                 states = unique(h for p in found for h in [self.home_state(p)] if h)

@@ -156,8 +156,8 @@ class CommunicationRules(FactWriter):
         if not where and any(not ctx.entities(c) and c.upos == "NOUN" and ctx.view.case_of(c) in TO_CASES
                              for c in ctx.view.kids(t, "nmod")):
             return      # the noun's own destination is no place ("l'arrivo di Trump al potere")
-        where = where or self._possessor_place(ctx, t) or ctx.right_entities(t, IN_CASES, adjacent=True)
         possessors = ctx.possessor_words(t)
+        where = where or self._possessor_place(ctx, possessors) or ctx.right_entities(t, IN_CASES, adjacent=True)
         if not where and possessors:
             # "l'arrivo del presidente russo Vladimir Putin in Corea del Nord", the place hung on
             # the verb: the "in" phrase right after the visitor's phrase
@@ -166,13 +166,13 @@ class CommunicationRules(FactWriter):
         self._add(ctx, out, people, "visited", [x for x in where if ctx.type_of(x) in ("Place", "State")],
                   t, event="visit", keep_place=True)
 
-    def _possessor_place(self, ctx: SentenceContext, t: Word) -> list[str]:
+    def _possessor_place(self, ctx: SentenceContext, possessors: list[Word]) -> list[str]:
         """"la visita ufficiale del presidente della Repubblica Mattarella in Giappone", "la visita
         di due giorni di Meloni in Etiopia": the parse hangs the place on the visitor's phrase;
         an "in" or "a" phrase inside the visit noun's "di" phrases is where the visit went."""
         v = ctx.view
         found: list[str] = []
-        for p in ctx.possessor_words(t):
+        for p in possessors:
             nominals, seen = [p], 0
             while nominals and seen < 6:
                 w = nominals.pop(0)

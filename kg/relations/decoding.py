@@ -79,12 +79,12 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
     # a person and the state the rules say they lead or serve: no meeting, no visit between them
     own = {pair for f in rules.facts if f.predicate in ("leaderOf", "holdsPosition")
            for pair in ((f.subject, f.object), (f.object, f.subject))}
+    article_date = am.annotated.article.date
     for pair, probs in scored_pairs(am, res, lex, rules if keep_rules else ArticleFacts([], rules.events), scorer):
         if not probs:
             continue
         p, prob = max(probs.items(), key=lambda kv: (kv[1], kv[0]))
         s_key, o_key = pair.s_key, pair.o_key
-        article_date = am.annotated.article.date
         if prob < threshold or (s_key, p, o_key) in ruled or (p in SELF_EMPTY and (
                 (s_key, o_key) in own or o_key == office_state(s_key, article_date)
                 or s_key == office_state(o_key, article_date))):
@@ -100,7 +100,7 @@ def decode(am: ArticleMentions, res: Resolution, lex: Lexicon, rules: ArticleFac
         kind = (_kind(feats) or "statement") if p == "communicatedWith" else None
         role = _role(am, pair, lex) if p == "holdsPosition" else None
         chosen.add((s_key, p, o_key))
-        date = reported_date(p, status, _sentence_date(am, s), am.annotated.article.date)
+        date = reported_date(p, status, _sentence_date(am, s), article_date)
         fact = Fact(s_key, p, o_key, Evidence(am.annotated.article.id, s.index, s.start_char, s.end_char, s.text),
                     prob, kind=kind, role=role, status=status, date=date)
         facts += [fact] + [m for m in party_membership(fact, res) if (m.subject, m.predicate, m.object) not in ruled]

@@ -13,8 +13,8 @@ from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
 from kg.mentions.plural_roles import is_plural_role
-from kg.records import Mention, RoleMention, Sentence, Word
 from kg.quantities import NUMBER_WORDS
+from kg.records import Mention, RoleMention, Sentence, Word
 from kg.relations.sentence import SentenceView
 from kg.relations.words import PAIR_WORDS, STATE_NOUNS
 
@@ -65,17 +65,7 @@ class MentionLookup:
         count = next((2 if c.text.lower() in PAIR_WORDS else NUMBER_WORDS.get(c.text.lower(), 0)
                       for c in self.view.kids(noun, "nummod", "det", "det:predet", "amod")
                       if c.text.lower() in PAIR_WORDS or c.text.lower() in NUMBER_WORDS), 0)
-        if not 2 <= count <= 5:
-            return []
-        states: list[str] = []
-        aid = self.am.annotated.article.id
-        for index, m in enumerate(self.am.mentions):
-            if m.start_char >= noun.start_char:
-                break
-            key = self.res.key_of(aid, index) if m.sentence >= self.sentence.index - 2 else None
-            if key and self.type_of(key) == "State":
-                states = [k for k in states if k != key] + [key]
-        return states[-count:] if len(states) >= count else []
+        return self.recent_entities(noun, count, "State", 2) if 2 <= count <= 5 else []
 
     @cached_property
     def _plural_roles(self) -> list[tuple[int, RoleMention]]:
@@ -219,25 +209,19 @@ class MentionLookup:
                 closed, separator = separator == "e", None
         return items if closed and len(items) >= 3 else []
 
-    def recent_people(self, before: Word, count: int) -> list[str]:
-        """The last ``count`` different people named before ``before`` in this sentence or the
-        one before it ("X ha incontrato Y. I due hanno firmato ..."); [] if fewer are."""
-        people: list[str] = []
+    def recent_entities(self, before: Word, count: int, etype: str, sentences_back: int) -> list[str]:
+        """The last ``count`` different entities of ``etype`` named before ``before`` in this
+        sentence or the ``sentences_back`` before it ("X ha incontrato Y. I due hanno firmato",
+        "Estonia e Portogallo ... i due Paesi"); [] if fewer are."""
+        found: list[str] = []
+        aid = self.am.annotated.article.id
         for index, m in enumerate(self.am.mentions):
             if m.start_char >= before.start_char:
                 break
-            if m.sentence < self.sentence.index - 1:
-                continue
-            key = self._person_key(index)
-            if key and key in people:
-                people.remove(key)
-            if key:
-                people.append(key)
-        return people[-count:] if len(people) >= count else []
-
-    def _person_key(self, index: int) -> Optional[str]:
-        key = self.res.key_of(self.am.annotated.article.id, index)
-        return key if key and self.type_of(key) == "Person" else None
+            key = self.res.key_of(aid, index) if m.sentence >= self.sentence.index - sentences_back else None
+            if key and self.type_of(key) == etype:
+                found = [k for k in found if k != key] + [key]
+        return found[-count:] if len(found) >= count else []
 
     def recent_person(self, before: Word, exclude: Iterable[str] = ()) -> list[str]:
         """The person named last before ``before`` in the article ("le sue parole" -> Macron)."""

@@ -25,9 +25,9 @@ from kg.relations.sentence import SentenceView
 from kg.relations.standing import StandingFacts
 from kg.relations.transfers import TransferRules
 from kg.relations.treaties import TreatyRules
-from kg.timex import TIME_WORDS
 from kg.relations.words import (BETWEEN_CASES, CLAUSE_WORDS, INVASION_NOUNS, OF_CASES, PAIR_WORDS, RECEIVING_VERBS,
                                 RELATIVE_PRONOUNS, SAYING_VERBS, WITH_CASES)
+from kg.timex import TIME_WORDS
 
 # Names other modules and tests import from here.
 __all__ = ["EVENT_CLASS", "SYMMETRIC_KINDS", "PAIR_WORDS", "ArticleFacts", "RelationExtractor", "SentenceView",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.italian import OF_FAMILY
 from kg.records import Word
 from kg.records import Event
 from kg.relations.circumstances import SentenceContext
@@ -13,7 +14,6 @@ from kg.relations.confidence import FLOW_NOUN, PLACE_STATE_FACTOR
 from kg.relations.facts import ArticleFacts
 from kg.relations.facts import evidence_of, unique
 from kg.relations.frames import VerbArguments
-from kg.italian import OF_FAMILY
 from kg.relations.words import AGE_UNITS, CLAUSE_BREAKS, IN_CASES, OF_CASES, TO_CASES
 from kg.relations.writer import FactWriter
 
@@ -143,11 +143,9 @@ class TransferRules(FactWriter):
         dell'Ucraina da parte della Russia": the invader (a demonym or "da parte di") sent troops
         into the state or place after "di", "a" or "contro"."""
         v = ctx.view
-        invaders = [e for d in v.kids(noun, "amod") for e in ctx.entities(d) if ctx.type_of(e) == "State"]
-        invaders += [e for d in v.kids(noun, "nmod") if v.case_of(d).startswith("da parte")
-                     for e in ctx.entities(d) if ctx.type_of(e) == "State"]
-        invaders += [e for d in v.kids(noun, "nmod") if (d.lemma or d.text).lower() == "parte" and v.case_of(d) == "da"
-                     for k in v.kids(d, "nmod") for e in ctx.entities(k) if ctx.type_of(e) == "State"]
+        # the noun's owners, less its own "di" phrase, which is what is invaded
+        invaders = [e for w in ctx.possessor_words(noun) if not (w.head == noun.id and v.case_of(w) in OF_FAMILY)
+                    for e in ctx.entities(w) if ctx.type_of(e) == "State"]
         invaded = [e for d in v.kids(noun, "nmod") if v.case_of(d) in OF_FAMILY | TO_CASES | {"contro"}
                    for e in ctx.entities(d) if ctx.type_of(e) in ("State", "Place") and e not in invaders]
         if invaders and invaded:
