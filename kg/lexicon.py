@@ -123,14 +123,14 @@ class Lexicon:
 RELATION_WORD_LISTS = ("report_verbs", "saying_verbs", "light_verbs", "addressing_verbs", "leading_verbs",
                        "copulas", "receiving_verbs", "reply_verbs", "denouncing_verbs", "unrealised_verbs",
                        "unrealised_nouns", "planned_modifiers", "prospective_nouns", "pair_words", "state_nouns", "time_units",
-                       "age_units", "place_object_verbs", "not_office_nouns", "invasion_nouns")
+                       "age_units", "place_object_verbs", "not_office_nouns", "invasion_nouns", "sports", "planned_phrases")
 
 
 #: The word lists of mention_words.tsv, by the name the mention and gazetteer code give them.
 MENTION_WORD_LISTS = ("ministers", "name_titles", "name_particles", "name_suffixes", "treaty_plural_heads",
                       "product_heads", "eponym_heads", "private_nouns", "street_heads", "area_heads",
                       "event_names", "sports_context", "work_context", "treaty_stop", "treaty_place_heads",
-                      "treaty_phrase_heads", "elliptic_roles", "held_in_nouns")
+                      "treaty_phrase_heads", "elliptic_roles", "held_in_nouns", "adjective_place_heads")
 
 
 @functools.cache

@@ -340,3 +340,97 @@ def test_a_state_meets_no_one_in_meeting_its_own_leader():
     got = met(STATE_MEETS_ITS_LEADER)
     assert frozenset(("Estonia", "Luca Verdi")) in got, got       # a foreign president: a meeting
     assert frozenset(("Estonia", "Anna Neri")) not in got, got    # its own: none
+
+
+DURING = ("Pechino ha revocato le restrizioni durante l'incontro tra il ministro degli Esteri cinese Wang Yi e "
+          "il suo omologo indiano Subrahmanyam Jaishankar.", """
+1 Pechino Pechino PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 revocato revocare VERB 0 root
+4 le il DET 5 det
+5 restrizioni restrizione NOUN 3 obj
+6 durante durante ADP 8 case
+7 l' il DET 8 det
+8 incontro incontro NOUN 3 obl
+9 tra tra ADP 11 case
+10 il il DET 11 det
+11 ministro ministro NOUN 8 nmod
+12-13 degli
+12 di di ADP 14 case
+13 gli il DET 14 det
+14 Esteri Esteri PROPN 11 nmod
+15 cinese cinese ADJ 14 amod
+16 Wang Wang PROPN 14 flat:name
+17 Yi Yi PROPN 16 flat:name
+18 e e CCONJ 21 cc
+19 il il DET 21 det
+20 suo suo DET 21 det:poss
+21 omologo omologo NOUN 14 conj
+22 indiano indiano ADJ 21 amod
+23 Subrahmanyam Subrahmanyam PROPN 21 nmod
+24 Jaishankar Jaishankar PROPN 23 flat:name
+25 . . PUNCT 3 punct
+""", [("Pechino", "LOC"), ("Wang Yi", "PER"), ("Subrahmanyam Jaishankar", "PER")])
+
+CLOSENESS = ("Un lungo colloquio che ha confermato la vicinanza tra Italia e Stati Uniti.", """
+1 Un uno DET 3 det
+2 lungo lungo ADJ 3 amod
+3 colloquio colloquio NOUN 0 root
+4 che che PRON 6 nsubj
+5 ha avere AUX 6 aux
+6 confermato confermare VERB 3 acl:relcl
+7 la il DET 8 det
+8 vicinanza vicinanza NOUN 6 obj
+9 tra tra ADP 10 case
+10 Italia Italia PROPN 8 nmod
+11 e e CCONJ 12 cc
+12 Stati Stato PROPN 10 conj
+13 Uniti Unito PROPN 12 flat:name
+14 . . PUNCT 3 punct
+""", [("Italia", "LOC"), ("Stati Uniti", "LOC")])
+
+
+def test_the_two_a_meeting_is_between_met_whoever_the_clause_is_about():
+    """The parse hung the second party on a word inside the first's role, and the clause around
+    the noun has a subject of its own: the words after "tra" still name the two who met."""
+    assert met(DURING) == {frozenset(("Wang Yi", "Subrahmanyam Jaishankar"))}
+
+
+def test_a_list_after_tra_in_another_clause_is_no_meeting_s():
+    assert met(CLOSENESS) == set()
+
+
+MATCH = ("Era in corso un incontro di calcio tra Francia e Germania.", """
+1 Era essere AUX 3 cop
+2 in in ADP 3 case
+3 corso corso NOUN 0 root
+4 un uno DET 5 det
+5 incontro incontro NOUN 3 nsubj
+6 di di ADP 7 case
+7 calcio calcio NOUN 5 nmod
+8 tra tra ADP 9 case
+9 Francia Francia PROPN 5 nmod
+10 e e CCONJ 11 cc
+11 Germania Germania PROPN 9 conj
+12 . . PUNCT 3 punct
+""", [("Francia", "LOC"), ("Germania", "LOC")])
+
+TALKS = ("Era in corso un incontro tra Francia e Germania.", """
+1 Era essere AUX 3 cop
+2 in in ADP 3 case
+3 corso corso NOUN 0 root
+4 un uno DET 5 det
+5 incontro incontro NOUN 3 nsubj
+6 tra tra ADP 7 case
+7 Francia Francia PROPN 5 nmod
+8 e e CCONJ 9 cc
+9 Germania Germania PROPN 7 conj
+10 . . PUNCT 3 punct
+""", [("Francia", "LOC"), ("Germania", "LOC")])
+
+
+def test_a_match_is_no_meeting():
+    """"un incontro di calcio tra Francia e Germania" is a football match; without the sport the
+    same words are a meeting of the two states."""
+    assert met(MATCH) == set()
+    assert met(TALKS) == {frozenset(("Francia", "Germania"))}

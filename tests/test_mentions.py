@@ -528,6 +528,22 @@ def test_a_treaty_name_runs_over_a_preposition_the_tokenizer_left_apart_from_its
     assert ("accordo sui controlli migratori", "Treaty") in {(m.text, m.type) for m in am.mentions}
 
 
+def test_any_name_after_a_capitalised_treaty_head_is_part_of_the_treaty_s_name():
+    # "Quirinale" is Italy to the gazetteer, a state, but "Trattato" is a name's head here
+    am = _hand_tagged("Il Trattato del Quirinale fu firmato nel 2021.",
+                 "Il Trattato di il Quirinale fu firmato in il 2021 .",
+                 "DET PROPN ADP DET PROPN AUX VERB ADP DET NUM PUNCT",
+                 [("Quirinale", "LOC")], {3: "3-4 del", 8: "8-9 nel"})
+    found = {(m.text, m.type) for m in am.mentions}
+    assert found == {("Trattato del Quirinale", "Treaty")}
+    # after a lower-case head, a state stays a party: "l'accordo di Mosca" is no name
+    am = _hand_tagged("L'accordo dell'Italia fu firmato.",
+                 "L' accordo di l' Italia fu firmato .",
+                 "DET NOUN ADP DET PROPN AUX VERB PUNCT",
+                 [("Italia", "LOC")], {3: "3-4 dell'"})
+    assert {(m.text, m.type) for m in am.mentions} == {("accordo", "Treaty"), ("Italia", "State")}
+
+
 def test_a_name_right_after_a_treaty_noun_is_a_party_and_stays_its_own_mention():
     am = _hand_tagged("Faremo l'accordo Mercosur-Ue entro l'anno.",
                  "Faremo l' accordo Mercosur - Ue entro l' anno .",

@@ -1424,6 +1424,36 @@ def test_an_imminent_meeting_is_planned_however_the_parse_hangs_the_adjective():
         {("Vladimir Putin", "Donald Trump")}
 
 
+SCHEDULED_SUMMIT = ("Il colloquio è avvenuto prima del vertice Putin-Trump in programma per venerdì.", """
+1 Il il DET 2 det
+2 colloquio colloquio NOUN 4 nsubj
+3 è essere AUX 4 aux
+4 avvenuto avvenire VERB 0 root
+5 prima prima ADV 8 case
+6-7 del
+6 di di ADP 8 case
+7 il il DET 8 det
+8 vertice vertice NOUN 4 obl
+9 Putin Putin PROPN 8 nmod
+10 - - PUNCT 9 punct
+11 Trump Trump PROPN 8 nmod
+12 in in ADP 13 case
+13 programma programma NOUN 4 obl
+14 per per ADP 15 case
+15 venerdì venerdì NOUN 13 nmod
+16 . . PUNCT 4 punct
+""", [("Putin", "PER"), ("Trump", "PER")])
+
+
+def test_a_summit_in_programma_is_planned_however_the_parse_hangs_the_phrase():
+    """"in programma" hangs on the verb here, not on "vertice": the words after the meeting
+    noun still say it is scheduled, a planned claim and no asserted meeting."""
+    res, facts = extract(SCHEDULED_SUMMIT)
+    meetings = [f for f in facts.facts if f.predicate == "communicatedWith"]
+    assert {(res.entities[f.subject].label, res.entities[f.object].label) for f in meetings} == \
+        {("Vladimir Putin", "Donald Trump")}
+    assert all(f.status == "planned" for f in meetings)
+
 MET_THEN_SIGNED = [
     ("Starmer ha incontrato Ursula von der Leyen.", """
 1 Starmer Starmer PROPN 3 nsubj

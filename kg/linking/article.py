@@ -25,7 +25,13 @@ from kg.records import Mention
 
 #: kg/data/lexicon/mention_words.tsv: nouns for an area that no name of it needs ("regione")
 AREA_HEADS = mention_words()["area_heads"]
+#: place nouns a name follows with no "di" ("palazzo Chigi", "aeroporto Internazionale Bole")
+STREET_HEADS = mention_words()["street_heads"]
+#: " di ", " del ", " dell'": what parts a place from the place it is in
+_OF_BETWEEN = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|d['’])\s*")
 _AREA = re.compile(r"(?P<head>\w+) (?:(?:di|del|della|dello|dei|degli|delle) |dell['’] ?)(?P<name>[A-Z].*)$")
+#: the same with an adjective after the head: "palazzo presidenziale di Ankara"
+_PART = re.compile(r"(?P<head>\w+) (?:[a-zà-ù]+ )?(?:(?:di|del|della|dello|dei|degli|delle) |dell['’] ?)(?P<name>[A-Z].*)$")
 
 
 @dataclass
@@ -141,14 +147,34 @@ def resolve_article(am: ArticleMentions, gaz: Gazetteer, res: Resolution, types:
 
 def _place_parts(art: _Article, lexicon: Lexicon) -> None:
     """A place named by a place noun and the place it is in ("l'aeroporto del Cairo", "il porto
-    di Odessa"; place_heads.txt) is part of that place, when the gazetteer knows it."""
-    for i, m in enumerate(art.am.mentions):
-        bare = _AREA.match(m.text) if m.type == "Place" and m.kind == "name" else None
-        if bare is None or bare.group("head").lower() not in lexicon.place_heads or (art.aid, i) not in art.res.mention_keys:
+    di Odessa", "il palazzo presidenziale di Ankara"; place_heads.txt) is part of that place, when
+    the gazetteer knows it; so is a named place a place noun heads with the place it is in named
+    after it ("l'aeroporto Internazionale Bole di Addis Abeba")."""
+    text = art.am.annotated.article.text
+    mentions = art.am.mentions
+    for i, m in enumerate(mentions):
+        if m.type != "Place" or m.kind != "name" or (art.aid, i) not in art.res.mention_keys:
             continue
-        entry = art.gaz.lookup(bare.group("name"))
-        if entry is not None and entry.type == "Place":
-            art.res.place_parts[art.res.mention_keys[(art.aid, i)]] = entry.key
+        bare = _PART.match(m.text)
+        if bare is not None and bare.group("head").lower() in lexicon.place_heads:
+            entry = art.gaz.lookup(bare.group("name"))
+            if entry is not None and entry.type == "Place":
+                _part_of(art, i, entry)
+            continue
+        if m.text.split()[0].lower() not in lexicon.place_heads | STREET_HEADS:
+            continue
+        after = next((j for j, n in enumerate(mentions) if n.sentence == m.sentence and n.start_char > m.end_char
+                      and _OF_BETWEEN.fullmatch(text[m.end_char:n.start_char])), None)
+        entry = art.gaz.get(art.key(after)) if after is not None and (art.aid, after) in art.res.mention_keys else None
+        if entry is not None and entry.type == "Place" and mentions[after].type == "Place":
+            _part_of(art, i, entry)
+
+
+def _part_of(art: _Article, i: int, entry) -> None:
+    """Mention ``i`` names a place inside the gazetteer's place ``entry``, which lies in its state."""
+    art.res.place_parts[art.key(i)] = entry.key
+    if entry.state:
+        art.res.place_states[entry.key] = entry.state
 
 
 def _bodies(art: _Article) -> None:

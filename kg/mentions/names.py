@@ -316,6 +316,8 @@ def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexico
     noun = _noun_before_di(m, sentence)
     if noun is not None and (noun.lemma or noun.text).lower() in lexicon.place_heads | HELD_IN_NOUNS:
         return True
+    if noun is not None and noun.upos == "PROPN" and _named_place(noun, sentence, lexicon):
+        return True
     words = sentence.words
     inside = {w.id for w in words if m.start_char <= w.start_char < m.end_char}
     by_id = {w.id: w for w in words}
@@ -327,6 +329,19 @@ def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexico
 
 
 HELD_IN_NOUNS = mention_words()["held_in_nouns"]
+
+
+def _named_place(word, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """Whether a word is part of a place's name headed by a place noun ("l'aeroporto
+    Internazionale Bole", "palazzo Chigi"): its heads, through a name's own links, reach one."""
+    by_id = {w.id: w for w in sentence.words}
+    for _ in range(3):
+        if word.deprel not in ("flat", "flat:name", "nmod", "amod", "compound") or word.head not in by_id:
+            return False
+        word = by_id[word.head]
+        if word.upos == "NOUN" and (word.lemma or word.text).lower() in lexicon.place_heads:
+            return True
+    return False
 
 
 def _visited(m: Mention, sentence: Optional[Sentence], lexicon: Lexicon) -> bool:

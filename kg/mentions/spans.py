@@ -12,6 +12,8 @@ from kg.records import Mention, Sentence
 
 #: kg/data/lexicon/mention_words.tsv: heads a street's or a room's name keeps
 STREET_HEADS = mention_words()["street_heads"]
+#: place nouns a name follows with an adjective between and keeps: "la base aerea Roesmin Nurjadin"
+ADJECTIVE_PLACE_HEADS = mention_words()["adjective_place_heads"]
 _COMPASS = {"Nord", "Sud", "Est", "Ovest"}
 
 
@@ -335,12 +337,18 @@ def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> 
 
 
 def _street_head(start: int, sentence: Sentence, text: str) -> Optional[int]:
-    """The start of a street or room head noun right before a name, "di" between or not ("via
-    Don Torello", "sala di San Giorgio"; street_heads in mention_words.tsv), else None."""
+    """The start of a street, building or room head noun right before a name, "di" or one
+    adjective between or nothing ("via Don Torello", "sala di San Giorgio", "palazzo Chigi",
+    "l'aeroporto internazionale King Khaled"; street_heads in mention_words.tsv), else None. A
+    base takes its name only after an adjective ("la base aerea Roesmin Nurjadin"; "la base Nato"
+    is NATO's)."""
     before = [w for w in sentence.words if w.end_char <= start]
+    heads = STREET_HEADS
     if before and before[-1].text.lower().rstrip("'’") in OF_STEMS and before[-1].text.lower() != "d'":
         before = before[:-1]
-    if not before or before[-1].text.lower() not in STREET_HEADS or before[-1].upos not in ("NOUN", "PROPN", "X"):
+    elif len(before) >= 2 and before[-1].upos == "ADJ" and before[-1].text.islower():
+        before, heads = before[:-1], STREET_HEADS | ADJECTIVE_PLACE_HEADS
+    if not before or before[-1].text.lower() not in heads or before[-1].upos not in ("NOUN", "PROPN", "X"):
         return None
     return before[-1].start_char
 

@@ -97,7 +97,8 @@ class _Phrase:
         A name after a link word belongs to the treaty where the head is itself a name
         ("il Trattato del Quirinale") or the link says what it is about ("sulla Via della
         Seta"); otherwise it is a party's ("l'accordo di Trump") and the treaty stops before it.
-        Only places and organisations are taken into a treaty's name."""
+        Only places and organisations are taken into a treaty's name, and any name after a
+        capitalised head."""
         named_head = i > 0 and self.capital(i) and not self.cased(i).isupper()
         j, last = i + width, i + width - 1
         absorbed: list[Mention] = []
@@ -126,7 +127,9 @@ class _Phrase:
             names = self.inside(j)
             if not self.content(j) or (self.capital(j) and last == i and j > i + 1 and not own):
                 break
-            if names and not (via and own and all(m.type in ("Place", "Organization") for m in names)):
+            # after a capitalised head any name is the treaty's ("il Trattato del Quirinale", the
+            # seat the gazetteer reads as Italy); elsewhere a state is a party ("l'accordo di Mosca")
+            if names and not (via and own and (named_head or all(m.type in ("Place", "Organization") for m in names))):
                 break
             absorbed += [m for m in names if m not in absorbed]
             last, j = j, j + 1

@@ -8,7 +8,7 @@ from typing import Optional
 from kg import italian, timex
 from kg.records import Word
 from kg.relations.arguments import Arguments
-from kg.relations.words import (IN_CASES, PLANNED_MODIFIERS, PROSPECTIVE_NOUNS, REPORT_VERBS, TO_CASES,
+from kg.relations.words import (IN_CASES, PLANNED_MODIFIERS, PLANNED_PHRASES, PROSPECTIVE_NOUNS, REPORT_VERBS, TO_CASES,
                                 UNREALISED_NOUNS, UNREALISED_VERBS)
 
 
@@ -96,6 +96,8 @@ class SentenceContext(Arguments):
             return "planned", None  # "il suo imminente incontro", however the parse hangs the adjective
         if trigger.upos == "NOUN" and _prospective(words, position):
             return "planned", None  # "in vista della visita di Putin in Cina"
+        if trigger.upos == "NOUN" and _scheduled(words, position):
+            return "planned", None  # "il vertice Putin-Trump in programma per venerdì"
         chain = [trigger] + ([v.head(trigger)] if v.head(trigger) is not None else [])
         for node in [trigger] + ([v.head(trigger)] if trigger.deprel in ("obj", "nsubj:pass") else []):
             head = v.head(node) if node is not None else None
@@ -195,3 +197,10 @@ def _tense_by_ending(w: Word) -> str:
     if text.endswith(italian.CONDITIONAL_ENDINGS):
         return "Mood=Cnd"
     return ""
+
+
+def _scheduled(words: list[Word], position: int) -> bool:
+    """"il vertice Putin-Trump in programma per venerdì", "l'incontro in agenda": "in" and a
+    schedule noun within the six words after the trigger noun, whatever the parse hangs them on."""
+    after = [w.text.lower() for w in words[position + 1:position + 7]]
+    return any(a == "in" and b in PLANNED_PHRASES for a, b in zip(after, after[1:]))

@@ -9,7 +9,7 @@ from kg import italian
 from kg.records import Word
 from kg.relations.circumstances import SentenceContext
 from kg.relations.confidence import TOGETHER, VISIT_BY_PLACE
-from kg.relations.facts import ArticleFacts
+from kg.relations.facts import ArticleFacts, unique
 from kg.relations.frames import NounArguments, VerbArguments
 from kg.relations.words import (BETWEEN_CASES, BY_CASES, CLAUSE_BREAKS, CLITIC_OBJECTS, IN_CASES, LIGHT_VERBS,
                                 OF_CASES, PLACE_OBJECT_VERBS, RECEIVING_VERBS, REPLY_VERBS, TO_CASES, WITH_CASES)
@@ -98,8 +98,10 @@ class CommunicationRules(FactWriter):
             # "il vertice tra Macron, Scholz e Sánchez": everyone met everyone, each pair once
             self._each_pair(ctx, out, between, t, frame)
             return
-        if between and not agents and len(between) >= 2:
-            agents, with_ = between[:1], between[1:]
+        if len(between) >= 2:
+            # "l'incontro tra X e Y": the two met, whoever the clause around the noun is about
+            # ("Pechino ha revocato ... durante l'incontro tra Wang Yi e il suo omologo")
+            agents, with_ = between[:1], unique(between[1:] + with_)
         # "un incontro a Berlino": a place is where they met, not whom (its state neither)
         to = [x for x in to if ctx.type_of(x) != "Place"]
         partner_phrases = [c for c in ctx.view.kids(t, "nmod") if ctx.view.case_of(c) in WITH_CASES | BETWEEN_CASES]
@@ -288,13 +290,14 @@ class CommunicationRules(FactWriter):
         from_dateline = place is None and bool(guests)
         if from_dateline:
             place = ctx.dateline_place()  # "PECHINO – ... è stato accolto dal presidente cinese"
-        host = (self.res.metonyms.get(place) or self.res.place_states.get(place)
-                or dict(self.written_places(ctx)).get(place)) if place else None   # "a Bali, in Indonesia"
+        # the gazetteer's state of the place or of the place it is in ("al palazzo presidenziale
+        # di Ankara"), else the state the text writes it in ("a Bali, in Indonesia")
+        host = (self.res.state_of_place(place) or dict(self.written_places(ctx)).get(place)) if place else None
         if host is None and place is not None and not from_dateline:
             # "MADRID – ... ricevuto al Palazzo della Moncloa": a building the gazetteer does not
             # locate is in the dateline's state
             dateline = ctx.dateline_place()
-            host = (self.res.metonyms.get(dateline) or self.res.place_states.get(dateline)) if dateline else None
+            host = self.res.state_of_place(dateline) if dateline else None
         if from_dateline and not any(ctx.home_state(p) == host for p in people if p not in guests):
             return  # the dateline is only where the host is at home: "ROMA – Xi ha ricevuto ..." is not
         if host is None:

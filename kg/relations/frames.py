@@ -12,7 +12,7 @@ from kg.records import Word
 from kg.relations.circumstances import SentenceContext
 from kg.relations.facts import unique
 from kg.relations.words import (ADJUNCT_PREPOSITIONS, BETWEEN_CASES, BY_CASES, DENOUNCING_VERBS, IN_CASES,
-                                LIGHT_VERBS, OF_CASES, RECEIVING_VERBS, TO_CASES, WITH_CASES)
+                                LIGHT_VERBS, OF_CASES, RECEIVING_VERBS, SPORTS, TO_CASES, WITH_CASES)
 
 
 @dataclass
@@ -97,6 +97,8 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
     head = v.head(t)
     for mod in v.kids(t, "amod", "nmod"):
         frame = lex.frame_modifiers.get((mod.lemma or mod.text).lower(), frame)
+        if frame == "meeting" and (mod.lemma or mod.text).lower() in SPORTS:
+            return None     # "un incontro di calcio tra le nazionali di Francia e Germania": a match
     # The light verb carrying the noun ("Kim ha espresso il suo sostegno") gives the agent;
     # a transfer verb with this noun as object is handled by the verb's own frame.
     if head is not None and t.deprel in ("obj", "nsubj:pass") and \
@@ -112,6 +114,10 @@ def noun_arguments(lex: Lexicon, ctx: SentenceContext, t: Word, frame: str) -> O
     with_ = ctx.nmod(t, WITH_CASES) or ctx.right_entities(t, WITH_CASES, adjacent=True)
     between = ctx.between_list(t) or ctx.nmod(t, BETWEEN_CASES) \
         or ctx.right_entities(t, BETWEEN_CASES, adjacent=True) or ctx.hyphen_pair_after(t)   # "l'incontro Macron-Scholz"
+    if len(between) < 2:
+        # "l'incontro tra il ministro degli Esteri cinese Wang Yi e il suo omologo indiano ...": the
+        # parse hung the second party on a word inside the first; the words, in order, name both
+        between = ctx.between_list(t, minimum=2) or between
     if not agents:
         agents = ctx.right_entities(t, OF_CASES - {"da"}, adjacent=True)
     if not agents and ctx.has_possessive(t):

@@ -184,15 +184,18 @@ class MentionLookup:
         second = self._entity_at(words[j + 2], False)
         return [first, second] if second and second != first else []
 
-    def between_list(self, noun: Word) -> list[str]:
-        """Three or more parties listed after "tra" near a noun and closed by "e": "il vertice tra
+    def between_list(self, noun: Word, minimum: int = 3) -> list[str]:
+        """``minimum`` or more parties listed after "tra" near a noun and closed by "e": "il vertice tra
         il presidente francese Macron, il cancelliere tedesco Scholz e il premier spagnolo
         Sánchez" (the parse seldom keeps such a list whole). A name inside a
-        role's words is the role's person; the list ends at a verb or other punctuation."""
+        role's words is the role's person; the list ends at a verb or other punctuation. A list
+        of two must be in the noun's own phrase, no clause or comma between ("i colloqui
+        indiretti sul nucleare tra Iran e Stati Uniti", not "il colloquio che ha confermato la
+        vicinanza tra Italia e Stati Uniti")."""
         words = self.sentence.words
         i = self.view.position(noun)
         k = next((j for j in range(i + 1, min(len(words), i + 9)) if words[j].text.lower() in ("tra", "fra")), None)
-        if k is None:
+        if k is None or minimum < 3 and any(w.upos in ("VERB", "AUX", "PRON", "SCONJ", "PUNCT") for w in words[i + 1:k]):
             return []
         items: list[str] = []
         separator, closed = None, False
@@ -207,7 +210,7 @@ class MentionLookup:
             if key and key not in items and (not items or separator):
                 items.append(key)
                 closed, separator = separator == "e", None
-        return items if closed and len(items) >= 3 else []
+        return items if closed and len(items) >= minimum else []
 
     def recent_entities(self, before: Word, count: int, etype: str, sentences_back: int) -> list[str]:
         """The last ``count`` different entities of ``etype`` named before ``before`` in this

@@ -25,6 +25,10 @@ CLAUSE_BREAKS = {".", ";", ":", "?", "!", "(", ")", "—", "–"}
 LEADING_VERBS = set(_WORDS["leading_verbs"])
 NOT_OFFICE_NOUNS = set(_WORDS["not_office_nouns"])
 INVASION_NOUNS = set(_WORDS["invasion_nouns"])
+#: "un incontro di calcio", "il match di tennis": a sport makes a meeting noun a match
+SPORTS = set(_WORDS["sports"])
+#: "il vertice in programma venerdì": after "in", a schedule
+PLANNED_PHRASES = set(_WORDS["planned_phrases"])
 OPENING_QUOTES = {"“", "«"}
 CLOSING_QUOTES = {"”", "»"}
 #: Words that open a new clause: a shallow argument never crosses them.
