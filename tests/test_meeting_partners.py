@@ -342,13 +342,13 @@ def test_a_state_meets_no_one_in_meeting_its_own_leader():
     assert frozenset(("Estonia", "Anna Neri")) not in got, got    # its own: none
 
 
-DURING = ("Pechino ha revocato le restrizioni durante l'incontro tra il ministro degli Esteri cinese Wang Yi e "
+DURING = ("Pechino ha annunciato la tregua durante l'incontro tra il ministro degli Esteri cinese Wang Yi e "
           "il suo omologo indiano Subrahmanyam Jaishankar.", """
 1 Pechino Pechino PROPN 3 nsubj
 2 ha avere AUX 3 aux
-3 revocato revocare VERB 0 root
-4 le il DET 5 det
-5 restrizioni restrizione NOUN 3 obj
+3 annunciato annunciare VERB 0 root
+4 la il DET 5 det
+5 tregua tregua NOUN 3 obj
 6 durante durante ADP 8 case
 7 l' il DET 8 det
 8 incontro incontro NOUN 3 obl
@@ -372,13 +372,13 @@ DURING = ("Pechino ha revocato le restrizioni durante l'incontro tra il ministro
 25 . . PUNCT 3 punct
 """, [("Pechino", "LOC"), ("Wang Yi", "PER"), ("Subrahmanyam Jaishankar", "PER")])
 
-CLOSENESS = ("Un lungo colloquio che ha confermato la vicinanza tra Italia e Stati Uniti.", """
-1 Un uno DET 3 det
-2 lungo lungo ADJ 3 amod
-3 colloquio colloquio NOUN 0 root
+CLOSENESS = ("Un colloquio cordiale che ha mostrato la vicinanza tra Italia e Stati Uniti.", """
+1 Un uno DET 2 det
+2 colloquio colloquio NOUN 0 root
+3 cordiale cordiale ADJ 2 amod
 4 che che PRON 6 nsubj
 5 ha avere AUX 6 aux
-6 confermato confermare VERB 3 acl:relcl
+6 mostrato mostrare VERB 2 acl:relcl
 7 la il DET 8 det
 8 vicinanza vicinanza NOUN 6 obj
 9 tra tra ADP 10 case
@@ -386,7 +386,7 @@ CLOSENESS = ("Un lungo colloquio che ha confermato la vicinanza tra Italia e Sta
 11 e e CCONJ 12 cc
 12 Stati Stato PROPN 10 conj
 13 Uniti Unito PROPN 12 flat:name
-14 . . PUNCT 3 punct
+14 . . PUNCT 2 punct
 """, [("Italia", "LOC"), ("Stati Uniti", "LOC")])
 
 

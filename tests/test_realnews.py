@@ -170,7 +170,7 @@ def test_jsonl_for_kg_gives_the_date_the_text_supports(tmp_path, monkeypatch):
     corpus = load_corpus_module()
     monkeypatch.setattr(corpus, "ROOT", tmp_path)
     texts = {"rn-x01": "ROMA, 3 mag – Il ministro ha incontrato l'omologo francese.",
-             "rn-x02": "Il ministro ha incontrato ieri l'omologo francese."}
+             "rn-x02": " date 2024-05 Il ministro ha incontrato ieri l'omologo francese."}
     (tmp_path / "cache").mkdir()
     lines = []
     for key, text in texts.items():
@@ -182,3 +182,14 @@ def test_jsonl_for_kg_gives_the_date_the_text_supports(tmp_path, monkeypatch):
     assert corpus.to_jsonl(tmp_path / "out.jsonl", "dev", None) == 0
     dates = {r["id"]: r["date"] for r in map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())}
     assert dates == {"rn-x01": "2024-05-03", "rn-x02": "2024-05"}
+    # the store's date marker is page metadata, no words of the article kg reads
+    texts_out = {r["id"]: r["text"] for r in map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert texts_out == {"rn-x01": texts["rn-x01"], "rn-x02": "Il ministro ha incontrato ieri l'omologo francese."}
+
+
+def test_article_text_drops_only_the_store_s_opening_date_marker():
+    from kg.realnews import article_text
+    assert article_text(" date 2023-03 Il ministro è arrivato a Parigi") == "Il ministro è arrivato a Parigi"
+    assert article_text(" date 2024-09-06 ROMA, 6 set") == "ROMA, 6 set"
+    assert article_text("Il dato (date 2023-03) resta") == "Il dato (date 2023-03) resta"
+    assert article_text("date limite 2023") == "date limite 2023"

@@ -171,9 +171,10 @@ def restore(answers: list[Path]) -> int:
 
 def to_jsonl(out: Path, split: str | None, control: bool | None) -> int:
     """The cached articles as kg build input (id, text, url, date); skips what is not cached. The
-    date is the one the text supports (kg.realnews.written_date), as the gold's dates are."""
+    date is the one the text supports (kg.realnews.written_date), as the gold's dates are; the
+    text goes without the store's date marker (kg.realnews.article_text)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from kg.realnews import written_date
+    from kg.realnews import article_text, written_date
 
     rows = []
     for row in read_jsonl(_path("manifest.jsonl")):
@@ -183,7 +184,8 @@ def to_jsonl(out: Path, split: str | None, control: bool | None) -> int:
         if text is None:
             print(f"not cached: {row['id']}", file=sys.stderr)
             continue
-        rows.append({"id": row["id"], "text": text, "url": row["url"], "date": written_date(row["date"], text)})
+        rows.append({"id": row["id"], "text": article_text(text), "url": row["url"],
+                     "date": written_date(row["date"], text)})
     write_jsonl(out, rows)
     print(f"{len(rows)} articles -> {out}")
     return 0

@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 from kg.article_eval import calibrated_ece, fact_outcomes, reliability, score_articles  # noqa: E402
 from kg.export.rdf import read_graph  # noqa: E402
 from kg.node_eval import node_quality  # noqa: E402
-from kg.realnews import written_date  # noqa: E402
+from kg.realnews import article_text, written_date  # noqa: E402
 from kg.sentence_eval import sentence_set  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "realnews.md"
@@ -94,7 +94,7 @@ def main() -> int:
     if missing:
         raise SystemExit(f"not cached: {', '.join(missing)} (see bench/realnews/corpus.py restore)")
     texts = {m["id"]: (HERE / "cache" / f"{m['id']}.txt").read_text(encoding="utf-8") for m in chosen}
-    jsonl(a.work / "articles.jsonl", [{"id": m["id"], "text": texts[m["id"]], "url": m["url"],
+    jsonl(a.work / "articles.jsonl", [{"id": m["id"], "text": article_text(texts[m["id"]]), "url": m["url"],
                                        "date": written_date(m["date"], texts[m["id"]])} for m in chosen])
     gold = [json.loads(x) for x in (HERE / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x]
     ids = {m["id"] for m in chosen}

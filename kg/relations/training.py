@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from kg.json_model import fit_logistic
-from kg.realnews import written_date
+from kg.realnews import article_text, written_date
 from kg.records import PREDICATES
 from kg.relations.scorer import Calibration, PredicateModel, RelationScorer
 from kg.sentence_eval import detokenize, read_kind
@@ -97,7 +97,7 @@ def article_items(realnews: Path, splits: tuple[str, ...]) -> list[Item]:
         if m is None or m["split"] not in splits or not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        items.append(Item(g["id"], m["split"], text, [], _relation_keys(g["relations"]),
+        items.append(Item(g["id"], m["split"], article_text(text), [], _relation_keys(g["relations"]),
                           written_date(m.get("date"), text), g["entities"]))
     return items
 
