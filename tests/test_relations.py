@@ -3150,3 +3150,28 @@ def minister_of(department: str) -> tuple:
 def test_a_minister_of_a_department_written_either_case_holds_office_for_the_demonyms_state(department):
     res, facts = extract(minister_of(department))
     assert ("Ronald Lamola", "holdsPosition", "Sudafrica") in triples(res, facts)
+
+
+CELEBRATED_AT = ("Lula ha celebrato a Rio de Janeiro l'accordo con l'Unione europea.", """
+1 Lula Lula PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 celebrato celebrare VERB 0 root
+4 a a ADP 5 case
+5 Rio Rio PROPN 3 obl
+6 de de PROPN 5 flat:name
+7 Janeiro Janeiro PROPN 5 flat:name
+8 l' il DET 9 det
+9 accordo accordo NOUN 3 obj
+10 con con ADP 13 case
+11 l' il DET 13 det
+12 Unione Unione PROPN 13 nmod
+13 europea europeo ADJ 9 nmod
+14 . . PUNCT 3 punct
+""", [("Lula", "PER"), ("Rio de Janeiro", "LOC"), ("Unione europea", "ORG")])
+
+
+def test_a_place_after_a_is_where_one_praises_not_whom():
+    """"ha celebrato a Rio de Janeiro l'accordo": what is praised is the agreement, not the city."""
+    res, facts = extract(CELEBRATED_AT)
+    praised = {res.entities[f.object].label for f in facts.facts if f.predicate == "praised"}
+    assert "Rio de Janeiro" not in praised

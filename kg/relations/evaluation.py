@@ -28,6 +28,8 @@ class EvaluationRules(FactWriter):
     def _verb_praise(self, ctx: SentenceContext, t: Word, frame: str, args: VerbArguments, out: ArticleFacts) -> None:
         """"ha elogiato X", or the owner of what was praised."""
         agents, objs, to, objects = args.agents, args.objs, args.to, args.objects
+        # "ha reso omaggio al presidente" is to someone; "hanno celebrato a Rio de Janeiro" is where
+        to = [x for x in to if ctx.type_of(x) != "Place"]
         self._add(ctx, out, agents, "praised", objs + to or self._owners_of(ctx, objects, agents, out), t)
 
     def _verb_criticize(self, ctx: SentenceContext, t: Word, frame: str, args: VerbArguments, out: ArticleFacts) -> None:
