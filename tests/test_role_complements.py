@@ -105,3 +105,33 @@ def test_a_minister_s_department_of_two_coordinated_nouns_still_reaches_the_demo
     res, facts = extract(unparsed("Lo ha annunciato il ministro delle infrastrutture e dei trasporti italiano, "
                                   "Marco Rossi, ieri.", [("Marco Rossi", "PER")]))
     assert ("Marco Rossi", "holdsPosition", "Italia") in triples(res, facts)
+
+
+DEPUTY = [("Il vicepremier Antonio Tajani è arrivato a Tunisi.", """
+1 Il il DET 2 det
+2 vicepremier vicepremier NOUN 5 nsubj
+3 Antonio Antonio PROPN 2 nmod
+4 Tajani Tajani PROPN 3 flat:name
+5 è essere AUX 6 aux
+6 arrivato arrivare VERB 0 root
+7 a a ADP 8 case
+8 Tunisi Tunisi PROPN 6 obl
+9 . . PUNCT 6 punct
+""", [("Antonio Tajani", "PER"), ("Tunisi", "LOC")]),
+          ("L'Italia sostiene la Tunisia.", """
+1 L' il DET 2 det
+2 Italia Italia PROPN 3 nsubj
+3 sostiene sostenere VERB 0 root
+4 la il DET 5 det
+5 Tunisia Tunisia PROPN 3 obj
+6 . . PUNCT 3 punct
+""", [("Italia", "LOC"), ("Tunisia", "LOC")])]
+
+
+def test_an_office_the_gazetteer_does_not_list_is_in_the_one_state_it_has_the_person_serving():
+    """The gazetteer has Tajani as Italy's foreign minister, not as deputy prime minister: a
+    "vicepremier" with no state named is still an office of Italy, which the article names."""
+    res, facts = extract(*DEPUTY)
+    offices = {(res.entities[f.subject].label, res.entities[f.object].label) for f in facts.facts
+               if f.predicate == "holdsPosition"}
+    assert offices == {("Antonio Tajani", "Italia")}

@@ -29,6 +29,11 @@ def resolve_roles(am: ArticleMentions, gaz: Gazetteer, res: Resolution) -> None:
             # the text names the person but not whose office it is: the gazetteer may know
             entry = gaz.get(person)
             states = {o.state for o in (entry.positions if entry else ()) if o.position == role.position}
+            if not states and role.position == "other" and role.predicate == "holdsPosition":
+                # "il vicepremier Antonio Tajani": an office the gazetteer does not list, in the
+                # one state it has the person serving
+                states = {o.state for o in (entry.positions if entry else ())}
+                states = states if all((e := gaz.get(x)) is not None and e.type == "State" for x in states) else set()
             if len(states) == 1:
                 res.role_holders[(aid, r_index)] = states.pop()
             res.role_persons[(aid, r_index)] = person
