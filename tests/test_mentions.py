@@ -544,6 +544,16 @@ def test_any_name_after_a_capitalised_treaty_head_is_part_of_the_treaty_s_name()
     assert {(m.text, m.type) for m in am.mentions} == {("accordo", "Treaty"), ("Italia", "State")}
 
 
+def test_a_span_run_over_a_preposition_into_a_known_name_is_two_names():
+    found = mentions("La voce dell'Asia centrale al G7 conta.", [("Asia centrale al G7", "LOC")])
+    assert [(t, ty) for t, ty, _ in found] == [("Asia centrale", "Place"), ("G7", "Organization")]
+    found = mentions("Il cancelliere Merz da Tusk ha parlato.", [("Merz da Tusk", "PER")])
+    assert [(t, ty) for t, ty, _ in found] == [("Merz", "Person"), ("Tusk", "Person")]
+    # no name the gazetteer knows after the preposition: one name
+    found = mentions("Il concerto al Teatro alla Scala.", [("Teatro alla Scala", "LOC")])
+    assert [t for t, _, _ in found] == ["Teatro alla Scala"]
+
+
 def test_a_name_right_after_a_treaty_noun_is_a_party_and_stays_its_own_mention():
     am = _hand_tagged("Faremo l'accordo Mercosur-Ue entro l'anno.",
                  "Faremo l' accordo Mercosur - Ue entro l' anno .",

@@ -205,11 +205,18 @@ def _known_names_apart(spans: list[tuple[int, int, str]], text: str, gazetteer: 
 
 
 def _known_halves(start: int, end: int, etype: str, text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """The span cut where both sides are names the gazetteer knows, typed by it; [] if none."""
+    """The span cut where both sides are names the gazetteer knows, typed by it; or cut at a
+    preposition no name runs over ("Merz da Tusk", "Asia centrale al G7") where the name after
+    it is one the gazetteer knows; [] if none."""
     words = text[start:end].split(" ")
     if len(words) < 2 or gazetteer.lookup(" ".join(words)) is not None:
         return []
     for cut in range(1, len(words)):
+        if words[cut] in _BREAKING_PREPOSITIONS and cut + 1 < len(words) and words[cut + 1][:1].isupper() \
+                and (right := _known(words[cut + 1:], gazetteer)) is not None:
+            right_start = start + len(" ".join(words[:cut + 1])) + 1
+            return [(start, start + len(" ".join(words[:cut])), etype),
+                    (right_start, end, GAZETTEER_NER.get(right.type, etype))]
         if not words[cut][:1].isupper():
             continue
         left, right = _known(words[:cut], gazetteer), _known(words[cut:], gazetteer)
@@ -218,6 +225,11 @@ def _known_halves(start: int, end: int, etype: str, text: str, gazetteer: Gazett
             return [(start, right_start - 1, GAZETTEER_NER.get(left.type, etype)),
                     (right_start, end, GAZETTEER_NER.get(right.type, etype))]
     return []
+
+
+#: Prepositions between two names that no single name runs over ("Teatro alla Scala" does, but
+#: "Scala" is no name the gazetteer knows): the span is two names.
+_BREAKING_PREPOSITIONS = frozenset({"da", "dal", "dalla", "al", "alla", "allo", "ai", "agli", "alle"})
 
 
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
