@@ -554,6 +554,16 @@ def test_a_span_run_over_a_preposition_into_a_known_name_is_two_names():
     assert [t for t, _, _ in found] == ["Teatro alla Scala"]
 
 
+def test_a_name_opening_or_ending_with_a_building_noun_is_a_place_whatever_ner_said():
+    found = mentions("Ruto lo ha ricevuto alla State House e poi al Museo CaMuC.",
+                     [("Ruto", "PER"), ("State House", "ORG"), ("Museo CaMuC", "ORG")])
+    assert ("State House", "Place") in [(t, ty) for t, ty, _ in found]
+    assert ("Museo CaMuC", "Place") in [(t, ty) for t, ty, _ in found]
+    # a professional practice stays an organisation
+    found = mentions("L'avvocato dello Studio Titus di Delhi.", [("Studio Titus", "ORG")])
+    assert ("Studio Titus", "Organization") in [(t, ty) for t, ty, _ in found]
+
+
 def test_a_name_right_after_a_treaty_noun_is_a_party_and_stays_its_own_mention():
     am = _hand_tagged("Faremo l'accordo Mercosur-Ue entro l'anno.",
                  "Faremo l' accordo Mercosur - Ue entro l' anno .",

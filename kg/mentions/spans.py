@@ -12,6 +12,9 @@ from kg.records import Mention, Sentence
 
 #: kg/data/lexicon/mention_words.tsv: heads a street's or a room's name keeps
 STREET_HEADS = mention_words()["street_heads"]
+#: nouns that make a name a building's, first ("Pinacoteca di Brera") or last ("State House")
+BUILDING_HEADS = mention_words()["building_heads"]
+BUILDING_TAILS = mention_words()["building_tails"]
 #: place nouns a name follows with an adjective between and keeps: "la base aerea Roesmin Nurjadin"
 ADJECTIVE_PLACE_HEADS = mention_words()["adjective_place_heads"]
 _COMPASS = {"Nord", "Sud", "Est", "Ovest"}
@@ -311,6 +314,8 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
             etype = entry.type
         elif etype == "Place" and gazetteer.metonym(surface) is not None:
             pass  # a capital the gazetteer knows only as a metonym stays a place
+        elif len(words := surface.split()) >= 2 and (words[0].lower() in BUILDING_HEADS or words[-1].lower() in BUILDING_TAILS):
+            etype = "Place"  # "Museo CaMuC", "Pala Alpitour", "State House": a building, whatever NER said
         elif etype == "Organization" and surface.split()[0].lower() in lexicon.place_heads \
                 and text[max(0, start - 6):start].split()[-1:] and \
                 text[max(0, start - 6):start].split()[-1].lower() in lexicon.locatives:
