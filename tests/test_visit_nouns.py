@@ -365,3 +365,93 @@ FOR_WHOM = ("Il presidente francese Emmanuel Macron ha permesso a Berlino di usa
 def test_acting_at_a_place_of_another_state_is_being_there():
     assert visits(ACTING_ABROAD) == {("Emmanuel Macron", "Berlino")}
     assert visits(FOR_WHOM) == set()
+
+
+MISSION_FOR = ("Dopo l'Algeria, missione in Libia per la ministra Anna Bianchi.", """
+1 Dopo dopo ADP 3 case
+2 l' il DET 3 det
+3 Algeria Algeria PROPN 5 nmod
+4 , , PUNCT 3 punct
+5 missione missione NOUN 0 root
+6 in in ADP 7 case
+7 Libia Libia PROPN 5 nmod
+8 per per ADP 10 case
+9 la il DET 10 det
+10 ministra ministra NOUN 5 nmod
+11 Anna Anna PROPN 10 nmod
+12 Bianchi Bianchi PROPN 11 flat:name
+13 . . PUNCT 5 punct
+""", [("Algeria", "LOC"), ("Libia", "LOC"), ("Anna Bianchi", "PER")])
+
+
+def test_a_mission_for_someone_is_their_visit():
+    assert visits(MISSION_FOR) == {("Anna Bianchi", "Libia")}
+
+
+THREE_VISITORS = ("Era il giorno della visita a Kiev del ministro Marco Rossi, del ministro Luca Verdi e del "
+                  "ministro Anna Bianchi.", """
+1 Era essere AUX 3 cop
+2 il il DET 3 det
+3 giorno giorno NOUN 0 root
+4-5 della
+4 di di ADP 6 case
+5 la il DET 6 det
+6 visita visita NOUN 3 nmod
+7 a a ADP 8 case
+8 Kiev Kiev PROPN 6 nmod
+9-10 del
+9 di di ADP 11 case
+10 il il DET 11 det
+11 ministro ministro NOUN 8 nmod
+12 Marco Marco PROPN 11 nmod
+13 Rossi Rossi PROPN 12 flat:name
+14 , , PUNCT 17 punct
+15-16 del
+15 di di ADP 17 case
+16 il il DET 17 det
+17 ministro ministro NOUN 11 nmod
+18 Luca Luca PROPN 17 nmod
+19 Verdi Verdi PROPN 18 flat:name
+20 e e CCONJ 23 cc
+21-22 del
+21 di di ADP 23 case
+22 il il DET 23 det
+23 ministro ministro NOUN 17 conj
+24 Anna Anna PROPN 23 nmod
+25 Bianchi Bianchi PROPN 24 flat:name
+26 . . PUNCT 3 punct
+""", [("Kiev", "LOC"), ("Marco Rossi", "PER"), ("Luca Verdi", "PER"), ("Anna Bianchi", "PER")])
+
+
+def test_every_visitor_a_list_of_di_phrases_names_visited():
+    """The parse hangs each "del ministro ..." on the one before it: the words in order still
+    list three visitors of Kiev."""
+    assert visits(THREE_VISITORS) == {("Marco Rossi", "Kiev"), ("Luca Verdi", "Kiev"), ("Anna Bianchi", "Kiev")}
+
+
+ASIDE = ("La visita a Kiev di Marco Rossi, segretario del partito e stretto collaboratore di Luca Verdi.", """
+1 La il DET 2 det
+2 visita visita NOUN 0 root
+3 a a ADP 4 case
+4 Kiev Kiev PROPN 2 nmod
+5 di di ADP 6 case
+6 Marco Marco PROPN 2 nmod
+7 Rossi Rossi PROPN 6 flat:name
+8 , , PUNCT 9 punct
+9 segretario segretario NOUN 6 appos
+10-11 del
+10 di di ADP 12 case
+11 il il DET 12 det
+12 partito partito NOUN 9 nmod
+13 e e CCONJ 15 cc
+14 stretto stretto ADJ 15 amod
+15 collaboratore collaboratore NOUN 9 conj
+16 di di ADP 17 case
+17 Luca Luca PROPN 15 nmod
+18 Verdi Verdi PROPN 17 flat:name
+19 . . PUNCT 2 punct
+""", [("Kiev", "LOC"), ("Marco Rossi", "PER"), ("Luca Verdi", "PER")])
+
+
+def test_a_name_in_an_aside_about_the_visitor_is_no_visitor():
+    assert visits(ASIDE) == {("Marco Rossi", "Kiev")}

@@ -212,6 +212,38 @@ class MentionLookup:
                 closed, separator = separator == "e", None
         return items if closed and len(items) >= minimum else []
 
+    def of_list(self, noun: Word) -> list[str]:
+        """The people listed as a noun's "di" phrases, closed by "e" ("la visita a Kiev del premier
+        Draghi, del presidente francese Macron e del cancelliere tedesco Scholz": the parse hangs
+        each phrase on the one before); [] unless two or more. Each item after the first opens
+        with "," or "e" right before a "di" preposition (", segretario del Consiglio e stretto
+        collaboratore di Putin" is an aside); the list ends at a verb or other punctuation."""
+        words = self.sentence.words
+        items: list[str] = []
+        separator, opened, closed, fresh = None, False, False, False
+        for w in words[self.view.position(noun) + 1:]:
+            low = w.text.lower()
+            if low in (",", "e", "ed"):
+                separator, opened, fresh = ("e" if low != "," else ","), False, True
+                continue
+            if w.upos in ("VERB", "AUX", "PUNCT", "SCONJ"):
+                break
+            if fresh and not (w.upos == "ADP" and low in OF_FAMILY):
+                separator = None    # ", segretario del Consiglio e stretto collaboratore di X": an aside, no item
+            fresh = False
+            if w.upos == "ADP":
+                opened = low in OF_FAMILY
+                continue
+            key = self._role_person_at(w) or self._entity_at(w, False)
+            if not key or key in items or self.type_of(key) != "Person":
+                continue
+            if not items and opened:
+                items.append(key)
+            elif items and separator and opened:
+                items.append(key)
+                closed, separator = separator == "e", None
+        return items if closed and len(items) >= 2 else []
+
     def recent_entities(self, before: Word, count: int, etype: str, sentences_back: int) -> list[str]:
         """The last ``count`` different entities of ``etype`` named before ``before`` in this
         sentence or the ``sentences_back`` before it ("X ha incontrato Y. I due hanno firmato",
