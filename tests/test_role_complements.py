@@ -135,3 +135,30 @@ def test_an_office_the_gazetteer_does_not_list_is_in_the_one_state_it_has_the_pe
     offices = {(res.entities[f.subject].label, res.entities[f.object].label) for f in facts.facts
                if f.predicate == "holdsPosition"}
     assert offices == {("Antonio Tajani", "Italia")}
+
+
+INTERIOR = [("Il ministro dell'Interno Matteo Piantedosi è arrivato a Tunisi.", """
+1 Il il DET 2 det
+2 ministro ministro NOUN 8 nsubj
+3-4 dell'
+3 di di ADP 5 case
+4 l' il DET 5 det
+5 Interno Interno PROPN 2 nmod
+6 Matteo Matteo PROPN 2 nmod
+7 Piantedosi Piantedosi PROPN 6 flat:name
+8 è essere AUX 9 aux
+9 arrivato arrivare VERB 0 root
+10 a a ADP 11 case
+11 Tunisi Tunisi PROPN 9 obl
+12 . . PUNCT 9 punct
+""", [("Matteo Piantedosi", "PER"), ("Tunisi", "LOC")]), DEPUTY[1]]
+
+
+def test_an_italian_minister_the_gazetteer_lists_holds_an_office_of_italy():
+    """The gazetteer has Italy's cabinet: "il ministro dell'Interno" with no state named is
+    Piantedosi's office in Italy, which the article names; and he visited Tunisia's capital."""
+    res, facts = extract(*INTERIOR)
+    offices = {(res.entities[f.subject].label, res.entities[f.object].label) for f in facts.facts
+               if f.predicate == "holdsPosition"}
+    assert offices == {("Matteo Piantedosi", "Italia")}
+    assert {res.entities[f.object].label for f in facts.facts if f.predicate == "visited"} == {"Tunisi"}
