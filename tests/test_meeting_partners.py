@@ -434,3 +434,36 @@ def test_a_match_is_no_meeting():
     same words are a meeting of the two states."""
     assert met(MATCH) == set()
     assert met(TALKS) == {frozenset(("Francia", "Germania"))}
+
+
+WELCOMED_WHERE = ("Tutto ha accompagnato l'arrivo del ministro Marco Rossi in Giappone, dove è stato accolto da "
+                  "Fumio Kishida.", """
+1 Tutto tutto PRON 3 nsubj
+2 ha avere AUX 3 aux
+3 accompagnato accompagnare VERB 0 root
+4 l' il DET 5 det
+5 arrivo arrivo NOUN 3 obj
+6-7 del
+6 di di ADP 8 case
+7 il il DET 8 det
+8 ministro ministro NOUN 5 nmod
+9 Marco Marco PROPN 8 nmod
+10 Rossi Rossi PROPN 9 flat:name
+11 in in ADP 12 case
+12 Giappone Giappone PROPN 3 obl
+13 , , PUNCT 17 punct
+14 dove dove PRON 17 nsubj:pass
+15 è essere AUX 17 aux
+16 stato essere AUX 17 aux:pass
+17 accolto accogliere VERB 12 acl:relcl
+18 da da ADP 19 case
+19 Fumio Fumio PROPN 17 obl:agent
+20 Kishida Kishida PROPN 19 flat:name
+21 . . PUNCT 3 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC"), ("Fumio Kishida", "PER")])
+
+
+def test_whoever_arrived_where_a_host_welcomed_someone_is_the_guest():
+    """"dove è stato accolto da Kishida": no subject but "dove", and the clause above is about
+    a scenography; the one this sentence has arriving in Japan is whom Kishida welcomed."""
+    assert met(WELCOMED_WHERE) == {frozenset(("Marco Rossi", "Fumio Kishida"))}

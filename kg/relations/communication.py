@@ -61,6 +61,11 @@ class CommunicationRules(FactWriter):
             if not received and by and above is not None:
                 # "è arrivata a Addis Abeba, dove è stata accolta dal premier": the clause above's subject
                 received = [e for e in ctx.agents(above) if e not in by]
+            if not received and by and any((k.lemma or "").lower() == "dove" for k in v.kids(t, "nsubj:pass", "advmod", "obl")):
+                # "l'arrivo di Putin in Corea del Nord, dove è stato accolto da Kim": whoever this
+                # sentence has visiting the place the clause is about
+                received = unique(f.subject for f in out.facts if f.predicate == "visited"
+                                  and f.evidence.sentence == ctx.sentence.index and f.subject not in by)
             if received and by:
                 agents, objs = by, received
         # "ha telefonato al presidente": whom one calls is "a X" too
