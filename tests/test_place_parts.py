@@ -117,3 +117,20 @@ def test_a_guest_received_in_a_building_of_a_city_abroad_visited_it():
     assert res.place_parts == {palace: "Q3640"} and res.state_of_place(palace) == "Q43"
     visits = {(f.subject, f.object) for f in facts.facts if f.predicate == "visited"}
     assert visits == {("x-giorgia-meloni", palace), ("x-giorgia-meloni", "Q3640")}
+
+
+OFFICIALLY = ("In via ufficiale Rossi ha parlato.", """
+1 In in ADP 2 case
+2 via via NOUN 6 obl
+3 ufficiale ufficiale ADJ 2 amod
+4 Rossi Rossi PROPN 6 nsubj
+5 ha avere AUX 6 aux
+6 parlato parlare VERB 0 root
+7 . . PUNCT 6 punct
+""", [("Rossi", "PER")])
+
+
+def test_an_adverbial_phrase_before_a_name_is_no_street():
+    """"in via ufficiale Rossi": "via" with an adjective opens an adverbial phrase, not a street."""
+    res, _ = extract(OFFICIALLY)
+    assert {(e.label, e.type) for e in res.entities.values()} == {("Rossi", "Person")}

@@ -18,6 +18,8 @@ BUILDING_TAILS = mention_words()["building_tails"]
 #: place nouns a name follows with an adjective between and keeps: "la base aerea Roesmin Nurjadin"
 ADJECTIVE_PLACE_HEADS = mention_words()["adjective_place_heads"]
 _COMPASS = {"Nord", "Sud", "Est", "Ovest"}
+#: street heads that also open adverbial phrases ("in via ufficiale", "in corso", "al largo")
+_ADVERBIAL_HEADS = frozenset({"via", "corso", "largo"})
 
 
 #: The NER label of a gazetteer entry's type, for spans the gazetteer retypes.
@@ -364,7 +366,8 @@ def _street_head(start: int, sentence: Sentence, text: str) -> Optional[int]:
     if before and before[-1].text.lower().rstrip("'’") in OF_STEMS and before[-1].text.lower() != "d'":
         before = before[:-1]
     elif len(before) >= 2 and before[-1].upos == "ADJ" and before[-1].text.islower():
-        before, heads = before[:-1], STREET_HEADS | ADJECTIVE_PLACE_HEADS
+        # not "in via ufficiale", "in corso", "al largo": words of adverbial phrases too
+        before, heads = before[:-1], (STREET_HEADS - _ADVERBIAL_HEADS) | ADJECTIVE_PLACE_HEADS
     if not before or before[-1].text.lower() not in heads or before[-1].upos not in ("NOUN", "PROPN", "X"):
         return None
     return before[-1].start_char
