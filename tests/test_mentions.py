@@ -552,6 +552,9 @@ def test_a_span_run_over_a_preposition_into_a_known_name_is_two_names():
     # no name the gazetteer knows after the preposition: one name
     found = mentions("Il concerto al Teatro alla Scala.", [("Teatro alla Scala", "LOC")])
     assert [t for t, _, _ in found] == ["Teatro alla Scala"]
+    # a preposition that is also a name's particle cuts only between two known names
+    found = mentions("Il portavoce Karim al Sarraj ha parlato.", [("Karim al Sarraj", "PER")])
+    assert [t for t, _, _ in found] == ["Karim al Sarraj"]
 
 
 def test_a_name_opening_or_ending_with_a_building_noun_is_a_place_whatever_ner_said():

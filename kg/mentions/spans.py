@@ -218,7 +218,8 @@ def _known_halves(start: int, end: int, etype: str, text: str, gazetteer: Gazett
         return []
     for cut in range(1, len(words)):
         if words[cut] in _BREAKING_PREPOSITIONS and cut + 1 < len(words) and words[cut + 1][:1].isupper() \
-                and (right := _known(words[cut + 1:], gazetteer)) is not None:
+                and (right := _known(words[cut + 1:], gazetteer)) is not None \
+                and (words[cut] not in _NAME_PREPOSITIONS or _known(words[:cut], gazetteer) is not None):
             right_start = start + len(" ".join(words[:cut + 1])) + 1
             return [(start, start + len(" ".join(words[:cut])), etype),
                     (right_start, end, GAZETTEER_NER.get(right.type, etype))]
@@ -235,6 +236,9 @@ def _known_halves(start: int, end: int, etype: str, text: str, gazetteer: Gazett
 #: Prepositions between two names that no single name runs over ("Teatro alla Scala" does, but
 #: "Scala" is no name the gazetteer knows): the span is two names.
 _BREAKING_PREPOSITIONS = frozenset({"da", "dal", "dalla", "al", "alla", "allo", "ai", "agli", "alle"})
+#: those that are also particles of people's names ("Lula da Silva", "dalla Chiesa", "al-Sisi"
+#: written "al Sisi"): a cut there needs a known name on the left too ("Merz da Tusk")
+_NAME_PREPOSITIONS = frozenset({"da", "dalla", "al"})
 
 
 def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
