@@ -134,3 +134,34 @@ def test_an_adverbial_phrase_before_a_name_is_no_street():
     """"in via ufficiale Rossi": "via" with an adjective opens an adverbial phrase, not a street."""
     res, _ = extract(OFFICIALLY)
     assert {(e.label, e.type) for e in res.entities.values()} == {("Rossi", "Person")}
+
+
+ARRIVED_AT = ("Biden è arrivato a Parliament Hill.", """
+1 Biden Biden PROPN 3 nsubj
+2 è essere AUX 3 aux
+3 arrivato arrivare VERB 0 root
+4 a a ADP 5 case
+5 Parliament Parliament PROPN 3 obl
+6 Hill Hill PROPN 5 flat:name
+7 . . PUNCT 3 punct
+""", [("Biden", "PER"), ("Parliament Hill", "PER")])
+
+CALLED = ("Biden ha telefonato a Mark Carney.", """
+1 Biden Biden PROPN 3 nsubj
+2 ha avere AUX 3 aux
+3 telefonato telefonare VERB 0 root
+4 a a ADP 5 case
+5 Mark Mark PROPN 3 obl
+6 Carney Carney PROPN 5 flat:name
+7 . . PUNCT 3 punct
+""", [("Biden", "PER"), ("Mark Carney", "PER")])
+
+
+def test_a_name_after_a_on_a_verb_of_visiting_is_a_place_whatever_ner_said():
+    """NER typed "Parliament Hill" a person; arriving "a" it makes it where Biden went. A call
+    "a X" goes to someone: "Mark Carney" stays a person."""
+    res, facts = extract(ARRIVED_AT)
+    assert ("Parliament Hill", "Place") in {(e.label, e.type) for e in res.entities.values()}
+    assert {res.entities[f.object].label for f in facts.facts if f.predicate == "visited"} == {"Parliament Hill"}
+    res, _ = extract(CALLED)
+    assert ("Mark Carney", "Person") in {(e.label, e.type) for e in res.entities.values()}

@@ -322,6 +322,8 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
             pass  # a capital the gazetteer knows only as a metonym stays a place
         elif len(words := surface.split()) >= 2 and (words[0].lower() in BUILDING_HEADS or words[-1].lower() in BUILDING_TAILS):
             etype = "Place"  # "Museo CaMuC", "Pala Alpitour", "State House": a building, whatever NER said
+        elif etype == "Person" and _place_slot(start, sentence, lexicon):
+            etype = "Place"  # "è arrivato a Parliament Hill", "firmato a Nancy": where, not whom
         elif etype == "Organization" and surface.split()[0].lower() in lexicon.place_heads \
                 and text[max(0, start - 6):start].split()[-1:] and \
                 text[max(0, start - 6):start].split()[-1].lower() in lexicon.locatives:
@@ -332,6 +334,20 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
         out.append(Mention(article_id, sentence.index, start, end, surface, etype, "name", key,
                            0.9 if key else 0.8))
     return out
+
+
+def _place_slot(start: int, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """Whether a name right after "a" hangs on a verb of visiting, meeting or signing ("è
+    arrivato a Parliament Hill", "ricevuto a Windsor", "firmato a Nancy"): the place it was
+    done at, whatever type NER gave the name (a call or a letter "a X" goes to someone)."""
+    before = [w for w in sentence.words if w.end_char <= start]
+    inside = [w for w in sentence.words if w.start_char >= start]
+    if not before or before[-1].text.lower() not in ("a", "ad") or not inside:
+        return False
+    by_id = {w.id: w for w in sentence.words}
+    head = by_id.get(inside[0].head)
+    found = lexicon.trigger(head.lemma, head.upos) if head is not None and head.upos == "VERB" else None
+    return found is not None and found[0] in ("visit", "meeting", "sign")
 
 
 def _place_head(start: int, sentence: Sentence, text: str, lexicon: Lexicon) -> int:
