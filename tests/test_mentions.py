@@ -567,6 +567,11 @@ def test_a_name_opening_or_ending_with_a_building_noun_is_a_place_whatever_ner_s
     assert ("Studio Titus", "Organization") in [(t, ty) for t, ty, _ in found]
 
 
+def test_a_relation_noun_ner_ran_into_two_hyphenated_parties_is_no_part_of_a_name():
+    found = mentions("Il rafforzamento dell'Alleanza Usa-Giappone.", [("Alleanza Usa-Giappone", "ORG")])
+    assert [(t, ty) for t, ty, _ in found] == [("Usa", "State"), ("Giappone", "State")]
+
+
 def test_a_name_right_after_a_treaty_noun_is_a_party_and_stays_its_own_mention():
     am = _hand_tagged("Faremo l'accordo Mercosur-Ue entro l'anno.",
                  "Faremo l' accordo Mercosur - Ue entro l' anno .",

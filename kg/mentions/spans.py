@@ -276,6 +276,12 @@ def _ner_mentions(article_id: str, sentence: Sentence, text: str, gazetteer: Gaz
             start = _place_head(start, sentence, text, lexicon)
             end = _place_tail(end, sentence, text, lexicon)
             surface = text[start:end]
+        words = surface.split()
+        if len(words) >= 2 and lexicon.trigger(words[0].lower(), "NOUN") is not None \
+                and _compound_parts(" ".join(words[1:]), start + len(words[0]) + 1, gazetteer):
+            # "l'Alleanza Usa-Giappone", "il Vertice Nato-Ue": a relation's noun, then its parties
+            start += len(words[0]) + 1
+            surface = text[start:end]
         parts = _compound_parts(surface, start, gazetteer)
         if parts:  # "Mosca-Pyongyang": two names joined by a hyphen
             for p_start, p_end, entry in parts:
