@@ -130,7 +130,8 @@ RELATION_WORD_LISTS = ("report_verbs", "saying_verbs", "light_verbs", "addressin
 MENTION_WORD_LISTS = ("ministers", "name_titles", "name_particles", "name_suffixes", "treaty_plural_heads",
                       "product_heads", "eponym_heads", "private_nouns", "street_heads", "area_heads",
                       "event_names", "sports_context", "work_context", "treaty_stop", "treaty_place_heads",
-                      "treaty_phrase_heads", "elliptic_roles", "held_in_nouns", "adjective_place_heads", "building_heads", "building_tails")
+                      "treaty_phrase_heads", "elliptic_roles", "held_in_nouns", "adjective_place_heads",
+                      "building_heads", "building_tails", "adverbial_heads")
 
 
 @functools.cache

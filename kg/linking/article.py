@@ -20,13 +20,12 @@ from kg.linking.names import acronym_of, minted_key
 from kg.linking.roles import resolve_roles
 from kg.linking.treaties import TREATY_PREFIX, treaty_key
 from kg.mentions import NAME_PARTICLES, ArticleMentions, name_core
+from kg.mentions.spans import STREET_HEADS
 from kg.records import Mention
 
 
 #: kg/data/lexicon/mention_words.tsv: nouns for an area that no name of it needs ("regione")
 AREA_HEADS = mention_words()["area_heads"]
-#: place nouns a name follows with no "di" ("palazzo Chigi", "aeroporto Internazionale Bole")
-STREET_HEADS = mention_words()["street_heads"]
 #: " di ", " del ", " dell'": what parts a place from the place it is in
 _OF_BETWEEN = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|d['’])\s*")
 _AREA = re.compile(r"(?P<head>\w+) (?:(?:di|del|della|dello|dei|degli|delle) |dell['’] ?)(?P<name>[A-Z].*)$")

@@ -6,7 +6,7 @@ from typing import Optional
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, mention_words, relation_words
-from kg.italian import OF_STEMS
+from kg.italian import FROM_FAMILY, OF_STEMS, TO_FAMILY
 from kg.mentions.common import LINK_WORDS, NAME_PARTICLES, NER_TYPES, overlaps, trim
 from kg.records import Mention, Sentence
 
@@ -19,7 +19,7 @@ BUILDING_TAILS = mention_words()["building_tails"]
 ADJECTIVE_PLACE_HEADS = mention_words()["adjective_place_heads"]
 _COMPASS = {"Nord", "Sud", "Est", "Ovest"}
 #: street heads that also open adverbial phrases ("in via ufficiale", "in corso", "al largo")
-_ADVERBIAL_HEADS = frozenset({"via", "corso", "largo"})
+ADVERBIAL_HEADS = mention_words()["adverbial_heads"]
 
 
 #: The NER label of a gazetteer entry's type, for spans the gazetteer retypes.
@@ -235,7 +235,7 @@ def _known_halves(start: int, end: int, etype: str, text: str, gazetteer: Gazett
 
 #: Prepositions between two names that no single name runs over ("Teatro alla Scala" does, but
 #: "Scala" is no name the gazetteer knows): the span is two names.
-_BREAKING_PREPOSITIONS = frozenset({"da", "dal", "dalla", "al", "alla", "allo", "ai", "agli", "alle"})
+_BREAKING_PREPOSITIONS = (TO_FAMILY | FROM_FAMILY) - {"a"}
 #: those that are also particles of people's names ("Lula da Silva", "dalla Chiesa", "al-Sisi"
 #: written "al Sisi"): a cut there needs a known name on the left too ("Merz da Tusk")
 _NAME_PREPOSITIONS = frozenset({"da", "dalla", "al"})
@@ -393,7 +393,7 @@ def _street_head(start: int, sentence: Sentence, text: str) -> Optional[int]:
         before = before[:-1]
     elif len(before) >= 2 and before[-1].upos == "ADJ" and before[-1].text.islower():
         # not "in via ufficiale", "in corso", "al largo": words of adverbial phrases too
-        before, heads = before[:-1], (STREET_HEADS - _ADVERBIAL_HEADS) | ADJECTIVE_PLACE_HEADS
+        before, heads = before[:-1], (STREET_HEADS - ADVERBIAL_HEADS) | ADJECTIVE_PLACE_HEADS
     if not before or before[-1].text.lower() not in heads or before[-1].upos not in ("NOUN", "PROPN", "X"):
         return None
     return before[-1].start_char
