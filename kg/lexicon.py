@@ -74,7 +74,8 @@ class Lexicon:
 
     def is_credit_line(self, sentence_text: str) -> bool:
         """A credit, source or caption line, or an editorial note about the article's pictures."""
-        start = sentence_text.strip().lower().replace("’", "'")
+        # "🔗 Leggi su ...", "- Foto: ...": the symbols a page sets before such a line
+        start = re.sub(r"^[^\w©]+", "", sentence_text.strip().lower().replace("’", "'"))
         if any(start.startswith(p) for p in self.credit_prefixes):
             return True
         words = set(re.findall(r"[\w-]+", start))

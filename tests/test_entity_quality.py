@@ -10,7 +10,8 @@ from kg.lexicon import load_lexicon
 from kg.linking import resolve
 from kg.linking.names import acronym_of, initials, is_acronym, name_skeleton, variant_remap
 from kg.mentions import find_mentions
-from kg.mentions.filters import byline_spans, credit_spans, is_headline_capitals
+from kg.mentions.filters import is_headline_capitals
+from kg.mentions.furniture import byline_spans, credit_spans
 
 
 def _rows(text: str) -> str:
@@ -47,6 +48,29 @@ def test_credit_spans_cover_copyright_lines_and_captions_not_acronyms():
     assert "© Agenzia Nova - Riproduzione riservata" in spans
     assert "(Getty Images)" in spans
     assert "(Inec)" not in spans
+
+
+def test_photo_credits_of_captions_and_after_addresses_are_credits_headings_acronyms_are_not():
+    text = ("Il presidente egiziano Abdel-Fattah al Sisi (Getty Images)\n"
+            "Soldati a Fort Bragg, nella Carolina del Nord // Shutterstock\n"
+            "Scrivete a esteri@agenzia.com (Web Info)\n"
+            "(Il Sole 24 Ore Radiocor) - Milano, 1 ago - La Polonia ha avviato i lavori.\n"
+            "Eletta la Commissione elettorale nazionale (Cen)\n"
+            "La Commissione (Inec) ha parlato a Roma (Lazio) e a Lione (Francia)")
+    spans = [text[s:e] for s, e in credit_spans(text, load_gazetteer())]
+    assert spans == ["// Shutterstock", "(Getty Images)", "(Web Info)", "(Il Sole 24 Ore Radiocor)"]
+
+
+def test_a_name_run_into_a_photo_credit_is_cut_and_the_site_s_links_are_no_entities():
+    got = texts(("Lo ha detto il portavoce del governo nigeriano . 🔗 Leggi su Iltempo.it", [("Iltempo", "ORG")]),
+                ("Lapresse.it | 7 dic 2025 | Meloni sente Zelensky", [("Lapresse", "ORG"), ("Meloni", "PER"),
+                                                                   ("Zelensky", "PER")]),
+                ("Iscriviti alla nostra newsletter - The Epoch Times", [("The Epoch Times", "ORG")]),
+                ("Gli Usa hanno accesso ai minerali dell' Ucraina // Shutterstock",
+                 [("Usa", "LOC"), ("Ucraina // Shutterstock", "LOC")]))
+    assert ("Ucraina", "State") in got
+    assert all(t not in ("Iltempo", "Lapresse", "The Epoch Times") and "Shutterstock" not in t for t, _ in got)
+    assert ("Zelensky", "Person") in got
 
 
 def test_byline_lines_are_credits_but_a_name_the_gazetteer_knows_alone_is_a_heading():

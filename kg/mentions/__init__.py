@@ -16,10 +16,11 @@ from typing import Callable, Optional
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.mentions.bodies import state_bodies
-from kg.mentions.filters import (byline_spans, credit_spans, dateline_mentions, dateline_month, eponym_part,
+from kg.mentions.filters import (dateline_mentions, dateline_month, eponym_part,
                                  event_name, glued_name, inside, is_headline_capitals, minister_department, no_letters,
                                  not_a_name, opening_verb, private_demonym, product_name, role_word_name,
                                  site_name_type)
+from kg.mentions.furniture import byline_spans, credit_spans, site_link
 from kg.mentions.context import club, quoted_title, result_lists, sports_article, work_article, work_name
 from kg.mentions.common import (ARTICLE_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NER_TYPES, ArticleMentions,
                                 name_core, tokens)
@@ -50,7 +51,7 @@ def find_mentions(annotated: AnnotatedArticle, gazetteer: Gazetteer, lexicon: Le
     result = ArticleMentions(annotated)
     text = annotated.article.text
     surnames: set[str] = set()   # last words of the people named in full so far
-    credits = credit_spans(text) + byline_spans(text, gazetteer)
+    credits = credit_spans(text, gazetteer) + byline_spans(text, gazetteer)
     sporty, works = sports_article(text), work_article(text)
     for sentence in annotated.sentences:
         if lexicon.is_credit_line(sentence.text):
@@ -115,6 +116,21 @@ def _context_types(article_id: str, sentence: Sentence, text: str, sporty: bool,
     return [m for m in found if not work_name(m, found, text, works) and not quoted_title(m, sentence, text)]
 
 
+def _before_credit(m: Mention, credits: list[tuple[int, int]], text: str,
+                   gazetteer: Gazetteer) -> Optional[Mention]:
+    """A name NER ran into a credit cut where the credit starts ("l'Ucraina // Shutterstock"
+    gives Ukraine, as the gazetteer knows it); None when nothing of a name is left."""
+    cut = min((s for s, _ in credits if m.start_char < s < m.end_char), default=None)
+    if cut is None:
+        return m
+    surface = text[m.start_char:cut].rstrip(" \t\n/-–—|(,")
+    if not surface.strip():
+        return None
+    entry = gazetteer.lookup(surface)
+    etype, key = (entry.type, entry.key) if entry is not None else (m.type, None)
+    return replace(m, end_char=m.start_char + len(surface), text=surface, type=etype, key=key)
+
+
 def _page_furniture_out(article_id: str, sentence: Sentence, text: str, gazetteer: Gazetteer,
                         credits: list[tuple[int, int]], found: list[Mention],
                         demonyms: DemonymDecision) -> list[Mention]:
@@ -126,6 +142,9 @@ def _page_furniture_out(article_id: str, sentence: Sentence, text: str, gazettee
     for m in found:
         if inside(credits, m.start_char, m.end_char) or any(
                 d.start_char < m.end_char and m.start_char < d.end_char for d in datelines):
+            continue
+        m = _before_credit(m, credits, text, gazetteer)
+        if m is None or (m.kind == "name" and site_link(text, m.end_char)):
             continue
         if m.kind == "name" and m.key is None and is_headline_capitals(m.text):
             continue

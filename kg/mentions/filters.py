@@ -1,9 +1,7 @@
 """What looks like a name but is no entity of the text, and datelines NER misses.
 
-News pages carry furniture around the story: agency credits ("(ANSA)", "(Belga)",
-"© Agenzia Nova - Riproduzione riservata"), photo credits ("Ilham Aliyev (Getty Images)."),
-headlines in capitals ("GRANDE VITTORIA"). NER tags names in them; none is an entity of the
-story (shared/eval/guidelines.md). The dateline in capitals ("MACERATA – La rassegna",
+Beside the page furniture (kg.mentions.furniture), headlines in capitals ("GRANDE VITTORIA"):
+NER tags names in them; none is an entity of the story (shared/eval/guidelines.md). The dateline in capitals ("MACERATA – La rassegna",
 "LAGOS, 01 MAR -") is a place, which NER trained on mixed case misses or mistypes.
 """
 from __future__ import annotations
@@ -16,13 +14,7 @@ from kg.italian import CAPITALS_DATELINE, MONTH_ABBREVIATIONS, OF_FAMILY
 from kg.lexicon import mention_words
 from kg.records import Mention, Sentence
 
-#: A parenthesis holding one to four capitalised words: a source or a credit ("(ANSA-AFP)").
-_PAREN = re.compile(r"\((?P<body>[A-ZÀ-Ý][\w’'.&]*(?:[ /-][A-ZÀ-Ý0-9][\w’'.&]*){0,3})\)")
-#: A copyright line runs from © to the end of its line.
-_COPYRIGHT = re.compile(r"©[^\n]*")
 _WORD = re.compile(r"[^\W\d_]+")
-#: Parentheses closing a line before a credit: "... restrittive. (segue) (Beb)".
-_TRAILING_PARENS = re.compile(r"(?:\s*\([^()\n]{1,40}\))+$")
 #: A month written short in a dateline: "LAGOS, 01 MAR -".
 _WORDS = mention_words()
 PRODUCT_HEADS = _WORDS["product_heads"]
@@ -32,53 +24,6 @@ EVENT_NAMES = _WORDS["event_names"]
 _OF_WORDS = {w.replace("’", "'") for w in OF_FAMILY} | {"d'"}
 #: Minister nouns, singular (mention_words.tsv) and plural: "i ministri degli Esteri Ue".
 _MINISTERS = _WORDS["ministers"] | {"ministri", "viceministri", "ministre", "sottosegretari"}
-
-
-def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of an article's credit and byline segments.
-
-    A parenthesis of names is a credit where it stands outside a sentence: after the
-    sentence's final stop ("... Tunisia. (Belga)"), at the start of a line ("(ANSA) - LAGOS"),
-    or closing a short caption line ("Ilham Aliyev (Getty Images)."); "la Commissione
-    elettorale nazionale (Inec)." inside a sentence is an acronym, not a credit.
-    """
-    spans = [(m.start(), m.end()) for m in _COPYRIGHT.finditer(text)]
-    for m in _PAREN.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        before = text[line_start:m.start()].rstrip()
-        stripped = _TRAILING_PARENS.sub("", before)
-        if stripped != before and stripped and stripped[-1] in ".!?»”\"":
-            before = stripped   # "... restrittive. (segue) (Beb)": the stop ends the sentence
-        after = text[m.end():line_end].strip()
-        if not before or before[-1] in ".!?»”\"" or \
-                (after in ("", ".") and len(_WORD.findall(before)) <= 4) or after.startswith(("-", "–", "—")) \
-                and len(_WORD.findall(before)) <= 3:
-            spans.append((m.start(), m.end()))
-    return spans
-
-
-#: A line that is only a name of two to four capitalised words, after "di" / "a cura di" / "by"
-#: or before a date: a byline or a signature ("di Alberto Galvi", "Angela Bruni 03 gennaio 2026",
-#: "di: Andrea Spinelli Barrile | 24 Settembre 2025", "Matteo Rigamonti").
-_BYLINE = re.compile(r"^[ \t]*(?P<by>(?:[Aa] cura di|[Dd]i|[Bb]y):?[ \t]+)?"
-                     r"(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:[ \t]+[A-ZÀ-Ý][\w'’.-]+){1,3})"
-                     r"[ \t]*[*|–—,-]?[ \t]*(?P<date>\d{1,2}[ \t]+[^\W\d_]+[ \t]+\d{4}|\d{4}-\d{2}-\d{2})?"
-                     r"[ \t]*[*–—-]?[ \t]*$", re.M)
-
-
-def byline_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans of byline lines: a line holding a name alone and nothing a sentence
-    needs (no verb, no stop). A line that is a name the gazetteer knows, with no "di" or date
-    beside it, is a heading ("Emirati Arabi Uniti"), not a byline."""
-    spans = []
-    for m in _BYLINE.finditer(text):
-        if m.group(0).rstrip().endswith("."):
-            continue    # "Nel Sud Sudan.": a sentence
-        if m.group("by") or m.group("date") or gazetteer.lookup(m.group("name")) is None:
-            spans.append((m.start("name"), m.end("name")))
-    return spans
 
 
 def is_headline_capitals(surface: str) -> bool:
