@@ -467,3 +467,33 @@ def test_whoever_arrived_where_a_host_welcomed_someone_is_the_guest():
     """"dove è stato accolto da Kishida": no subject but "dove", and the clause above is about
     a scenography; the one this sentence has arriving in Japan is whom Kishida welcomed."""
     assert met(WELCOMED_WHERE) == {frozenset(("Marco Rossi", "Fumio Kishida"))}
+
+
+RECEIVING_PARTICIPLE = ("Il presidente turco Recep Erdogan è arrivato a Villa Pamphili, accolto dalla presidente "
+                       "Giorgia Meloni.", """
+1 Il il DET 2 det
+2 presidente presidente NOUN 7 nsubj
+3 turco turco ADJ 2 amod
+4 Recep Recep PROPN 2 nmod
+5 Erdogan Erdogan PROPN 4 flat:name
+6 è essere AUX 7 aux
+7 arrivato arrivare VERB 0 root
+8 a a ADP 9 case
+9 Villa Villa PROPN 7 obl
+10 Pamphili Pamphili PROPN 9 flat:name
+11 , , PUNCT 12 punct
+12 accolto accogliere VERB 7 advcl Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+13-14 dalla
+13 da da ADP 15 case
+14 la il DET 15 det
+15 presidente presidente NOUN 12 obl
+16 Giorgia Giorgia PROPN 15 nmod
+17 Meloni Meloni PROPN 16 flat:name
+18 . . PUNCT 7 punct
+""", [("Recep Erdogan", "PER"), ("Villa Pamphili", "LOC"), ("Giorgia Meloni", "PER")])
+
+
+def test_a_receiving_participle_with_no_subject_welcomes_its_clause_s_subject():
+    """"è arrivato a Villa Pamphili, accolto dalla presidente Meloni": the participle has no
+    subject of its own; whom it welcomes is the one the clause it hangs on is about."""
+    assert met(RECEIVING_PARTICIPLE) == {frozenset(("Recep Erdogan", "Giorgia Meloni"))}

@@ -455,3 +455,25 @@ ASIDE = ("La visita a Kiev di Marco Rossi, segretario del partito e stretto coll
 
 def test_a_name_in_an_aside_about_the_visitor_is_no_visitor():
     assert visits(ASIDE) == {("Marco Rossi", "Kiev")}
+
+
+LANDING = ("Marco Rossi sbarca in Giappone per la prima tappa del suo viaggio.", """
+1 Marco Marco PROPN 3 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 sbarca sbarcare VERB 0 root
+4 in in ADP 5 case
+5 Giappone Giappone PROPN 3 obl
+6 per per ADP 9 case
+7 la il DET 9 det
+8 prima primo ADJ 9 amod
+9 tappa tappa NOUN 3 obl
+10 del di ADP 12 case
+11 suo suo DET 12 det:poss
+12 viaggio viaggio NOUN 9 nmod
+13 . . PUNCT 3 punct
+""", [("Marco Rossi", "PER"), ("Giappone", "LOC")])
+
+
+def test_landing_is_a_journey_s_arrival():
+    """The travel lexicon: "sbarcare" (and "approdare", a journey's "tappa") are visits."""
+    assert visits(LANDING) == {("Marco Rossi", "Giappone")}

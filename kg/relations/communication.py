@@ -52,12 +52,19 @@ class CommunicationRules(FactWriter):
                 self._add(ctx, out, senders, "sentTroopsTo", [a for a in agents if ctx.type_of(a) == "State"],
                           t, event="troops")
                 return
-        if v.kids(t, "aux:pass"):
+        # "è arrivato a Villa Pamphili, accolto dalla presidente del Consiglio", "Ospitato a Tokyo dal
+        # primo ministro, Rutte ha ...": a participle with no subject of its own receives its clause's
+        participle = "VerbForm=Part" in (t.feats or "") and t.deprel in ("advcl", "acl") \
+            and not v.kids(t, "aux", "aux:pass", "nsubj", "nsubj:pass", "obj")
+        if v.kids(t, "aux:pass") or participle:
             # "Costa è stato ricevuto a Pechino dal premier Li Qiang": whom the "da"
             # phrase received, wherever the parse hangs it
             received = [e for c in v.kids(t, "nsubj:pass") for e in ctx.entities(c)]
             by = ctx.obl(t, BY_CASES) or ctx.right_entities(t, BY_CASES)
             above = ctx.governing_verb(t)
+            if participle and by and (head := v.head(t)) is not None:
+                received = [e for e in (ctx.agents(head) if t.deprel == "advcl" else ctx.entities(head))
+                            if e not in by]
             if not received and by and above is not None:
                 # "è arrivata a Addis Abeba, dove è stata accolta dal premier": the clause above's subject
                 received = [e for e in ctx.agents(above) if e not in by]
