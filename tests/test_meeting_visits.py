@@ -256,3 +256,29 @@ def test_a_place_hung_on_the_partners_name_is_where_they_met():
     for sentence in (MET_AT_PARTNERS_PLACE, MEETING_AT_PARTNERS_PLACE):
         got = visits(sentence)
         assert {s for s, o in got if "Varna" in o} == {"Emmanuel Macron", "Olaf Scholz"}, got
+
+
+PLACE_ON_THE_CONJUNCT = ("Emmanuel Macron ha incontrato il presidente del governo, Olaf Scholz, a Berlino.", """
+1 Emmanuel Emmanuel PROPN 4 nsubj
+2 Macron Macron PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 il il DET 6 det
+6 presidente presidente NOUN 4 obj
+7-8 del
+7 di di ADP 9 case
+8 il il DET 9 det
+9 governo governo NOUN 6 nmod
+10 , , PUNCT 11 punct
+11 Olaf Olaf PROPN 9 conj
+12 Scholz Scholz PROPN 11 flat:name
+13 , , PUNCT 11 punct
+14 a a ADP 15 case
+15 Berlino Berlino PROPN 11 nmod
+16 . . PUNCT 4 punct
+""", [("Emmanuel Macron", "PER"), ("Olaf Scholz", "PER"), ("Berlino", "LOC")])
+
+
+def test_a_place_hung_on_a_partner_s_name_one_phrase_down_is_where_they_met():
+    """The parse made the name a conjunct of the role's complement and hung the place on it."""
+    assert {s for s, _ in visits(PLACE_ON_THE_CONJUNCT)} == {"Emmanuel Macron"}

@@ -51,9 +51,12 @@ class SentenceContext(Arguments):
     def partner_place(self, partners: list[Word]) -> Optional[str]:
         """A place the parse hangs on a partner's name ("ha incontrato il leader cinese Xi
         Jinping a Bali", "l'incontro con Xi Jinping a Bali"): a person has no place of its own
-        in an "a" or "in" phrase, so it is where the event happened."""
+        in an "a" or "in" phrase, so it is where the event happened. The name may lie one
+        phrase down ("il presidente del Consiglio, Giorgia Meloni, a Palazzo Chigi", the name
+        parsed as a conjunct of "Consiglio")."""
         for o in partners:
-            for n in [o] + self.view.kids(o, "nmod", "appos"):
+            near = self.view.kids(o, "nmod", "appos")
+            for n in [o] + near + [c for m in near for c in self.view.kids(m, "appos", "conj")]:
                 if not any(self.type_of(e) == "Person" for e in self.entities(n)):
                     continue
                 for c in self.view.kids(n, "nmod"):
