@@ -107,6 +107,16 @@ def test_a_minister_s_department_of_two_coordinated_nouns_still_reaches_the_demo
     assert ("Marco Rossi", "holdsPosition", "Italia") in triples(res, facts)
 
 
+def test_a_minister_s_department_then_di_reaches_the_state_but_a_second_department_is_no_holder():
+    res, facts = extract(unparsed("Marco Rossi, ministro dell'Interno dell'Ucraina, ha parlato.",
+                                  [("Marco Rossi", "PER"), ("Ucraina", "LOC")]))
+    assert ("Marco Rossi", "holdsPosition", "Ucraina") in triples(res, facts)
+    res, facts = extract(unparsed("Marco Rossi, viceministro degli Affari esteri e della Cooperazione "
+                                  "internazionale, ha parlato.",
+                                  [("Marco Rossi", "PER"), ("Cooperazione internazionale", "ORG")]))
+    assert not [t for t in triples(res, facts) if t[1] == "holdsPosition" and "Cooperazione" in t[2]]
+
+
 DEPUTY = [("Il vicepremier Antonio Tajani è arrivato a Tunisi.", """
 1 Il il DET 2 det
 2 vicepremier vicepremier NOUN 5 nsubj

@@ -229,7 +229,30 @@ def _holder_after(sentence: Sentence, toks: list[tuple[int, int]], text: str, j:
                 demonym = found.at(sentence.index, *toks[d])
                 if demonym is not None and found.mentions[demonym].kind == "demonym":
                     holder = demonym
+            if holder is None and d > k:
+                # "il ministro dell'Interno dell'Ucraina": a department, then "di" and its state or body
+                holder = _linked_holder(sentence, toks, text, d, found)
     return holder
+
+
+def _linked_holder(sentence: Sentence, toks: list[tuple[int, int]], text: str, k: int,
+                   found: ArticleMentions) -> Optional[int]:
+    """The state or organisation a "di" phrase at token ``k`` names ("dell'Ucraina"), or the
+    one at ``k`` right after such a word the department's reading ran over, if any."""
+    before = text[toks[k - 1][0]:toks[k - 1][1]].lower().replace("’", "'") if k > 0 else ""
+    second = k > 1 and text[toks[k - 2][0]:toks[k - 2][1]].lower() in ("e", "ed")
+    if k < len(toks) and not second and (before in LINK_WORDS | {"del", "dell", "dell'"} or before in ARTICLE_WORDS):
+        # not a second department: "degli Affari esteri e della Cooperazione internazionale"
+        index = found.at(sentence.index, *toks[k])
+        if index is not None and found.mentions[index].type in ("State", "Organization"):
+            return index
+    if k >= len(toks) or text[toks[k][0]:toks[k][1]].lower().replace("’", "'") not in LINK_WORDS | {"del", "dell", "dell'"}:
+        return None
+    k += 1
+    if k < len(toks) and text[toks[k][0]:toks[k][1]].lower().replace("’", "'") in ARTICLE_WORDS:
+        k += 1
+    index = found.at(sentence.index, *toks[k]) if k < len(toks) else None
+    return index if index is not None and found.mentions[index].type in ("State", "Organization") else None
 
 
 def _department_word(word: str, minister: bool) -> bool:
