@@ -431,3 +431,10 @@ def test_a_capitalised_word_opening_a_quoted_title_is_no_name():
     assert ("Maglia", "Person") not in got and ("Pogacar", "Person") in got
     got = context_texts(("I manifestanti gridano “Putin vattene”.", [("Putin", "PER")]), upos={"vattene": "VERB"})
     assert ("Putin", "Person") in got
+
+
+def test_a_name_never_runs_over_a_line_break():
+    got = texts(("Le sanzioni sono state imposte dalla Polizia\n21 agosto 2025 , Roma .",
+                 [("Polizia\n21", "ORG"), ("Roma", "LOC")]))
+    assert ("Polizia", "Organization") in got
+    assert all("\n" not in t for t, _ in got)

@@ -86,7 +86,21 @@ def _ner_spans(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
                 spans.append((c_end + len(text[c_end:sp[1]]) - len(text[c_end:sp[1]].lstrip()), sp[1], sp[2]))
         spans.append((c_start, c_end, "PER"))
     return _whole_words(sorted(_without_clause_tail(piece, sentence, text) for sp in spans
-                               for piece in _coordinated_parts(sp, text)), text)
+                               for part in _line_parts(sp, text) for piece in _coordinated_parts(part, text)), text)
+
+
+def _line_parts(span: tuple[int, int, str], text: str) -> list[tuple[int, int, str]]:
+    """A span NER ran across a line break ("al Paese" / "Federico PARRA / AFP", a caption's
+    credit on the next line), cut into its lines: no name runs over a paragraph's end."""
+    start, end, etype = span
+    parts, at = [], start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = at + line.index(stripped)
+            parts.append((s, s + len(stripped), etype))
+        at += len(line) + 1
+    return parts
 
 #: Prepositions after which NER ran on into the clause: "la Commissione | per il lavoro svolto".
 _TAIL_PREPOSITIONS = {"per", "con", "contro", "dopo", "durante"}
