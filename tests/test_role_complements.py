@@ -172,3 +172,44 @@ def test_an_italian_minister_the_gazetteer_lists_holds_an_office_of_italy():
                if f.predicate == "holdsPosition"}
     assert offices == {("Matteo Piantedosi", "Italia")}
     assert {res.entities[f.object].label for f in facts.facts if f.predicate == "visited"} == {"Tunisi"}
+
+
+NEXT_CLAUSE = ("Secondo Marco Rossi, il premier indiano parlerà al Congresso.", """
+1 Secondo secondo ADP 3 case
+2 Marco Marco PROPN 8 obl
+3 Rossi Rossi PROPN 2 flat:name
+4 , , PUNCT 2 punct
+5 il il DET 6 det
+6 premier premier NOUN 8 nsubj
+7 indiano indiano ADJ 6 amod
+8 parlerà parlare VERB 0 root
+9-10 al
+9 a a ADP 11 case
+10 il il DET 11 det
+11 Congresso Congresso PROPN 8 obl
+12 . . PUNCT 8 punct
+""", [("Marco Rossi", "PER"), ("Congresso", "ORG")])
+
+SUBJECT_NAME = ("Ieri Marco Rossi, il premier indiano ha parlato al Congresso.", """
+1 Ieri ieri ADV 8 advmod
+2 Marco Marco PROPN 8 nsubj
+3 Rossi Rossi PROPN 2 flat:name
+4 , , PUNCT 6 punct
+5 il il DET 6 det
+6 premier premier NOUN 2 appos
+7 indiano indiano ADJ 6 amod
+8 ha avere AUX 9 aux
+9 parlato parlare VERB 0 root
+10-11 al
+10 a a ADP 12 case
+11 il il DET 12 det
+12 Congresso Congresso PROPN 9 obl
+13 . . PUNCT 9 punct
+""", [("Marco Rossi", "PER"), ("Congresso", "ORG")])
+
+
+def test_a_role_after_a_name_s_own_phrase_and_a_comma_opening_a_clause_is_not_that_name_s():
+    """"Secondo Marco Rossi, il premier indiano parlerà": the role is the next clause's subject;
+    "Ieri Marco Rossi, il premier indiano ha parlato" (the closing comma left out) is his."""
+    assert ("Marco Rossi", "leaderOf", "India") not in triples(*extract(NEXT_CLAUSE))
+    assert ("Marco Rossi", "leaderOf", "India") in triples(*extract(SUBJECT_NAME))

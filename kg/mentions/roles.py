@@ -50,7 +50,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
             skip = i + width
             if person is None:
                 # "Antonio Tajani, ministro degli Esteri, ha detto"
-                person = _name_before(sentence, toks, text, i, found)
+                person = _name_before(sentence, toks, text, i, found, toks[j - 1][1])
             if person is None:
                 # "il premier del governo di unità nazionale libico Abdul Hamid Dbeibah"
                 reached = _person_after_complement(sentence, toks, text, j, found, i, lexicon,
@@ -89,7 +89,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
                     person = _person_name_at(sentence, toks, text, q, found)
         if person is None:
             # The role after the name: "Sergei Shoigu, segretario del Consiglio di sicurezza"
-            person = _name_before(sentence, toks, text, i, found)
+            person = _name_before(sentence, toks, text, i, found, end)
         skip = max(i + width, after if after is not None else len(toks))
         if person is None and after is not None:
             # "il Presidente del Consiglio Presidenziale dello Stato di Libia, Mohammed Al-Menfi"
@@ -103,9 +103,12 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
 
 
 def _name_before(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int,
-                 found: ArticleMentions) -> Optional[int]:
+                 found: ArticleMentions, role_end: int) -> Optional[int]:
     """The person named right before the role and a comma ("Sergei Shoigu, segretario del
-    Consiglio di sicurezza", "Antonio Tajani, il ministro degli Esteri"), if any."""
+    Consiglio di sicurezza", "Antonio Tajani, il ministro degli Esteri"), if any; not where a
+    verb follows the role with no comma and the name closes a phrase of its own ("..., e del
+    leader al Senato, Charles Schumer, il premier indiano pronuncerà", "Secondo Schlein, la
+    leader di Fratelli d'Italia porta avanti": the role is the next clause's subject)."""
     q = i - 1
     if q >= 0 and text[toks[q][0]:toks[q][1]].lower() in ARTICLE_WORDS:
         q -= 1
@@ -113,6 +116,11 @@ def _name_before(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: 
         candidate = found.at(sentence.index, *toks[q - 1])
         if candidate is not None and found.mentions[candidate].type == "Person" \
                 and found.mentions[candidate].kind == "name":
+            after = next((w for w in sentence.words if w.start_char >= role_end), None)
+            before = [w for w in sentence.words if w.end_char <= found.mentions[candidate].start_char]
+            if after is not None and after.upos in ("VERB", "AUX") and before \
+                    and (before[-1].upos == "ADP" or before[-1].text == ","):
+                return None
             return candidate
     return None
 
