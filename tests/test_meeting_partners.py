@@ -497,3 +497,24 @@ def test_a_receiving_participle_with_no_subject_welcomes_its_clause_s_subject():
     """"è arrivato a Villa Pamphili, accolto dalla presidente Meloni": the participle has no
     subject of its own; whom it welcomes is the one the clause it hangs on is about."""
     assert met(RECEIVING_PARTICIPLE) == {frozenset(("Recep Erdogan", "Giorgia Meloni"))}
+
+
+COLLEAGUE = ("Marco Rossi ha incontrato il collega croato Luca Bianchi.", """
+1 Marco Marco PROPN 4 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 incontrato incontrare VERB 0 root
+5 il il DET 6 det
+6 collega collega NOUN 4 obj
+7 croato croato ADJ 6 amod
+8 Luca Luca PROPN 6 nmod
+9 Bianchi Bianchi PROPN 8 flat:name
+10 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Luca Bianchi", "PER")])
+
+
+def test_a_colleague_of_another_state_is_a_counterpart():
+    """"il collega croato Luca Bianchi": whom Rossi met is Bianchi, an official of Croatia, not
+    Croatia itself."""
+    assert met(COLLEAGUE) == {frozenset(("Marco Rossi", "Luca Bianchi"))}
+    assert ("Luca Bianchi", "holdsPosition", "Croazia") in triples(*extract(COLLEAGUE))
