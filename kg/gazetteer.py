@@ -209,7 +209,13 @@ class Gazetteer:
         if not surface or not surface[:1].isupper() or any(c.isspace() for c in surface):
             return None
         keys = self._surnames.get(fold(surface), set())
-        return self._entries[next(iter(keys))] if len(keys) == 1 else None
+        if len(keys) != 1:
+            return None
+        entry = self._entries[next(iter(keys))]
+        if any(c.isupper() for c in surface[1:]) and not surface.isupper() \
+                and surface not in {w for n in entry.names for w in n.split()}:
+            return None     # "MuSa", a museum's acronym, is not "Musa" written otherwise
+        return entry
 
 
 def _key_order(key: str) -> tuple[int, int, str]:

@@ -238,6 +238,8 @@ def test_unique_surname(gaz):
     assert gaz.unique_surname("putin") is None
     assert gaz.unique_surname("Vladimir Putin") is None
     assert gaz.unique_surname("Nessuno") is None
+    assert gaz.unique_surname("PUTIN").key == "Q7747"        # a headline's capitals
+    assert gaz.unique_surname("PuTin") is None               # a capital inside: an acronym, a brand
 
 
 def test_people_rows_merge_in_a_tiny_gazetteer(tmp_path):
