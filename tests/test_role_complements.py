@@ -213,3 +213,15 @@ def test_a_role_after_a_name_s_own_phrase_and_a_comma_opening_a_clause_is_not_th
     "Ieri Marco Rossi, il premier indiano ha parlato" (the closing comma left out) is his."""
     assert ("Marco Rossi", "leaderOf", "India") not in triples(*extract(NEXT_CLAUSE))
     assert ("Marco Rossi", "leaderOf", "India") in triples(*extract(SUBJECT_NAME))
+
+
+def test_a_counterpart_with_no_office_before_it_takes_the_one_an_earlier_sentence_gave_the_other_party():
+    """"Il presidente algerino Rossi ..." then "un colloquio tra Rossi e l'omologo francese
+    Bianchi": Bianchi is France's president; "quello francese" alone would say nothing."""
+    res, facts = extract(unparsed("Il presidente algerino Marco Rossi ha parlato ieri.",
+                                  [("Marco Rossi", "PER")]),
+                         unparsed("Lo dice una nota dopo un colloquio tra Rossi e l'omologo francese Luca Bianchi.",
+                                  [("Rossi", "PER"), ("Luca Bianchi", "PER")]))
+    got = triples(res, facts)
+    assert ("Luca Bianchi", "leaderOf", "Francia") in got
+    assert ("Marco Rossi", "leaderOf", "Algeria") in got

@@ -99,7 +99,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
         out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
         i = skip
-    return _counterparts(out)
+    return _counterparts(out, _named_offices(found, sentence, text))
 
 
 def _name_before(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int,
@@ -268,13 +268,30 @@ def _department_word(word: str, minister: bool) -> bool:
     return word[:1].isupper() or (minister and word.isalpha() and word.islower())
 
 
-def _counterparts(roles: list[RoleMention]) -> list[RoleMention]:
+def _named_offices(found: ArticleMentions, sentence: Sentence, text: str) -> list[RoleMention]:
+    """The offices earlier sentences gave people this sentence names again ("il presidente
+    Tebboune" ... "un colloquio tra Tebboune e l'omologo francese Macron"), last first."""
+    here = text[sentence.start_char:sentence.end_char]
+    out = []
+    for r in reversed(found.roles):
+        if r.sentence == sentence.index or r.person is None or r.position == COUNTERPART:
+            continue
+        name = found.mentions[r.person].text.split()
+        if name and len(name[-1]) > 2 and name[-1] in here:
+            out.append(r)
+    return out
+
+
+def _counterparts(roles: list[RoleMention], named: list[RoleMention] = ()) -> list[RoleMention]:
     """"Il ministro degli Esteri iraniano ha telefonato al suo omologo omanita": a counterpart
     holds the office of the role named before it in the sentence, for its own state; so does
-    "quello" ("al premier belga De Croo, quello greco Mitsotakis"), which alone is no role."""
+    "quello" ("al premier belga De Croo, quello greco Mitsotakis"), which alone is no role.
+    With no office before it in the sentence, a counterpart's is the one an earlier sentence
+    gave a person this one names ("tra Tebboune e l'omologo francese Macron")."""
     out = []
     for r in roles:
-        earlier = [x for x in out if x.position != COUNTERPART]
+        earlier = [x for x in out if x.position != COUNTERPART] or \
+            (list(named[:1]) if r.phrase not in ELLIPTIC_ROLES else [])   # "quello" needs its own sentence's
         if r.position == COUNTERPART and earlier:
             r = replace(r, phrase=earlier[-1].phrase, predicate=earlier[-1].predicate,
                         position=earlier[-1].position, role_en=earlier[-1].role_en)
