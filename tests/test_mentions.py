@@ -478,6 +478,38 @@ def test_a_capital_in_apposition_to_capitale_is_the_place():
     assert ("Hanoi", "Place") in found and ("Vietnam", "State") in found
 
 
+def test_a_capital_the_parse_conjoins_to_capitale_s_state_or_a_dove_clause_follows_is_the_place():
+    text = "Ha parlato nella capitale della Georgia , Tbilisi , ieri ."
+    rows = """1 Ha avere AUX 2 aux
+2 parlato parlare VERB 0 root
+3 nella in ADP 4 case
+4 capitale capitale NOUN 2 obl
+5 della di ADP 6 case
+6 Georgia Georgia PROPN 4 nmod
+7 , , PUNCT 8 punct
+8 Tbilisi Tbilisi PROPN 6 conj
+9 , , PUNCT 8 punct
+10 ieri ieri ADV 2 advmod
+11 . . PUNCT 2 punct"""
+    found = [(m.text, m.type) for m in parsed_mentions((text, rows, [("Georgia", "LOC"), ("Tbilisi", "LOC")])).mentions]
+    assert ("Tbilisi", "Place") in found and ("Georgia", "State") in found
+    text = "Le novità arrivano da Bruxelles dove si è svolto il vertice ."
+    rows = """1 Le il DET 2 det
+2 novità novità NOUN 3 nsubj
+3 arrivano arrivare VERB 0 root
+4 da da ADP 5 case
+5 Bruxelles Bruxelles PROPN 3 obl
+6 dove dove PRON 9 obl
+7 si si PRON 9 expl
+8 è essere AUX 9 aux
+9 svolto svolgere VERB 5 acl:relcl
+10 il il DET 11 det
+11 vertice vertice NOUN 9 nsubj
+12 . . PUNCT 3 punct"""
+    found = [(m.text, m.type) for m in parsed_mentions((text, rows, [("Bruxelles", "LOC")])).mentions]
+    assert ("Bruxelles", "Place") in found
+
+
 def test_a_name_before_a_day_and_a_month_is_a_dateline_place_wherever_it_stands():
     assert ("Roma", "Place", "Q220") in mentions("(DIRE) Roma , 13 Mar. – Il presidente parla .", [("Roma", "LOC")])
     assert ("WASHINGTON", "Place", "Q61") in mentions("Il vertice . WASHINGTON - 28 febbraio : si parte .",

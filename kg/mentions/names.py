@@ -310,7 +310,8 @@ def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexico
     """"l'aeroporto di Oslo", "la conferenza di Parigi", "Hanoi, capitale del Vietnam", "nella
     capitale del Cile, Santiago": a city after "di" that a place noun or an event held
     there governs, or in apposition to "capitale", is the place (held_in_nouns in
-    mention_words.tsv, place_heads.txt)."""
+    mention_words.tsv, place_heads.txt); so is one a "dove" clause follows ("da Bruxelles
+    dove si è svolto")."""
     if sentence is None:
         return False
     noun = _noun_before_di(m, sentence)
@@ -325,6 +326,13 @@ def _in_a_place_phrase(m: Mention, sentence: Optional[Sentence], lexicon: Lexico
         ends = (w.id, w.head) if w.id in inside else (w.head, w.id) if w.head in inside else None
         if ends and w.deprel == "appos" and ends[1] in by_id and (by_id[ends[1]].lemma or "").lower() == "capitale":
             return True
+        if w.id in inside and w.deprel in ("conj", "appos") and w.head in by_id and \
+                (by_id[w.head].deprel or "").startswith("nmod") and by_id[w.head].head in by_id \
+                and (by_id[by_id[w.head].head].lemma or "").lower() == "capitale":
+            return True     # "nella capitale della Georgia, Tbilisi": the parse's conjunct of the state
+        if w.head in inside and w.deprel == "acl:relcl" and w.id not in inside and any(
+                x.head == w.id and (x.lemma or "").lower() == "dove" for x in words):
+            return True     # "da Bruxelles dove si è svolto il Consiglio": where something happens
     return False
 
 
