@@ -38,6 +38,13 @@ def test_a_head_noun_before_a_known_state_is_no_name_but_a_state_s_body_is_its_o
     assert found == [("esercito della Russia", "Organization", "x-army-of-russia"), ("Russia", "State", "Q159")]
 
 
+def test_a_lower_case_head_before_an_organisation_the_gazetteer_knows_is_no_name_of_its_own():
+    found = mentions("Dalla fondazione della Comunità degli Stati Indipendenti sono passati trent'anni.",
+                     [("fondazione della Comunità degli Stati Indipendenti", "ORG")])
+    assert ("Comunità degli Stati Indipendenti", "Organization", "Q7779") in found
+    assert not any(t.startswith("fondazione") for t, _, _ in found)
+
+
 def test_a_state_after_the_name_stays_a_state():
     found = mentions("Il ministero della Difesa della Corea del Sud ha parlato.")
     assert ("ministero della Difesa", "Organization", None) in found

@@ -166,7 +166,8 @@ def _organization_names(article_id: str, sentence: Sentence, toks: list[tuple[in
     capitalised tail ("Estremo Oriente", a place); the whole name is the organisation.
 
     Returns ``taken`` with the new names, minus the mentions they contain. A lower-case head
-    before a known state or place ("l'esercito della Russia") is a description, not a name.
+    before a known state, place or organisation ("l'esercito della Russia", "la fondazione
+    della Comunità degli Stati Indipendenti") is a description or an event, not a name.
     """
     word = lambda j: text[toks[j][0]:toks[j][1]] if 0 <= j < len(toks) else ""
     of = lambda j: word(j).lower().replace("’", "'") in _OF
@@ -203,7 +204,7 @@ def _organization_names(article_id: str, sentence: Sentence, toks: list[tuple[in
                 break                       # "ministero della Difesa della Corea del Sud": the state stays
             j = k
         complement = gazetteer.lookup(text[toks[first][0]:toks[j - 1][1]])
-        if word(i).islower() and complement is not None and complement.type in ("State", "Place"):
+        if word(i).islower() and complement is not None and complement.type in ("State", "Place", "Organization"):
             i = j
             continue
         start, end = toks[i][0], toks[j - 1][1]
