@@ -438,3 +438,12 @@ def test_a_name_never_runs_over_a_line_break():
                  [("Polizia\n21", "ORG"), ("Roma", "LOC")]))
     assert ("Polizia", "Organization") in got
     assert all("\n" not in t for t, _ in got)
+
+
+def test_a_body_the_press_names_in_lower_case_is_found_so_and_a_lower_case_credit_is_no_entity():
+    got = texts(("Sul posto sono intervenuti i carabinieri e i vigili del fuoco .", []),
+                ("(askanews) – La presidente ha parlato in Russia .", [("askanews", "ORG"), ("Russia", "LOC")]))
+    assert ("carabinieri", "Organization") in got and ("vigili del fuoco", "Organization") in got
+    assert ("askanews", "Organization") not in got and ("Russia", "State") in got
+    # a lower-case word the data writes capitalised is no name: "russia", "nato"
+    assert texts(("la russia e la nato .", [])) == []

@@ -15,9 +15,9 @@ from typing import Optional
 
 from kg.gazetteer import Gazetteer
 
-#: A parenthesis holding one to five capitalised words: a source or a credit ("(ANSA-AFP)",
-#: "(Il Sole 24 Ore Radiocor)").
-_PAREN = re.compile(r"\((?P<body>[A-ZÀ-Ý][\w’'.&]*(?:[ /-][A-ZÀ-Ý0-9][\w’'.&]*){0,4})\)")
+#: A parenthesis holding one to five capitalised words, or one word in lower case: a source or a
+#: credit ("(ANSA-AFP)", "(Il Sole 24 Ore Radiocor)", "(askanews)").
+_PAREN = re.compile(r"\((?P<body>[A-ZÀ-Ý][\w’'.&]*(?:[ /-][A-ZÀ-Ý0-9][\w’'.&]*){0,4}|[a-zà-ÿ][\w’'.&-]*)\)")
 #: A copyright line runs from © to the end of its line.
 _COPYRIGHT = re.compile(r"©[^\n]*")
 _WORD = re.compile(r"[^\W\d_]+")

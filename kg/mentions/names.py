@@ -144,8 +144,8 @@ def _gazetteer_matches(article_id: str, sentence: Sentence, toks: list[tuple[int
         for n in range(min(max_len, len(toks) - i), 0, -1):
             start, end = toks[i][0], toks[i + n - 1][1]
             surface = text[start:end]
-            if not surface[:1].isupper() or not surface[-1].isalnum():
-                continue
+            if not (surface[:1].isupper() or surface.islower()) or not surface[-1].isalnum():
+                continue    # a name in lower case matches only one the data writes so ("carabinieri")
             entry = gazetteer.lookup(surface)
             if entry is not None:
                 matched = (n, Mention(article_id, sentence.index, start, end, surface, entry.type,
