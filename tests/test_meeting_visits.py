@@ -282,3 +282,26 @@ PLACE_ON_THE_CONJUNCT = ("Emmanuel Macron ha incontrato il presidente del govern
 def test_a_place_hung_on_a_partner_s_name_one_phrase_down_is_where_they_met():
     """The parse made the name a conjunct of the role's complement and hung the place on it."""
     assert {s for s, _ in visits(PLACE_ON_THE_CONJUNCT)} == {"Emmanuel Macron"}
+
+
+RECEIVED_AT_HOME = ("Joe Biden ha ricevuto Fumio Kishida presso la residenza di Camp David.", """
+1 Joe Joe PROPN 4 nsubj
+2 Biden Biden PROPN 1 flat:name
+3 ha avere AUX 4 aux
+4 ricevuto ricevere VERB 0 root
+5 Fumio Fumio PROPN 4 obj
+6 Kishida Kishida PROPN 5 flat:name
+7 presso presso ADP 9 case
+8 la il DET 9 det
+9 residenza residenza NOUN 4 obl
+10 di di ADP 11 case
+11 Camp Camp PROPN 9 nmod
+12 David David PROPN 11 flat:name
+13 . . PUNCT 4 punct
+""", [("Joe Biden", "PER"), ("Fumio Kishida", "PER"), ("Camp David", "LOC")])
+
+
+def test_whom_one_receives_at_a_place_no_one_locates_visited_it_in_the_receiver_s_state():
+    """"presso la residenza di Camp David": the place after a common noun's "di"; one receives
+    at home, so Camp David is in Biden's state and Kishida, from Japan, visited it."""
+    assert visits(RECEIVED_AT_HOME) == {("Fumio Kishida", "Camp David")}

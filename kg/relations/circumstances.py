@@ -8,8 +8,8 @@ from typing import Optional
 from kg import italian, timex
 from kg.records import Word
 from kg.relations.arguments import Arguments
-from kg.relations.words import (IN_CASES, PLANNED_MODIFIERS, PLANNED_PHRASES, PROSPECTIVE_NOUNS, REPORT_VERBS, TO_CASES,
-                                UNREALISED_NOUNS, UNREALISED_VERBS)
+from kg.relations.words import (IN_CASES, OF_CASES, PLANNED_MODIFIERS, PLANNED_PHRASES, PROSPECTIVE_NOUNS,
+                                REPORT_VERBS, TO_CASES, UNREALISED_NOUNS, UNREALISED_VERBS)
 
 
 class SentenceContext(Arguments):
@@ -42,6 +42,11 @@ class SentenceContext(Arguments):
                 seen.add(w.id)
                 if self.view.case_of(w) in IN_CASES | TO_CASES:
                     for key in self.entities(w, demonyms=False):
+                        if self.type_of(key) == "Place":
+                            return key
+                    # "presso la residenza di Camp David": a common noun's place after "di"
+                    for key in (k for c in self.view.kids(w, "nmod") if self.view.case_of(c) in OF_CASES
+                                and not self.entities(w, demonyms=False) for k in self.entities(c, demonyms=False)):
                         if self.type_of(key) == "Place":
                             return key
                 nxt += self.view.kids(w, "nmod")

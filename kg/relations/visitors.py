@@ -57,6 +57,11 @@ class VisitorRules(FactWriter):
             host = self.res.state_of_place(dateline) if dateline else None
         if from_dateline and not any(ctx.home_state(p) == host for p in people if p not in guests):
             return  # the dateline is only where the host is at home: "ROMA – Xi ha ricevuto ..." is not
+        if host is None and place is not None and guests:
+            # "Biden ha ricevuto Kishida presso la residenza di Camp David": one receives at
+            # home, so a place no one locates is in the receivers' one state
+            homes = {ctx.origin_state(p) for p in people if p not in guests and ctx.type_of(p) == "Person"}
+            host = homes.pop() if len(homes) == 1 and None not in homes else None
         if host is None:
             return
         visitors = [p for p in people if ctx.type_of(p) == "Person" and ctx.origin_state(p) not in (None, host)]

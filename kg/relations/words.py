@@ -10,7 +10,7 @@ from kg.lexicon import relation_words
 _WORDS = relation_words()
 
 TO_CASES = set(italian.TO_FAMILY | {"ad", "verso"})
-IN_CASES = set(italian.IN_FAMILY)
+IN_CASES = set(italian.IN_FAMILY) | {"presso"}     # "presso il palazzo Eliseo": at
 WITH_CASES = set(italian.WITH_FAMILY)
 BETWEEN_CASES = set(italian.BETWEEN)
 BY_CASES = set(italian.FROM_FAMILY)
