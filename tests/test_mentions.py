@@ -465,6 +465,7 @@ def test_capitals_listed_after_a_locative_preposition_are_places_too():
 def test_a_capital_an_event_or_a_place_noun_governs_is_the_place_not_its_state():
     assert ("Roma", "Place", "Q220") in mentions("Meloni parla alla conferenza di Roma.", [("Meloni", "PER"), ("Roma", "LOC")])
     assert ("Tokyo", "Place", "Q1490") in mentions("Ha vinto alle Olimpiadi di Tokyo.", [("Tokyo", "LOC")])
+    assert ("Roma", "Place", "Q220") in mentions("Il sindaco di Roma ha parlato.", [("Roma", "LOC")])
     assert mentions("Roma ha risposto alla conferenza.", [("Roma", "LOC")]) == [("Roma", "State", "Q38")]
 
 
