@@ -447,3 +447,12 @@ def test_a_body_the_press_names_in_lower_case_is_found_so_and_a_lower_case_credi
     assert ("askanews", "Organization") not in got and ("Russia", "State") in got
     # a lower-case word the data writes capitalised is no name: "russia", "nato"
     assert texts(("la russia e la nato .", [])) == []
+
+
+def test_the_carabinieri_are_one_node_however_the_article_names_them_and_wherever_it_is_set():
+    """"i carabinieri" and "l'Arma" in an article that never names Italy: one body, one node."""
+    am = found(("I militari dell' Arma sono intervenuti .", [("Arma", "ORG")]),
+               ("I carabinieri hanno arrestato il giovane .", []))
+    res = resolve([am], load_gazetteer())
+    keys = {res.key_of(am.annotated.article.id, i) for i, m in enumerate(am.mentions) if m.type == "Organization"}
+    assert keys == {"x-carabinieri"}
