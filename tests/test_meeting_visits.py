@@ -305,34 +305,3 @@ def test_whom_one_receives_at_a_place_no_one_locates_visited_it_in_the_receiver_
     """"presso la residenza di Camp David": the place after a common noun's "di"; one receives
     at home, so Camp David is in Biden's state and Kishida, from Japan, visited it."""
     assert visits(RECEIVED_AT_HOME) == {("Fumio Kishida", "Camp David")}
-
-
-DATELINE = ("PYONGYANG - Emmanuel Macron è arrivato in Corea del Nord.", """
-1 PYONGYANG Pyongyang PROPN 6 nsubj
-2 - - PUNCT 1 punct
-3 Emmanuel Emmanuel PROPN 6 nsubj
-4 Macron Macron PROPN 3 flat:name
-5 è essere AUX 6 aux
-6 arrivato arrivare VERB 0 root
-7 in in ADP 8 case
-8 Corea Corea PROPN 6 obl
-9 del di ADP 10 case
-10 Nord Nord PROPN 8 flat:name
-11 . . PUNCT 6 punct
-""", [("PYONGYANG", "LOC"), ("Emmanuel Macron", "PER"), ("Corea del Nord", "LOC")])
-
-
-def test_a_visit_of_the_state_an_article_is_datelined_in_is_a_visit_of_the_dateline_s_city():
-    from parsed import article
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.linking import resolve
-    from kg.mentions import find_mentions
-    from kg.relations import RelationExtractor
-    from kg.relations.country_visits import with_dateline_visits
-    am = find_mentions(article(DATELINE, date="2023-05-10"), load_gazetteer(), load_lexicon())
-    res = resolve([am], load_gazetteer())
-    facts = with_dateline_visits(am, res, RelationExtractor(load_lexicon(), res).extract(am))
-    got = {(res.entities[f.subject].label, res.entities[f.object].label) for f in facts.facts if f.predicate == "visited"}
-    assert ("Emmanuel Macron", "Corea del Nord") in got
-    assert any(s == "Emmanuel Macron" and o.lower() == "pyongyang" for s, o in got)

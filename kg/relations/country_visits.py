@@ -46,33 +46,3 @@ def with_country_visits(am: ArticleMentions, res: Resolution, facts: ArticleFact
             continue
         derived.append(replace(f, object=state, confidence=confidence, event=None))
     return ArticleFacts(facts.facts + derived, facts.events) if derived else facts
-
-
-def with_dateline_visits(am: ArticleMentions, res: Resolution, facts: ArticleFacts) -> ArticleFacts:
-    """``facts`` and, for each visit of the state whose city the article's dateline names, the
-    visit of that city ("PYONGYANG - ... l'arrivo del presidente russo Putin in Corea del Nord":
-    the article is written from there, and so the visitor is there), same evidence and status."""
-    city = _dateline_city(am, res)
-    state = res.state_of_place(city) if city else None
-    if state is None:
-        return facts
-    have = {(f.subject, f.predicate, f.object) for f in facts.facts}
-    own = {(f.subject, f.object) for f in facts.facts if f.predicate in OWN}
-    out = []
-    for f in facts.facts:
-        if f.predicate != "visited" or f.object != state or (f.subject, "visited", city) in have \
-                or (f.subject, state) in own or state == office_state(f.subject, am.annotated.article.date):
-            continue
-        have.add((f.subject, "visited", city))
-        out.append(replace(f, object=city, event=None))
-    return ArticleFacts(facts.facts + out, facts.events) if out else facts
-
-
-def _dateline_city(am: ArticleMentions, res: Resolution) -> Optional[str]:
-    """The place an article opens with before a comma or a dash ("PYONGYANG -", "MOSCA, 12 mar")."""
-    text = am.annotated.article.text
-    first = len(text) - len(text.lstrip())
-    for index, m in enumerate(am.mentions):
-        if m.start_char == first and m.type == "Place" and text[m.end_char:m.end_char + 3].strip()[:1] in (",", "-", "–"):
-            return res.key_of(am.annotated.article.id, index)
-    return None

@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 from kg.lexicon import Lexicon
 from kg.linking import Resolution
 from kg.mentions import ArticleMentions
-from kg.relations.country_visits import COUNTRY_VISIT, with_country_visits, with_dateline_visits
+from kg.relations.country_visits import COUNTRY_VISIT, with_country_visits
 from kg.relations.decoding import decode, with_rule_confidence
 from kg.relations.rule_precision import load_rule_precision
 from kg.relations.rules import ArticleFacts, RelationExtractor
@@ -83,7 +83,6 @@ def extract_facts(mentions: Sequence[ArticleMentions], resolution: Resolution, l
         out = [with_rule_confidence(r, scorer, len(am.annotated.sentences)) for am, r in zip(mentions, rules)]
     else:
         out = [decode(am, resolution, lexicon, r, scorer, min_confidence) for am, r in zip(mentions, rules)]
-    out = [with_dateline_visits(am, resolution, facts) for am, facts in zip(mentions, out)]
     return _with_country_visits(mentions, resolution, out, scorer, min_confidence, country_visits)
 
 
