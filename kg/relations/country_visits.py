@@ -1,8 +1,7 @@
 """Whoever visited a city visited its country, when the article names the country: the
 guidelines' "both the city and the country when the text gives both" (visited). The gazetteer
 says which state a place lies in (kg.linking.Resolution.state_of_place); the country must be a
-node of the article, so kg adds no state the text does not give. The other way round, a visit
-of the state an article is datelined in is a visit of the dateline's city."""
+node of the article, so kg adds no state the text does not give."""
 from __future__ import annotations
 
 from dataclasses import replace
