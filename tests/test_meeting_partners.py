@@ -518,3 +518,40 @@ def test_a_colleague_of_another_state_is_a_counterpart():
     Croatia itself."""
     assert met(COLLEAGUE) == {frozenset(("Marco Rossi", "Luca Bianchi"))}
     assert ("Luca Bianchi", "holdsPosition", "Croazia") in triples(*extract(COLLEAGUE))
+
+
+ARRIVED = ("Marco Rossi è arrivato a Pechino.", """
+1 Marco Marco PROPN 4 nsubj
+2 Rossi Rossi PROPN 1 flat:name
+3 è essere AUX 4 aux
+4 arrivato arrivare VERB 0 root
+5 a a ADP 6 case
+6 Pechino Pechino PROPN 4 obl
+7 . . PUNCT 4 punct
+""", [("Marco Rossi", "PER"), ("Pechino", "LOC")])
+
+WELCOMED_HIM = ("Luca Bianchi e sua moglie Anna Verdi lo hanno accolto con una parata.", """
+1 Luca Luca PROPN 10 nsubj
+2 Bianchi Bianchi PROPN 1 flat:name
+3 e e CCONJ 5 cc
+4 sua suo DET 5 det:poss
+5 moglie moglie NOUN 1 conj
+6 Anna Anna PROPN 5 nmod
+7 Verdi Verdi PROPN 6 flat:name
+8 lo lo PRON 10 obj
+9 hanno avere AUX 10 aux
+10 accolto accogliere VERB 0 root
+11 con con ADP 13 case
+12 una uno DET 13 det
+13 parata parata NOUN 10 obl
+14 . . PUNCT 10 punct
+""", [("Luca Bianchi", "PER"), ("Anna Verdi", "PER")])
+
+
+def test_whom_a_clitic_welcomes_is_the_person_named_last_before_the_welcomers():
+    """"Rossi è arrivato a Pechino. Bianchi e sua moglie lo hanno accolto": "lo" is Rossi, not
+    the wife the subject names."""
+    got = {frozenset((s, o)) for s, p, o in triples(*extract(ARRIVED, WELCOMED_HIM), status=None)
+           if p == "communicatedWith"}
+    assert frozenset(("Luca Bianchi", "Marco Rossi")) in got
+    assert frozenset(("Anna Verdi", "Luca Bianchi")) not in got

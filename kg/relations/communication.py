@@ -77,6 +77,13 @@ class CommunicationRules(VisitorRules):
                 agents, objs = by, received
         # "ha telefonato al presidente": whom one calls is "a X" too
         callee = ctx.obl(t, TO_CASES) if frame == "phone_call" else []
+        clitic = next((o for o in v.kids(t, "obj") if o.upos == "PRON" and o.text.lower() in CLITIC_OBJECTS), None)
+        if frame == "meeting" and clitic is not None and not objs + with_:
+            # "Xi lo ha accolto con una parata", "Mattarella che lo ha accolto": the person named
+            # last before the clitic's clause subject ("il premier e sua moglie lo hanno accolto"),
+            # other than the ones meeting
+            subject = min(v.kids(t, "nsubj") + [clitic], key=lambda w: w.start_char)
+            objs = ctx.recent_person(subject, exclude=agents, roles=True)
         if not objs + with_ + callee and len(agents) >= 2 and (not v.kids(t, "obj") or _reciprocal(v, t)):
             # "Macron e Scholz si sono incontrati", "si sono sentiti": each other
             self._each_pair(ctx, out, agents, t, frame)

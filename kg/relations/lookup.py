@@ -178,14 +178,20 @@ class MentionLookup(PartyLists):
                 found = [k for k in found if k != key] + [key]
         return found[-count:] if len(found) >= count else []
 
-    def recent_person(self, before: Word, exclude: Iterable[str] = ()) -> list[str]:
-        """The person named last before ``before`` in the article ("le sue parole" -> Macron)."""
+    def recent_person(self, before: Word, exclude: Iterable[str] = (), roles: bool = False) -> list[str]:
+        """The person named last before ``before`` in the article ("le sue parole" -> Macron);
+        with ``roles``, a role description standing for a person counts as naming them ("il
+        presidente ucraino ha incontrato Mattarella che lo ha accolto" -> Zelensky)."""
         exclude = set(exclude)
+        aid = self.am.annotated.article.id
+        named = [(m.start_char, self.res.key_of(aid, index)) for index, m in enumerate(self.am.mentions)]
+        if roles:
+            named += [(r.start_char, self.res.role_persons.get((aid, r_index)))
+                      for r_index, r in enumerate(self.am.roles)]
         best = None
-        for index, m in enumerate(self.am.mentions):
-            if m.start_char >= before.start_char:
+        for start, key in sorted(named, key=lambda x: x[0]):
+            if start >= before.start_char:
                 break
-            key = self.res.key_of(self.am.annotated.article.id, index)
             if key and self.type_of(key) == "Person" and key not in exclude:
                 best = key
         return [best] if best else []
