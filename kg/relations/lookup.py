@@ -51,6 +51,11 @@ class MentionLookup(PartyLists):
             if not key:
                 # "il presidente Emmanuel Macron": the name in apposition to the head noun
                 key = next((k for a in self.view.kids(w, "appos") if (k := self._entity_at(a, demonyms))), None)
+            if not key and w is word and w.upos == "NOUN" and "Number=Plur" in (w.feats or ""):
+                # "dai presidenti Vladimir Putin e Kim Jong-un": the first name hung on the plural
+                # role with no preposition, the others its conjuncts
+                key = next((k for a in self.view.kids(w, "nmod") if not self.view.case_of(a)
+                            and (k := self._entity_at(a, demonyms)) and self.type_of(k) == "Person"), None)
             if key:
                 keys.append(key)
         if word.upos == "NOUN" and "Number=Plur" in (word.feats or "") and self._plural_roles:
