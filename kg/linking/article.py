@@ -26,11 +26,13 @@ from kg.records import Mention
 
 #: kg/data/lexicon/mention_words.tsv: nouns for an area that no name of it needs ("regione")
 AREA_HEADS = mention_words()["area_heads"]
+#: "di" and its articled forms between a head noun and a name: "regione di", "porto dell'"
+_OF = r"(?:(?:di|del|della|dello|dei|degli|delle) |dell['’] ?)"
 #: " di ", " del ", " dell'": what parts a place from the place it is in
 _OF_BETWEEN = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|d['’])\s*")
-_AREA = re.compile(r"(?P<head>\w+) (?:(?:di|del|della|dello|dei|degli|delle) |dell['’] ?)(?P<name>[A-Z].*)$")
+_AREA = re.compile(rf"(?P<head>\w+) {_OF}(?P<name>[A-Z].*)$")
 #: the same with an adjective after the head: "palazzo presidenziale di Ankara"
-_PART = re.compile(r"(?P<head>\w+) (?:[a-zà-ù]+ )?(?:(?:di|del|della|dello|dei|degli|delle) |dell['’] ?)(?P<name>[A-Z].*)$")
+_PART = re.compile(rf"(?P<head>\w+) (?:[a-zà-ù]+ )?{_OF}(?P<name>[A-Z].*)$")
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """What looks like a name but is no entity of the text, and datelines NER misses.
 
 Beside the page furniture (kg.mentions.furniture), headlines in capitals ("GRANDE VITTORIA"):
-NER tags names in them; none is an entity of the story (shared/eval/guidelines.md). The dateline in capitals ("MACERATA – La rassegna",
-"LAGOS, 01 MAR -") is a place, which NER trained on mixed case misses or mistypes.
+NER tags names in them; none is an entity of the story (shared/eval/guidelines.md). The
+dateline in capitals ("MACERATA – La rassegna", "LAGOS, 01 MAR -") is a place, which NER
+trained on mixed case misses or mistypes.
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from kg.lexicon import mention_words
 from kg.records import Mention, Sentence
 
 _WORD = re.compile(r"[^\W\d_]+")
-#: A month written short in a dateline: "LAGOS, 01 MAR -".
 _WORDS = mention_words()
 PRODUCT_HEADS = _WORDS["product_heads"]
 EPONYM_HEADS = _WORDS["eponym_heads"]

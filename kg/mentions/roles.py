@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
+from typing import Callable, Optional
 
 from kg.lexicon import Lexicon, mention_words
 from kg.mentions.common import (ARTICLE_WORDS, AT_WORDS, AUXILIARIES, COUNTERPART, DEFINITE_ARTICLES, LINK_WORDS,
@@ -99,7 +99,7 @@ def _roles(article_id: str, sentence: Sentence, toks: list[tuple[int, int]], tex
         out.append(RoleMention(article_id, sentence.index, toks[i][0], end, text[toks[i][0]:end],
                                role.phrase, role.predicate, role.position, role.role_en, holder, person))
         i = skip
-    return _counterparts(out, _named_offices(found, sentence, text))
+    return _counterparts(out, lambda: _named_office(found, sentence, text))
 
 
 def _name_before(sentence: Sentence, toks: list[tuple[int, int]], text: str, i: int,
@@ -247,18 +247,19 @@ def _linked_holder(sentence: Sentence, toks: list[tuple[int, int]], text: str, k
                    found: ArticleMentions) -> Optional[int]:
     """The state or organisation a "di" phrase at token ``k`` names ("dell'Ucraina"), or the
     one at ``k`` right after such a word the department's reading ran over, if any."""
-    before = text[toks[k - 1][0]:toks[k - 1][1]].lower().replace("’", "'") if k > 0 else ""
-    second = k > 1 and text[toks[k - 2][0]:toks[k - 2][1]].lower() in ("e", "ed")
-    if k < len(toks) and not second and (before in LINK_WORDS | {"del", "dell", "dell'"} or before in ARTICLE_WORDS):
+    word = lambda j: text[toks[j][0]:toks[j][1]].lower().replace("’", "'") if 0 <= j < len(toks) else ""  # noqa: E731
+    links = LINK_WORDS | {"dell"}
+    if word(k - 1) in links | ARTICLE_WORDS and word(k - 2) not in ("e", "ed"):
         # not a second department: "degli Affari esteri e della Cooperazione internazionale"
-        index = found.at(sentence.index, *toks[k])
-        if index is not None and found.mentions[index].type in ("State", "Organization"):
+        index = _state_or_body_at(sentence, toks, k, found)
+        if index is not None:
             return index
-    if k >= len(toks) or text[toks[k][0]:toks[k][1]].lower().replace("’", "'") not in LINK_WORDS | {"del", "dell", "dell'"}:
+    if word(k) not in links:
         return None
-    k += 1
-    if k < len(toks) and text[toks[k][0]:toks[k][1]].lower().replace("’", "'") in ARTICLE_WORDS:
-        k += 1
+    return _state_or_body_at(sentence, toks, k + 1 + (word(k + 1) in ARTICLE_WORDS), found)
+
+
+def _state_or_body_at(sentence: Sentence, toks: list[tuple[int, int]], k: int, found: ArticleMentions) -> Optional[int]:
     index = found.at(sentence.index, *toks[k]) if k < len(toks) else None
     return index if index is not None and found.mentions[index].type in ("State", "Organization") else None
 
@@ -268,21 +269,17 @@ def _department_word(word: str, minister: bool) -> bool:
     return word[:1].isupper() or (minister and word.isalpha() and word.islower())
 
 
-def _named_offices(found: ArticleMentions, sentence: Sentence, text: str) -> list[RoleMention]:
-    """The offices earlier sentences gave people this sentence names again ("il presidente
-    Tebboune" ... "un colloquio tra Tebboune e l'omologo francese Macron"), last first."""
+def _named_office(found: ArticleMentions, sentence: Sentence, text: str) -> Optional[RoleMention]:
+    """The office an earlier sentence last gave a person this sentence names again ("il presidente
+    Tebboune" ... "un colloquio tra Tebboune e l'omologo francese Macron"), if any."""
     here = text[sentence.start_char:sentence.end_char]
-    out = []
-    for r in reversed(found.roles):
-        if r.sentence == sentence.index or r.person is None or r.position == COUNTERPART:
-            continue
-        name = found.mentions[r.person].text.split()
-        if name and len(name[-1]) > 2 and name[-1] in here:
-            out.append(r)
-    return out
+    return next((r for r in reversed(found.roles) if r.sentence != sentence.index and r.person is not None
+                 and r.position != COUNTERPART and len(name := found.mentions[r.person].text.split()[-1]) > 2
+                 and name in here), None)
 
 
-def _counterparts(roles: list[RoleMention], named: list[RoleMention] = ()) -> list[RoleMention]:
+def _counterparts(roles: list[RoleMention],
+                  named: Callable[[], Optional[RoleMention]] = lambda: None) -> list[RoleMention]:
     """"Il ministro degli Esteri iraniano ha telefonato al suo omologo omanita": a counterpart
     holds the office of the role named before it in the sentence, for its own state; so does
     "quello" ("al premier belga De Croo, quello greco Mitsotakis"), which alone is no role.
@@ -290,8 +287,9 @@ def _counterparts(roles: list[RoleMention], named: list[RoleMention] = ()) -> li
     gave a person this one names ("tra Tebboune e l'omologo francese Macron")."""
     out = []
     for r in roles:
-        earlier = [x for x in out if x.position != COUNTERPART] or \
-            (list(named[:1]) if r.phrase not in ELLIPTIC_ROLES else [])   # "quello" needs its own sentence's
+        earlier = [x for x in out if x.position != COUNTERPART]
+        if r.position == COUNTERPART and not earlier and r.phrase not in ELLIPTIC_ROLES:
+            earlier = [o] if (o := named()) is not None else []   # "quello" needs its own sentence's
         if r.position == COUNTERPART and earlier:
             r = replace(r, phrase=earlier[-1].phrase, predicate=earlier[-1].predicate,
                         position=earlier[-1].position, role_en=earlier[-1].role_en)

@@ -169,7 +169,7 @@ class CommunicationRules(VisitorRules):
         people = [a for a in agents if ctx.type_of(a) == "Person"] or self._visiting_apposition(ctx, t) \
             or [e for e in ctx.nmod(t, {"per"}) if ctx.type_of(e) == "Person"]   # "missione in Libia per la premier"
         if people:  # "la visita a Kiev del premier Draghi, del presidente Macron e del cancelliere Scholz"
-            people = unique(people + [p for p in ctx.of_list(t) if p not in people])
+            people = unique(people + ctx.of_list(t))
         hosts = [x for x in to if ctx.type_of(x) == "Person"]
         if hosts:   # "la visita di Meloni al presidente algerino Tebboune": visiting someone is meeting them
             self._add(ctx, out, people, "communicatedWith", hosts, t, kind="meeting", event="meeting")
